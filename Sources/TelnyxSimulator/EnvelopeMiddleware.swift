@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// Turns every failure of an operation into Telnyx's `{"errors": [...]}` answer: the handlers'
+/// own errors, and what a real server rejects before its handler runs (a body that does not
+/// decode, a missing field, an unknown enum value, a field that cannot be changed).
+struct EnvelopeMiddleware: ServerMiddleware {
+    /// Fields `PUT /enterprises/{id}` refuses: they are fixed at creation.
+    static let immutableEnterpriseFields = ["organization_type", "country_code", "role_type"]
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        do {
+            var body = body
+            if operationID == "updateEnterprise", let original = body {
+                let bytes = try await [UInt8](collecting: original, upTo: 1_048_576)
+                try Self.refuseImmutableFields(bytes)
+                body = HTTPBody(bytes)
+            }
+            return try await next(request, body, metadata)
+        } catch {
+            let answer = Self.envelope(for: error)
+            return (HTTPResponse(status: answer.httpStatus, headerFields: answer.httpHeaderFields), answer.httpBody)
+        }
+    }
+
+    static func refuseImmutableFields(_ bytes: [UInt8]) throws(SimulatorError) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return }
+        let present = immutableEnterpriseFields.filter { object[$0] != nil }
+        guard !present.isEmpty else { return }
+        throw SimulatorError(
+            status: 400,
+            entries: present.map {
+                .init(code: "10015", title: "Bad Request", detail: "\($0) cannot be changed after the enterprise is created.", pointer: "/body/\($0)")
+            })
+    }
+
+    static func envelope(for error: any Error) -> SimulatorError {
+        var underlying: any Error = error
+        while true {
+            if let server = underlying as? ServerError { underlying = server.underlyingError; continue }
+            break
+        }
+        if let simulated = underlying as? SimulatorError { return simulated }
+        if let decoding = underlying as? DecodingError { return decodingProblem(decoding) }
+        if let runtime = underlying as? HTTPResponseConvertible {
+            let status = runtime.httpStatus.code
+            let detail = String(describing: underlying)
+            if status == 415 { return .invalid("Send the body as application/json: \(detail)") }
+            if status < 500 { return .invalid(detail) }
+        }
+        return .internalError()
+    }
+
+    static func decodingProblem(_ error: DecodingError) -> SimulatorError {
+        func pointer(_ path: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
+            let keys = (path + (last.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? $0.stringValue }
+            return "/body" + keys.map { "/\($0)" }.joined()
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .invalid("field required", pointer: pointer(context.codingPath, key))
+        case .valueNotFound(_, let context):
+            return .invalid("field must not be null", pointer: pointer(context.codingPath))
+        case .typeMismatch(let type, let context):
+            return .invalid("must be of type \(type)", pointer: pointer(context.codingPath))
+        case .dataCorrupted(let context):
+            let detail = context.debugDescription
+            if context.codingPath.isEmpty { return .invalid("The body is not valid JSON.", pointer: "/body") }
+            if detail.contains("Unexpected keys") || detail.contains("additional") {
+                return .invalid("unknown field: \(detail)", pointer: pointer(context.codingPath))
+            }
+            return .invalid("invalid value: \(detail)", pointer: pointer(context.codingPath))
+        @unknown default:
+            return .invalid("The body could not be read.")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// One injected misbehaviour, matched against incoming API requests. Set through
+/// `PUT /_simulator/faults` as a JSON list of these.
+public struct FaultRule: Codable, Sendable, Equatable {
+    public enum Drop: String, Codable, Sendable {
+        /// Close the connection without touching the world: the request never happened.
+        case beforeCommit = "before_commit"
+        /// Apply the request, then close the connection before answering: the caller cannot
+        /// know that it succeeded.
+        case afterCommit = "after_commit"
+    }
+
+    public enum Malformation: String, Codable, Sendable {
+        /// The body is cut in the middle of its JSON.
+        case truncated
+        /// The body is an HTML error page, as a proxy in front of an API might answer.
+        case html
+    }
+
+    /// HTTP method to match (`GET`, `POST`…); any when absent.
+    public var method: String?
+    /// Path to match, starting at `/v2`; `*` matches one segment, a trailing `**` any rest.
+    /// Any path when absent.
+    public var path: String?
+    /// Extra delay before answering.
+    public var latencyMs: Int?
+    /// Answer with this status (429, 500, 503…) and the error envelope, without applying the request.
+    public var status: Int?
+    public var drop: Drop?
+    /// Apply the request, then replace the answer's body.
+    public var malformedBody: Malformation?
+    /// How many matching requests the rule affects; forever when absent.
+    public var times: Int?
+
+    public init(
+        method: String? = nil, path: String? = nil, latencyMs: Int? = nil, status: Int? = nil,
+        drop: Drop? = nil, malformedBody: Malformation? = nil, times: Int? = nil
+    ) {
+        self.method = method
+        self.path = path
+        self.latencyMs = latencyMs
+        self.status = status
+        self.drop = drop
+        self.malformedBody = malformedBody
+        self.times = times
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case method, path, status, drop, times
+        case latencyMs = "latency_ms"
+        case malformedBody = "malformed_body"
+    }
+
+    func matches(method requestMethod: String, path requestPath: String) -> Bool {
+        if let method, method.uppercased() != requestMethod.uppercased() { return false }
+        guard let path else { return true }
+        return Self.glob(path, matches: requestPath)
+    }
+
+    static func glob(_ pattern: String, matches path: String) -> Bool {
+        let patternSegments = pattern.split(separator: "/", omittingEmptySubsequences: true)
+        let pathSegments = path.split(separator: "/", omittingEmptySubsequences: true)
+        for (index, segment) in patternSegments.enumerated() {
+            if segment == "**" { return true }
+            guard index < pathSegments.count else { return false }
+            if segment != "*" && segment != pathSegments[index] { return false }
+        }
+        return patternSegments.count == pathSegments.count
+    }
+}

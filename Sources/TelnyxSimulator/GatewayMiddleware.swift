@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// What stands in front of Telnyx's handlers: the rate limiter and its headers, the bearer-key
+/// check, and the injected faults and latency. Applies to `/v2` only; admin routes pass through.
+struct GatewayMiddleware<Context: RequestContext>: RouterMiddleware {
+    let options: SimulatorOptions
+    let rateLimiter: RateLimiter
+    let faults: FaultBook
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        guard path == "/v2" || path.hasPrefix("/v2/") else { return try await next(request, context) }
+        let limit = rateLimiter.take()
+        var response = try await answer(request, context: context, limit: limit, next: next)
+        response.headers[HTTPField.Name("x-ratelimit-limit")!] = String(limit.limit)
+        response.headers[HTTPField.Name("x-ratelimit-remaining")!] = String(limit.remaining)
+        response.headers[HTTPField.Name("x-ratelimit-reset")!] = String(limit.resetSeconds)
+        return response
+    }
+
+    private func answer(
+        _ request: Request, context: Context, limit: RateLimiter.Decision, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard limit.allowed else { return Self.response(.rateLimited()) }
+        guard authorized(request.headers[.authorization]) else { return Self.response(.unauthorized()) }
+        let rule = faults.take(method: request.method.rawValue, path: request.uri.path)
+        let latency = options.latencyMs + (rule?.latencyMs ?? 0)
+        if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
+        if let status = rule?.status {
+            switch status {
+            case 429: return Self.response(.rateLimited())
+            case 503: return Self.response(.unavailable())
+            case 500: return Self.response(.internalError())
+            default: return Self.response(.init(status: status, code: "10007", title: "Injected fault", detail: "Injected fault \(status)."))
+            }
+        }
+        if rule?.drop == .beforeCommit { return Self.droppedConnection() }
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            response = Self.response(.notFound("No route for \(request.method.rawValue) \(request.uri.path)."))
+        }
+        if rule?.drop == .afterCommit { return Self.droppedConnection() }
+        switch rule?.malformedBody {
+        case .truncated:
+            response.body = .init(byteBuffer: ByteBuffer(string: #"{"data": {"id": "4a6192a4-573d-44"#))
+            response.headers[.contentType] = "application/json"
+        case .html:
+            response.body = .init(byteBuffer: ByteBuffer(string: "<html><body><h1>502 Bad Gateway</h1></body></html>"))
+            response.headers[.contentType] = "text/html"
+        case nil: break
+        }
+        response.headers[.contentLength] = nil
+        return response
+    }
+
+    private func authorized(_ header: String?) -> Bool {
+        guard let header, header.lowercased().hasPrefix("bearer ") else { return false }
+        let key = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty else { return false }
+        return options.requiredAPIKey.map { $0 == key } ?? true
+    }
+
+    static func response(_ error: SimulatorError) -> Response {
+        Response(
+            status: .init(code: error.status), headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: error.jsonData)))
+    }
+
+    static func droppedConnection() -> Response {
+        Response(status: .ok, headers: [ConnectionDropHandler.markerField: "1"])
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// One billable event, at list price, as `GET /_simulator/ledger` reports it.
+public struct LedgerEntry: Codable, Sendable, Equatable {
+    public enum Action: String, Codable, Sendable { case enable, associate, liveRead = "live_read", refresh }
+
+    public var action: Action
+    public var enterpriseId: String
+    public var phoneNumber: String?
+    public var amountUSD: Double
+    public var at: Date
+
+    enum CodingKeys: String, CodingKey {
+        case action, at
+        case enterpriseId = "enterprise_id"
+        case phoneNumber = "phone_number"
+        case amountUSD = "amount_usd"
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import TelnyxAPI
+
+/// The simulated Telnyx as an HTTP server: the generated API under `/v2`, admin routes under
+/// `/_simulator`. Serves requests concurrently; the world keeps itself consistent.
+public struct TelnyxSimulatorServer: Sendable {
+    public let world: SimulatorWorld
+    public let faults = FaultBook()
+
+    public init(options: SimulatorOptions) {
+        world = SimulatorWorld(options: options)
+    }
+
+    /// An application bound to `host:port` (port 0 picks a free one); `onListening` receives
+    /// the port actually bound.
+    public func makeApplication(
+        host: String = "127.0.0.1", port: Int = 0, logger: Logger? = nil,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let router = Router()
+        router.middlewares.add(
+            GatewayMiddleware(options: world.options, rateLimiter: RateLimiter(requestsPerSecond: world.options.rateLimit), faults: faults))
+        AdminRoutes(world: world, faults: faults).register(on: router)
+        try SimulatedTelnyxAPI(world: world).registerHandlers(
+            on: router, serverURL: URL(string: "/v2")!, configuration: .telnyx, middlewares: [EnvelopeMiddleware()])
+        var quiet = Logger(label: "telnyx-simulator")
+        quiet.logLevel = .warning
+        return Application(
+            router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionDropHandler()])),
+            configuration: .init(address: .hostname(host, port: port), serverName: "telnyx-simulator"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: logger ?? quiet)
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+extension SimulatorWorld {
+    static let maximumBatch = 100
+
+    /// Atomic: one bad number fails the whole batch, with one error entry per bad number.
+    func associate(enterpriseId: String, phoneNumbers: [String]) throws -> [Schemas.ReputationPhoneNumber] {
+        try Self.checkBatchSize(phoneNumbers)
+        return try transact { state, now in
+            let settings = try state.settings(enterpriseId).public_
+            guard settings.status == .approved, settings.loaStatus == .approved else {
+                throw SimulatorError.badRequest(
+                    "Numbers can be added only once both the enterprise (status: \(settings.status?.rawValue ?? "unknown")) and its LOA (loa_status: \(settings.loaStatus?.rawValue ?? "unknown")) are approved.")
+            }
+            var problems: [SimulatorError.Entry] = []
+            var seen = Set<String>()
+            for (index, number) in phoneNumbers.enumerated() {
+                let pointer = "/body/phone_numbers/\(index)"
+                func fail(_ detail: String, code: String = "10005", title: String = "Invalid parameters") {
+                    problems.append(.init(code: code, title: title, detail: detail, pointer: pointer))
+                }
+                if let problem = NumberRules.shapeProblem(number) { fail(problem); continue }
+                guard seen.insert(number).inserted else { fail("'\(number)' is listed more than once in this request."); continue }
+                guard let inventoryIndex = state.inventoryIndex[number] else {
+                    fail("'\(number)' is not in this account's Telnyx number inventory.")
+                    continue
+                }
+                let owned = state.inventory[inventoryIndex]
+                if owned.countryISO != "US" { fail("'\(number)' is not a US number (\(owned.countryISO)); only US numbers can be monitored."); continue }
+                if owned.kind != .local { fail("'\(number)' is not a local number; only US local numbers can be monitored."); continue }
+                if owned.status != "active" { fail("'\(number)' is not in service (status: \(owned.status))."); continue }
+                if let existing = state.numbers[number] {
+                    fail(
+                        "'\(number)' is already monitored by enterprise \(existing.record.enterpriseId ?? "unknown").",
+                        code: "10021", title: "Resource in use")
+                }
+            }
+            if !problems.isEmpty { throw SimulatorError.invalid(problems) }
+            var added: [Schemas.ReputationPhoneNumber] = []
+            for number in phoneNumbers {
+                let record = Schemas.ReputationPhoneNumber(
+                    createdAt: now, enterpriseId: enterpriseId, id: state.newID(), phoneNumber: number,
+                    reputationData: nil, updatedAt: now)
+                state.numbers[number] = MonitoredNumber(record: record, lookups: 0)
+                state.numbersByEnterprise[enterpriseId, default: []].append(number)
+                state.bill(.associate, enterpriseId: enterpriseId, phoneNumber: number, amount: options.prices.associatePerNumberUSD, at: now)
+                added.append(record)
+            }
+            return added
+        }
+    }
+
+    struct NumberFilter {
+        var contains: String?
+        var equals: String?
+
+        /// `contains` needs at least five digits, as on Telnyx.
+        func check() throws(SimulatorError) {
+            if let contains, contains.filter(\.isNumber).count < 5 {
+                throw .invalid(
+                    "filter[phone_number][contains] needs at least 5 digits", parameter: "filter[phone_number][contains]")
+            }
+        }
+
+        func accepts(_ number: String) -> Bool {
+            if let equals, number != equals { return false }
+            if let contains {
+                let digits = contains.filter(\.isNumber)
+                if !number.filter(\.isNumber).contains(digits) { return false }
+            }
+            return true
+        }
+    }
+
+    /// Lists one enterprise's numbers, or every enterprise's when `enterpriseId` is nil.
+    func listNumbers(enterpriseId: String?, filter: NumberFilter, paging: Paging) throws -> ([Schemas.ReputationPhoneNumber], Schemas.NumberReputationPaginationMeta) {
+        try filter.check()
+        return try transact { state, _ in
+            let order: [String]
+            if let enterpriseId {
+                _ = try state.settings(enterpriseId)
+                order = state.numbersByEnterprise[enterpriseId] ?? []
+            } else {
+                order = state.enterpriseOrder.flatMap { state.numbersByEnterprise[$0] ?? [] }
+            }
+            let matching = order.filter(filter.accepts).compactMap { state.numbers[$0]?.record }
+            let page = paging.slice(matching)
+            return (Array(page.items), page.meta)
+        }
+    }
+
+    /// Cached data is free; a number without data, or `fresh`, is looked up live and billed.
+    func numberReputation(enterpriseId: String?, phoneNumber: String, fresh: Bool) throws -> Schemas.ReputationPhoneNumber {
+        try transact { state, now in
+            let owner = try state.monitoredNumberOwner(phoneNumber, enterpriseId: enterpriseId)
+            let settings = try state.settings(owner).public_
+            guard settings.status == .approved else {
+                throw SimulatorError.forbidden("The enterprise is not approved yet (status: \(settings.status?.rawValue ?? "unknown")).")
+            }
+            if fresh || state.numbers[phoneNumber]?.record.reputationData == nil {
+                state.lookUp(phoneNumber, seed: options.seed, now: now)
+                state.bill(.liveRead, enterpriseId: owner, phoneNumber: phoneNumber, amount: options.prices.liveReadUSD, at: now)
+            }
+            return state.numbers[phoneNumber]!.record
+        }
+    }
+
+    func removeNumber(enterpriseId: String?, phoneNumber: String) throws {
+        try transact { state, _ in
+            let owner = try state.monitoredNumberOwner(phoneNumber, enterpriseId: enterpriseId)
+            state.numbers[phoneNumber] = nil
+            state.numbersByEnterprise[owner]?.removeAll { $0 == phoneNumber }
+        }
+    }
+
+    /// Refreshes each listed number of the enterprise, billing each one refreshed.
+    func refresh(enterpriseId: String, phoneNumbers: [String]) throws -> Schemas.RefreshReputationResponse.DataPayload {
+        try Self.checkBatchSize(phoneNumbers)
+        return try transact { state, now in
+            let settings = try state.settings(enterpriseId).public_
+            guard settings.status == .approved else {
+                throw SimulatorError.forbidden("The enterprise is not approved yet (status: \(settings.status?.rawValue ?? "unknown")).")
+            }
+            let window = (state.refreshRequests[enterpriseId] ?? []).filter { now.timeIntervalSince($0) < 60 }
+            guard window.count < options.refreshLimitPerMinute else {
+                throw SimulatorError.rateLimited(
+                    "Refresh is limited to \(options.refreshLimitPerMinute) requests per minute per enterprise.")
+            }
+            state.refreshRequests[enterpriseId] = window + [now]
+            var results: [Schemas.RefreshReputationResponse.DataPayload.ResultsPayloadPayload] = []
+            for number in phoneNumbers {
+                guard state.numbers[number]?.record.enterpriseId == enterpriseId else {
+                    results.append(.init(error: "Phone number is not registered with this enterprise.", phoneNumber: number, success: false))
+                    continue
+                }
+                state.lookUp(number, seed: options.seed, now: now)
+                state.bill(.refresh, enterpriseId: enterpriseId, phoneNumber: number, amount: options.prices.refreshPerNumberUSD, at: now)
+                results.append(.init(error: nil, phoneNumber: number, success: true))
+            }
+            let successful = results.filter(\.success).count
+            return .init(results: results, totalFailed: results.count - successful, totalRequested: results.count, totalSuccessful: successful)
+        }
+    }
+
+    static func checkBatchSize(_ phoneNumbers: [String]) throws(SimulatorError) {
+        guard !phoneNumbers.isEmpty else {
+            throw .invalid("phone_numbers must list at least one number", pointer: "/body/phone_numbers")
+        }
+        guard phoneNumbers.count <= maximumBatch else {
+            throw .invalid(
+                "phone_numbers lists \(phoneNumbers.count) numbers; at most \(maximumBatch) are allowed per request",
+                pointer: "/body/phone_numbers")
+        }
+    }
+}
+
+extension WorldState {
+    /// The enterprise a monitored number belongs to, checked against the one in the path.
+    func monitoredNumberOwner(_ phoneNumber: String, enterpriseId: String?) throws(SimulatorError) -> String {
+        if let enterpriseId { _ = try settings(enterpriseId) }
+        guard let owner = numbers[phoneNumber]?.record.enterpriseId, enterpriseId == nil || owner == enterpriseId else {
+            throw .notFound("Phone number \(phoneNumber) is not monitored\(enterpriseId == nil ? "" : " by this enterprise").")
+        }
+        return owner
+    }
+
+    mutating func lookUp(_ phoneNumber: String, seed: UInt64, now: Date) {
+        guard var monitored = numbers[phoneNumber] else { return }
+        monitored.lookups += 1
+        let sample = ReputationGenerator.sample(seed: seed, phoneNumber: phoneNumber, lookup: monitored.lookups)
+        monitored.record.reputationData = Schemas.ReputationData(
+            connectionScore: sample.connectionScore, engagementScore: sample.engagementScore, lastRefreshedAt: now,
+            maturityScore: sample.maturityScore, sentimentScore: sample.sentimentScore, spamCategory: sample.spamCategory,
+            spamRisk: sample.spamRisk.flatMap(Schemas.ReputationData.SpamRiskPayload.init(rawValue:)))
+        monitored.record.updatedAt = now
+        numbers[phoneNumber] = monitored
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+extension SimulatorWorld {
+    /// Enabling is billed; the reviewers' verdicts are scheduled by the scenario.
+    func enableReputation(enterpriseId: String, _ body: Schemas.EnterpriseReputationCreate) throws -> Schemas.EnterpriseReputationPublic {
+        try transact { state, now in
+            var enterprise = try state.enterprise(enterpriseId)
+            guard state.tosAgreement != nil else {
+                throw SimulatorError.forbidden("Agree to the Number Reputation terms of service before enabling it.")
+            }
+            guard state.settings[enterpriseId] == nil else {
+                throw SimulatorError.badRequest("Number reputation is already enabled for this enterprise.")
+            }
+            try state.linkLOA(body.loaDocumentId, to: enterpriseId)
+            state.vettingSubmissions += 1
+            state.loaSubmissions += 1
+            let settings = Schemas.EnterpriseReputationPublic(
+                checkFrequency: body.checkFrequency?.value1 ?? .businessDaily, createdAt: now, enterpriseId: enterpriseId,
+                loaDocumentId: body.loaDocumentId, loaStatus: .pending, rejectionReasons: nil, status: .pending,
+                updatedAt: now)
+            let rejectVetting = options.scenario == .vettingRejected && state.vettingSubmissions == 1
+            state.settings[enterpriseId] = SettingsRecord(
+                public_: settings,
+                vettingDecision: (now.addingTimeInterval(Scenario.vettingDelay), !rejectVetting),
+                loaDecision: state.scheduleLOAReview(scenario: options.scenario, now: now))
+            enterprise.numberReputationEnabled = true
+            state.enterprises[enterpriseId] = enterprise
+            state.bill(.enable, enterpriseId: enterpriseId, amount: options.prices.enableUSD, at: now)
+            return settings
+        }
+    }
+
+    func reputationSettings(enterpriseId: String) throws -> Schemas.EnterpriseReputationPublic {
+        try transact { state, _ in try state.settings(enterpriseId).public_ }
+    }
+
+    /// De-registers every number; enabling again needs a new LOA.
+    func disableReputation(enterpriseId: String) throws {
+        try transact { state, _ in
+            _ = try state.settings(enterpriseId)
+            state.settings[enterpriseId] = nil
+            for phoneNumber in state.numbersByEnterprise.removeValue(forKey: enterpriseId) ?? [] {
+                state.numbers[phoneNumber] = nil
+            }
+            state.enterprises[enterpriseId]?.numberReputationEnabled = false
+        }
+    }
+
+    func updateFrequency(enterpriseId: String, _ frequency: Schemas.ReputationCheckFrequency) throws -> Schemas.EnterpriseReputationPublic {
+        try transact { state, now in
+            var record = try state.settings(enterpriseId)
+            guard record.public_.status == .approved else {
+                throw SimulatorError.badRequest(
+                    "Check frequency can only be changed once the enterprise is approved (status is \(record.public_.status?.rawValue ?? "unknown")).")
+            }
+            record.public_.checkFrequency = frequency
+            record.public_.updatedAt = now
+            state.settings[enterpriseId] = record
+            return record.public_
+        }
+    }
+
+    /// A rejected or pending LOA can be replaced; an approved one cannot.
+    func replaceLOA(enterpriseId: String, documentId: String) throws -> Schemas.EnterpriseReputationPublic {
+        try transact { state, now in
+            var record = try state.settings(enterpriseId)
+            guard record.public_.loaStatus != .approved else {
+                throw SimulatorError.badRequest("The LOA is already approved and cannot be replaced.")
+            }
+            try state.linkLOA(documentId, to: enterpriseId)
+            state.loaSubmissions += 1
+            record.public_.loaDocumentId = documentId
+            record.public_.loaStatus = .pending
+            record.public_.updatedAt = now
+            record.loaDecision = state.scheduleLOAReview(scenario: options.scenario, now: now)
+            state.settings[enterpriseId] = record
+            return record.public_
+        }
+    }
+
+    /// The admin override: set the gates by hand, cancelling scheduled verdicts.
+    public func setGates(enterpriseId: String, status: String?, loaStatus: String?, rejectionReasons: [String]?) throws {
+        try transact { state, now in
+            var record = try state.settings(enterpriseId)
+            if let status {
+                guard let value = Schemas.ReputationStatus(rawValue: status) else {
+                    throw SimulatorError.invalid("status must be pending, approved, rejected or deleted", pointer: "/status")
+                }
+                record.public_.status = value
+                record.vettingDecision = nil
+            }
+            if let loaStatus {
+                guard let value = Schemas.ReputationLoaStatusPublic(rawValue: loaStatus) else {
+                    throw SimulatorError.invalid("loa_status must be pending, approved or rejected", pointer: "/loa_status")
+                }
+                record.public_.loaStatus = value
+                record.loaDecision = nil
+            }
+            if let rejectionReasons {
+                record.public_.rejectionReasons = rejectionReasons.isEmpty ? nil : rejectionReasons
+            } else if status != nil {
+                record.public_.rejectionReasons = record.public_.status == .rejected ? ["Rejected by the reviewer."] : nil
+            }
+            record.public_.updatedAt = now
+            state.settings[enterpriseId] = record
+        }
+    }
+
+    func renderLOA(enterpriseId: String, _ body: Schemas.EnterpriseReputationLoaRender?) throws -> [UInt8] {
+        try LOARules.check(body)
+        let enterprise = try transact { state, _ in
+            let enterprise = try state.enterprise(enterpriseId)
+            guard state.tosAgreement != nil else {
+                throw SimulatorError.forbidden("Agree to the Number Reputation terms of service before rendering the LOA.")
+            }
+            return enterprise
+        }
+        return LOADocument.render(enterprise: enterprise, agent: body?.agent, signature: body?.signature, date: clock.now)
+    }
+}
+
+extension WorldState {
+    func scheduleLOAReview(scenario: Scenario, now: Date) -> (at: Date, approve: Bool) {
+        let delay = scenario == .slowReview ? Scenario.slowLoaReviewDelay : Scenario.loaReviewDelay
+        let reject = scenario == .loaRejected && loaSubmissions == 1
+        return (now.addingTimeInterval(delay), !reject)
+    }
+}

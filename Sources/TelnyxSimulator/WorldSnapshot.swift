@@ -1,0 +1,49 @@
+import Foundation
+
+/// `GET /_simulator/world`: a readable summary of the whole account, for people and tests.
+public struct WorldSnapshot: Encodable, Sendable {
+    public struct Enterprise: Encodable, Sendable {
+        var id: String
+        var legalName: String?
+        var customerReference: String?
+        var reputation: Schemas.EnterpriseReputationPublic?
+        var numbers: Int
+        enum CodingKeys: String, CodingKey {
+            case id, reputation, numbers
+            case legalName = "legal_name"
+            case customerReference = "customer_reference"
+        }
+    }
+
+    var now: Date
+    var scenario: String
+    var seed: UInt64
+    var termsAgreed: Bool
+    var enterprises: [Enterprise]
+    var documents: Int
+    var inventory: Int
+    var ledgerEntries: Int
+
+    enum CodingKeys: String, CodingKey {
+        case now, scenario, seed, enterprises, documents, inventory
+        case termsAgreed = "terms_agreed"
+        case ledgerEntries = "ledger_entries"
+    }
+}
+
+extension SimulatorWorld {
+    public func snapshot() -> WorldSnapshot {
+        read { state, now in
+            WorldSnapshot(
+                now: now, scenario: options.scenario.rawValue, seed: options.seed, termsAgreed: state.tosAgreement != nil,
+                enterprises: state.enterpriseOrder.compactMap { id in
+                    state.enterprises[id].map {
+                        .init(
+                            id: id, legalName: $0.legalName, customerReference: $0.customerReference,
+                            reputation: state.settings[id]?.public_, numbers: state.numbersByEnterprise[id]?.count ?? 0)
+                    }
+                },
+                documents: state.documents.count, inventory: state.inventory.count, ledgerEntries: state.ledger.count)
+        }
+    }
+}
