@@ -89,6 +89,6 @@ public struct TelnyxDateTranscoder: DateTranscoder {
 extension OpenAPIRuntime.Configuration {
     /// The wire conventions Telnyx uses, shared by the client and the simulator.
     public static var telnyx: Self {
-        .init(dateTranscoder: TelnyxDateTranscoder(), jsonEncodingOptions: [.sortedKeys])
+        .init(dateTranscoder: TelnyxDateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes])
     }
 }

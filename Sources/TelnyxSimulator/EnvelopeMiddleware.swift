@@ -15,6 +15,12 @@ struct EnvelopeMiddleware: ServerMiddleware {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         do {
             var body = body
+            // HTTP/1.1 without a length or chunking has no body; the runtime would try to decode
+            // one anyway and fail where the body is optional (LOA render).
+            let fields = request.headerFields
+            if body?.length == .known(0) || (fields[.contentLength] == nil && fields[.transferEncoding] == nil) {
+                body = nil
+            }
             if operationID == "updateEnterprise", let original = body {
                 let bytes = try await [UInt8](collecting: original, upTo: 1_048_576)
                 try Self.refuseImmutableFields(bytes)

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import TelnyxAPI
+import TelnyxSimulator
+
+@Suite struct LOAAndDocumentTests {
+    @Test func renderingNeedsTheTermsAndReturnsAPDF() async throws {
+        try await withSimulator { simulator in
+            let client = try simulator.client()
+            let enterprise = try await client.createEnterprise(Fixtures.enterprise())
+            let refused = await #expect(throws: TelnyxError.self) { try await client.renderLOA(enterpriseId: enterprise.id!) }
+            #expect(refused?.status == 403)
+            #expect(refused?.has(code: "10010") == true)
+            _ = try await client.agreeToTerms()
+            let pdf = try await client.renderLOA(enterpriseId: enterprise.id!)
+            #expect(pdf.starts(with: Array("%PDF-".utf8)))
+            #expect(String(decoding: pdf, as: UTF8.self).contains("Acme Plumbing LLC"))
+            let unknown = await #expect(throws: TelnyxError.self) {
+                try await client.renderLOA(enterpriseId: "4a6192a4-573d-446d-b3ce-aff9117272a6")
+            }
+            #expect(unknown?.status == 404)
+            let raw = try await simulator.raw(.POST, "/v2/enterprises/\(enterprise.id!)/reputation/loa")
+            #expect(raw.status == 200)
+            #expect(raw.headers.first(name: "content-type") == "application/pdf")
+        }
+    }
+
+    @Test func agentAndSignatureAreValidatedAndEmbedded() async throws {
+        try await withSimulator { simulator in
+            let client = try simulator.client()
+            _ = try await client.agreeToTerms()
+            let enterprise = try await client.createEnterprise(Fixtures.enterprise())
+            let agent = LOAAgent(
+                administrativeArea: "NY", city: "New York", contactEmail: "ops@reseller.example.com", contactName: "Pat Agent",
+                contactPhone: "+12125550100", contactTitle: "Operations", country: "US", legalName: "Reseller Co",
+                postalCode: "10001", streetAddress: "1 Broadway")
+            let png = Data([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).base64EncodedString()
+            let pdf = try await client.renderLOA(
+                enterpriseId: enterprise.id!, agent: agent, signature: .init(imageBase64: png, signerName: "Sam Owner"))
+            let text = String(decoding: pdf, as: UTF8.self)
+            #expect(text.contains("Reseller Co"))
+            #expect(text.contains("Signed electronically by Sam Owner"))
+            var badAgent = agent
+            badAgent.contactEmail = "nobody"
+            badAgent.country = "USA"
+            let error = await #expect(throws: TelnyxError.self) {
+                try await client.renderLOA(enterpriseId: enterprise.id!, agent: badAgent, signature: .init(imageBase64: "not-base64!"))
+            }
+            #expect(Set(error?.entries.compactMap(\.pointer) ?? []) == ["/body/agent/contact_email", "/body/agent/country", "/body/signature/image_base64"])
+        }
+    }
+
+    @Test func uploadsMultipartAndJSONButOnlyPDFs() async throws {
+        try await withSimulator { simulator in
+            let client = try simulator.client()
+            let document = try await client.uploadDocument(Fixtures.pdf, filename: "signed-loa.pdf", customerReference: "onboarding-1")
+            #expect(document.value1.id != nil)
+            #expect(document.value2.filename == "signed-loa.pdf")
+            #expect(document.value2.customerReference == "onboarding-1")
+            #expect(document.value2.size?.amount == Fixtures.pdf.count)
+            let encoded = Data(Fixtures.pdf).base64EncodedString()
+            let json = try await simulator.raw(.POST, "/v2/documents", json: #"{"file": "\#(encoded)", "filename": "loa.pdf"}"#)
+            #expect(json.status == 200)
+            #expect(json.body.contains(#""record_type":"document""#))
+            let notPDF = await #expect(throws: TelnyxError.self) {
+                try await client.uploadDocument(Array("hello".utf8), filename: "loa.txt")
+            }
+            #expect(notPDF?.status == 422)
+            #expect(notPDF?.message.contains("PDF") == true)
+        }
+    }
+
+    @Test func anUnlinkedDocumentExpiresAfterThirtyMinutes() async throws {
+        try await withSimulator { simulator in
+            let client = try simulator.client()
+            _ = try await client.agreeToTerms()
+            let enterprise = try await client.createEnterprise(Fixtures.enterprise())
+            let stale = try await client.uploadDocument(Fixtures.pdf, filename: "loa.pdf")
+            try await simulator.advanceClock(seconds: 30 * 60 + 1)
+            let error = await #expect(throws: TelnyxError.self) {
+                try await client.enableReputation(enterpriseId: enterprise.id!, loaDocumentId: stale.value1.id!)
+            }
+            #expect(error?.status == 422)
+            #expect(error?.entries.first?.pointer == "/body/loa_document_id")
+            #expect(try await simulator.ledger().isEmpty)
+            let fresh = try await client.uploadDocument(Fixtures.pdf, filename: "loa.pdf")
+            try await simulator.advanceClock(seconds: 29 * 60)
+            _ = try await client.enableReputation(enterpriseId: enterprise.id!, loaDocumentId: fresh.value1.id!)
+        }
+    }
+}
