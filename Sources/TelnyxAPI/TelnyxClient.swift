@@ -12,10 +12,20 @@ public struct TelnyxClient: Sendable {
     public let configuration: TelnyxConfiguration
     let client: Client
 
+    /// The HTTP client every `TelnyxClient` shares unless given another. Connection failures
+    /// surface at once instead of being retried inside the pool until the request's deadline:
+    /// `RetryMiddleware` already retries them, with backoff the caller controls.
+    public static let sharedHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     /// `extraMiddlewares` run closest to the network, after auth (tests use them to observe
     /// exactly what is sent).
     public init(
-        configuration: TelnyxConfiguration, httpClient: HTTPClient = .shared,
+        configuration: TelnyxConfiguration, httpClient: HTTPClient = TelnyxClient.sharedHTTPClient,
         extraMiddlewares: [any ClientMiddleware] = []
     ) {
         self.configuration = configuration

@@ -27,6 +27,8 @@ public struct FaultRule: Codable, Sendable, Equatable {
     public var latencyMs: Int?
     /// Answer with this status (429, 500, 503…) and the error envelope, without applying the request.
     public var status: Int?
+    /// The envelope's error code for `status`; the usual one for the status when absent.
+    public var code: String?
     public var drop: Drop?
     /// Apply the request, then replace the answer's body.
     public var malformedBody: Malformation?
@@ -34,20 +36,21 @@ public struct FaultRule: Codable, Sendable, Equatable {
     public var times: Int?
 
     public init(
-        method: String? = nil, path: String? = nil, latencyMs: Int? = nil, status: Int? = nil,
+        method: String? = nil, path: String? = nil, latencyMs: Int? = nil, status: Int? = nil, code: String? = nil,
         drop: Drop? = nil, malformedBody: Malformation? = nil, times: Int? = nil
     ) {
         self.method = method
         self.path = path
         self.latencyMs = latencyMs
         self.status = status
+        self.code = code
         self.drop = drop
         self.malformedBody = malformedBody
         self.times = times
     }
 
     enum CodingKeys: String, CodingKey {
-        case method, path, status, drop, times
+        case method, path, status, code, drop, times
         case latencyMs = "latency_ms"
         case malformedBody = "malformed_body"
     }

@@ -29,12 +29,15 @@ struct GatewayMiddleware<Context: RequestContext>: RouterMiddleware {
         let latency = options.latencyMs + (rule?.latencyMs ?? 0)
         if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
         if let status = rule?.status {
+            var error: SimulatorError
             switch status {
-            case 429: return Self.response(.rateLimited())
-            case 503: return Self.response(.unavailable())
-            case 500: return Self.response(.internalError())
-            default: return Self.response(.init(status: status, code: "10007", title: "Injected fault", detail: "Injected fault \(status)."))
+            case 429: error = .rateLimited()
+            case 503: error = .unavailable()
+            case 500: error = .internalError()
+            default: error = .init(status: status, code: "10007", title: "Injected fault", detail: "Injected fault \(status).")
             }
+            if let code = rule?.code { error.entries[0].code = code }
+            return Self.response(error)
         }
         if rule?.drop == .beforeCommit { return Self.droppedConnection() }
         var response: Response
