@@ -23,6 +23,8 @@ struct TelnyxSimulatorCommand: AsyncParsableCommand {
     var latencyMs = 0
     @Option(name: .customLong("rate-limit"), help: "API requests per second before answering 429.")
     var rateLimit = 1000
+    @Option(name: .customLong("api-key"), help: "Accept only this bearer key (any non-empty key when absent).")
+    var apiKey: String?
     @Flag(name: .customLong("frozen-clock"), help: "Simulated time moves only through /_simulator/clock/advance.")
     var frozenClock = false
 
@@ -40,6 +42,7 @@ struct TelnyxSimulatorCommand: AsyncParsableCommand {
         options.inventorySize = inventory
         options.latencyMs = latencyMs
         options.rateLimit = rateLimit
+        options.requiredAPIKey = apiKey
         options.clockStart = Date()
         options.clockMode = frozenClock ? .manual : .flowing
         let server = TelnyxSimulatorServer(options: options)
