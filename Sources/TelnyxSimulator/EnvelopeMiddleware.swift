@@ -4,44 +4,18 @@ import OpenAPIRuntime
 
 /// Turns every failure of an operation into Telnyx's `{"errors": [...]}` answer: the handlers'
 /// own errors, and what a real server rejects before its handler runs (a body that does not
-/// decode, a missing field, an unknown enum value, a field that cannot be changed).
+/// decode, a missing field, an unknown enum value).
 struct EnvelopeMiddleware: ServerMiddleware {
-    /// Fields `PUT /enterprises/{id}` refuses: they are fixed at creation.
-    static let immutableEnterpriseFields = ["organization_type", "country_code", "role_type"]
-
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         do {
-            var body = body
-            // HTTP/1.1 without a length or chunking has no body; the runtime would try to decode
-            // one anyway and fail where the body is optional (LOA render).
-            let fields = request.headerFields
-            if body?.length == .known(0) || (fields[.contentLength] == nil && fields[.transferEncoding] == nil) {
-                body = nil
-            }
-            if operationID == "updateEnterprise", let original = body {
-                let bytes = try await [UInt8](collecting: original, upTo: 1_048_576)
-                try Self.refuseImmutableFields(bytes)
-                body = HTTPBody(bytes)
-            }
             return try await next(request, body, metadata)
         } catch {
             let answer = Self.envelope(for: error)
             return (HTTPResponse(status: answer.httpStatus, headerFields: answer.httpHeaderFields), answer.httpBody)
         }
-    }
-
-    static func refuseImmutableFields(_ bytes: [UInt8]) throws(SimulatorError) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return }
-        let present = immutableEnterpriseFields.filter { object[$0] != nil }
-        guard !present.isEmpty else { return }
-        throw SimulatorError(
-            status: 400,
-            entries: present.map {
-                .init(code: "10015", title: "Bad Request", detail: "\($0) cannot be changed after the enterprise is created.", pointer: "/body/\($0)")
-            })
     }
 
     static func envelope(for error: any Error) -> SimulatorError {

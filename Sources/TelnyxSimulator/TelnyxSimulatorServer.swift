@@ -27,7 +27,7 @@ public struct TelnyxSimulatorServer: Sendable {
             GatewayMiddleware(options: world.options, rateLimiter: RateLimiter(requestsPerSecond: world.options.rateLimit), faults: faults))
         AdminRoutes(world: world, faults: faults).register(on: router)
         try SimulatedTelnyxAPI(world: world).registerHandlers(
-            on: router, serverURL: URL(string: "/v2")!, configuration: .telnyx, middlewares: [EnvelopeMiddleware()])
+            on: router, serverURL: URL(string: "/v2")!, configuration: .telnyx, middlewares: [EnvelopeMiddleware(), RequestNormalizationMiddleware()])
         var quiet = Logger(label: "telnyx-simulator")
         quiet.logLevel = .warning
         return Application(

@@ -1,4 +1,6 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import Testing
 import TelnyxAPI
 import TelnyxSimulator
@@ -67,6 +69,40 @@ import TelnyxSimulator
             }
             #expect(notPDF?.status == 422)
             #expect(notPDF?.message.contains("PDF") == true)
+        }
+    }
+
+    @Test func uploadsExactlyAsCurlSendsIt() async throws {
+        try await withSimulator { simulator in
+            // What `curl -F file=@loa.pdf -F customer_reference=ref-1` sends.
+            let boundary = "------------------------d74496d66958873e"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"loa.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n\(String(decoding: Fixtures.pdf, as: UTF8.self))\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"customer_reference\"\r\n\r\nref-1\r\n--\(boundary)--\r\n"
+            var request = HTTPClientRequest(url: simulator.baseURL.absoluteString + "/documents")
+            request.method = .POST
+            request.headers.add(name: "Authorization", value: "Bearer KEYtest")
+            request.headers.add(name: "Content-Type", value: "multipart/form-data; boundary=\(boundary)")
+            request.body = .bytes(ByteBuffer(string: body))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
+            #expect(response.status.code == 200, "\(text)")
+            #expect(text.contains(#""customer_reference":"ref-1""#))
+            #expect(text.contains(#""filename":"loa.pdf""#))
+        }
+    }
+
+    @Test func ourClientLabelsTheFileAsAPDF() async throws {
+        try await withSimulator { simulator in
+            let recorder = BodyRecorder()
+            let client = try simulator.client(middlewares: [recorder])
+            _ = try await client.uploadDocument(Fixtures.pdf, filename: "loa.pdf", customerReference: "ref-1")
+            let sent = recorder.bodies.last ?? ""
+            let filePart = sent.components(separatedBy: "\r\n\r\n").first { $0.contains("name=\"file\"") } ?? ""
+            #expect(filePart.contains("filename=\"loa.pdf\""))
+            #expect(filePart.hasSuffix("Content-Type: application/pdf"))
+            #expect(!filePart.lowercased().contains("text/plain"))
+            #expect(sent.contains("name=\"customer_reference\""))
         }
     }
 
