@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "telnyx-simulator", targets: ["telnyx-simulator"]),
         .library(name: "TelnyxAPI", targets: ["TelnyxAPI"]),
         .library(name: "TelnyxSimulator", targets: ["TelnyxSimulator"]),
+        .library(name: "Onboarding", targets: ["Onboarding"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3"),
@@ -60,6 +61,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        .target(name: "Onboarding"),
+        .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "TelnyxAPI"]),
         .testTarget(
             name: "TelnyxAPITests",
             dependencies: [

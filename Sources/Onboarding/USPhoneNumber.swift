@@ -1,0 +1,111 @@
+import Foundation
+
+/// A US phone number in E.164 (`+1NPANXXXXXX`), read from any common writing:
+/// `(312) 555-0134`, `312.555.0134`, `+1 312 555 0134`, `13125550134`.
+public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let e164: String
+
+    public var description: String { e164 }
+
+    /// `(312) 555-0134`, for people.
+    public var display: String {
+        let digits = Array(e164.dropFirst(2))
+        return "(\(String(digits[0..<3]))) \(String(digits[3..<6]))-\(String(digits[6..<10]))"
+    }
+
+    /// Why a line is not a number we can monitor, in words that say how to fix it.
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        case empty
+        case letters
+        case extensionGiven
+        case wrongLength(digits: Int)
+        case notNorthAmerican(countryCode: String)
+        case invalidAreaCode(String)
+        case invalidExchange(String)
+        case otherNANPCountry(areaCode: String, country: String)
+        case tollFree(areaCode: String)
+
+        public var description: String {
+            switch self {
+            case .empty: "is empty"
+            case .letters: "contains letters; write the number in digits"
+            case .extensionGiven: "has an extension; monitoring works on the main number only, without the extension"
+            case .wrongLength(let digits):
+                "has \(digits) digits; a US number has 10 digits, or 11 starting with 1"
+            case .notNorthAmerican(let code): "is not a US number (country code +\(code)); only US numbers (+1) can be monitored"
+            case .invalidAreaCode(let code): "has area code \(code), which does not exist; US area codes start with 2 to 9 and are not N11"
+            case .invalidExchange(let code): "has exchange \(code), which cannot exist; the three digits after the area code start with 2 to 9"
+            case .otherNANPCountry(let code, let country):
+                "is in \(country) (area code \(code)), not the US; only US numbers can be monitored"
+            case .tollFree(let code): "is toll-free (\(code)); only US local numbers can be monitored"
+            }
+        }
+    }
+
+    /// Area codes of the North American Numbering Plan outside the US and its territories.
+    static let otherNANPCountries: [String: String] = {
+        var countries: [String: String] = [:]
+        let canada = [
+            "204", "226", "236", "249", "250", "257", "263", "289", "306", "343", "354", "365", "367", "368", "382",
+            "387", "403", "416", "418", "428", "431", "437", "438", "450", "460", "468", "474", "506", "514", "519",
+            "548", "579", "581", "584", "587", "604", "613", "639", "647", "672", "683", "705", "709", "742", "753",
+            "778", "780", "782", "807", "819", "825", "867", "873", "879", "902", "905", "942",
+        ]
+        for code in canada { countries[code] = "Canada" }
+        let caribbean: [String: String] = [
+            "242": "the Bahamas", "246": "Barbados", "264": "Anguilla", "268": "Antigua and Barbuda",
+            "284": "the British Virgin Islands", "345": "the Cayman Islands", "441": "Bermuda", "473": "Grenada",
+            "649": "the Turks and Caicos Islands", "658": "Jamaica", "664": "Montserrat", "721": "Sint Maarten",
+            "758": "Saint Lucia", "767": "Dominica", "784": "Saint Vincent and the Grenadines",
+            "809": "the Dominican Republic", "829": "the Dominican Republic", "849": "the Dominican Republic",
+            "868": "Trinidad and Tobago", "869": "Saint Kitts and Nevis", "876": "Jamaica",
+        ]
+        countries.merge(caribbean) { first, _ in first }
+        return countries
+    }()
+
+    static let tollFreeAreaCodes: Set<String> = ["800", "833", "844", "855", "866", "877", "888"]
+
+    public init(_ text: String) throws(Problem) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .empty }
+        let lowered = trimmed.lowercased()
+        if lowered.contains("ext") || lowered.contains("x") || lowered.contains("#") { throw .extensionGiven }
+        if trimmed.contains(where: \.isLetter) { throw .letters }
+        let allowed = CharacterSet(charactersIn: "0123456789+-.() \u{00A0}/")
+        guard trimmed.unicodeScalars.allSatisfy(allowed.contains) else { throw .letters }
+        let digits = trimmed.filter(\.isASCII).filter(\.isNumber)
+        var national: Substring
+        if trimmed.hasPrefix("+") {
+            guard digits.hasPrefix("1") else {
+                throw .notNorthAmerican(countryCode: Self.countryCode(of: digits))
+            }
+            national = digits.dropFirst()
+            guard national.count == 10 else { throw .wrongLength(digits: digits.count) }
+        } else if digits.hasPrefix("011") {
+            throw .notNorthAmerican(countryCode: Self.countryCode(of: digits.dropFirst(3)))
+        } else if digits.count == 11 && digits.hasPrefix("1") {
+            national = digits.dropFirst()
+        } else if digits.count == 10 {
+            national = Substring(digits)
+        } else {
+            throw .wrongLength(digits: digits.count)
+        }
+        let areaCode = String(national.prefix(3))
+        let exchange = String(national.dropFirst(3).prefix(3))
+        guard let first = areaCode.first, first >= "2", areaCode.dropFirst() != "11" else { throw .invalidAreaCode(areaCode) }
+        guard let exchangeFirst = exchange.first, exchangeFirst >= "2" else { throw .invalidExchange(exchange) }
+        if let country = Self.otherNANPCountries[areaCode] { throw .otherNANPCountry(areaCode: areaCode, country: country) }
+        if Self.tollFreeAreaCodes.contains(areaCode) { throw .tollFree(areaCode: areaCode) }
+        national = national.prefix(10)
+        e164 = "+1" + national
+    }
+
+    /// A best guess at the country code of an international number, for the message only.
+    static func countryCode(of digits: some StringProtocol) -> String {
+        let twoDigitCodes: Set<String> = ["20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98"]
+        if digits.hasPrefix("7") { return "7" }
+        let two = String(digits.prefix(2))
+        return twoDigitCodes.contains(two) ? two : String(digits.prefix(3))
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import Onboarding
+import TelnyxAPI
+
+@Suite struct EnterpriseValidationTests {
+    static let complete: [String: String] = [
+        "legal_name": "Acme Plumbing LLC", "doing_business_as": "Acme Plumbing", "organization_type": "commercial",
+        "organization_legal_type": "llc", "industry": "technology", "number_of_employees": "51-200", "fein": "12-3456789",
+        "jurisdiction_of_incorporation": "Delaware", "website": "https://acme.example.com", "country_code": "US",
+        "organization_contact.first_name": "Sam", "organization_contact.last_name": "Owner",
+        "organization_contact.job_title": "Compliance Lead", "organization_contact.email": "sam@acme.example.com",
+        "organization_contact.phone_number": "(312) 555-0000", "billing_contact.first_name": "Alex",
+        "billing_contact.last_name": "Bill", "billing_contact.email": "billing@acme.example.com",
+        "billing_contact.phone_number": "+1 312 555 0001", "organization_physical_address.street_address": "100 Main St",
+        "organization_physical_address.city": "Chicago", "organization_physical_address.administrative_area": "il",
+        "organization_physical_address.postal_code": "60601", "organization_physical_address.country": "US",
+        "billing_address.street_address": "100 Main St", "billing_address.city": "Chicago",
+        "billing_address.administrative_area": "IL", "billing_address.postal_code": "60601", "billing_address.country": "USA",
+    ]
+
+    @Test func aCompleteFormHasNoProblems() {
+        #expect(EnterpriseValidation.problems(in: Self.complete).isEmpty)
+    }
+
+    @Test func acceptedValuesAreWrittenAsTelnyxWantsThem() throws {
+        #expect(try EnterpriseValidation.check(.contactPhone, "(312) 555-0000").get() == "+13125550000")
+        #expect(try EnterpriseValidation.check(.contactPhone, "+44 20 7123 4567").get() == "+442071234567")
+        #expect(try EnterpriseValidation.check(.physicalState, "il").get() == "IL")
+        #expect(try EnterpriseValidation.check(.billingCountry, "USA").get() == "US")
+        #expect(try EnterpriseValidation.check(.fein, "123456789").get() == "12-3456789")
+        #expect(try EnterpriseValidation.check(.website, "acme.example.com").get() == "https://acme.example.com")
+        #expect(try EnterpriseValidation.check(.industry, "Real Estate").get() == "real estate")
+        #expect(try EnterpriseValidation.check(.dunBradstreetNumber, "").get() == "")
+    }
+
+    @Test func everyProblemNamesItsFieldAndTheFix() {
+        var values = Self.complete
+        values["legal_name"] = "AB"
+        values["fein"] = "12-345"
+        values["organization_contact.email"] = "sam-at-acme"
+        values["organization_physical_address.administrative_area"] = "Illinois"
+        values["organization_physical_address.postal_code"] = "6060"
+        values["industry"] = "alchemy"
+        values["website"] = "not a site"
+        values["country_code"] = "CA"
+        values["billing_contact.first_name"] = " "
+        let problems = EnterpriseValidation.problems(in: values)
+        #expect(problems.map(\.field) == [
+            .legalName, .industry, .fein, .website, .countryCode, .contactEmail, .billingFirstName, .physicalState,
+            .physicalPostalCode,
+        ])
+        #expect(problems.first?.description == "Business › Legal name needs at least 3 characters")
+        #expect(problems.first { $0.field == .fein }?.message.contains("NN-NNNNNNN") == true)
+        #expect(problems.first { $0.field == .billingFirstName }?.message == "is required")
+    }
+
+    @Test func fieldsMapToTelnyxPointers() {
+        #expect(EnterpriseField.contactEmail.pointer == "/body/organization_contact/email")
+        #expect(EnterpriseField(pointer: "/body/billing_address/postal_code") == .billingPostalCode)
+        #expect(EnterpriseField.physicalCity.billingCounterpart == .billingCity)
+        #expect(EnterpriseField.allCases.filter(\.isImmutable) == [.organizationType, .countryCode, .roleType])
+    }
+
+    /// The domain keeps its own lists (it imports Foundation only); they must match the spec's.
+    @Test func choiceListsMatchTheAPI() throws {
+        func options(_ field: EnterpriseField) -> [String] {
+            if case .choice(let options) = field.kind { return options }
+            return []
+        }
+        #expect(options(.industry) == EnterpriseCreate.IndustryPayload.allCases.map(\.rawValue))
+        #expect(options(.numberOfEmployees) == EnterpriseCreate.NumberOfEmployeesPayload.allCases.map(\.rawValue))
+        #expect(options(.organizationLegalType) == EnterpriseCreate.OrganizationLegalTypePayload.allCases.map(\.rawValue))
+        #expect(options(.organizationType) == EnterpriseCreate.OrganizationTypePayload.allCases.map(\.rawValue))
+        #expect(options(.roleType) == EnterpriseCreate.RoleTypePayload.allCases.map(\.rawValue))
+        #expect(Onboarding.CheckFrequency.allCases.map(\.rawValue) == TelnyxAPI.CheckFrequency.allCases.map(\.rawValue))
+        // Every field of EnterpriseCreate is in the form.
+        let encoded = try JSONEncoder().encode(sampleEnterprise())
+        let object = try JSONSerialization.jsonObject(with: encoded) as! [String: Any]
+        var keys: [String] = []
+        for (key, value) in object {
+            if let nested = value as? [String: Any] { keys += nested.keys.map { "\(key).\($0)" } } else { keys.append(key) }
+        }
+        let formKeys = Set(EnterpriseField.allCases.map(\.key) + ["customer_reference"])
+        #expect(Set(keys).subtracting(formKeys).isEmpty, "\(Set(keys).subtracting(formKeys))")
+    }
+
+    func sampleEnterprise() -> EnterpriseCreate {
+        let address = PhysicalAddress(
+            administrativeArea: "IL", city: "Chicago", country: "US", extendedAddress: "Suite 1", postalCode: "60601",
+            streetAddress: "100 Main St")
+        return EnterpriseCreate(
+            billingAddress: address,
+            billingContact: .init(email: "b@example.com", firstName: "A", lastName: "B", phoneNumber: "+13125550001"),
+            corporateRegistrationNumber: "x", countryCode: "US", customerReference: "r", doingBusinessAs: "A",
+            dunBradstreetNumber: "123456789", fein: "12-3456789", industry: .technology, jurisdictionOfIncorporation: "DE",
+            legalName: "Acme", numberOfEmployees: ._110,
+            organizationContact: .init(email: "s@example.com", firstName: "S", jobTitle: "T", lastName: "O", phoneNumber: "+13125550000"),
+            organizationLegalType: .llc, organizationPhysicalAddress: address, organizationType: .commercial,
+            primaryBusinessDomainSicCode: "1234", professionalLicenseNumber: "p", roleType: .enterprise,
+            website: "https://example.com")
+    }
+}
+
+@Suite struct CostEstimateTests {
+    @Test func moneyIsExactAndReadable() {
+        #expect(Money(cents: 1_510_000).description == "$15,100.00")
+        #expect(Money(cents: 10).description == "$0.10")
+        #expect((Money(cents: 10) * 3).cents == 30)
+    }
+
+    @Test func estimatesNameTheirBasis() {
+        #expect(CostEstimate.enabling().amount == .dollars(100))
+        let association = CostEstimate.associating(250)
+        #expect(association.amount == .dollars(25))
+        #expect(association.description == "$25.00 (250 numbers × $0.10)")
+        #expect(CostEstimate.liveChecks(1).description == "$0.10 (1 live check × $0.10)")
+    }
+
+    @Test func monthlyProjectionFollowsTheFrequency() {
+        // api-notes: daily on 5,000 numbers is 5,000 × 30 × $0.10 = $15,000 of checks.
+        #expect(CostEstimate.monthly(.daily, numbers: 5000).amount == .dollars(15_100))
+        #expect(CostEstimate.monthly(.never, numbers: 5000).amount == .dollars(100))
+        #expect(CostEstimate.monthly(.monthly, numbers: 1000).amount == .dollars(200))
+        #expect(CostEstimate.monthly(.businessDaily, numbers: 100).amount == Money(cents: 10_000 + 21_750))
+        var negotiated = PriceTable()
+        negotiated.liveCheck = Money(cents: 5)
+        #expect(CostEstimate.monthly(.daily, numbers: 5000, negotiated).amount == .dollars(7_600))
+    }
+}
+
+@Suite struct SignedLOAFileTests {
+    @Test func onlyASanePDFIsAccepted() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("signed.pdf")
+        try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: pdf)
+        #expect(try SignedLOAFile.read(pdf.path).count == 15)
+        let text = directory.appendingPathComponent("signed.txt")
+        try Data("hello".utf8).write(to: text)
+        #expect(throws: SignedLOAFile.Problem.notPDF(path: text.path)) { try SignedLOAFile.read(text.path) }
+        #expect(throws: SignedLOAFile.Problem.missing(path: "/nowhere/x.pdf")) { try SignedLOAFile.read("/nowhere/x.pdf") }
+        #expect(throws: SignedLOAFile.Problem.missing(path: directory.path)) { try SignedLOAFile.read(directory.path) }
+        let empty = directory.appendingPathComponent("empty.pdf")
+        try Data().write(to: empty)
+        #expect(throws: SignedLOAFile.Problem.empty(path: empty.path)) { try SignedLOAFile.read(empty.path) }
+        var big = Data("%PDF-".utf8)
+        big.append(Data(count: SignedLOAFile.maximumBytes))
+        #expect(throws: SignedLOAFile.Problem.tooLarge(path: "big.pdf", bytes: big.count)) { try SignedLOAFile.check(big, path: "big.pdf") }
+    }
+}
