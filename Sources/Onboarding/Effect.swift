@@ -1,0 +1,60 @@
+/// A call to Telnyx the engine must make. The state machine only describes it; the engine runs
+/// it, journals it, and feeds its outcome back as an `Event`.
+public enum Effect: Codable, Equatable, Sendable {
+    case checkTerms
+    case agreeToTerms
+    /// `customer_reference` is the onboarding's id, so a lost answer can be reconciled.
+    case createEnterprise(fields: [String: String])
+    case updateEnterprise(enterpriseId: String, fields: [String: String])
+    case renderLOA(enterpriseId: String, agent: [String: String]?, signerName: String?)
+    case uploadSignedLOA(path: String)
+    case enableReputation(enterpriseId: String, documentId: String, frequency: CheckFrequency)
+    case checkGates(enterpriseId: String)
+    case replaceLOA(enterpriseId: String, documentId: String)
+    case disableReputation(enterpriseId: String)
+    case associateNumbers(enterpriseId: String, numbers: [String])
+    case queryNumbers(enterpriseId: String, numbers: [String], fresh: Bool)
+    case refreshNumbers(enterpriseId: String, numbers: [String])
+    case changeFrequency(enterpriseId: String, frequency: CheckFrequency)
+    case removeNumbers(enterpriseId: String, numbers: [String])
+
+    /// Costs money: sent only after a confirmation, never twice for one intent.
+    public var isBillable: Bool {
+        switch self {
+        case .enableReputation, .associateNumbers, .refreshNumbers: true
+        case .queryNumbers: true  // the first read of a number, and every fresh one, are billed
+        default: false
+        }
+    }
+
+    /// Changes something at Telnyx: journaled as an intent before it is sent, and reconciled by
+    /// reading remote state if its outcome is lost.
+    public var changesRemoteState: Bool {
+        switch self {
+        case .checkTerms, .checkGates, .renderLOA: false
+        case .queryNumbers: true  // a live read bills
+        default: true
+        }
+    }
+
+    /// A short name for logs and the audit trail.
+    public var name: String {
+        switch self {
+        case .checkTerms: "check terms"
+        case .agreeToTerms: "agree to terms"
+        case .createEnterprise: "create enterprise"
+        case .updateEnterprise: "update enterprise"
+        case .renderLOA: "render LOA"
+        case .uploadSignedLOA: "upload signed LOA"
+        case .enableReputation: "enable reputation"
+        case .checkGates: "check review status"
+        case .replaceLOA: "replace LOA"
+        case .disableReputation: "disable reputation"
+        case .associateNumbers(_, let numbers): "add \(numbers.count) numbers"
+        case .queryNumbers(_, let numbers, let fresh): "\(fresh ? "fresh " : "")query of \(numbers.count) numbers"
+        case .refreshNumbers(_, let numbers): "refresh \(numbers.count) numbers"
+        case .changeFrequency(_, let frequency): "change check frequency to \(frequency.rawValue)"
+        case .removeNumbers(_, let numbers): "remove \(numbers.count) numbers"
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Something that happened: a person's decision, or the outcome of an effect.
+public enum Event: Codable, Equatable, Sendable {
+    // A person's decisions.
+    /// Opening or resuming: find out where Telnyx stands.
+    case begin
+    case agreeToTerms
+    case useExistingEnterprise(id: String, legalName: String)
+    case submitEnterprise(fields: [String: String])
+    case renderLOA(agent: [String: String]?, signerName: String?)
+    case useSignedLOA(path: String)
+    case chooseFrequency(CheckFrequency, plannedNumbers: Int)
+    case confirm
+    case cancel
+    case checkGatesNow
+    /// Replace a rejected (or long-pending) LOA: render, sign, upload again.
+    case startLOAReplacement
+    /// Correct the enterprise after vetting rejected it; then submit again with a new LOA.
+    case correctEnterprise(fields: [String: String])
+    case addNumbers([String])
+    /// `uncached` are the numbers with no data yet, whose first read is billed.
+    case query(numbers: [String], fresh: Bool, uncached: [String])
+    case refresh([String])
+    case changeFrequency(CheckFrequency)
+    case removeNumbers([String])
+    case disable
+
+    // Outcomes of effects.
+    case termsChecked(agreed: Bool, version: String)
+    case termsAgreed(version: String)
+    case enterpriseReady(id: String, legalName: String)
+    case loaRendered(path: String)
+    case signedLOAUploaded(documentId: String)
+    case reputationEnabled(GateReport)
+    case gatesChecked(GateReport, at: Date)
+    case loaReplaced(GateReport)
+    case reputationDisabled
+    case numbersAssociated([String])
+    case numbersQueried([String])
+    case numbersRefreshed(succeeded: [String], failed: [String])
+    case frequencyChanged(CheckFrequency)
+    case numbersRemoved([String])
+    case effectFailed(Effect, Failure)
+}

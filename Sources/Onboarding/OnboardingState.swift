@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where one onboarding stands. Codable and versioned: it is what the store keeps, and what a
+/// resumed session (or support staff) starts from.
+public struct OnboardingState: Codable, Equatable, Sendable {
+    public static let currentVersion = 1
+
+    public enum Terms: Codable, Equatable, Sendable {
+        case unknown
+        case required(version: String)
+        case agreed(version: String)
+    }
+
+    public struct EnterpriseRef: Codable, Equatable, Sendable {
+        public var id: String
+        public var legalName: String
+    }
+
+    /// Why the person is going through the LOA steps again.
+    public enum LOARound: String, Codable, Sendable {
+        /// The first time, before enabling.
+        case first
+        /// Replacing a rejected or pending LOA (PATCH, not billed).
+        case replacement
+        /// Submitting again after vetting was rejected: disable, then enable with a new LOA.
+        case resubmission
+    }
+
+    public var version = OnboardingState.currentVersion
+    /// The onboarding's id; sent as `customer_reference` so its enterprise can be found again.
+    public var id: String
+    public var step: Step = .terms
+    public var terms: Terms = .unknown
+    /// Where to go back to once the terms are agreed, when an enable found them missing.
+    public var stepAfterTerms: Step?
+    public var enterprise: EnterpriseRef?
+    public var loaRound: LOARound = .first
+    public var renderedLOAPath: String?
+    public var signedLOAPath: String?
+    public var loaDocumentId: String?
+    public var checkFrequency: CheckFrequency = .businessDaily
+    public var reputationEnabled = false
+    public var gates: GateReport?
+    public var gatesCheckedAt: Date?
+    public var monitoredNumbers: [String] = []
+    public var queriedNumbers: Set<String> = []
+    public var confirmation: PendingConfirmation?
+    /// The effect sent and not yet answered; nothing else is sent meanwhile.
+    public var inFlight: Effect?
+    /// An effect already confirmed that runs once the one in flight succeeds.
+    public var queued: Effect?
+    public var lastError: Failure?
+    public var prices: PriceTable
+
+    public init(id: String, prices: PriceTable = .listPrices) {
+        self.id = id
+        self.prices = prices
+    }
+
+    public var isComplete: Bool { step == .manage }
+}

@@ -1,0 +1,68 @@
+/// How a step looks in the step list: at a glance, where an onboarding stands.
+public enum StepMarker: String, Codable, Sendable {
+    case done
+    case current
+    /// Waiting on Telnyx's reviewers; nothing for the person to do.
+    case waiting
+    /// Needs the person: a rejection, or an error to deal with.
+    case attention
+    case notReached = "not reached"
+}
+
+extension OnboardingState {
+    public func marker(for step: Step) -> StepMarker {
+        if step < self.step { return .done }
+        if step > self.step { return .notReached }
+        if step == .gates, let gates {
+            if gates.vettingRejected || gates.loaRejected { return .attention }
+            if !gates.bothApproved { return .waiting }
+        }
+        if let lastError, !lastError.outcomeUnknown { return .attention }
+        return .current
+    }
+
+    /// Waiting on Telnyx's human review, which can take days.
+    public var isWaitingOnTelnyx: Bool { marker(for: step) == .waiting }
+
+    /// What should happen next, in one sentence a person or support can act on.
+    public var nextAction: String {
+        if let inFlight {
+            if lastError?.outcomeUnknown == true {
+                return "Checking with Telnyx whether “\(inFlight.name)” happened before anything is sent again."
+            }
+            return "Waiting for “\(inFlight.name)” to finish."
+        }
+        if let confirmation {
+            return "Confirm or cancel: this costs \(confirmation.estimate)."
+        }
+        switch step {
+        case .terms:
+            return "Agree to the Number Reputation terms of service (https://telnyx.com/terms/reputation-services)."
+        case .enterprise:
+            return "Create the enterprise (its business details) or choose one the account already has."
+        case .loaRender:
+            switch loaRound {
+            case .first: return "Render the letter of authorization (LOA) for \(enterprise?.legalName ?? "the enterprise")."
+            case .replacement: return "Render a new LOA to replace the rejected one."
+            case .resubmission: return "Render a new LOA for the corrected enterprise, to submit it again."
+            }
+        case .signAndUpload:
+            return "Sign the LOA\(renderedLOAPath.map { " at \($0)" } ?? "") and give the path of the signed PDF."
+        case .enable:
+            return "Choose how often numbers are checked and enable reputation (billed: \(prices.monitoringPerMonth) a month)."
+        case .gates:
+            guard let gates else { return "Check where Telnyx's review stands." }
+            if gates.vettingRejected {
+                return "Telnyx rejected the enterprise: correct it as the reasons say, then submit again with a new LOA."
+            }
+            if gates.loaRejected { return "Telnyx rejected the LOA: render, sign and upload a replacement." }
+            return "Waiting on Telnyx: vetting is \(gates.status), LOA review is \(gates.loaStatus). Nothing to do until they decide."
+        case .associate:
+            return "Add the US phone numbers to monitor."
+        case .query:
+            return "Check the reputation of the \(monitoredNumbers.count) monitored numbers."
+        case .manage:
+            return "Onboarding complete: \(monitoredNumbers.count) numbers monitored \(checkFrequency.label)."
+        }
+    }
+}

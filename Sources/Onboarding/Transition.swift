@@ -1,0 +1,413 @@
+/// The result of one event: the new state and the effect (at most one) to run next. Effects
+/// chain through their outcomes, so a failure stops the chain where it happened.
+public struct Transition: Equatable, Sendable {
+    public var state: OnboardingState
+    public var effects: [Effect]
+    /// Why a decision was not taken, for the person who made it; nil when it was.
+    public var refusal: String?
+
+    public init(state: OnboardingState, effects: [Effect] = [], refusal: String? = nil) {
+        self.state = state
+        self.effects = effects
+        self.refusal = refusal
+    }
+}
+
+extension Event {
+    /// Whether this outcome is the answer to `effect`. Only the answer settles the effect in
+    /// flight; any other outcome is news, applied without releasing what waits behind it.
+    func answers(_ effect: Effect?) -> Bool {
+        guard let effect else { return false }
+        switch (self, effect) {
+        case (.termsChecked, .checkTerms), (.termsAgreed, .agreeToTerms), (.enterpriseReady, .createEnterprise),
+            (.enterpriseReady, .updateEnterprise), (.loaRendered, .renderLOA), (.signedLOAUploaded, .uploadSignedLOA),
+            (.reputationEnabled, .enableReputation), (.gatesChecked, .checkGates), (.loaReplaced, .replaceLOA),
+            (.reputationDisabled, .disableReputation), (.numbersAssociated, .associateNumbers),
+            (.numbersQueried, .queryNumbers), (.numbersRefreshed, .refreshNumbers), (.frequencyChanged, .changeFrequency),
+            (.numbersRemoved, .removeNumbers):
+            return true
+        case (.effectFailed(let failed, _), _):
+            return failed == effect
+        default:
+            return false
+        }
+    }
+
+    /// A person's decision, as opposed to the outcome of an effect.
+    var isDecision: Bool {
+        switch self {
+        case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
+            .confirm, .cancel, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
+            .changeFrequency, .removeNumbers, .disable:
+            true
+        default: false
+        }
+    }
+}
+
+/// The onboarding state machine: pure, no I/O, no clock, no randomness. Every billable effect is
+/// preceded by a `PendingConfirmation` carrying its estimate, and sent only on `.confirm`.
+public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
+    var next = state
+    func send(_ effect: Effect) -> Transition {
+        next.inFlight = effect
+        next.lastError = nil
+        return Transition(state: next, effects: [effect])
+    }
+    func stay() -> Transition { Transition(state: next) }
+    func refuse(_ why: String) -> Transition { Transition(state: state, refusal: why) }
+    func ask(_ action: BillableAction) -> Transition {
+        next.confirmation = PendingConfirmation(action: action, estimate: action.estimate(next.prices))
+        return stay()
+    }
+    /// An outcome arrived. If it answers the effect in flight, that effect is done and a queued
+    /// one goes next; otherwise nothing in flight or queued changes.
+    func settle() -> Transition? {
+        guard event.answers(state.inFlight) else { return nil }
+        next.inFlight = nil
+        if let queued = next.queued {
+            next.queued = nil
+            return send(queued)
+        }
+        return nil
+    }
+
+    if event.isDecision {
+        if event == .begin { return state.inFlight == nil ? begin(state) : Transition(state: state) }
+        if let inFlight = state.inFlight { return refuse("Waiting for “\(inFlight.name)” to finish.") }
+        if state.confirmation != nil && event != .confirm && event != .cancel {
+            return refuse("Confirm or cancel the pending charge first.")
+        }
+    }
+
+    switch event {
+    case .begin:
+        return begin(state)
+
+    case .agreeToTerms:
+        guard state.step == .terms else { return refuse("The terms are already agreed.") }
+        if case .agreed = state.terms { return Transition(state: afterTerms(state)) }
+        return send(.agreeToTerms)
+
+    case .termsChecked(let agreed, let version):
+        next.terms = agreed ? .agreed(version: version) : .required(version: version)
+        if agreed { next = afterTerms(next) }
+        return settle() ?? stay()
+
+    case .termsAgreed(let version):
+        next.terms = .agreed(version: version)
+        next = afterTerms(next)
+        return settle() ?? stay()
+
+    case .useExistingEnterprise(let id, let legalName):
+        guard state.step == .enterprise else { return refuse("The enterprise is chosen at step 2.") }
+        next.enterprise = .init(id: id, legalName: legalName)
+        next.step = .loaRender
+        return stay()
+
+    case .submitEnterprise(let fields):
+        guard state.step == .enterprise, state.enterprise == nil else { return refuse("The enterprise is already created.") }
+        switch normalizedEnterprise(fields, partial: false) {
+        case .failure(let failure):
+            next.lastError = failure
+            return stay()
+        case .success(let normalized):
+            return send(.createEnterprise(fields: normalized))
+        }
+
+    case .enterpriseReady(let id, let legalName):
+        next.enterprise = .init(id: id, legalName: legalName)
+        if next.step == .enterprise || next.loaRound == .resubmission { next.step = .loaRender }
+        return settle() ?? stay()
+
+    case .renderLOA(let agent, let signerName):
+        guard let enterprise = state.enterprise, [.loaRender, .signAndUpload].contains(state.step) else {
+            return refuse("The LOA is rendered once the enterprise exists (step 3).")
+        }
+        return send(.renderLOA(enterpriseId: enterprise.id, agent: agent, signerName: signerName))
+
+    case .loaRendered(let path):
+        next.renderedLOAPath = path
+        if next.step == .loaRender { next.step = .signAndUpload }
+        return settle() ?? stay()
+
+    case .useSignedLOA(let path):
+        guard state.step == .signAndUpload else { return refuse("Render the LOA first (step 3).") }
+        next.signedLOAPath = path
+        return send(.uploadSignedLOA(path: path))
+
+    case .signedLOAUploaded(let documentId):
+        next.loaDocumentId = documentId
+        guard event.answers(state.inFlight) else { return stay() }
+        next.inFlight = nil
+        if next.loaRound == .replacement, let enterprise = next.enterprise {
+            return send(.replaceLOA(enterpriseId: enterprise.id, documentId: documentId))
+        }
+        next.step = .enable
+        return stay()
+
+    case .chooseFrequency(let frequency, let plannedNumbers):
+        guard state.step == .enable, state.loaDocumentId != nil else { return refuse("Upload the signed LOA first (step 4).") }
+        next.checkFrequency = frequency
+        return ask(.enable(frequency: frequency, plannedNumbers: max(0, plannedNumbers)))
+
+    case .confirm:
+        guard let confirmation = state.confirmation else { return refuse("There is nothing to confirm.") }
+        next.confirmation = nil
+        guard let enterprise = state.enterprise else { return refuse("There is no enterprise yet.") }
+        switch confirmation.action {
+        case .enable(let frequency, _):
+            guard let documentId = state.loaDocumentId else { return refuse("Upload the signed LOA first (step 4).") }
+            let enable = Effect.enableReputation(enterpriseId: enterprise.id, documentId: documentId, frequency: frequency)
+            if state.loaRound == .resubmission && state.reputationEnabled {
+                // The rejected registration must go before a new one can be made.
+                next.queued = enable
+                return send(.disableReputation(enterpriseId: enterprise.id))
+            }
+            return send(enable)
+        case .associate(let numbers):
+            return send(.associateNumbers(enterpriseId: enterprise.id, numbers: numbers))
+        case .query(let numbers, let fresh, _):
+            return send(.queryNumbers(enterpriseId: enterprise.id, numbers: numbers, fresh: fresh))
+        case .refresh(let numbers):
+            return send(.refreshNumbers(enterpriseId: enterprise.id, numbers: numbers))
+        }
+
+    case .cancel:
+        next.confirmation = nil
+        return stay()
+
+    case .reputationEnabled(let report):
+        next.reputationEnabled = true
+        next.gates = report
+        next.loaRound = .first
+        next.step = .gates
+        return settle() ?? stay()
+
+    case .checkGatesNow:
+        guard let enterprise = state.enterprise, state.reputationEnabled else {
+            return refuse("Telnyx reviews an enterprise once reputation is enabled (step 5).")
+        }
+        return send(.checkGates(enterpriseId: enterprise.id))
+
+    case .gatesChecked(let report, let at):
+        next.gates = report
+        next.gatesCheckedAt = at
+        if next.step == .gates && report.bothApproved { next.step = .associate }
+        return settle() ?? stay()
+
+    case .startLOAReplacement:
+        guard state.reputationEnabled, let gates = state.gates, gates.loaStatus != "approved" else {
+            return refuse("Only a rejected or pending LOA can be replaced; an approved one cannot.")
+        }
+        next.loaRound = .replacement
+        next.step = .loaRender
+        return stay()
+
+    case .loaReplaced(let report):
+        next.gates = report
+        next.loaRound = .first
+        next.step = .gates
+        return settle() ?? stay()
+
+    case .correctEnterprise(let fields):
+        guard let enterprise = state.enterprise, state.gates?.vettingRejected == true else {
+            return refuse("The enterprise is corrected after Telnyx rejects its vetting.")
+        }
+        switch normalizedEnterprise(fields, partial: true) {
+        case .failure(let failure):
+            next.lastError = failure
+            return stay()
+        case .success(let normalized):
+            next.loaRound = .resubmission
+            return send(.updateEnterprise(enterpriseId: enterprise.id, fields: normalized))
+        }
+
+    case .reputationDisabled:
+        next.reputationEnabled = false
+        next.gates = nil
+        next.monitoredNumbers = []
+        next.queriedNumbers = []
+        if let resumed = settle(), !resumed.effects.isEmpty { return resumed }
+        // Enabling again needs a newly signed LOA.
+        next.loaRound = .first
+        next.loaDocumentId = nil
+        next.step = .loaRender
+        return stay()
+
+    case .addNumbers(let numbers):
+        guard state.step >= .associate, state.gates?.bothApproved == true else {
+            return refuse("Numbers can be added once Telnyx approves both the enterprise and the LOA.")
+        }
+        var seen = Set(state.monitoredNumbers)
+        let new = numbers.filter { seen.insert($0).inserted }
+        guard !new.isEmpty else { return refuse("All these numbers are already monitored.") }
+        return ask(.associate(numbers: new))
+
+    case .numbersAssociated(let numbers):
+        var seen = Set(next.monitoredNumbers)
+        next.monitoredNumbers += numbers.filter { seen.insert($0).inserted }
+        if next.step == .associate && !next.monitoredNumbers.isEmpty { next.step = .query }
+        return settle() ?? stay()
+
+    case .query(let numbers, let fresh, let uncached):
+        guard state.step >= .query, let enterprise = state.enterprise else { return refuse("Add numbers first (step 7).") }
+        let billed = fresh ? numbers : uncached
+        if billed.isEmpty { return send(.queryNumbers(enterpriseId: enterprise.id, numbers: numbers, fresh: false)) }
+        return ask(.query(numbers: numbers, fresh: fresh, billed: billed))
+
+    case .numbersQueried(let numbers):
+        next.queriedNumbers.formUnion(numbers)
+        if next.step == .query { next.step = .manage }
+        return settle() ?? stay()
+
+    case .refresh(let numbers):
+        guard state.step >= .query, !numbers.isEmpty else { return refuse("Choose monitored numbers to refresh.") }
+        return ask(.refresh(numbers: numbers))
+
+    case .numbersRefreshed(let succeeded, let failed):
+        next.queriedNumbers.formUnion(succeeded)
+        if !failed.isEmpty {
+            next.lastError = Failure(message: "\(failed.count) of \(failed.count + succeeded.count) numbers could not be refreshed: \(failed.prefix(5).joined(separator: ", "))\(failed.count > 5 ? ", …" : "").")
+        }
+        return settle() ?? stay()
+
+    case .changeFrequency(let frequency):
+        guard let enterprise = state.enterprise, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
+        guard state.gates?.status == "approved" else {
+            return refuse("The check frequency can be changed once Telnyx approves the enterprise; it is \(state.gates?.status ?? "not reviewed") now.")
+        }
+        return send(.changeFrequency(enterpriseId: enterprise.id, frequency: frequency))
+
+    case .frequencyChanged(let frequency):
+        next.checkFrequency = frequency
+        return settle() ?? stay()
+
+    case .removeNumbers(let numbers):
+        guard let enterprise = state.enterprise else { return refuse("There is no enterprise yet.") }
+        let monitored = Set(state.monitoredNumbers)
+        let removable = numbers.filter(monitored.contains)
+        guard !removable.isEmpty else { return refuse("None of these numbers is monitored.") }
+        return send(.removeNumbers(enterpriseId: enterprise.id, numbers: removable))
+
+    case .numbersRemoved(let numbers):
+        let removed = Set(numbers)
+        next.monitoredNumbers.removeAll(where: removed.contains)
+        next.queriedNumbers.subtract(removed)
+        return settle() ?? stay()
+
+    case .disable:
+        guard let enterprise = state.enterprise, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
+        return send(.disableReputation(enterpriseId: enterprise.id))
+
+    case .effectFailed(let effect, let failure):
+        // A failure of something no longer in flight is old news: keep it for the record only.
+        guard event.answers(state.inFlight) else {
+            next.lastError = failure
+            return stay()
+        }
+        return failed(next, effect, failure)
+    }
+}
+
+/// What opening an onboarding asks Telnyx, depending on where it stands.
+func begin(_ state: OnboardingState) -> Transition {
+    var next = state
+    switch state.step {
+    case .terms:
+        next.inFlight = .checkTerms
+        return Transition(state: next, effects: [.checkTerms])
+    case .gates:
+        guard let enterprise = state.enterprise else { return Transition(state: state) }
+        let check = Effect.checkGates(enterpriseId: enterprise.id)
+        next.inFlight = check
+        return Transition(state: next, effects: [check])
+    default:
+        return Transition(state: state)
+    }
+}
+
+func afterTerms(_ state: OnboardingState) -> OnboardingState {
+    var next = state
+    if next.step == .terms {
+        next.step = next.stepAfterTerms ?? .enterprise
+        next.stepAfterTerms = nil
+    }
+    return next
+}
+
+/// The fields as Telnyx wants them, or every field problem at once. `partial` checks only the
+/// fields given (a correction), and refuses the ones fixed at creation.
+func normalizedEnterprise(_ fields: [String: String], partial: Bool) -> Result<[String: String], Failure> {
+    var normalized: [String: String] = [:]
+    var problems: [String: String] = [:]
+    for field in EnterpriseField.allCases where !partial || fields[field.key] != nil {
+        if partial && field.isImmutable {
+            problems[field.key] = "cannot be changed once the enterprise exists"
+            continue
+        }
+        switch EnterpriseValidation.check(field, fields[field.key] ?? "") {
+        case .success(let value): if !value.isEmpty { normalized[field.key] = value }
+        case .failure(let problem): problems[field.key] = problem.message
+        }
+    }
+    if !problems.isEmpty {
+        let count = problems.count
+        return .failure(Failure(message: "\(count) \(count == 1 ? "field needs" : "fields need") attention before sending.", fieldProblems: problems))
+    }
+    return .success(normalized)
+}
+
+/// What a failed effect means for the onboarding. The API's state guards are recognised and
+/// followed, not fought.
+func failed(_ state: OnboardingState, _ effect: Effect, _ failure: Failure) -> Transition {
+    var next = state
+    next.queued = nil
+    next.lastError = failure
+    // The engine could not tell whether it happened: nothing more is sent until it can.
+    if failure.outcomeUnknown { return Transition(state: next) }
+    next.inFlight = nil
+    switch effect {
+    case .enableReputation(let enterpriseId, _, _):
+        if failure.has(status: 403) {
+            next.terms = .required(version: "")
+            next.stepAfterTerms = .enable
+            next.step = .terms
+        } else if failure.has(status: 400, code: "10015") || failure.has(status: 409) {
+            // Already enabled: read where the review stands.
+            next.reputationEnabled = true
+            next.step = .gates
+            let check = Effect.checkGates(enterpriseId: enterpriseId)
+            next.inFlight = check
+            return Transition(state: next, effects: [check])
+        } else if failure.has(status: 422) {
+            // The uploaded LOA expired or was refused: upload it again right before enabling.
+            next.loaDocumentId = nil
+            next.step = .signAndUpload
+        } else if failure.has(status: 404) {
+            next.enterprise = nil
+            next.step = .enterprise
+        }
+    case .checkGates, .replaceLOA:
+        if failure.has(status: 404) {
+            // Reputation was disabled meanwhile: enabling again needs a new LOA.
+            next.reputationEnabled = false
+            next.gates = nil
+            next.loaRound = .first
+            next.loaDocumentId = nil
+            next.step = .loaRender
+        } else if case .replaceLOA(let enterpriseId, _) = effect, failure.has(status: 400) {
+            // Approved meanwhile, so it can no longer be replaced: read the review.
+            next.loaRound = .first
+            next.step = .gates
+            let check = Effect.checkGates(enterpriseId: enterpriseId)
+            next.inFlight = check
+            return Transition(state: next, effects: [check])
+        }
+    case .uploadSignedLOA:
+        next.step = .signAndUpload
+    default:
+        break
+    }
+    return Transition(state: next)
+}
