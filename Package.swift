@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(
@@ -62,6 +63,8 @@ let package = Package(
             ]
         ),
         .target(name: "Onboarding"),
+        .target(name: "OnboardingStore", dependencies: ["Onboarding", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "OnboardingStoreTests", dependencies: ["OnboardingStore", "Onboarding"]),
         .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "TelnyxAPI"]),
         .testTarget(
             name: "TelnyxAPITests",

@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import Onboarding
+
+/// One line of the append-only audit log: who did what, when, and what it cost.
+public struct AuditEntry: Sendable, Equatable, Codable {
+    public var onboardingId: String
+    public var at: Date
+    public var osUser: String
+    public var action: String
+    public var billable: Bool
+    public var cost: Money?
+    public var result: String
+}
+
+extension OnboardingStore {
+    /// The login name of whoever runs this process, for the audit trail.
+    public static var osUser: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    }
+
+    public func appendAudit(
+        onboardingId: String, action: String, billable: Bool, cost: Money?, result: String, at now: Date = Date()
+    ) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [onboardingId, now, Self.osUser, action, billable, cost?.cents, result])
+        }
+    }
+
+    /// The audit log of one onboarding, or of all, oldest first.
+    public func auditLog(_ onboardingId: String? = nil) throws(StoreError) -> [AuditEntry] {
+        try read { db in
+            let rows = try onboardingId.map {
+                try Row.fetchAll(db, sql: "SELECT * FROM auditLog WHERE onboardingId = ? ORDER BY id", arguments: [$0])
+            } ?? Row.fetchAll(db, sql: "SELECT * FROM auditLog ORDER BY id")
+            return rows.map { row in
+                AuditEntry(
+                    onboardingId: row["onboardingId"], at: row["at"], osUser: row["osUser"], action: row["action"],
+                    billable: row["billable"], cost: (row["costCents"] as Int?).map(Money.init(cents:)), result: row["result"])
+            }
+        }
+    }
+}

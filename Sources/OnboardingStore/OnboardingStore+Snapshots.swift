@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+
+/// One reading of a number's reputation, kept for its history.
+public struct ReputationSnapshot: Sendable, Equatable {
+    public var phoneNumber: String
+    /// The `reputation_data` object as Telnyx sent it (JSON).
+    public var data: String
+    public var at: Date
+}
+
+extension OnboardingStore {
+    public func recordSnapshots(_ onboardingId: String, _ snapshots: [ReputationSnapshot]) throws(StoreError) {
+        try write { db in
+            for snapshot in snapshots {
+                try db.execute(
+                    sql: "INSERT INTO reputationSnapshot (onboardingId, phoneNumber, data, at) VALUES (?, ?, ?, ?)",
+                    arguments: [onboardingId, snapshot.phoneNumber, snapshot.data, snapshot.at])
+            }
+        }
+    }
+
+    /// Every reading of a number, oldest first.
+    public func history(_ onboardingId: String, phoneNumber: String) throws(StoreError) -> [ReputationSnapshot] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT phoneNumber, data, at FROM reputationSnapshot WHERE onboardingId = ? AND phoneNumber = ? ORDER BY at, id",
+                arguments: [onboardingId, phoneNumber]
+            ).map { ReputationSnapshot(phoneNumber: $0["phoneNumber"], data: $0["data"], at: $0["at"]) }
+        }
+    }
+}

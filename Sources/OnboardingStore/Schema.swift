@@ -1,0 +1,66 @@
+import GRDB
+
+/// The database schema, as migrations from the first version on. Never edit a released
+/// migration: add a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "onboarding") { table in
+                table.primaryKey("id", .text)
+                table.column("state", .text).notNull()
+                table.column("stateVersion", .integer).notNull()
+                table.column("step", .integer).notNull()
+                table.column("createdAt", .datetime).notNull()
+                table.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(table: "effectJournal") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("onboardingId", .text).notNull().references("onboarding", onDelete: .cascade)
+                table.column("effect", .text).notNull()
+                table.column("billable", .boolean).notNull()
+                table.column("intentAt", .datetime).notNull()
+                table.column("outcome", .text)
+                table.column("outcomeAt", .datetime)
+            }
+            try db.create(index: "effectJournalUnfinished", on: "effectJournal", columns: ["onboardingId", "outcomeAt"])
+            try db.create(table: "auditLog") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("onboardingId", .text).notNull().indexed()
+                table.column("at", .datetime).notNull()
+                table.column("osUser", .text).notNull()
+                table.column("action", .text).notNull()
+                table.column("billable", .boolean).notNull()
+                table.column("costCents", .integer)
+                table.column("result", .text).notNull()
+            }
+            // Append-only: the audit log is evidence.
+            try db.execute(sql: """
+                CREATE TRIGGER auditLogNoUpdate BEFORE UPDATE ON auditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER auditLogNoDelete BEFORE DELETE ON auditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+            try db.create(table: "formDraft") { table in
+                table.column("onboardingId", .text).notNull().references("onboarding", onDelete: .cascade)
+                table.column("form", .text).notNull()
+                table.column("fields", .text).notNull()
+                table.column("updatedAt", .datetime).notNull()
+                table.primaryKey(["onboardingId", "form"])
+            }
+            try db.create(table: "reputationSnapshot") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("onboardingId", .text).notNull().references("onboarding", onDelete: .cascade)
+                table.column("phoneNumber", .text).notNull()
+                table.column("data", .text).notNull()
+                table.column("at", .datetime).notNull()
+            }
+            try db.create(index: "reputationSnapshotByNumber", on: "reputationSnapshot", columns: ["onboardingId", "phoneNumber", "at"])
+            try db.create(table: "onboardingLock") { table in
+                table.primaryKey("onboardingId", .text)
+                table.column("pid", .integer).notNull()
+                table.column("host", .text).notNull()
+                table.column("since", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+}
