@@ -6,32 +6,19 @@ import Testing
 /// can produce them (any decision; an outcome only as the answer to the effect in flight), and
 /// checks the rules that keep money safe on every transition.
 @Suite struct TransitionInvariantTests {
-    static let alphabet: [Event] = [
-        .begin, .agreeToTerms, .termsChecked(agreed: true, version: "v1"), .termsChecked(agreed: false, version: "v1"),
-        .termsAgreed(version: "v1"), .submitEnterprise(fields: enterpriseFields), .useExistingEnterprise(id: "ent-1", legalName: "Acme"),
-        .enterpriseReady(id: "ent-1", legalName: "Acme"), .renderLOA(agent: nil, signerName: nil), .loaRendered(path: "/loa.pdf"),
-        .useSignedLOA(path: "/signed.pdf"), .signedLOAUploaded(documentId: "doc"), .chooseFrequency(.daily, plannedNumbers: 10),
-        .confirm, .cancel, .reputationEnabled(pending), .gatesChecked(approved, at: at),
-        .gatesChecked(GateReport(status: "rejected", loaStatus: "approved", rejectionReasons: ["x"]), at: at),
-        .gatesChecked(GateReport(status: "approved", loaStatus: "rejected"), at: at), .startLOAReplacement,
-        .correctEnterprise(fields: ["fein": "98-7654321"]), .reputationDisabled, .loaReplaced(pending),
-        .addNumbers(["+13125550134"]), .numbersAssociated(["+13125550134"]),
-        .query(numbers: ["+13125550134"], fresh: false, uncached: ["+13125550134"]), .numbersQueried(["+13125550134"]),
-        .refresh(["+13125550134"]), .changeFrequency(.weekly), .disable,
-        .effectFailed(.enableReputation(enterpriseId: "ent-1", documentId: "doc", frequency: .daily), Failure(status: 403, message: "terms")),
-        .effectFailed(.checkGates(enterpriseId: "ent-1"), Failure(status: 404, message: "gone")),
+    /// The diagram's events, and failures the diagram does not draw because the step stays.
+    static let alphabet: [Event] = StateMachineDiagram.representativeEvents + [
         .effectFailed(.associateNumbers(enterpriseId: "ent-1", numbers: ["+13125550134"]), Failure(message: "lost", outcomeUnknown: true)),
-        .effectFailed(.enableReputation(enterpriseId: "ent-1", documentId: "doc", frequency: .daily), Failure(status: 400, codes: ["10015"], message: "enabled")),
-        .effectFailed(.enableReputation(enterpriseId: "ent-1", documentId: "doc", frequency: .daily), Failure(status: 422, message: "expired")),
-        .effectFailed(.replaceLOA(enterpriseId: "ent-1", documentId: "doc"), Failure(status: 400, message: "approved")),
-        .effectFailed(.createEnterprise(fields: normalizedFields), Failure(status: 409, codes: ["10021"], message: "duplicate")),
-        .frequencyChanged(.weekly), .numbersRefreshed(succeeded: ["+13125550134"], failed: []),
-        .numbersRemoved(["+13125550134"]), .removeNumbers(["+13125550134"]),
+        .effectFailed(.createEnterprise(fields: submittedFields), Failure(status: 409, codes: ["10021"], message: "duplicate")),
+        .effectFailed(.createEnterprise(fields: submittedFields), Failure(status: 422, message: "bad", fieldProblems: ["fein": "x"])),
     ]
 
-    static var normalizedFields: [String: String] {
-        guard case .success(let fields) = normalizedEnterprise(enterpriseFields, partial: false) else { return [:] }
-        return fields
+    /// The fields of the diagram's enterprise as they are sent, so a failure answers the create.
+    static var submittedFields: [String: String] {
+        for case .submitEnterprise(let fields) in StateMachineDiagram.representativeEvents {
+            if case .success(let normalized) = normalizedEnterprise(fields, partial: false) { return normalized }
+        }
+        return [:]
     }
 
     /// Deep enough to reach every step, the rejection branches and a resubmission.
