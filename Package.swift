@@ -65,9 +65,14 @@ let package = Package(
         .target(name: "Onboarding"),
         .target(name: "OnboardingStore", dependencies: ["Onboarding", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "OnboardingStoreTests", dependencies: ["OnboardingStore", "Onboarding"]),
-        .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "TelnyxAPI"]),
+        .target(name: "OnboardingEngine", dependencies: ["Onboarding", "OnboardingStore", "TelnyxAPI"]),
         .testTarget(
-            name: "TelnyxAPITests",
+            name: "OnboardingEngineTests",
+            dependencies: ["OnboardingEngine", "Onboarding", "OnboardingStore", "TelnyxAPI", "TelnyxSimulator", "SimulatorTestSupport"]
+        ),
+        .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "TelnyxAPI"]),
+        .target(
+            name: "SimulatorTestSupport",
             dependencies: [
                 "TelnyxAPI",
                 "TelnyxSimulator",
@@ -79,6 +84,18 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "TelnyxAPITests",
+            dependencies: [
+                "TelnyxAPI",
+                "TelnyxSimulator",
+                "SimulatorTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
     ],

@@ -36,7 +36,8 @@ public enum Event: Codable, Equatable, Sendable {
     case gatesChecked(GateReport, at: Date)
     case loaReplaced(GateReport)
     case reputationDisabled
-    case numbersAssociated([String])
+    /// `setAside`: numbers not added, with the reason for each.
+    case numbersAssociated([String], setAside: [String: String] = [:])
     case numbersQueried([String])
     case numbersRefreshed(succeeded: [String], failed: [String])
     case frequencyChanged(CheckFrequency)

@@ -244,9 +244,15 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
         guard !new.isEmpty else { return refuse("All these numbers are already monitored.") }
         return ask(.associate(numbers: new))
 
-    case .numbersAssociated(let numbers):
+    case .numbersAssociated(let numbers, let setAside):
         var seen = Set(next.monitoredNumbers)
         next.monitoredNumbers += numbers.filter { seen.insert($0).inserted }
+        if !setAside.isEmpty {
+            let examples = setAside.sorted { $0.key < $1.key }.prefix(5).map { "\($0.key): \($0.value)" }
+            next.lastError = Failure(
+                message: "\(setAside.count) \(setAside.count == 1 ? "number was" : "numbers were") set aside: \(examples.joined(separator: "; "))\(setAside.count > 5 ? "; …" : "").",
+                fieldProblems: setAside)
+        }
         if next.step == .associate && !next.monitoredNumbers.isEmpty { next.step = .query }
         return settle() ?? stay()
 

@@ -7,6 +7,12 @@ public struct ReputationSnapshot: Sendable, Equatable {
     /// The `reputation_data` object as Telnyx sent it (JSON).
     public var data: String
     public var at: Date
+
+    public init(phoneNumber: String, data: String, at: Date) {
+        self.phoneNumber = phoneNumber
+        self.data = data
+        self.at = at
+    }
 }
 
 extension OnboardingStore {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SimulatorTestSupport
 @testable import TelnyxAPI
 import TelnyxSimulator
 

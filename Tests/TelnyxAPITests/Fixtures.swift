@@ -1,4 +1,5 @@
 import Foundation
+import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
 

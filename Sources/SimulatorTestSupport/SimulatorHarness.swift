@@ -1,3 +1,4 @@
+// Test support: an in-process simulator per test, and helpers to look inside it.
 import AsyncHTTPClient
 import Foundation
 import HTTPTypes
@@ -11,16 +12,16 @@ import TelnyxAPI
 import TelnyxSimulator
 
 /// A simulator running in-process on 127.0.0.1 and an ephemeral port, for one test.
-struct RunningSimulator: Sendable {
-    let server: TelnyxSimulatorServer
-    let port: Int
+public struct RunningSimulator: Sendable {
+    public let server: TelnyxSimulatorServer
+    public let port: Int
 
-    var world: SimulatorWorld { server.world }
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v2")! }
-    var root: String { "http://127.0.0.1:\(port)" }
+    public var world: SimulatorWorld { server.world }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v2")! }
+    public var root: String { "http://127.0.0.1:\(port)" }
 
     /// A client that never waits between retries, recording the delays it would have slept.
-    func client(
+    public func client(
         key: String = "KEYtest", retries: Int = 3, sleeps: SleepRecorder = SleepRecorder(),
         middlewares: [any ClientMiddleware] = []
     ) throws -> TelnyxClient {
@@ -31,7 +32,7 @@ struct RunningSimulator: Sendable {
     }
 
     /// A raw HTTP exchange, for what a client of ours would never send.
-    func raw(
+    public func raw(
         _ method: HTTPMethod, _ path: String, json: String? = nil, key: String? = "KEYtest",
         headers: [(String, String)] = []
     ) async throws -> (status: Int, body: String, headers: HTTPHeaders) {
@@ -48,29 +49,30 @@ struct RunningSimulator: Sendable {
         return (Int(response.status.code), String(buffer: body), response.headers)
     }
 
-    func ledger() async throws -> [[String: Any]] {
+    public func ledger() async throws -> [[String: Any]] {
         let answer = try await raw(.GET, "/_simulator/ledger", key: nil)
         let object = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as! [String: Any]
         return object["entries"] as! [[String: Any]]
     }
 
-    func advanceClock(seconds: Double) async throws {
+    public func advanceClock(seconds: Double) async throws {
         let answer = try await raw(.POST, "/_simulator/clock/advance", json: #"{"seconds": \#(seconds)}"#, key: nil)
         precondition(answer.status == 200, answer.body)
     }
 
-    func setFaults(_ json: String) async throws {
+    public func setFaults(_ json: String) async throws {
         let answer = try await raw(.PUT, "/_simulator/faults", json: json, key: nil)
         precondition(answer.status == 200, answer.body)
     }
 }
 
-actor SleepRecorder {
-    private(set) var delays: [Double] = []
-    func record(_ delay: Double) { delays.append(delay) }
+public actor SleepRecorder {
+    public private(set) var delays: [Double] = []
+    public init() {}
+    public func record(_ delay: Double) { delays.append(delay) }
 }
 
-func withSimulator<T: Sendable>(
+public func withSimulator<T: Sendable>(
     _ configure: (inout SimulatorOptions) -> Void = { _ in },
     _ body: @Sendable (RunningSimulator) async throws -> T
 ) async throws -> T {
@@ -101,39 +103,5 @@ func withSimulator<T: Sendable>(
             try? await group.waitForAll()
             throw error
         }
-    }
-}
-
-/// Records the exact request line of every call, as sent on the wire.
-final class RequestRecorder: ClientMiddleware, @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [String] = []
-
-    var paths: [String] { lock.withLock { recorded } }
-
-    func intercept(
-        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
-        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
-    ) async throws -> (HTTPResponse, HTTPBody?) {
-        lock.withLock { recorded.append("\(request.method.rawValue) \(request.path ?? "")") }
-        return try await next(request, body, baseURL)
-    }
-}
-
-/// Records the bodies of requests as sent on the wire.
-final class BodyRecorder: ClientMiddleware, @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [String] = []
-
-    var bodies: [String] { lock.withLock { recorded } }
-
-    func intercept(
-        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
-        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
-    ) async throws -> (HTTPResponse, HTTPBody?) {
-        guard let body else { return try await next(request, nil, baseURL) }
-        let bytes = try await [UInt8](collecting: body, upTo: 1 << 24)
-        lock.withLock { recorded.append(String(decoding: bytes, as: UTF8.self)) }
-        return try await next(request, HTTPBody(bytes), baseURL)
     }
 }

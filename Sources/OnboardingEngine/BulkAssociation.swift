@@ -1,0 +1,81 @@
+import Foundation
+import TelnyxAPI
+
+/// Adds any number of numbers: those outside the account's inventory are set aside before
+/// anything is billed, those already monitored are skipped, the rest go in batches of 100 with
+/// a bounded number in flight. A batch refused because of named numbers is sent again without
+/// them, so one bad number does not hold back ninety-nine good ones.
+struct BulkAssociation {
+    struct Report: Sendable {
+        /// Monitored by the enterprise at the end (added now, or already).
+        var monitored: [String]
+        /// Not added, with the reason for each.
+        var setAside: [String: String]
+    }
+
+    let client: TelnyxClient
+    let enterpriseId: String
+    let batchSize: Int
+    let concurrency: Int
+
+    func run(_ numbers: [String]) async throws -> Report {
+        var setAside: [String: String] = [:]
+        let owned = Set(try await client.allInventory().filter { $0.status == .active }.map(\.phoneNumber))
+        let already = Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber))
+        var toSend: [String] = []
+        for number in numbers {
+            if already.contains(number) { continue }
+            if !owned.contains(number) {
+                setAside[number] = "not an active number in this Telnyx account's inventory"
+            } else {
+                toSend.append(number)
+            }
+        }
+        let batches = stride(from: 0, to: toSend.count, by: batchSize).map { Array(toSend[$0..<min($0 + batchSize, toSend.count)]) }
+        let client = self.client
+        let enterpriseId = self.enterpriseId
+        var added: [String] = []
+        try await withThrowingTaskGroup(of: ([String], [String: String]).self) { group in
+            var pending = batches[...]
+            func startNext() {
+                guard let batch = pending.popFirst() else { return }
+                group.addTask { try await Self.send(batch, client: client, enterpriseId: enterpriseId) }
+            }
+            for _ in 0..<concurrency { startNext() }
+            while let (batchAdded, batchSetAside) = try await group.next() {
+                added += batchAdded
+                setAside.merge(batchSetAside) { first, _ in first }
+                startNext()
+            }
+        }
+        let monitored = numbers.filter { already.contains($0) || Set(added).contains($0) }
+        return Report(monitored: monitored, setAside: setAside)
+    }
+
+    /// One batch, sent again without the numbers Telnyx names as bad until it goes through.
+    static func send(_ batch: [String], client: TelnyxClient, enterpriseId: String) async throws -> ([String], [String: String]) {
+        var remaining = batch
+        var setAside: [String: String] = [:]
+        while !remaining.isEmpty {
+            let refusal: TelnyxError
+            do {
+                _ = try await client.associateNumbers(enterpriseId: enterpriseId, remaining)
+                return (remaining, setAside)
+            } catch {
+                refusal = error
+            }
+            let named = refusal.entries.compactMap { entry -> (Int, String)? in
+                guard let pointer = entry.pointer, pointer.hasPrefix("/body/phone_numbers/"),
+                    let index = Int(pointer.dropFirst("/body/phone_numbers/".count)), remaining.indices.contains(index)
+                else { return nil }
+                return (index, entry.detail ?? entry.title)
+            }
+            // Only a refusal that names numbers can be worked around; anything else surfaces.
+            guard !named.isEmpty else { throw refusal }
+            for (index, reason) in named { setAside[remaining[index]] = reason }
+            let bad = Set(named.map { remaining[$0.0] })
+            remaining.removeAll(where: bad.contains)
+        }
+        return ([], setAside)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Onboarding
+import OnboardingStore
+import TelnyxAPI
+
+extension OnboardingEngine {
+    /// Runs one effect against Telnyx and says how it ended, as an event.
+    func perform(_ effect: Effect) async -> Event {
+        do {
+            return try await attempt(effect)
+        } catch let error as TelnyxError {
+            return .effectFailed(effect, TelnyxMapping.failure(error))
+        } catch let problem as SignedLOAFile.Problem {
+            return .effectFailed(effect, Failure(message: problem.description))
+        } catch {
+            return .effectFailed(effect, Failure(message: "\(error)"))
+        }
+    }
+
+    private func attempt(_ effect: Effect) async throws -> Event {
+        switch effect {
+        case .checkTerms:
+            let status = try await client.termsStatus()
+            return .termsChecked(agreed: status.hasAgreed, version: status.currentTermsVersion)
+        case .agreeToTerms:
+            let agreement = try await client.agreeToTerms()
+            return .termsAgreed(version: agreement.termsVersion ?? agreement.version ?? "")
+        case .createEnterprise(let fields):
+            let body = try TelnyxMapping.enterprise(fields, customerReference: state.id, as: EnterpriseCreate.self)
+            let enterprise = try await client.createEnterprise(body)
+            return .enterpriseReady(id: enterprise.id ?? "", legalName: enterprise.legalName ?? "")
+        case .updateEnterprise(let id, let fields):
+            let body = try TelnyxMapping.enterprise(fields, customerReference: nil, as: EnterpriseUpdate.self)
+            let enterprise = try await client.updateEnterprise(id: id, body)
+            return .enterpriseReady(id: id, legalName: enterprise.legalName ?? "")
+        case .renderLOA(let id, let agent, _):
+            let agentInput = try agent.map { try TelnyxMapping.enterprise($0, customerReference: nil, as: LOAAgent.self) }
+            let pdf = try await client.renderLOA(enterpriseId: id, agent: agentInput)
+            return .loaRendered(path: try writePrivately(pdf, named: "loa-\(Int(now().timeIntervalSince1970)).pdf"))
+        case .uploadSignedLOA(let path):
+            let bytes = try SignedLOAFile.read(path)
+            let document = try await client.uploadDocument(
+                Array(bytes), filename: URL(fileURLWithPath: path).lastPathComponent, customerReference: state.id)
+            return .signedLOAUploaded(documentId: document.value1.id ?? "")
+        case .enableReputation(let id, let documentId, let frequency):
+            let settings = try await client.enableReputation(
+                enterpriseId: id, loaDocumentId: documentId, checkFrequency: TelnyxMapping.frequency(frequency))
+            return .reputationEnabled(TelnyxMapping.gates(settings))
+        case .checkGates(let id):
+            return .gatesChecked(TelnyxMapping.gates(try await client.reputationSettings(enterpriseId: id)), at: now())
+        case .replaceLOA(let id, let documentId):
+            return .loaReplaced(TelnyxMapping.gates(try await client.replaceLOA(enterpriseId: id, documentId: documentId)))
+        case .disableReputation(let id):
+            try await client.disableReputation(enterpriseId: id)
+            return .reputationDisabled
+        case .associateNumbers(let id, let numbers):
+            let report = try await BulkAssociation(client: client, enterpriseId: id, batchSize: Self.batchSize, concurrency: Self.concurrency)
+                .run(numbers)
+            return .numbersAssociated(report.monitored, setAside: report.setAside)
+        case .queryNumbers(let id, let numbers, let fresh):
+            return .numbersQueried(try await query(id, numbers, fresh: fresh))
+        case .refreshNumbers(let id, let numbers):
+            var succeeded: [String] = []
+            var failed: [String] = []
+            for start in stride(from: 0, to: numbers.count, by: Self.batchSize) {
+                let outcome = try await client.refreshNumbers(enterpriseId: id, Array(numbers[start..<min(start + Self.batchSize, numbers.count)]))
+                for result in outcome.results {
+                    if result.success { succeeded.append(result.phoneNumber) } else { failed.append(result.phoneNumber) }
+                }
+            }
+            return .numbersRefreshed(succeeded: succeeded, failed: failed)
+        case .changeFrequency(let id, let frequency):
+            _ = try await client.changeFrequency(enterpriseId: id, to: TelnyxMapping.frequency(frequency))
+            return .frequencyChanged(frequency)
+        case .removeNumbers(let id, let numbers):
+            var removed: [String] = []
+            for number in numbers {
+                // Already gone (404) reaches the goal as well.
+                _ = try await unlessNotFound { () async throws(TelnyxError) in
+                    try await client.removeNumber(enterpriseId: id, phoneNumber: number)
+                }
+                removed.append(number)
+            }
+            return .numbersRemoved(removed)
+        }
+    }
+
+    /// Reads each number (live when `fresh` or never read), keeping every reading as history.
+    func query(_ enterpriseId: String, _ numbers: [String], fresh: Bool) async throws -> [String] {
+        let client = self.client
+        let readings = try await withThrowingTaskGroup(of: ReputationNumber.self) { group in
+            var readings: [ReputationNumber] = []
+            var pending = numbers[...]
+            for _ in 0..<Self.concurrency {
+                guard let number = pending.popFirst() else { break }
+                group.addTask { try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh) }
+            }
+            while let reading = try await group.next() {
+                readings.append(reading)
+                if let number = pending.popFirst() {
+                    group.addTask { try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh) }
+                }
+            }
+            return readings
+        }
+        let at = now()
+        try store.recordSnapshots(
+            state.id,
+            readings.map { ReputationSnapshot(phoneNumber: $0.phoneNumber ?? "", data: TelnyxMapping.json($0.reputationData), at: at) })
+        return readings.compactMap(\.phoneNumber)
+    }
+
+    /// Writes a file into the onboarding's folder, readable by its owner only.
+    func writePrivately(_ bytes: [UInt8], named name: String) throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let path = folder.appendingPathComponent(name).path
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.cannotCreate(path: path, reason: "the file cannot be written")
+        }
+        return path
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Onboarding
+import TelnyxAPI
+
+extension OnboardingEngine {
+    /// What became of an effect whose answer was lost, found by reading Telnyx only. Nothing
+    /// here creates or bills: numbers are read through the free list, never a live lookup.
+    func reconciled(_ effect: Effect, since intentAt: Date) async throws(TelnyxError) -> Event {
+        let notApplied = Event.effectFailed(
+            effect,
+            Failure(message: "“\(effect.name)” did not reach Telnyx: nothing was changed or billed. Do it again when ready."))
+        switch effect {
+        case .checkTerms, .checkGates, .renderLOA:
+            return notApplied
+        case .agreeToTerms:
+            let status = try await client.termsStatus()
+            return status.hasAgreed ? .termsAgreed(version: status.agreedVersion ?? status.currentTermsVersion) : notApplied
+        case .createEnterprise(let fields):
+            // Created enterprises carry the onboarding's id as their customer_reference.
+            let candidates = try await client.allEnterprises(legalNameContains: fields["legal_name"])
+            guard let mine = candidates.first(where: { $0.customerReference == state.id }), let id = mine.id else { return notApplied }
+            return .enterpriseReady(id: id, legalName: mine.legalName ?? "")
+        case .updateEnterprise(let id, let fields):
+            let enterprise = try await client.enterprise(id: id)
+            let encoded = (try? JSONEncoder().encode(enterprise)) ?? Data()
+            let current = (try? JSONSerialization.jsonObject(with: encoded)) as? [String: Any] ?? [:]
+            let applied = fields.allSatisfy { key, value in
+                let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+                let found = parts.count == 2 ? (current[parts[0]] as? [String: Any])?[parts[1]] : current[key]
+                return (found as? String) == value
+            }
+            return applied ? .enterpriseReady(id: id, legalName: enterprise.legalName ?? "") : notApplied
+        case .uploadSignedLOA:
+            // The API cannot list documents; an upload that did happen is deleted by Telnyx after
+            // 30 minutes unless used, so uploading again is harmless.
+            return notApplied
+        case .enableReputation(let id, _, _):
+            let settings = try await unlessNotFound { () async throws(TelnyxError) in try await client.reputationSettings(enterpriseId: id) }
+            return settings.map { .reputationEnabled(TelnyxMapping.gates($0)) } ?? notApplied
+        case .replaceLOA(let id, let documentId):
+            let settings = try await client.reputationSettings(enterpriseId: id)
+            return settings.loaDocumentId == documentId ? .loaReplaced(TelnyxMapping.gates(settings)) : notApplied
+        case .disableReputation(let id):
+            let settings = try await unlessNotFound { () async throws(TelnyxError) in try await client.reputationSettings(enterpriseId: id) }
+            return settings == nil ? .reputationDisabled : notApplied
+        case .associateNumbers(let id, let numbers):
+            let monitored = Set(try await client.allNumbers(enterpriseId: id).compactMap(\.phoneNumber))
+            let present = numbers.filter(monitored.contains)
+            var missing: [String: String] = [:]
+            for number in numbers where !monitored.contains(number) { missing[number] = "not added (the request was interrupted); add it again" }
+            return .numbersAssociated(present, setAside: missing)
+        case .queryNumbers(let id, let numbers, _):
+            let listed = try await client.allNumbers(enterpriseId: id)
+            let withData = Set(listed.filter { $0.reputationData?.lastRefreshedAt != nil }.compactMap(\.phoneNumber))
+            return .numbersQueried(numbers.filter(withData.contains))
+        case .refreshNumbers(let id, let numbers):
+            let listed = try await client.allNumbers(enterpriseId: id)
+            let refreshed = Set(listed.filter { ($0.reputationData?.lastRefreshedAt ?? .distantPast) >= intentAt }.compactMap(\.phoneNumber))
+            return .numbersRefreshed(succeeded: numbers.filter(refreshed.contains), failed: numbers.filter { !refreshed.contains($0) })
+        case .changeFrequency(let id, let frequency):
+            let settings = try await client.reputationSettings(enterpriseId: id)
+            return settings.checkFrequency?.rawValue == frequency.rawValue ? .frequencyChanged(frequency) : notApplied
+        case .removeNumbers(let id, let numbers):
+            let monitored = Set(try await client.allNumbers(enterpriseId: id).compactMap(\.phoneNumber))
+            return .numbersRemoved(numbers.filter { !monitored.contains($0) })
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Onboarding
+import OnboardingStore
+import TelnyxAPI
+
+/// The only place effects touch the world. It holds one onboarding for this process, applies
+/// events through the pure `transition`, and runs each effect through `TelnyxClient` with the
+/// intent committed before it is sent and the outcome committed with the new state after. On
+/// open, an intent without outcome is reconciled by reading Telnyx, never by sending it again.
+public actor OnboardingEngine {
+    public let store: OnboardingStore
+    let client: TelnyxClient
+    let lock: OnboardingLock
+    let now: @Sendable () -> Date
+    public private(set) var state: OnboardingState
+
+    /// Numbers sent per associate or refresh request, and requests in flight at once.
+    static let batchSize = TelnyxClient.maximumNumbersPerRequest
+    static let concurrency = 4
+
+    /// Opens an onboarding of the store for this process (refused while another holds it).
+    public init(store: OnboardingStore, client: TelnyxClient, onboardingId: String, now: @escaping @Sendable () -> Date = Date.init) throws(StoreError) {
+        self.store = store
+        self.client = client
+        self.now = now
+        lock = try store.lock(onboardingId)
+        do {
+            state = try store.load(onboardingId)
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    /// Creates a new onboarding in the store and opens it.
+    public static func create(store: OnboardingStore, client: TelnyxClient, id: String = UUID().uuidString.lowercased(), prices: PriceTable = .listPrices, now: @escaping @Sendable () -> Date = Date.init) throws(StoreError) -> OnboardingEngine {
+        try store.create(OnboardingState(id: id, prices: prices), at: now())
+        return try OnboardingEngine(store: store, client: client, onboardingId: id, now: now)
+    }
+
+    public func close() { lock.release() }
+
+    /// The folder of this onboarding's files (the rendered LOA), created 0700.
+    public var folder: URL { store.directory.appendingPathComponent(state.id, isDirectory: true) }
+
+    /// Applies a decision and runs the effects it leads to, one after another, until none is
+    /// left or one fails. Answers the refusal, if the decision was refused.
+    @discardableResult
+    public func send(_ event: Event) async throws(StoreError) -> String? {
+        let result = transition(state, event)
+        if let refusal = result.refusal { return refusal }
+        var effects = result.effects
+        if effects.isEmpty {
+            state = result.state
+            try store.save(state, at: now())
+        } else {
+            state = result.state
+        }
+        while let effect = effects.first {
+            effects = try await run(effect)
+        }
+        return nil
+    }
+
+    /// Runs one effect whose in-flight state is `state`, and returns the effects that follow.
+    func run(_ effect: Effect) async throws(StoreError) -> [Effect] {
+        let journalId = effect.changesRemoteState ? try store.recordIntent(effect, state: state, at: now()) : nil
+        let outcome = await perform(effect)
+        return try await settle(effect, outcome: outcome, journalId: journalId)
+    }
+
+    /// Commits what an effect ended with. An unknown outcome leaves the intent open, to be
+    /// reconciled; everything else closes it together with the new state.
+    func settle(_ effect: Effect, outcome: Event, journalId: Int64?) async throws(StoreError) -> [Effect] {
+        let charged = cost(of: effect, outcome: outcome)
+        let result = transition(state, outcome)
+        state = result.state
+        let unknown: Bool
+        if case .effectFailed(_, let failure) = outcome { unknown = failure.outcomeUnknown } else { unknown = false }
+        if let journalId, !unknown {
+            try store.recordOutcome(journalId, outcome: outcome, state: state, at: now())
+        } else {
+            try store.save(state, at: now())
+        }
+        try store.appendAudit(
+            onboardingId: state.id, action: effect.name, billable: effect.isBillable, cost: charged,
+            result: Self.summary(outcome), at: now())
+        return result.effects
+    }
+
+    /// Settles every intent whose answer was lost, by reading Telnyx. Stops at the first one
+    /// Telnyx cannot be asked about now; it stays open for the next attempt.
+    public func reconcile() async throws(StoreError) {
+        for entry in try store.unfinishedIntents(state.id) {
+            let outcome: Event
+            do {
+                outcome = try await reconciled(entry.effect, since: entry.intentAt)
+            } catch {
+                return
+            }
+            let result = transition(state, outcome)
+            state = result.state
+            try store.recordOutcome(entry.id, outcome: outcome, state: state, at: now())
+            try store.appendAudit(
+                onboardingId: state.id, action: "reconcile \(entry.effect.name)", billable: false, cost: nil,
+                result: Self.summary(outcome), at: now())
+            var effects = result.effects
+            while let effect = effects.first { effects = try await run(effect) }
+        }
+    }
+
+    static func summary(_ outcome: Event) -> String {
+        if case .effectFailed(_, let failure) = outcome {
+            return failure.outcomeUnknown ? "outcome unknown: \(failure.message)" : "failed: \(failure.message)"
+        }
+        return "ok"
+    }
+
+    /// What the effect cost, at the onboarding's prices, from what actually happened (read
+    /// before the outcome is applied: a query is billed for numbers never read before).
+    func cost(of effect: Effect, outcome: Event) -> Money? {
+        guard effect.isBillable else { return nil }
+        let prices = state.prices
+        switch (effect, outcome) {
+        case (.enableReputation, .reputationEnabled): return prices.monitoringPerMonth
+        case (.associateNumbers(_, let sent), .numbersAssociated(let added, _)):
+            return prices.association * Set(added).intersection(sent).count
+        case (.refreshNumbers, .numbersRefreshed(let succeeded, _)): return prices.liveCheck * succeeded.count
+        case (.queryNumbers(_, _, let fresh), .numbersQueried(let numbers)):
+            return prices.liveCheck * (fresh ? numbers.count : numbers.filter { !state.queriedNumbers.contains($0) }.count)
+        case (_, .effectFailed(_, let failure)) where failure.outcomeUnknown: return nil
+        default: return .zero
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// Records the exact request line of every call, as sent on the wire.
+final class RequestRecorder: ClientMiddleware, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+
+    var paths: [String] { lock.withLock { recorded } }
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        lock.withLock { recorded.append("\(request.method.rawValue) \(request.path ?? "")") }
+        return try await next(request, body, baseURL)
+    }
+}
+
+/// Records the bodies of requests as sent on the wire.
+final class BodyRecorder: ClientMiddleware, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+
+    var bodies: [String] { lock.withLock { recorded } }
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        guard let body else { return try await next(request, nil, baseURL) }
+        let bytes = try await [UInt8](collecting: body, upTo: 1 << 24)
+        lock.withLock { recorded.append(String(decoding: bytes, as: UTF8.self)) }
+        return try await next(request, HTTPBody(bytes), baseURL)
+    }
+}
