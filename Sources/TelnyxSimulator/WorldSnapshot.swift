@@ -1,13 +1,14 @@
 import Foundation
+import TelnyxAPI
 
 /// `GET /_simulator/world`: a readable summary of the whole account, for people and tests.
 public struct WorldSnapshot: Encodable, Sendable {
     public struct Enterprise: Encodable, Sendable {
-        var id: String
-        var legalName: String?
-        var customerReference: String?
-        var reputation: Schemas.EnterpriseReputationPublic?
-        var numbers: Int
+        public var id: String
+        public var legalName: String?
+        public var customerReference: String?
+        public var reputation: Components.Schemas.EnterpriseReputationPublic?
+        public var numbers: Int
         enum CodingKeys: String, CodingKey {
             case id, reputation, numbers
             case legalName = "legal_name"
@@ -15,14 +16,14 @@ public struct WorldSnapshot: Encodable, Sendable {
         }
     }
 
-    var now: Date
-    var scenario: String
-    var seed: UInt64
-    var termsAgreed: Bool
-    var enterprises: [Enterprise]
-    var documents: Int
-    var inventory: Int
-    var ledgerEntries: Int
+    public var now: Date
+    public var scenario: String
+    public var seed: UInt64
+    public var termsAgreed: Bool
+    public var enterprises: [Enterprise]
+    public var documents: Int
+    public var inventory: Int
+    public var ledgerEntries: Int
 
     enum CodingKeys: String, CodingKey {
         case now, scenario, seed, enterprises, documents, inventory

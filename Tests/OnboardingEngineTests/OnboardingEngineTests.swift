@@ -1,0 +1,246 @@
+import Foundation
+import Testing
+import Onboarding
+import OnboardingEngine
+import OnboardingStore
+import SimulatorTestSupport
+import TelnyxAPI
+import TelnyxSimulator
+
+/// A fresh state directory for one test.
+func withStore<T>(_ body: (OnboardingStore) async throws -> T) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    return try await body(try OnboardingStore(directory: directory))
+}
+
+/// The enterprise the diagram's events submit: a complete, valid form.
+let enterpriseFields: [String: String] = {
+    for case .submitEnterprise(let fields) in StateMachineDiagram.representativeEvents { return fields }
+    return [:]
+}()
+
+func actions(_ ledger: [[String: Any]], _ action: String) -> [[String: Any]] {
+    ledger.filter { $0["action"] as? String == action }
+}
+
+/// Walks an onboarding to step 5 with a signed LOA uploaded.
+func walkToEnable(_ engine: OnboardingEngine) async throws {
+    try await engine.send(.begin)
+    try await engine.send(.agreeToTerms)
+    try await engine.send(.submitEnterprise(fields: enterpriseFields))
+    try await engine.send(.renderLOA(agent: nil, signerName: nil))
+    let rendered = try #require(await engine.state.renderedLOAPath)
+    try await engine.send(.useSignedLOA(path: rendered))
+    #expect(await engine.state.step == .enable)
+}
+
+@Suite struct OnboardingEngineTests {
+    @Test func walksTheNineStepsAndBillsEachThingOnce() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                try await walkToEnable(engine)
+                let rendered = try #require(await engine.state.renderedLOAPath)
+                #expect(FileManager.default.contents(atPath: rendered)?.starts(with: Array("%PDF-".utf8)) == true)
+                #expect((try FileManager.default.attributesOfItem(atPath: rendered)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+                let world = simulator.world.snapshot()
+                #expect(world.enterprises.first?.customerReference == "onb-1")
+
+                try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 5))
+                #expect(try await simulator.ledger().isEmpty, "nothing is billed before the confirmation")
+                try await engine.send(.confirm)
+                #expect(await engine.state.step == .gates)
+                try await simulator.advanceClock(seconds: 301)
+                try await engine.send(.checkGatesNow)
+                #expect(await engine.state.step == .associate)
+
+                let numbers = Array(simulator.world.inventory.prefix(5))
+                try await engine.send(.addNumbers(numbers + ["+13125550199"]))
+                try await engine.send(.confirm)
+                let state = await engine.state
+                #expect(state.step == .query)
+                #expect(state.monitoredNumbers == numbers)
+                #expect(state.lastError?.fieldProblems["+13125550199"]?.contains("inventory") == true)
+
+                try await engine.send(.query(numbers: numbers, fresh: false, uncached: numbers))
+                try await engine.send(.confirm)
+                #expect(await engine.state.step == .manage)
+                #expect(try store.history("onb-1", phoneNumber: numbers[0]).count == 1)
+
+                let ledger = try await simulator.ledger()
+                #expect(actions(ledger, "enable").count == 1)
+                #expect(actions(ledger, "associate").count == 5)
+                #expect(actions(ledger, "live_read").count == 5)
+                let audit = try store.auditLog("onb-1")
+                #expect(audit.first { $0.action == "enable reputation" }?.cost == .dollars(100))
+                // Six asked for, five billed: the one outside the inventory was set aside first.
+                #expect(audit.first { $0.action == "add 6 numbers" }?.cost == Money(cents: 50))
+                #expect(audit.first { $0.action.hasSuffix("query of 5 numbers") }?.cost == Money(cents: 50))
+                #expect(try store.unfinishedIntents("onb-1").isEmpty)
+                await engine.close()
+            }
+        }
+    }
+
+    @Test func aLostAnswerIsReconciledByReadingNeverBySendingAgain() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                try await walkToEnable(engine)
+                try await simulator.setFaults(#"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}]"#)
+                try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 5))
+                try await engine.send(.confirm)
+                let held = await engine.state
+                #expect(held.inFlight != nil)
+                #expect(held.lastError?.outcomeUnknown == true)
+                #expect(try store.unfinishedIntents("onb-1").count == 1)
+                #expect(try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 5))?.hasPrefix("Waiting for") == true)
+                await engine.close()
+
+                // A new process opens the onboarding: it reads Telnyx and finds the enable done.
+                let resumed = try OnboardingEngine(store: store, client: try simulator.client(), onboardingId: "onb-1")
+                try await resumed.reconcile()
+                #expect(await resumed.state.step == .gates)
+                #expect(await resumed.state.inFlight == nil)
+                #expect(try store.unfinishedIntents("onb-1").isEmpty)
+                #expect(actions(try await simulator.ledger(), "enable").count == 1)
+                #expect(try store.auditLog("onb-1").contains { $0.action == "reconcile enable reputation" })
+                await resumed.close()
+            }
+        }
+    }
+
+    @Test func anIntentThatNeverLeftIsReportedAndCanBeConfirmedAgain() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                try await walkToEnable(engine)
+                try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 5))
+                // The process dies right after committing the intent, before sending it.
+                var state = await engine.state
+                let effect = try #require(transition(state, .confirm).effects.first)
+                state = transition(state, .confirm).state
+                _ = try store.recordIntent(effect, state: state)
+                await engine.close()
+
+                let resumed = try OnboardingEngine(store: store, client: try simulator.client(), onboardingId: "onb-1")
+                try await resumed.reconcile()
+                let after = await resumed.state
+                #expect(after.inFlight == nil)
+                #expect(after.step == .enable)
+                #expect(after.lastError?.message.contains("did not reach Telnyx") == true)
+                #expect(try await simulator.ledger().isEmpty)
+                try await resumed.send(.chooseFrequency(.weekly, plannedNumbers: 5))
+                try await resumed.send(.confirm)
+                #expect(actions(try await simulator.ledger(), "enable").count == 1)
+                await resumed.close()
+            }
+        }
+    }
+
+    @Test func aLostEnterpriseCreationIsFoundByItsReference() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-7")
+                try await engine.send(.begin)
+                try await engine.send(.agreeToTerms)
+                try await simulator.setFaults(#"[{"method": "POST", "path": "/v2/enterprises", "drop": "after_commit", "times": 1}]"#)
+                try await engine.send(.submitEnterprise(fields: enterpriseFields))
+                #expect(await engine.state.lastError?.outcomeUnknown == true)
+                try await engine.reconcile()
+                #expect(await engine.state.step == .loaRender)
+                #expect(simulator.world.snapshot().enterprises.count == 1)
+                #expect(await engine.state.enterprise?.id == simulator.world.snapshot().enterprises.first?.id)
+                await engine.close()
+            }
+        }
+    }
+
+    @Test func aLostBatchIsReconciledByListing() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                try await walkToEnable(engine)
+                try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 5))
+                try await engine.send(.confirm)
+                try await simulator.advanceClock(seconds: 301)
+                try await engine.send(.checkGatesNow)
+                let numbers = Array(simulator.world.inventory.prefix(150))
+                try await simulator.setFaults(#"[{"method": "POST", "path": "/v2/enterprises/*/reputation/numbers", "drop": "after_commit", "times": 1}]"#)
+                try await engine.send(.addNumbers(numbers))
+                try await engine.send(.confirm)
+                #expect(await engine.state.lastError?.outcomeUnknown == true)
+                try await engine.reconcile()
+                let state = await engine.state
+                #expect(state.inFlight == nil)
+                // One batch of 100 landed before the connection dropped; the other 50 may or may
+                // not have been sent by then. Whatever landed is monitored and billed once.
+                let billed = actions(try await simulator.ledger(), "associate").compactMap { $0["phone_number"] as? String }
+                #expect(Set(billed).count == billed.count)
+                #expect(Set(state.monitoredNumbers) == Set(billed))
+                #expect(state.monitoredNumbers.count + state.lastError!.fieldProblems.count == 150)
+                await engine.close()
+            }
+        }
+    }
+
+    @Test func namedBadNumbersAreSetAsideAndTheRestGoThrough() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let client = try simulator.client()
+                let engine = try OnboardingEngine.create(store: store, client: client, id: "onb-1")
+                try await walkToEnable(engine)
+                try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 5))
+                try await engine.send(.confirm)
+                try await simulator.advanceClock(seconds: 301)
+                try await engine.send(.checkGatesNow)
+                // A number another enterprise of the account already monitors: only Telnyx knows.
+                let inventory = simulator.world.inventory
+                let other = try await client.createEnterprise(otherEnterprise())
+                let document = try await client.uploadDocument(Array("%PDF-1.4\n%%EOF\n".utf8), filename: "loa.pdf")
+                _ = try await client.enableReputation(enterpriseId: other.id!, loaDocumentId: document.value1.id!)
+                try await simulator.advanceClock(seconds: 301)
+                _ = try await client.associateNumbers(enterpriseId: other.id!, [inventory[42]])
+                let numbers = Array(inventory.prefix(250))
+                try await engine.send(.addNumbers(numbers))
+                try await engine.send(.confirm)
+                let state = await engine.state
+                #expect(state.monitoredNumbers.count == 249)
+                #expect(state.lastError?.fieldProblems[inventory[42]]?.contains("already monitored") == true)
+                #expect(actions(try await simulator.ledger(), "associate").count == 250)  // 249 + the other enterprise's
+                await engine.close()
+            }
+        }
+    }
+
+    @Test func anOnboardingHeldByAnotherProcessIsRefused() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                await engine.close()
+                let other = try store.lock("onb-1", pid: getppid())
+                let refusal = #expect(throws: StoreError.self) {
+                    try OnboardingEngine(store: store, client: try simulator.client(), onboardingId: "onb-1")
+                }
+                guard case .locked(let holder) = refusal else { Issue.record("expected a lock refusal"); return }
+                #expect(holder.pid == getppid() && holder.host == other.holder.host)
+                other.release()
+                let again = try OnboardingEngine(store: store, client: try simulator.client(), onboardingId: "onb-1")
+                await again.close()
+            }
+        }
+    }
+}
+
+func otherEnterprise() -> EnterpriseCreate {
+    let address = PhysicalAddress(administrativeArea: "IL", city: "Chicago", country: "US", postalCode: "60601", streetAddress: "2 Main St")
+    return EnterpriseCreate(
+        billingAddress: address,
+        billingContact: .init(email: "b@other.example.com", firstName: "B", lastName: "C", phoneNumber: "+13125550002"),
+        countryCode: "US", doingBusinessAs: "Other", fein: "11-1111111", industry: .retail,
+        jurisdictionOfIncorporation: "Illinois", legalName: "Other Shops Inc", numberOfEmployees: ._110,
+        organizationContact: .init(email: "o@other.example.com", firstName: "O", jobTitle: "Owner", lastName: "P", phoneNumber: "+13125550003"),
+        organizationLegalType: .corporation, organizationPhysicalAddress: address, organizationType: .commercial,
+        website: "https://other.example.com")
+}
