@@ -5,6 +5,7 @@ let package = Package(
     name: "reputation-wizard",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "reputation-wizard", targets: ["reputation-wizard"]),
         .executable(name: "telnyx-simulator", targets: ["telnyx-simulator"]),
         .library(name: "TelnyxAPI", targets: ["TelnyxAPI"]),
         .library(name: "TelnyxSimulator", targets: ["TelnyxSimulator"]),
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -52,6 +54,15 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "reputation-wizard",
+            dependencies: [
+                "Onboarding", "OnboardingStore", "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

@@ -1,0 +1,66 @@
+import Foundation
+import Onboarding
+
+/// The answers a non-interactive run works from, with the API's own field names.
+public struct RunAnswers: Decodable, Sendable {
+    public var acceptTerms: Bool?
+    /// A new enterprise, as `POST /enterprises` takes it (nested objects allowed).
+    public var enterprise: [String: JSONValue]?
+    /// Or an enterprise the account already has.
+    public var enterpriseId: String?
+    public var loa: LOA?
+    /// The signed LOA to upload.
+    public var signedLoa: String?
+    public var checkFrequency: Onboarding.CheckFrequency?
+    public var numbers: [String]?
+    /// A CSV or text file of numbers, read like a pasted list.
+    public var numbersFile: String?
+
+    public struct LOA: Decodable, Sendable {
+        public var agent: [String: String]?
+        public var signerName: String?
+        enum CodingKeys: String, CodingKey {
+            case agent
+            case signerName = "signer_name"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case enterprise, loa, numbers
+        case acceptTerms = "accept_terms"
+        case enterpriseId = "enterprise_id"
+        case signedLoa = "signed_loa"
+        case checkFrequency = "check_frequency"
+        case numbersFile = "numbers_file"
+    }
+
+    /// The enterprise as form fields keyed `organization_contact.email`.
+    public var enterpriseFields: [String: String]? {
+        guard let enterprise else { return nil }
+        var fields: [String: String] = [:]
+        for (key, value) in enterprise {
+            switch value {
+            case .string(let text): fields[key] = text
+            case .object(let nested): for (inner, text) in nested { fields["\(key).\(inner)"] = text }
+            }
+        }
+        return fields
+    }
+
+    /// A value of the enterprise object: a string, or one level of nested strings.
+    public enum JSONValue: Decodable, Sendable {
+        case string(String)
+        case object([String: String])
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self = .string(text)
+            } else if let number = try? container.decode(Int.self) {
+                self = .string(String(number))
+            } else {
+                self = .object(try container.decode([String: String].self))
+            }
+        }
+    }
+}

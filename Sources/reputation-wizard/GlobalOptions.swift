@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import OnboardingStore
+import TelnyxAPI
+import TelnyxSimulator
+
+/// Options every command shares: where state lives and which Telnyx to talk to.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("state-dir"), help: "State directory (default: REPUTATION_WIZARD_STATE_DIR, else ./state).")
+    var stateDir: String?
+    @Option(name: .customLong("base-url"), help: "Telnyx API base URL (default: TELNYX_BASE_URL, else https://api.telnyx.com/v2).")
+    var baseURL: String?
+    @Option(name: .customLong("api-key-file"), help: "Read the API key from this file (default: TELNYX_API_KEY, else a hidden prompt).")
+    var apiKeyFile: String?
+    @Flag(help: "Use the built-in simulated Telnyx: no account or key needed, nothing is billed.")
+    var sandbox = false
+    @Option(help: "Sandbox reviewer behaviour: \(Scenario.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var scenario: Scenario = .happy
+
+    func validate() throws {
+        if sandbox && (baseURL != nil || apiKeyFile != nil) {
+            throw ValidationError("--sandbox talks to the built-in simulator; leave out --base-url and --api-key-file.")
+        }
+    }
+
+    /// The sandbox keeps its onboardings apart from real ones.
+    func store(sandbox: Bool) throws -> OnboardingStore {
+        var directory = OnboardingStore.directory(option: stateDir)
+        if sandbox { directory.appendPathComponent("sandbox", isDirectory: true) }
+        return try OnboardingStore(directory: directory)
+    }
+
+    /// A client for Telnyx, or for a sandbox started in this process on loopback: asked for,
+    /// or because no API key was given.
+    func client() async throws -> (TelnyxClient, Sandbox?) {
+        let key = sandbox ? nil : try apiKey()
+        if key == nil && !sandbox {
+            FileHandle.standardError.write(Data("No API key given: using the built-in SANDBOX (simulated Telnyx, nothing is billed; see it with `list --sandbox`).\n".utf8))
+        }
+        guard let key else {
+            let sandbox = try await Sandbox.start(scenario: scenario)
+            let configuration = try TelnyxConfiguration(baseURL: sandbox.baseURL, apiKey: APIKey("KEYsandbox")!)
+            return (TelnyxClient(configuration: configuration), sandbox)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let base = baseURL ?? environment["TELNYX_BASE_URL"]
+        guard let url = URL(string: base ?? TelnyxConfiguration.productionBaseURL.absoluteString) else {
+            throw ValidationError("--base-url \(base ?? "") is not a URL.")
+        }
+        return (TelnyxClient(configuration: try TelnyxConfiguration(baseURL: url, apiKey: key)), nil)
+    }
+
+    /// From `--api-key-file`, `TELNYX_API_KEY`, or a prompt that does not echo (Enter alone
+    /// chooses the sandbox); nil when none is given. Never stored.
+    func apiKey() throws -> APIKey? {
+        if let apiKeyFile {
+            guard let data = FileManager.default.contents(atPath: (apiKeyFile as NSString).expandingTildeInPath) else {
+                throw ValidationError("--api-key-file \(apiKeyFile) cannot be read.")
+            }
+            guard let key = APIKey(String(decoding: data, as: UTF8.self)) else {
+                throw ValidationError("--api-key-file \(apiKeyFile) does not hold an API key on its first line.")
+            }
+            return key
+        }
+        if let value = ProcessInfo.processInfo.environment["TELNYX_API_KEY"], let key = APIKey(value) { return key }
+        if isatty(STDIN_FILENO) == 1, let typed = HiddenPrompt.read("Telnyx API key (not shown, not stored; Enter alone for the sandbox): ") {
+            return APIKey(typed)
+        }
+        return nil
+    }
+}
+
+extension Scenario: ExpressibleByArgument {}

@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import TelnyxSimulator
+
+/// The simulated Telnyx, running inside this process on loopback for the length of a command.
+/// Its world lives in memory: sandbox onboardings do not carry over to the next run.
+final class Sandbox: Sendable {
+    let server: TelnyxSimulatorServer
+    let baseURL: URL
+    private let task: Task<Void, any Error>
+
+    private init(server: TelnyxSimulatorServer, baseURL: URL, task: Task<Void, any Error>) {
+        self.server = server
+        self.baseURL = baseURL
+        self.task = task
+    }
+
+    static func start(scenario: Scenario) async throws -> Sandbox {
+        var options = SimulatorOptions()
+        options.scenario = scenario
+        options.clockStart = Date()
+        options.clockMode = .flowing
+        let server = TelnyxSimulatorServer(options: options)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = try server.makeApplication(host: "127.0.0.1", port: 0) { port in continuation.yield(port) }
+        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        return Sandbox(server: server, baseURL: URL(string: "http://127.0.0.1:\(port)/v2")!, task: task)
+    }
+
+    /// Waiting on review in the sandbox moves its clock instead of the wall clock's.
+    func advance(seconds: Double) { server.world.clock.advance(by: seconds) }
+
+    func stop() { task.cancel() }
+}
