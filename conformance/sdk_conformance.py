@@ -63,20 +63,9 @@ try:
     status = client.terms_of_service.retrieve_status(product_type="number_reputation")
     check("terms not yet agreed", status.data.has_agreed is False and status.data.agreement_required is True)
     inventory = admin("GET", "/_simulator/inventory")["phone_numbers"]
-    enterprise_fields = dict(
-        legal_name="Conformance Plumbing LLC", doing_business_as="Conformance Plumbing", country_code="US",
-        organization_type="commercial", role_type="enterprise", fein="12-3456789", industry="technology",
-        number_of_employees="51-200", organization_legal_type="llc", jurisdiction_of_incorporation="Delaware",
-        website="https://conformance.example.com", customer_reference="conformance-run",
-        organization_contact=dict(first_name="Sam", last_name="Owner", email="sam@conformance.example.com",
-                                  job_title="Compliance Lead", phone_number="+13125550000"),
-        billing_contact=dict(first_name="Alex", last_name="Bill", email="billing@conformance.example.com",
-                             phone_number="+13125550001"),
-        organization_physical_address=dict(street_address="100 Main St", city="Chicago", administrative_area="IL",
-                                           postal_code="60601", country="US"),
-        billing_address=dict(street_address="100 Main St", city="Chicago", administrative_area="IL",
-                             postal_code="60601", country="US"),
-    )
+    # The enterprise shared with the crash test (conformance/enterprise.json).
+    enterprise_fields = dict(json.load(open(__file__.rsplit("/", 1)[0] + "/enterprise.json"))["enterprise"],
+                             customer_reference="conformance-run")
     # 2. Enterprise (created before the terms, so the 403s below are about the terms).
     enterprise = client.enterprises.create(**enterprise_fields).data
     check("enterprise created", enterprise.id and enterprise.legal_name == "Conformance Plumbing LLC")

@@ -20,7 +20,8 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Answers as JSON or YAML, with the API's field names.") var answers: String?
     @Flag(help: "Go ahead with billable steps (their cost is printed either way).") var yes = false
     @Flag(help: "Wait for Telnyx's review instead of exiting with 11.") var wait = false
-    @Option(help: "The onboarding to continue (default: the only unfinished one, else a new one).") var id: String?
+    @Option(help: "The onboarding to continue, or to start under this id (default: the only unfinished one, else a new one).")
+    var id: String?
 
     func validate() throws {
         guard nonInteractive else {
@@ -56,7 +57,12 @@ struct Run: AsyncParsableCommand {
     /// starts a new onboarding.
     func openEngine(store: OnboardingStore, client: TelnyxClient, sandbox: Bool) throws -> OnboardingEngine {
         if sandbox { return try OnboardingEngine.create(store: store, client: client) }
-        if let id { return try OnboardingEngine(store: store, client: client, onboardingId: id) }
+        if let id {
+            let exists = try store.list().contains { $0.state.id == id }
+            return exists
+                ? try OnboardingEngine(store: store, client: client, onboardingId: id)
+                : try OnboardingEngine.create(store: store, client: client, id: id)
+        }
         let unfinished = try store.list().filter { !$0.state.isComplete }
         if unfinished.count == 1 {
             return try OnboardingEngine(store: store, client: client, onboardingId: unfinished[0].state.id)
