@@ -51,12 +51,13 @@ struct GatewayMiddleware<Context: RequestContext>: RouterMiddleware {
         case .truncated:
             response.body = .init(byteBuffer: ByteBuffer(string: #"{"data": {"id": "4a6192a4-573d-44"#))
             response.headers[.contentType] = "application/json"
+            response.headers[.contentLength] = nil
         case .html:
             response.body = .init(byteBuffer: ByteBuffer(string: "<html><body><h1>502 Bad Gateway</h1></body></html>"))
             response.headers[.contentType] = "text/html"
+            response.headers[.contentLength] = nil
         case nil: break
         }
-        response.headers[.contentLength] = nil
         return response
     }
 

@@ -226,7 +226,7 @@ import TelnyxSimulator
     }
 
     @Test func theKeyNeverAppearsInText() async throws {
-        let secret = "KEY0123456789SECRETabcdef"
+        let secret = "KEY_fake_for_redaction_test_42"
         let key = try #require(APIKey(secret))
         let configuration = try TelnyxConfiguration(baseURL: URL(string: "http://127.0.0.1:1/v2")!, apiKey: key)
         var dumped = ""
