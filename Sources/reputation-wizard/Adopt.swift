@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import OnboardingEngine
+import OnboardingStore
+
+struct Adopt: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a local onboarding from what Telnyx already has for an enterprise, landing on the right step.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The enterprise's id at Telnyx.") var enterpriseId: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let (client, sandbox) = try await global.client()
+        defer { sandbox?.stop() }
+        let store = try global.store(sandbox: sandbox != nil)
+        let engine = try await OnboardingEngine.adopt(enterpriseId: enterpriseId, store: store, client: client)
+        let id = await engine.state.id
+        await engine.close()
+        let report = try store.report(id)
+        print(json ? try Output.json(report) : report.text)
+    }
+}
