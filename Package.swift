@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "reputation-wizard", targets: ["reputation-wizard"]),
         .executable(name: "telnyx-simulator", targets: ["telnyx-simulator"]),
+        .executable(name: "reputation-bench", targets: ["reputation-bench"]),
         .library(name: "TelnyxAPI", targets: ["TelnyxAPI"]),
         .library(name: "TelnyxSimulator", targets: ["TelnyxSimulator"]),
         .library(name: "Onboarding", targets: ["Onboarding"]),
@@ -63,6 +64,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "reputation-bench",
+            dependencies: [
+                "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(

@@ -5,12 +5,12 @@ import TelnyxAPI
 /// anything is billed, those already monitored are skipped, the rest go in batches of 100 with
 /// a bounded number in flight. A batch refused because of named numbers is sent again without
 /// them, so one bad number does not hold back ninety-nine good ones.
-struct BulkAssociation {
-    struct Report: Sendable {
+public struct BulkAssociation: Sendable {
+    public struct Report: Sendable {
         /// Monitored by the enterprise at the end (added now, or already).
-        var monitored: [String]
+        public var monitored: [String]
         /// Not added, with the reason for each.
-        var setAside: [String: String]
+        public var setAside: [String: String]
     }
 
     let client: TelnyxClient
@@ -18,7 +18,14 @@ struct BulkAssociation {
     let batchSize: Int
     let concurrency: Int
 
-    func run(_ numbers: [String]) async throws -> Report {
+    public init(client: TelnyxClient, enterpriseId: String, batchSize: Int = TelnyxClient.maximumNumbersPerRequest, concurrency: Int = 4) {
+        self.client = client
+        self.enterpriseId = enterpriseId
+        self.batchSize = batchSize
+        self.concurrency = concurrency
+    }
+
+    public func run(_ numbers: [String]) async throws -> Report {
         var setAside: [String: String] = [:]
         let owned = Set(try await client.allInventory().filter { $0.status == .active }.map(\.phoneNumber))
         let already = Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber))

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import OnboardingEngine
+import TelnyxAPI
+import TelnyxSimulator
+
+/// Associating many numbers and listing them back, against the simulator at a realistic
+/// latency: the engine's way, a naive one-number-at-a-time way with the default page size, and
+/// the floor (requests needed × latency ÷ allowed concurrency), measured in one run.
+@main
+struct ReputationBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reputation-bench", abstract: "Benchmarks with their own report.")
+
+    @Option(help: "Numbers to associate and list back.") var numbers = 10_000
+    @Option(name: .customLong("latency-ms"), help: "Simulated network latency per request.") var latencyMs = 20
+
+    func run() async throws {
+        var options = SimulatorOptions()
+        options.inventorySize = numbers * 2
+        options.latencyMs = latencyMs
+        options.rateLimit = 100_000
+        let server = TelnyxSimulatorServer(options: options)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = try server.makeApplication(host: "127.0.0.1", port: 0) { continuation.yield($0) }
+        let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
+        defer { serving.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { return }
+        var configuration = try TelnyxConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)/v2")!, apiKey: APIKey("KEYbench")!)
+        configuration.retry = .never
+        let client = TelnyxClient(configuration: configuration)
+
+        let inventory = server.world.inventory
+        let fast = try await approvedEnterprise(client, server, name: "Bench Fast LLC", fein: "11-1111111")
+        let naive = try await approvedEnterprise(client, server, name: "Bench Naive LLC", fein: "22-2222222")
+        let fastNumbers = Array(inventory.prefix(numbers))
+        let naiveNumbers = Array(inventory.dropFirst(numbers).prefix(numbers))
+        let counter = server.world.ledger.count
+
+        // The engine's way: batches of 100, four in flight, then pages of 250.
+        let engineStart = ContinuousClock.now
+        let report = try await BulkAssociation(client: client, enterpriseId: fast).run(fastNumbers)
+        let engineAssociated = ContinuousClock.now
+        let listed = try await client.allNumbers(enterpriseId: fast)
+        let engineEnd = ContinuousClock.now
+        precondition(report.monitored.count == numbers && listed.count == numbers, "the engine's run did not add and list every number")
+
+        // The naive way: one number per request, one request at a time, the default page size.
+        let naiveStart = ContinuousClock.now
+        for number in naiveNumbers { _ = try await client.associateNumbers(enterpriseId: naive, [number]) }
+        let naiveAssociated = ContinuousClock.now
+        var naiveListed = 0
+        var page = 1
+        while true {
+            let answer = try await client.listNumbers(enterpriseId: naive, page: page, pageSize: 10)
+            naiveListed += answer.count
+            if answer.pageNumber >= answer.totalPages || answer.items.isEmpty { break }
+            page += 1
+        }
+        let naiveEnd = ContinuousClock.now
+        precondition(naiveListed == numbers, "the naive run did not list every number")
+        precondition(server.world.ledger.count - counter == 2 * numbers, "each number must be billed once")
+
+        // The floor: the requests the job needs, at the latency, spread over the concurrency allowed.
+        let latency = Double(latencyMs) / 1000
+        let associateRequests = (numbers + 99) / 100
+        let listRequests = (numbers + 249) / 250
+        let floorAssociate = Double(associateRequests) * latency / 4
+        let floorList = Double(listRequests) * latency
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+        let engineAssociate = seconds(engineAssociated - engineStart)
+        let engineList = seconds(engineEnd - engineAssociated)
+        let naiveAssociate = seconds(naiveAssociated - naiveStart)
+        let naiveList = seconds(naiveEnd - naiveAssociated)
+        func row(_ name: String, _ engine: Double, _ naive: Double, _ floor: Double) -> String {
+            String(format: "| %@ | %.2f s | %.2f s | %.2f s | %.1f× faster | %.1f× the floor |", name, engine, naive, floor, naive / engine, engine / floor)
+        }
+        print("""
+            reputation-bench: \(numbers) numbers at \(latencyMs) ms latency, one run
+
+            | job | engine | naive | floor | engine vs naive | engine vs floor |
+            |---|---|---|---|---|---|
+            \(row("associate", engineAssociate, naiveAssociate, floorAssociate))
+            \(row("list back", engineList, naiveList, floorList))
+            \(row("both", engineAssociate + engineList, naiveAssociate + naiveList, floorAssociate + floorList))
+
+            engine: batches of 100, 4 in flight, after reading the inventory and the monitored numbers (pages of 250); then pages of 250.
+            naive: one number per request, one at a time; then pages of 10, the default.
+            floor: \(associateRequests) associate requests × \(latencyMs) ms ÷ 4 in flight, plus \(listRequests) list pages × \(latencyMs) ms one after another.
+            """)
+    }
+
+    func approvedEnterprise(_ client: TelnyxClient, _ server: TelnyxSimulatorServer, name: String, fein: String) async throws -> String {
+        _ = try await client.agreeToTerms()
+        let address = PhysicalAddress(administrativeArea: "IL", city: "Chicago", country: "US", postalCode: "60601", streetAddress: "1 Main St")
+        let enterprise = try await client.createEnterprise(
+            EnterpriseCreate(
+                billingAddress: address,
+                billingContact: .init(email: "b@bench.example.com", firstName: "B", lastName: "C", phoneNumber: "+13125550002"),
+                countryCode: "US", doingBusinessAs: name, fein: fein, industry: .technology, jurisdictionOfIncorporation: "Delaware",
+                legalName: name, numberOfEmployees: ._110,
+                organizationContact: .init(email: "o@bench.example.com", firstName: "O", jobTitle: "Owner", lastName: "P", phoneNumber: "+13125550003"),
+                organizationLegalType: .llc, organizationPhysicalAddress: address, organizationType: .commercial,
+                website: "https://bench.example.com"))
+        let document = try await client.uploadDocument(Array("%PDF-1.4\n%%EOF\n".utf8), filename: "loa.pdf")
+        _ = try await client.enableReputation(enterpriseId: enterprise.id!, loaDocumentId: document.value1.id!)
+        server.world.clock.advance(by: 301)
+        return enterprise.id!
+    }
+}
