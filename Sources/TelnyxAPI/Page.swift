@@ -15,6 +15,31 @@ public struct Page<Item: Sendable>: Sendable {
         self.totalResults = totalResults ?? items.count
     }
 
+    /// Every item of a list: the first page says how many there are, and the rest are fetched
+    /// `concurrency` at a time, then put back in order.
+    public static func collectAll(
+        pageSize: Int = 250, concurrency: Int, fetch: @escaping @Sendable (_ page: Int, _ size: Int) async throws -> Page<Item>
+    ) async throws -> [Item] {
+        let first = try await fetch(1, pageSize)
+        guard !first.items.isEmpty, first.totalPages > 1 else { return first.items }
+        var pages: [Int: [Item]] = [1: first.items]
+        try await withThrowingTaskGroup(of: (Int, [Item]).self) { group in
+            var next = 2
+            func startNext() {
+                guard next <= first.totalPages else { return }
+                let number = next
+                next += 1
+                group.addTask { (number, try await fetch(number, pageSize).items) }
+            }
+            for _ in 0..<max(1, concurrency) { startNext() }
+            while let (number, items) = try await group.next() {
+                pages[number] = items
+                startNext()
+            }
+        }
+        return pages.keys.sorted().flatMap { pages[$0]! }
+    }
+
     /// Every item of a list, walking pages of `pageSize` until Telnyx says the last was reached
     /// (`page_number >= total_pages`) or a page comes back empty.
     public static func collectAll(

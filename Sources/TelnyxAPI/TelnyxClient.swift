@@ -283,9 +283,12 @@ public struct TelnyxClient: Sendable {
         }
     }
 
-    func collect<Item: Sendable>(_ fetch: (Int, Int) async throws -> Page<Item>) async throws(TelnyxError) -> [Item] {
+    /// Pages fetched at once after the first; well under Telnyx's rate limits.
+    static let pagesInFlight = 4
+
+    func collect<Item: Sendable>(_ fetch: @escaping @Sendable (Int, Int) async throws -> Page<Item>) async throws(TelnyxError) -> [Item] {
         do {
-            return try await Page<Item>.collectAll(fetch: fetch)
+            return try await Page<Item>.collectAll(concurrency: Self.pagesInFlight, fetch: fetch)
         } catch {
             throw Self.translate(error, operation: "list")
         }

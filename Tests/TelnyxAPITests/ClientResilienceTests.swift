@@ -272,6 +272,33 @@ import TelnyxSimulator
         #expect(throws: (any Error).self) { try transcoder.decode("yesterday") }
     }
 
+    @Test func concurrentPagingKeepsOrderAndItsBound() async throws {
+        actor InFlight {
+            var now = 0
+            var most = 0
+            var asked: [Int] = []
+            func enter(_ page: Int) { now += 1; most = max(most, now); asked.append(page) }
+            func leave() { now -= 1 }
+        }
+        let inFlight = InFlight()
+        let all = Array(1...23)
+        let items = try await Page<Int>.collectAll(pageSize: 2, concurrency: 3) { number, size in
+            await inFlight.enter(number)
+            // Later pages answer sooner, so completion order differs from page order.
+            try await Task.sleep(for: .milliseconds(30 - number))
+            await inFlight.leave()
+            let slice = Array(all.dropFirst((number - 1) * size).prefix(size))
+            return Page(items: slice, pageNumber: number, totalPages: 12, totalResults: 23, requestedPage: number)
+        }
+        #expect(items == all)
+        #expect(await inFlight.most <= 3)
+        #expect(await inFlight.asked.sorted() == Array(1...12))
+        let single = try await Page<Int>.collectAll(concurrency: 4) { number, _ in
+            Page(items: [7], pageNumber: number, totalPages: 1, totalResults: 1, requestedPage: number)
+        }
+        #expect(single == [7])
+    }
+
     @Test func pagingStopsAtTheLastPageOrAnEmptyOne() async throws {
         var asked: [Int] = []
         let items = try await Page<Int>.collectAll(pageSize: 2) { number, size in
