@@ -72,6 +72,7 @@ let package = Package(
                 "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(

@@ -55,7 +55,8 @@ public struct BulkAssociation: Sendable {
                 startNext()
             }
         }
-        let monitored = numbers.filter { already.contains($0) || Set(added).contains($0) }
+        let addedSet = Set(added)
+        let monitored = numbers.filter { already.contains($0) || addedSet.contains($0) }
         return Report(monitored: monitored, setAside: setAside)
     }
 

@@ -49,13 +49,10 @@ public actor OnboardingEngine {
     public func send(_ event: Event) async throws(StoreError) -> String? {
         let result = transition(state, event)
         if let refusal = result.refusal { return refusal }
+        state = result.state
         var effects = result.effects
-        if effects.isEmpty {
-            state = result.state
-            try store.save(state, at: now())
-        } else {
-            state = result.state
-        }
+        // With an effect, the state is saved together with its intent (or after a read).
+        if effects.isEmpty { try store.save(state, at: now()) }
         while let effect = effects.first {
             effects = try await run(effect)
         }

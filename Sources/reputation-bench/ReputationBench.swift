@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import OnboardingEngine
 import TelnyxAPI
 import TelnyxSimulator
@@ -22,7 +23,9 @@ struct ReputationBench: AsyncParsableCommand {
         options.rateLimit = 100_000
         let server = TelnyxSimulatorServer(options: options)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try server.makeApplication(host: "127.0.0.1", port: 0) { continuation.yield($0) }
+        var quiet = Logger(label: "reputation-bench")
+        quiet.logLevel = .critical
+        let app = try server.makeApplication(host: "127.0.0.1", port: 0, logger: quiet) { continuation.yield($0) }
         let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
         defer { serving.cancel() }
         var iterator = ports.makeAsyncIterator()
@@ -62,12 +65,13 @@ struct ReputationBench: AsyncParsableCommand {
         precondition(naiveListed == numbers, "the naive run did not list every number")
         precondition(server.world.ledger.count - counter == 2 * numbers, "each number must be billed once")
 
-        // The floor: the requests the job needs, at the latency, spread over the concurrency allowed.
+        // The floor: the requests the job needs, at the latency, spread over the concurrency allowed
+        // (four in flight; a list's first page must come back before the others can be asked for).
         let latency = Double(latencyMs) / 1000
         let associateRequests = (numbers + 99) / 100
         let listRequests = (numbers + 249) / 250
-        let floorAssociate = Double(associateRequests) * latency / 4
-        let floorList = Double(listRequests) * latency
+        let floorAssociate = Double((associateRequests + 3) / 4) * latency
+        let floorList = Double(1 + (listRequests - 1 + 3) / 4) * latency
         func seconds(_ duration: Duration) -> Double {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
@@ -87,9 +91,9 @@ struct ReputationBench: AsyncParsableCommand {
             \(row("list back", engineList, naiveList, floorList))
             \(row("both", engineAssociate + engineList, naiveAssociate + naiveList, floorAssociate + floorList))
 
-            engine: batches of 100, 4 in flight, after reading the inventory and the monitored numbers (pages of 250); then pages of 250.
-            naive: one number per request, one at a time; then pages of 10, the default.
-            floor: \(associateRequests) associate requests × \(latencyMs) ms ÷ 4 in flight, plus \(listRequests) list pages × \(latencyMs) ms one after another.
+            engine: reads the inventory and the monitored numbers (pages of 250, 4 at a time), then batches of 100, 4 in flight; lists back in pages of 250, 4 at a time.
+            naive: one number per request, one at a time; then pages of 10, the default, one at a time.
+            floor: \(associateRequests) associate requests, 4 in flight, × \(latencyMs) ms; plus the first of \(listRequests) list pages, then the rest 4 at a time, × \(latencyMs) ms.
             """)
     }
 
