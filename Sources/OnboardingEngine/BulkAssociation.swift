@@ -41,20 +41,11 @@ public struct BulkAssociation: Sendable {
         let batches = stride(from: 0, to: toSend.count, by: batchSize).map { Array(toSend[$0..<min($0 + batchSize, toSend.count)]) }
         let client = self.client
         let enterpriseId = self.enterpriseId
-        var added: [String] = []
-        try await withThrowingTaskGroup(of: ([String], [String: String]).self) { group in
-            var pending = batches[...]
-            func startNext() {
-                guard let batch = pending.popFirst() else { return }
-                group.addTask { try await Self.send(batch, client: client, enterpriseId: enterpriseId) }
-            }
-            for _ in 0..<concurrency { startNext() }
-            while let (batchAdded, batchSetAside) = try await group.next() {
-                added += batchAdded
-                setAside.merge(batchSetAside) { first, _ in first }
-                startNext()
-            }
+        let outcomes = try await batches.concurrentMap(inFlight: concurrency) { batch in
+            try await Self.send(batch, client: client, enterpriseId: enterpriseId)
         }
+        let added = outcomes.flatMap(\.0)
+        for (_, batchSetAside) in outcomes { setAside.merge(batchSetAside) { first, _ in first } }
         let addedSet = Set(added)
         let monitored = numbers.filter { already.contains($0) || addedSet.contains($0) }
         return Report(monitored: monitored, setAside: setAside)

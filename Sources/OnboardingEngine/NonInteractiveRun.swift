@@ -67,6 +67,14 @@ public struct NonInteractiveRun: Sendable {
         // A step's stored error stops the run only once this run has tried its own answers:
         // a corrected answers file must get its chance.
         var attempted = Set<Step>()
+        // The list (and its file) is read once per run, when first needed.
+        var parsedNumbers: [String]?
+        func numbers() throws -> [String] {
+            if let parsedNumbers { return parsedNumbers }
+            let parsed = try self.parseNumbers()
+            parsedNumbers = parsed
+            return parsed
+        }
         while true {
             let state = await engine.state
             if state.step == lastStep { repeats += 1 } else { repeats = 0 }
@@ -154,7 +162,7 @@ public struct NonInteractiveRun: Sendable {
     }
 
     /// The numbers to monitor, from the list and the file; every bad line is refused by name.
-    func numbers() throws -> [String] {
+    func parseNumbers() throws -> [String] {
         var text = (answers.numbers ?? []).joined(separator: "\n")
         if let file = answers.numbersFile {
             guard let contents = FileManager.default.contents(atPath: (file as NSString).expandingTildeInPath) else {

@@ -88,20 +88,8 @@ extension OnboardingEngine {
     /// Reads each number (live when `fresh` or never read), keeping every reading as history.
     func query(_ enterpriseId: String, _ numbers: [String], fresh: Bool) async throws -> [String] {
         let client = self.client
-        let readings = try await withThrowingTaskGroup(of: ReputationNumber.self) { group in
-            var readings: [ReputationNumber] = []
-            var pending = numbers[...]
-            for _ in 0..<Self.concurrency {
-                guard let number = pending.popFirst() else { break }
-                group.addTask { try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh) }
-            }
-            while let reading = try await group.next() {
-                readings.append(reading)
-                if let number = pending.popFirst() {
-                    group.addTask { try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh) }
-                }
-            }
-            return readings
+        let readings = try await numbers.concurrentMap(inFlight: Self.concurrency) { number in
+            try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh)
         }
         let at = now()
         try store.recordSnapshots(

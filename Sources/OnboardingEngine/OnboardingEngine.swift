@@ -50,13 +50,16 @@ public actor OnboardingEngine {
         let result = transition(state, event)
         if let refusal = result.refusal { return refusal }
         state = result.state
-        var effects = result.effects
         // With an effect, the state is saved together with its intent (or after a read).
-        if effects.isEmpty { try store.save(state, at: now()) }
-        while let effect = effects.first {
-            effects = try await run(effect)
-        }
+        if result.effects.isEmpty { try store.save(state, at: now()) }
+        try await runAll(result.effects)
         return nil
+    }
+
+    /// Runs effects one after another, each leading to the next, until none is left.
+    func runAll(_ effects: [Effect]) async throws(StoreError) {
+        var effects = effects
+        while let effect = effects.first { effects = try await run(effect) }
     }
 
     /// Runs one effect whose in-flight state is `state`, and returns the effects that follow.
@@ -101,8 +104,7 @@ public actor OnboardingEngine {
             try store.appendAudit(
                 onboardingId: state.id, action: "reconcile \(entry.effect.name)", billable: false, cost: nil,
                 result: Self.summary(outcome), at: now())
-            var effects = result.effects
-            while let effect = effects.first { effects = try await run(effect) }
+            try await runAll(result.effects)
         }
     }
 

@@ -22,22 +22,8 @@ public struct Page<Item: Sendable>: Sendable {
     ) async throws -> [Item] {
         let first = try await fetch(1, pageSize)
         guard !first.items.isEmpty, first.totalPages > 1 else { return first.items }
-        var pages: [Int: [Item]] = [1: first.items]
-        try await withThrowingTaskGroup(of: (Int, [Item]).self) { group in
-            var next = 2
-            func startNext() {
-                guard next <= first.totalPages else { return }
-                let number = next
-                next += 1
-                group.addTask { (number, try await fetch(number, pageSize).items) }
-            }
-            for _ in 0..<max(1, concurrency) { startNext() }
-            while let (number, items) = try await group.next() {
-                pages[number] = items
-                startNext()
-            }
-        }
-        return pages.keys.sorted().flatMap { pages[$0]! }
+        let rest = try await Array(2...first.totalPages).concurrentMap(inFlight: concurrency) { try await fetch($0, pageSize).items }
+        return first.items + rest.flatMap { $0 }
     }
 
     /// Every item of a list, walking pages of `pageSize` until Telnyx says the last was reached
