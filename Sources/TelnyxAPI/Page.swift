@@ -25,19 +25,4 @@ public struct Page<Item: Sendable>: Sendable {
         let rest = try await Array(2...first.totalPages).concurrentMap(inFlight: concurrency) { try await fetch($0, pageSize).items }
         return first.items + rest.flatMap { $0 }
     }
-
-    /// Every item of a list, walking pages of `pageSize` until Telnyx says the last was reached
-    /// (`page_number >= total_pages`) or a page comes back empty.
-    public static func collectAll(
-        pageSize: Int = 250, fetch: (_ page: Int, _ size: Int) async throws -> Page<Item>
-    ) async throws -> [Item] {
-        var all: [Item] = []
-        var number = 1
-        while true {
-            let page = try await fetch(number, pageSize)
-            all += page.items
-            if page.items.isEmpty || max(page.pageNumber, number) >= page.totalPages { return all }
-            number += 1
-        }
-    }
 }

@@ -300,20 +300,26 @@ import TelnyxSimulator
     }
 
     @Test func pagingStopsAtTheLastPageOrAnEmptyOne() async throws {
-        var asked: [Int] = []
-        let items = try await Page<Int>.collectAll(pageSize: 2) { number, size in
-            asked.append(number)
+        actor Calls {
+            var asked: [Int] = []
+            func record(_ page: Int) { asked.append(page) }
+        }
+        let pages = Calls()
+        let items = try await Page<Int>.collectAll(pageSize: 2, concurrency: 1) { number, size in
+            await pages.record(number)
             let all = [1, 2, 3, 4, 5]
             let slice = Array(all.dropFirst((number - 1) * size).prefix(size))
             return Page(items: slice, pageNumber: number, totalPages: 3, totalResults: 5, requestedPage: number)
         }
         #expect(items == [1, 2, 3, 4, 5])
+        let asked = await pages.asked
         #expect(asked == [1, 2, 3])
-        var calls = 0
-        let none = try await Page<Int>.collectAll { number, _ in
-            calls += 1
+        let empty = Calls()
+        let none = try await Page<Int>.collectAll(concurrency: 4) { number, _ in
+            await empty.record(number)
             return Page(items: [], pageNumber: number, totalPages: 5, totalResults: 0, requestedPage: number)
         }
+        let calls = await empty.asked.count
         #expect(none.isEmpty)
         #expect(calls == 1)
     }
