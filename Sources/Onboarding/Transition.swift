@@ -264,7 +264,7 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
 
     case .numbersQueried(let numbers):
         next.queriedNumbers.formUnion(numbers)
-        if next.step == .query { next.step = .manage }
+        if next.step == .query && !numbers.isEmpty { next.step = .manage }
         return settle() ?? stay()
 
     case .refresh(let numbers):

@@ -10,6 +10,14 @@ extension OnboardingEngine {
             return try await attempt(effect)
         } catch let error as TelnyxError {
             return .effectFailed(effect, TelnyxMapping.failure(error))
+        } catch is CancellationError {
+            // Stopped mid-call (the person quit): a change may have reached Telnyx, so it is
+            // reconciled by reading before anything else is sent.
+            return .effectFailed(
+                effect,
+                Failure(
+                    message: "“\(effect.name)” was interrupted; whether Telnyx applied it is checked before anything else is sent.",
+                    outcomeUnknown: effect.changesRemoteState))
         } catch let problem as SignedLOAFile.Problem {
             return .effectFailed(effect, Failure(message: problem.description))
         } catch {
@@ -68,6 +76,7 @@ extension OnboardingEngine {
                     if result.success { succeeded.append(result.phoneNumber) } else { failed.append(result.phoneNumber) }
                 }
             }
+            try await recordListedReadings(id, of: succeeded)
             return .numbersRefreshed(succeeded: succeeded, failed: failed)
         case .changeFrequency(let id, let frequency):
             _ = try await client.changeFrequency(enterpriseId: id, to: TelnyxMapping.frequency(frequency))
@@ -96,6 +105,17 @@ extension OnboardingEngine {
             state.id,
             readings.map { ReputationSnapshot(phoneNumber: $0.phoneNumber ?? "", data: TelnyxMapping.json($0.reputationData), at: at) })
         return readings.compactMap(\.phoneNumber)
+    }
+
+    /// Keeps the current data of `numbers` as read through the free list: a refresh answers
+    /// only success, and the reading it produced is the witness for reconciling the next one.
+    func recordListedReadings(_ enterpriseId: String, of numbers: [String]) async throws {
+        guard !numbers.isEmpty else { return }
+        let wanted = Set(numbers)
+        let listed = try await client.allNumbers(enterpriseId: enterpriseId).filter { wanted.contains($0.phoneNumber ?? "") }
+        let at = now()
+        try store.recordSnapshots(
+            state.id, listed.map { ReputationSnapshot(phoneNumber: $0.phoneNumber ?? "", data: TelnyxMapping.json($0.reputationData), at: at) })
     }
 
     /// Writes a file into the onboarding's folder, readable by its owner only.

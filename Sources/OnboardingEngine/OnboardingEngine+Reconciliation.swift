@@ -46,23 +46,38 @@ extension OnboardingEngine {
         case .associateNumbers(let id, let numbers):
             let monitored = Set(try await client.allNumbers(enterpriseId: id).compactMap(\.phoneNumber))
             let present = numbers.filter(monitored.contains)
+            if present.isEmpty { return notApplied }
             var missing: [String: String] = [:]
             for number in numbers where !monitored.contains(number) { missing[number] = "not added (the request was interrupted); add it again" }
             return .numbersAssociated(present, setAside: missing)
         case .queryNumbers(let id, let numbers, _):
             let listed = try await client.allNumbers(enterpriseId: id)
             let withData = Set(listed.filter { $0.reputationData?.lastRefreshedAt != nil }.compactMap(\.phoneNumber))
-            return .numbersQueried(numbers.filter(withData.contains))
+            let read = numbers.filter(withData.contains)
+            return read.isEmpty ? notApplied : .numbersQueried(read)
         case .refreshNumbers(let id, let numbers):
+            // Telnyx's clock is not ours: a number was refreshed when its data is newer than the
+            // last reading kept here before the intent (or when it has data and none was kept).
             let listed = try await client.allNumbers(enterpriseId: id)
-            let refreshed = Set(listed.filter { ($0.reputationData?.lastRefreshedAt ?? .distantPast) >= intentAt }.compactMap(\.phoneNumber))
+            let refreshed = Set(listed.filter { number in
+                guard let refreshedAt = number.reputationData?.lastRefreshedAt, let phoneNumber = number.phoneNumber else { return false }
+                return lastRefreshed(phoneNumber, before: intentAt).map { refreshedAt > $0 } ?? true
+            }.compactMap(\.phoneNumber))
+            if refreshed.isDisjoint(with: numbers) { return notApplied }
             return .numbersRefreshed(succeeded: numbers.filter(refreshed.contains), failed: numbers.filter { !refreshed.contains($0) })
         case .changeFrequency(let id, let frequency):
             let settings = try await client.reputationSettings(enterpriseId: id)
             return settings.checkFrequency?.rawValue == frequency.rawValue ? .frequencyChanged(frequency) : notApplied
         case .removeNumbers(let id, let numbers):
             let monitored = Set(try await client.allNumbers(enterpriseId: id).compactMap(\.phoneNumber))
-            return .numbersRemoved(numbers.filter { !monitored.contains($0) })
+            let removed = numbers.filter { !monitored.contains($0) }
+            return removed.isEmpty ? notApplied : .numbersRemoved(removed)
         }
+    }
+
+    /// When Telnyx last refreshed the number, as of the last reading kept here before `intentAt`.
+    func lastRefreshed(_ phoneNumber: String, before intentAt: Date) -> Date? {
+        guard let last = try? store.history(state.id, phoneNumber: phoneNumber).last(where: { $0.at < intentAt }) else { return nil }
+        return (try? JSONDecoder().decode(ReputationData.self, from: Data(last.data.utf8)))?.lastRefreshedAt
     }
 }

@@ -13,6 +13,10 @@ public actor OnboardingEngine {
     let lock: OnboardingLock
     let now: @Sendable () -> Date
     public private(set) var state: OnboardingState
+    /// Set by tests only: where this engine stops as if its process were killed.
+    var interruption: Interruption?
+    /// True once the staged kill happened; nothing more is written.
+    private(set) var killed = false
 
     /// Numbers sent per associate or refresh request, and requests in flight at once.
     static let batchSize = TelnyxClient.maximumNumbersPerRequest
@@ -47,6 +51,7 @@ public actor OnboardingEngine {
     /// left or one fails. Answers the refusal, if the decision was refused.
     @discardableResult
     public func send(_ event: Event) async throws(StoreError) -> String? {
+        guard !killed else { return "This engine was stopped." }
         let result = transition(state, event)
         if let refusal = result.refusal { return refusal }
         state = result.state
@@ -59,12 +64,17 @@ public actor OnboardingEngine {
     /// Runs effects one after another, each leading to the next, until none is left.
     func runAll(_ effects: [Effect]) async throws(StoreError) {
         var effects = effects
-        while let effect = effects.first { effects = try await run(effect) }
+        while !killed, let effect = effects.first { effects = try await run(effect) }
     }
 
     /// Runs one effect whose in-flight state is `state`, and returns the effects that follow.
     func run(_ effect: Effect) async throws(StoreError) -> [Effect] {
         let journalId = effect.changesRemoteState ? try store.recordIntent(effect, state: state, at: now()) : nil
+        if journalId != nil, let interruption, interruption.at(effect) {
+            if interruption.callSent { _ = await perform(effect) }
+            killed = true
+            return []
+        }
         let outcome = await perform(effect)
         return try await settle(effect, outcome: outcome, journalId: journalId)
     }
