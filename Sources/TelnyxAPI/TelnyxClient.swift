@@ -36,7 +36,7 @@ public struct TelnyxClient: Sendable {
             serverURL: configuration.baseURL, configuration: .telnyx, transport: transport,
             middlewares: [
                 RetryMiddleware(policy: configuration.retry), ResponseCheckMiddleware(),
-                AuthenticationMiddleware(apiKey: configuration.apiKey), DocumentUploadMiddleware(),
+                RateLimitMiddleware(pacer: configuration.pacer), AuthenticationMiddleware(apiKey: configuration.apiKey), DocumentUploadMiddleware(),
             ] + extraMiddlewares)
     }
 

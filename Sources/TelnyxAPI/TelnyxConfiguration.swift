@@ -9,6 +9,8 @@ public struct TelnyxConfiguration: Sendable, CustomStringConvertible {
     /// Deadline for one attempt of one request.
     public var timeout: Duration = .seconds(60)
     public var retry: RetryPolicy = .standard
+    /// Keeps requests inside the rate limit Telnyx reports; one per configuration.
+    public var pacer = RateLimitPacer()
 
     /// Refuses plain `http` except to this machine: the key must never cross a network in clear.
     public init(baseURL: URL = productionBaseURL, apiKey: APIKey) throws(TelnyxError) {

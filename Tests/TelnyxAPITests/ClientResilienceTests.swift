@@ -120,7 +120,7 @@ import TelnyxSimulator
 
     @Test func theGlobalRateLimitAnswers429WithHeaders() async throws {
         try await withSimulator({ $0.rateLimit = 2 }) { simulator in
-            let client = try simulator.client(retries: 0)
+            let client = try simulator.client(retries: 0, pacer: .unpaced())
             var limited: TelnyxError?
             for _ in 0..<8 {
                 do { _ = try await client.termsStatus() } catch let error as TelnyxError { limited = error } catch {}
@@ -131,6 +131,40 @@ import TelnyxSimulator
             #expect(limited?.rateLimit?.remaining == 0)
             #expect((limited?.rateLimit?.resetSeconds ?? 0) >= 1)
         }
+    }
+
+    @Test func aPacedClientWaitsForTheResetInsteadOfMeetingA429() async throws {
+        // The simulator's limit is in wall-clock seconds, so the pacer sleeps for real here;
+        // correctness does not hang on timing: it waits the whole reset the server announces.
+        try await withSimulator({ $0.rateLimit = 3 }) { simulator in
+            let statuses = StatusRecorder()
+            let client = try simulator.client(retries: 0, middlewares: [statuses])
+            try await Array(0..<9).concurrentMap(inFlight: 4) { _ in _ = try await client.termsStatus() }
+            #expect(statuses.codes.count == 9)
+            #expect(!statuses.codes.contains(429))
+        }
+    }
+
+    @Test func thePacerWaitsOnlyWhenTheWindowIsUsedUp() async throws {
+        let clock = FakeClock()
+        let pacer = RateLimitPacer(now: { clock.now }, sleep: { clock.advance($0) })
+        try await pacer.acquire()
+        pacer.release(remaining: 2, resetSeconds: 5)
+        try await pacer.acquire()
+        try await pacer.acquire()
+        #expect(clock.slept.isEmpty, "two left, two sent")
+        pacer.release(remaining: 1, resetSeconds: 5)
+        pacer.release(remaining: 0, resetSeconds: 5)
+        try await pacer.acquire()
+        #expect(clock.slept == [5], "the third waits for the reset")
+        pacer.release(remaining: 0, resetSeconds: 90)
+        try await pacer.acquire()
+        #expect(clock.slept == [5], "a reset beyond a minute is left to the 429 and its retry")
+        let unpaced = RateLimitPacer.unpaced()
+        try await unpaced.acquire()
+        try await unpaced.acquire()
+        unpaced.release(remaining: 0, resetSeconds: 1)
+        try await unpaced.acquire()
     }
 
     @Test func anOlderAlreadyAgreedAnswerCountsAsAgreed() async throws {

@@ -35,3 +35,37 @@ final class BodyRecorder: ClientMiddleware, @unchecked Sendable {
         return try await next(request, HTTPBody(bytes), baseURL)
     }
 }
+
+/// Records the status code of every answer, as received on the wire.
+final class StatusRecorder: ClientMiddleware, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [Int] = []
+
+    var codes: [Int] { lock.withLock { recorded } }
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        let answer = try await next(request, body, baseURL)
+        lock.withLock { recorded.append(answer.0.status.code) }
+        return answer
+    }
+}
+
+/// A monotonic clock that moves only when slept on.
+final class FakeClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seconds: Double = 1000
+    private var sleeps: [Double] = []
+
+    var now: Double { lock.withLock { seconds } }
+    var slept: [Double] { lock.withLock { sleeps } }
+
+    func advance(_ delay: Double) {
+        lock.withLock {
+            sleeps.append(delay)
+            seconds += delay
+        }
+    }
+}
