@@ -18,7 +18,4 @@ public enum Scenario: String, Sendable, CaseIterable, Codable {
         "Website is unreachable or does not identify the business.",
         "Organization contact email domain does not match the business website.",
     ]
-    static let loaRejectionReasons = [
-        "LOA signature is missing or illegible.",
-    ]
 }
