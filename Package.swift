@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "reputation-wizard",
             dependencies: [
-                "Onboarding", "OnboardingStore", "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator",
+                "Onboarding", "OnboardingStore", "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
@@ -84,6 +84,9 @@ let package = Package(
             ]
         ),
         .target(name: "Onboarding"),
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "TerminalUI", dependencies: ["Onboarding", "CNcursesw"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Onboarding"]),
         .target(name: "OnboardingStore", dependencies: ["Onboarding", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "OnboardingStoreTests", dependencies: ["OnboardingStore", "Onboarding"]),
         .target(name: "OnboardingEngine", dependencies: ["Onboarding", "OnboardingStore", "TelnyxAPI"]),

@@ -24,4 +24,9 @@ public enum BillableAction: Codable, Equatable, Sendable {
 public struct PendingConfirmation: Codable, Equatable, Sendable {
     public var action: BillableAction
     public var estimate: CostEstimate
+
+    public init(action: BillableAction, estimate: CostEstimate) {
+        self.action = action
+        self.estimate = estimate
+    }
 }

@@ -14,6 +14,11 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     public struct EnterpriseRef: Codable, Equatable, Sendable {
         public var id: String
         public var legalName: String
+
+        public init(id: String, legalName: String) {
+            self.id = id
+            self.legalName = legalName
+        }
     }
 
     /// Why the person is going through the LOA steps again.

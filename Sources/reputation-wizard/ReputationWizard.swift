@@ -7,5 +7,5 @@ struct ReputationWizard: AsyncParsableCommand {
         abstract: "Turn on Telnyx Number Reputation and keep your US numbers watched.",
         discussion: "Try everything without an account: add --sandbox.",
         subcommands: [Run.self, Status.self, List.self, Log.self, Adopt.self],
-        defaultSubcommand: Status.self)
+        defaultSubcommand: Run.self)
 }

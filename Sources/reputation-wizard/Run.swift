@@ -4,6 +4,7 @@ import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import TelnyxAPI
+import TerminalUI
 import Yams
 
 struct Run: AsyncParsableCommand {
@@ -24,13 +25,14 @@ struct Run: AsyncParsableCommand {
     var id: String?
 
     func validate() throws {
-        guard nonInteractive else {
-            throw ValidationError("The full-screen wizard is not built yet; use --non-interactive --answers FILE.")
+        if nonInteractive && answers == nil { throw ValidationError("--non-interactive needs --answers FILE.") }
+        if !nonInteractive && (answers != nil || yes || wait) {
+            throw ValidationError("--answers, --yes and --wait go with --non-interactive; the full-screen wizard asks as it goes.")
         }
-        guard answers != nil else { throw ValidationError("--non-interactive needs --answers FILE.") }
     }
 
     func run() async throws {
+        guard nonInteractive else { return try await runFullScreen() }
         let answers = try loadAnswers()
         let (client, sandbox) = try await global.client()
         defer { sandbox?.stop() }
@@ -51,6 +53,30 @@ struct Run: AsyncParsableCommand {
         let report = try store.report(state.id)
         print(try Output.json(report))
         throw ExitCode(stop.exitCode)
+    }
+
+    /// The full-screen wizard on this terminal; the terminal is given back on every way out.
+    func runFullScreen() async throws {
+        let (client, sandbox) = try await global.client()
+        defer { sandbox?.stop() }
+        let store = try global.store(sandbox: sandbox != nil)
+        let engine = try openEngine(store: store, client: client, sandbox: sandbox != nil)
+        try await engine.reconcile()
+        let terminal = try NcursesTerminal()
+        defer { terminal.restore() }
+        do {
+            try await InteractiveWizard(engine: engine, store: store, client: client, sandbox: sandbox, scenario: global.scenario.rawValue)
+                .run(on: terminal)
+        } catch {
+            terminal.restore()
+            await engine.close()
+            throw error
+        }
+        terminal.restore()
+        let state = await engine.state
+        await engine.close()
+        print("Saved at step \(state.step.rawValue) (\(state.step.title)): \(state.nextAction)")
+        print("Onboarding \(state.id); continue with `reputation-wizard run --id \(state.id)`.")
     }
 
     /// A sandbox's simulated world lives only as long as this process, so a sandbox run always

@@ -1,0 +1,27 @@
+// What Swift cannot reach in ncursesw by itself: macros, and globals Swift 6 refuses as shared
+// mutable state. Wide-character calls need _XOPEN_SOURCE_EXTENDED before curses.h.
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <stdio.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int cn_key_f0(void) { return KEY_F0; }
+static inline int cn_err(void) { return ERR; }
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_a_dim(void) { return A_DIM; }
+static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+static inline void cn_set_locale(void) { setlocale(LC_ALL, ""); }
+static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+#endif

@@ -1,0 +1,56 @@
+import Onboarding
+
+/// Step 7: numbers typed or pasted one per line, each checked as it is written: its
+/// normalised form, or why it cannot be monitored.
+enum AddNumbersScreen {
+    /// The verdict shown beside a line.
+    static func verdict(_ line: NumberListParser.Line, model: WizardModel) -> (String, Style) {
+        switch line.verdict {
+        case .number(let number):
+            let e164 = number.e164
+            if model.state.monitoredNumbers.contains(e164) { return ("already monitored", .muted) }
+            if let inventory = model.inventory, !inventory.contains(e164) { return ("! not in your inventory", .colored(.danger)) }
+            return ("✓ \(e164)", .colored(.good))
+        case .duplicate(_, let firstLine): return ("duplicate of line \(firstLine)", .colored(.warning))
+        case .invalid(let problem): return ("! \(problem)", .colored(.danger))
+        }
+    }
+
+    /// The numbers the confirmation will bill: valid, in the inventory, not yet monitored.
+    static func addable(_ model: WizardModel) -> [String] {
+        let monitored = Set(model.state.monitoredNumbers)
+        return NumberListParser.numbers(in: NumberListParser.parse(model.numbersEntry)).map(\.e164).filter { number in
+            !monitored.contains(number) && (model.inventory?.contains(number) ?? true)
+        }
+    }
+
+    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+        region.wrap("Type or paste US numbers, one per line, in any common writing; or ^O to load a CSV or text file.", into: &surface)
+        if model.inventory == nil { region.write("Reading your inventory…", style: .muted, into: &surface) }
+        region.skip()
+        let parsed = Dictionary(NumberListParser.parse(model.numbersEntry).map { ($0.lineNumber, $0) }, uniquingKeysWith: { first, _ in first })
+        let lines = model.numberLines + [model.numbersText.text]
+        let visible = region.height - region.line - 3
+        let start = max(0, lines.count - visible)
+        for (offset, text) in lines.enumerated().dropFirst(start) {
+            let y = region.y + region.line
+            let isCurrent = offset == lines.count - 1
+            if isCurrent {
+                model.numbersText.draw(into: &surface, x: region.x, y: y, width: 22, focused: true)
+            } else {
+                surface.put(text, x: region.x, y: y, limit: 22)
+            }
+            if let line = parsed[offset + 1] {
+                let (word, style) = verdict(line, model: model)
+                surface.put(word, x: region.x + 24, y: y, style: style, limit: region.width - 24)
+            }
+            region.line += 1
+        }
+        region.skip()
+        let addable = addable(model)
+        let batches = (addable.count + 99) / 100
+        let cost = CostEstimate.associating(addable.count, model.state.prices)
+        region.write("\(addable.count) to add in \(batches) batch\(batches == 1 ? "" : "es") of up to 100 · \(cost.amount)", style: .bold, into: &surface)
+        region.write("F2 asks before anything is billed.", style: .muted, into: &surface)
+    }
+}

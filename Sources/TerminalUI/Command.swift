@@ -1,0 +1,17 @@
+import Onboarding
+
+/// What the wizard asks of the program around it after a key: the screens never call the API
+/// or the database themselves.
+public enum Command: Equatable, Sendable {
+    /// A decision for the state machine, run by the engine.
+    case send(Event)
+    /// Check Telnyx's review now instead of at the next scheduled check.
+    case checkReviewNow
+    /// Sandbox only: move the simulated clock an hour ahead, so reviewers decide sooner.
+    case advanceSandboxClock
+    /// Keep what is typed in a form, so nothing is lost on quit or crash.
+    case saveDraft(form: String, fields: [String: String])
+    /// Read the account's inventory and the latest readings again.
+    case reloadNumbers
+    case quit
+}

@@ -1,0 +1,63 @@
+import Onboarding
+
+/// Step 2: the enterprise form, one row per field, grouped by section, scrolled to the focus.
+enum EnterpriseScreen {
+    static let labelWidth = 22
+
+    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+        let form = model.enterpriseForm
+        if form.correcting {
+            region.wrap("Correct what the reviewers named; only changed fields are sent.", style: .colored(.warning), into: &surface)
+        } else {
+            region.wrap("The business Telnyx vets. * marks required fields. Each field is checked as you leave it.", style: .muted, into: &surface)
+        }
+        var lines: [(text: String, style: Style, row: Int?)] = []
+        var section: EnterpriseField.Section?
+        for (index, row) in form.rows.enumerated() {
+            switch row {
+            case .field(let field):
+                if field.section != section {
+                    section = field.section
+                    lines.append(("── \(field.section.rawValue) ──", .colored(.accent), nil))
+                }
+                lines.append(("", .plain, index))
+                if let problem = form.problems[field] { lines.append(("  ! \(problem)", .colored(.danger), nil)) }
+            case .sameAsPhysical:
+                section = .billingAddress
+                lines.append(("── \(EnterpriseField.Section.billingAddress.rawValue) ──", .colored(.accent), nil))
+                lines.append(("", .plain, index))
+            case .review:
+                lines.append(("", .plain, index))
+            }
+        }
+        let focusLine = lines.firstIndex { $0.row == form.focus } ?? 0
+        let visible = region.height - region.line
+        let top = max(0, min(focusLine - visible / 2, lines.count - visible))
+        for line in lines.dropFirst(top).prefix(visible) {
+            guard let index = line.row else {
+                region.write(line.text, style: line.style, into: &surface)
+                continue
+            }
+            let y = region.y + region.line
+            let focused = index == form.focus
+            switch form.rows[index] {
+            case .field(let field):
+                let label = (field.isRequired ? "* " : "  ") + field.label
+                surface.put(label, x: region.x, y: y, style: focused ? .bold : .plain, limit: labelWidth)
+                let valueWidth = region.width - labelWidth - 1
+                form.values[field]?.draw(into: &surface, x: region.x + labelWidth, y: y, width: valueWidth, focused: focused)
+                if focused, case .choice = field.kind {
+                    let suggestions = form.suggestions(for: field).prefix(4).joined(separator: " | ")
+                    let typed = form.values[field]?.text ?? ""
+                    let hint = "→ " + (suggestions.isEmpty ? "no match" : suggestions)
+                    surface.put(hint, x: region.x + labelWidth + DisplayWidth.of(typed) + 2, y: y, style: .muted)
+                }
+            case .sameAsPhysical:
+                surface.put("[\(form.billingSameAsPhysical ? "x" : " ")] Same as the physical address (Space)", x: region.x, y: y, style: focused ? .focus : .plain)
+            case .review:
+                surface.put("[ Review and submit ]", x: region.x, y: y, style: focused ? .focus : .bold)
+            }
+            region.line += 1
+        }
+    }
+}

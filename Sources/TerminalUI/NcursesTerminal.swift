@@ -1,0 +1,146 @@
+import CNcursesw
+import Foundation
+
+/// The real terminal, through libncursesw: wide characters under the user's locale, colours
+/// unless `NO_COLOR` is set, a short Esc delay so Esc works as Back, only changed rows redrawn,
+/// and the terminal restored on every exit path.
+public final class NcursesTerminal: Terminal {
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal
+        case cannotStart(term: String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal: "The full-screen wizard needs a terminal; use `run --non-interactive --answers FILE` in scripts."
+            case .cannotStart(let term): "The terminal type “\(term)” is unknown to ncurses; try TERM=xterm-256color."
+            }
+        }
+    }
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let colors: Bool
+    private var previous: Surface?
+    private var ended = false
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
+        cn_set_locale()
+        TerminalRestoration.saveOriginalSettings()
+        // newterm, unlike initscr, reports failure instead of exiting the process.
+        guard let screen = cn_newterm() else { throw StartError.cannotStart(term: environment["TERM"] ?? "") }
+        self.screen = screen
+        window = cn_stdscr()!
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        colors = !noColor && has_colors()
+        if colors {
+            start_color()
+            use_default_colors()
+            let foregrounds: [ColorRole: Int32] = [
+                .good: COLOR_GREEN, .warning: COLOR_YELLOW, .danger: COLOR_RED, .accent: COLOR_CYAN,
+                .muted: COLOR_BLUE, .sandbox: COLOR_MAGENTA,
+            ]
+            for (role, color) in foregrounds { init_pair(Int16(role.rawValue), Int16(color), -1) }
+        }
+        TerminalRestoration.installHandlers {
+            endwin()
+            TerminalRestoration.restoreAfterCrash()
+        }
+    }
+
+    public var size: (width: Int, height: Int) { (Int(cn_cols()), Int(cn_lines())) }
+
+    public func show(_ surface: Surface) {
+        let rows = surface.changedRows(since: previous)
+        for row in rows { draw(row: row, of: surface) }
+        previous = surface
+        if !rows.isEmpty { wrefresh(window) }
+    }
+
+    private func draw(row: Int, of surface: Surface) {
+        wmove(window, Int32(row), 0)
+        var column = 0
+        while column < surface.width {
+            let style = surface[column, row].style
+            var run = ""
+            var end = column
+            while end < surface.width && surface[end, row].style == style {
+                run += surface[end, row].text
+                end += 1
+            }
+            apply(style)
+            // The last cell of the screen is written without moving past it (no scroll).
+            let bytes = row == surface.height - 1 && end == surface.width ? String(run.dropLast()) : run
+            waddnstr(window, bytes, -1)
+            column = end
+        }
+        apply(.plain)
+    }
+
+    private func apply(_ style: Style) {
+        var attributes = cn_a_normal()
+        if style.bold { attributes |= cn_a_bold() }
+        if style.reverse { attributes |= cn_a_reverse() }
+        if style.dim && !colors { attributes |= cn_a_dim() }
+        if style.underline { attributes |= cn_a_underline() }
+        let pair = colors ? Int16(style.color?.rawValue ?? 0) : 0
+        wattr_set(window, attributes, pair, nil)
+    }
+
+    public func nextKey(timeoutMilliseconds: Int) -> Key? {
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == cn_err() { return nil }
+        if result == cn_key_code_yes() { return Self.functionKey(Int32(character)) }
+        switch character {
+        case 13, 10: return .enter
+        case 9: return .tab
+        case 27: return .escape
+        case 127, 8: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(character) + 96)))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize
+        case cn_key_f0() + 1...cn_key_f0() + 12: return .function(Int(code - cn_key_f0()))
+        default: return nil
+        }
+    }
+
+    /// After a resize the next `show` redraws everything.
+    public func forgetShown() {
+        previous = nil
+        wclear(window)
+    }
+
+    public func restore() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+        delscreen(screen)
+    }
+}

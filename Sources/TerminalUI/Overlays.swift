@@ -1,0 +1,84 @@
+import Onboarding
+
+/// Dialogs drawn over the screen: the cost confirmation, help, the enterprise review, and the
+/// typed confirmation of destructive actions.
+enum Overlays {
+    static func box(_ lines: [(String, Style)], title: String, on surface: inout Surface) {
+        let width = min(surface.width - 8, max(DisplayWidth.of(title) + 4, lines.map { DisplayWidth.of($0.0) }.max() ?? 0) + 4)
+        let height = min(surface.height - 4, lines.count + 2)
+        let x = (surface.width - width) / 2
+        let y = (surface.height - height) / 2
+        for row in y..<(y + height) {
+            surface.put(String(repeating: " ", count: width), x: x, y: row)
+            surface.put("│", x: x, y: row, style: .colored(.accent))
+            surface.put("│", x: x + width - 1, y: row, style: .colored(.accent))
+        }
+        surface.put("┌" + String(repeating: "─", count: width - 2) + "┐", x: x, y: y, style: .colored(.accent))
+        surface.put("└" + String(repeating: "─", count: width - 2) + "┘", x: x, y: y + height - 1, style: .colored(.accent))
+        surface.put(" \(title) ", x: x + 2, y: y, style: .bold)
+        for (index, line) in lines.prefix(height - 2).enumerated() {
+            surface.put(line.0, x: x + 2, y: y + 1 + index, style: line.1, limit: width - 4)
+        }
+    }
+
+    static func drawConfirmation(_ confirmation: PendingConfirmation, on surface: inout Surface) {
+        let what: String = switch confirmation.action {
+        case .enable(let frequency, _): "Enable reputation, checking numbers \(frequency.label)"
+        case .associate(let numbers): "Add \(numbers.count) numbers in \((numbers.count + 99) / 100) batches of up to 100"
+        case .query(let numbers, let fresh, let billed): "\(fresh ? "Fresh read" : "Read") of \(numbers.count) numbers (\(billed.count) billed)"
+        case .refresh(let numbers): "Refresh \(numbers.count) numbers now"
+        }
+        box([
+            (what, .plain), ("", .plain),
+            ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
+            (confirmation.estimate.basis, .muted), ("", .plain),
+            ("y  confirm and pay      n  cancel", .bold),
+        ], title: "This is billed", on: &surface)
+    }
+
+    static func draw(_ overlay: WizardModel.Overlay, model: WizardModel, on surface: inout Surface) {
+        switch overlay {
+        case .help:
+            box(help(model.state.step).map { ($0, .plain) }, title: "Help · \(model.state.step.title)", on: &surface)
+        case .review:
+            let fields = model.enterpriseForm.correcting ? model.enterpriseForm.changedFields : model.enterpriseForm.fields
+            var lines = fields.sorted { $0.key < $1.key }.map { ("\($0.key): \($0.value)", Style.plain) }
+            lines.append(("", .plain))
+            lines.append(("Enter submit      Esc back to the form", .bold))
+            box(lines, title: "Review before sending", on: &surface)
+        case .typedConfirmation(let word, let typed, _):
+            box([
+                ("This cannot be undone: monitoring stops for every number,", .colored(.danger, bold: true)),
+                ("and enabling again needs a newly signed LOA.", .plain), ("", .plain),
+                ("Type \(word) and press Enter: \(typed.text)", .bold), ("Esc cancels.", .muted),
+            ], title: "Disable reputation", on: &surface)
+        }
+    }
+
+    static func help(_ step: Step) -> [String] {
+        var lines: [String]
+        switch step {
+        case .terms: lines = ["Agreeing is per account and one-time. Enter agrees."]
+        case .enterprise:
+            lines = [
+                "↑/↓ or Tab/Shift-Tab move between fields; each is checked as you leave it.",
+                "Choice fields: type to filter, → takes the first match.",
+                "Space on the billing toggle copies the physical address.",
+                "Everything typed is kept: quit and come back at any time.",
+            ]
+        case .loaRender: lines = ["Enter renders the LOA PDF into the onboarding's folder."]
+        case .signAndUpload: lines = ["Give the path of the signed PDF. Tab completes file names."]
+        case .enable: lines = ["↑/↓ choose how often numbers are checked; type how many you plan to add.", "Enter asks for confirmation with the monthly cost."]
+        case .gates: lines = ["r checks now. After a rejection: c corrects the enterprise, l replaces the LOA.", "In the sandbox, t moves the simulated clock one hour."]
+        case .associate: lines = ["One number per line; Enter starts a new line. F2 adds (asks first).", "^O loads a CSV or text file whose path is on the current line."]
+        case .query: lines = ["Enter reads every number (first reads billed, asked first).", "f asks for a fresh (billed) read of every number."]
+        case .manage:
+            lines = [
+                "Space selects; R refreshes the selected (or current) numbers, cost shown first.",
+                "x removes the selected numbers; F cycles the check frequency.",
+                "/ filters by digits; PgUp/PgDn page; D disables reputation (typed confirmation).",
+            ]
+        }
+        return lines + ["", "q quits at any time; nothing is lost. Esc goes back."]
+    }
+}

@@ -1,0 +1,40 @@
+/// Text from Telnyx (rejection reasons, categories, error details) made safe to draw: escape
+/// sequences removed whole, other control characters replaced by a space, so nothing from the
+/// network can move the cursor, change colours or retitle the terminal.
+public enum RemoteText {
+    public static func sanitized(_ text: String) -> String {
+        var result = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            switch scalar.value {
+            case 0x1B, 0x9B:
+                skipEscapeSequence(&scalars, introducer: scalar)
+            case 0x00..<0x20, 0x7F..<0xA0:
+                result.unicodeScalars.append(" ")
+            case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                // Zero-width and bidirectional overrides can disguise what is shown.
+                continue
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Consumes a CSI (`ESC [ … final`), OSC (`ESC ] … BEL or ESC \`) or two-character escape.
+    private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator, introducer: Unicode.Scalar) {
+        let kind: Unicode.Scalar? = introducer.value == 0x9B ? "[" : scalars.next()
+        switch kind {
+        case "[":
+            while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+        case "]", "P", "_", "^":
+            var previous: Unicode.Scalar?
+            while let next = scalars.next() {
+                if next.value == 0x07 || (previous?.value == 0x1B && next == "\\") { break }
+                previous = next
+            }
+        default:
+            break
+        }
+    }
+}

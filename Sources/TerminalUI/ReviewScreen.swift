@@ -1,0 +1,69 @@
+import Foundation
+import Onboarding
+
+/// Step 6: both of Telnyx's reviews side by side, when they were checked and will be again,
+/// and, after a rejection, its reasons in full with the way forward one key away.
+enum ReviewScreen {
+    static func keys(_ model: WizardModel) -> String {
+        var keys = ["r check now"]
+        if model.state.gates?.vettingRejected == true { keys.append("c correct enterprise") }
+        if model.state.gates.map({ $0.loaStatus != "approved" }) == true { keys.append("l replace LOA") }
+        if model.sandboxScenario != nil { keys.append("t +1 h (sandbox)") }
+        return keys.joined(separator: "  ")
+    }
+
+    static func verdict(_ value: String) -> (String, Style) {
+        switch value {
+        case "approved": ("✓ approved", .colored(.good, bold: true))
+        case "rejected", "deleted": ("! \(value)", .colored(.danger, bold: true))
+        default: ("… \(RemoteText.sanitized(value))", .colored(.warning))
+        }
+    }
+
+    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+        guard let gates = model.state.gates else {
+            region.write("Asking Telnyx where the review stands…", into: &surface)
+            return
+        }
+        let half = region.width / 2
+        let y = region.y + region.line
+        surface.put("Enterprise vetting", x: region.x, y: y, style: .bold)
+        surface.put("LOA review", x: region.x + half, y: y, style: .bold)
+        let (vetting, vettingStyle) = verdict(gates.status)
+        let (loa, loaStyle) = verdict(gates.loaStatus)
+        surface.put(vetting, x: region.x, y: y + 1, style: vettingStyle)
+        surface.put(loa, x: region.x + half, y: y + 1, style: loaStyle)
+        region.skip(3)
+        let spinner = ["|", "/", "-", "\\"]
+        if model.reviewChecking {
+            region.write("\(spinner[model.tick % 4]) checking with Telnyx…", style: .colored(.accent), into: &surface)
+        } else {
+            let last = model.state.gatesCheckedAt.map { "last checked \(relative($0, now: model.now))" } ?? "not checked yet"
+            let next = model.nextReviewCheckAt.map { "; next check \(relative($0, now: model.now))" } ?? ""
+            region.write(last + next, style: .muted, into: &surface)
+        }
+        region.skip()
+        if gates.vettingRejected {
+            region.write("Telnyx's reasons:", style: .colored(.danger, bold: true), into: &surface)
+            for reason in gates.rejectionReasons {
+                region.wrap("• " + RemoteText.sanitized(reason), into: &surface, indent: 1)
+            }
+            region.skip()
+            region.wrap("Press c to correct the enterprise, then it is submitted again with a newly signed LOA.", style: .bold, into: &surface)
+        } else if gates.loaRejected {
+            region.wrap("Telnyx rejected the LOA. Press l to render, sign and upload a replacement (not billed).", style: .bold, into: &surface)
+        } else {
+            region.wrap("Telnyx's reviewers decide within hours or days. You can quit: the wizard comes back here and checks again.", into: &surface)
+            if gates.loaStatus == "pending" {
+                region.wrap("An LOA pending for long can be replaced with l.", style: .muted, into: &surface)
+            }
+        }
+    }
+
+    static func relative(_ date: Date, now: Date) -> String {
+        let seconds = Int(date.timeIntervalSince(now).rounded())
+        let magnitude = abs(seconds)
+        let text = magnitude < 60 ? "\(magnitude) s" : magnitude < 3600 ? "\(magnitude / 60) min" : "\(magnitude / 3600) h \(magnitude % 3600 / 60) min"
+        return seconds >= 0 ? "in \(text)" : "\(text) ago"
+    }
+}

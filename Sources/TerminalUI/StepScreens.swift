@@ -1,0 +1,103 @@
+import Foundation
+import Onboarding
+
+/// The right-hand screen of each step, and its key help.
+enum StepScreens {
+    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+        region.write("Step \(model.screenStep.rawValue) of 9 · \(model.screenStep.title)", style: .bold, into: &surface)
+        region.skip()
+        switch model.screenStep {
+        case .terms: terms(model, &region, &surface)
+        case .enterprise: EnterpriseScreen.draw(model, in: &region, on: &surface)
+        case .loaRender: loa(model, &region, &surface)
+        case .signAndUpload: upload(model, &region, &surface)
+        case .enable: enable(model, &region, &surface)
+        case .gates: ReviewScreen.draw(model, in: &region, on: &surface)
+        case .associate: AddNumbersScreen.draw(model, in: &region, on: &surface)
+        case .query, .manage: NumbersTable.draw(model, in: &region, on: &surface)
+        }
+    }
+
+    static func keys(_ model: WizardModel) -> String {
+        switch model.screenStep {
+        case .terms: "Enter agree"
+        case .enterprise: model.enterpriseForm.focusedRow == .review ? "↑↓ move  Enter review" : "↑↓/Tab move  → complete"
+        case .loaRender: "Enter render the LOA"
+        case .signAndUpload: "Tab complete path  Enter upload"
+        case .enable: "↑↓ frequency  Enter enable"
+        case .gates: ReviewScreen.keys(model)
+        case .associate: "Enter next line  F2 add  ^O load file"
+        case .query: "Enter read  f fresh read"
+        case .manage: "Space select  R refresh  x remove  F frequency  / filter  D disable"
+        }
+    }
+
+    static func terms(_ model: WizardModel, _ region: inout Region, _ surface: inout Surface) {
+        switch model.state.terms {
+        case .agreed(let version):
+            region.wrap("✓ The account already agreed to the terms (version \(version)).", style: .colored(.good), into: &surface)
+        case .required(let version):
+            region.wrap("Number Reputation needs the account to agree to Telnyx's terms of service for it.", into: &surface)
+            region.skip()
+            region.write("Terms:", into: &surface)
+            region.write("https://telnyx.com/terms/reputation-services", style: .colored(.accent), into: &surface, indent: 2)
+            if !version.isEmpty { region.write("Version: \(RemoteText.sanitized(version))", into: &surface) }
+            region.skip()
+            region.wrap("Read them, then press Enter to agree for the account. Nothing is billed.", style: .bold, into: &surface)
+        case .unknown:
+            region.write("Asking Telnyx whether the terms are agreed…", into: &surface)
+        }
+    }
+
+    static func loa(_ model: WizardModel, _ region: inout Region, _ surface: inout Surface) {
+        switch model.state.loaRound {
+        case .first: region.wrap("Telnyx needs a letter of authorization (LOA) signed for the enterprise. It comes back as a PDF filled in with its details.", into: &surface)
+        case .replacement: region.wrap("The LOA is replaced: render a new one, sign it, and upload it. Replacing is not billed.", style: .colored(.warning), into: &surface)
+        case .resubmission: region.wrap("The corrected enterprise is submitted again with a newly signed LOA.", style: .colored(.warning), into: &surface)
+        }
+        region.skip()
+        region.write("Signer's name (optional, printed on the LOA):", into: &surface)
+        var field = region
+        model.signerName.draw(into: &surface, x: field.x + 2, y: field.y + field.line, width: min(40, field.width - 2), focused: true)
+        field.line += 1
+        region = field
+        region.skip()
+        if let path = model.state.renderedLOAPath {
+            region.wrap("Last rendered: \(path)", style: .muted, into: &surface)
+        }
+        region.wrap("Press Enter to render. The PDF is saved in the onboarding's folder (readable by you only).", into: &surface)
+    }
+
+    static func upload(_ model: WizardModel, _ region: inout Region, _ surface: inout Surface) {
+        if let path = model.state.renderedLOAPath {
+            region.wrap("The LOA is saved at:", into: &surface)
+            region.wrap(path, style: .bold, into: &surface, indent: 2)
+            region.wrap("Open it with a PDF viewer (xdg-open or open followed by the path), sign it, and save the signed PDF.", into: &surface)
+            region.skip()
+        }
+        region.write("Path of the signed PDF:", into: &surface)
+        model.signedLOAPath.draw(into: &surface, x: region.x + 2, y: region.y + region.line, width: region.width - 2, focused: true)
+        region.skip()
+        region.skip()
+        region.wrap("It is checked (a PDF, at most 10 MB) before it is uploaded. Tab completes the path.", style: .muted, into: &surface)
+    }
+
+    static func enable(_ model: WizardModel, _ region: inout Region, _ surface: inout Surface) {
+        let prices = model.state.prices
+        region.wrap("Enabling monitoring costs \(prices.monitoringPerMonth) a month for the enterprise, plus \(prices.liveCheck) per number for each scheduled check.", into: &surface)
+        region.skip()
+        region.write("How often should Telnyx check the numbers?", into: &surface)
+        let planned = Int(model.plannedNumbers.text) ?? 0
+        for frequency in CheckFrequency.allCases {
+            let chosen = frequency == model.frequency
+            let cost = CostEstimate.monthly(frequency, numbers: planned, prices)
+            let line = "\(chosen ? "(•)" : "( )") \(frequency.label.padding(toLength: 26, withPad: " ", startingAt: 0)) \(cost.amount)/month"
+            region.write(line, style: chosen ? .focus : .plain, into: &surface, indent: 2)
+        }
+        region.skip()
+        surface.put("Numbers you mean to monitor: ", x: region.x, y: region.y + region.line)
+        model.plannedNumbers.draw(into: &surface, x: region.x + 29, y: region.y + region.line, width: 8, focused: true)
+        region.skip()
+        region.wrap("The projection counts scheduled checks only; adding numbers and fresh reads are shown when you do them.", style: .muted, into: &surface)
+    }
+}

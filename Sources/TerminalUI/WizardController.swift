@@ -1,0 +1,277 @@
+import Foundation
+import Onboarding
+
+/// Turns keys into changes of what is typed on screen and into commands for the program
+/// (decisions for the state machine, a check now, a draft to keep). Never calls anything.
+public enum WizardController {
+    public static func handle(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        model.notice = nil
+        if key == .control("c") || key == .function(10) { return [.quit] }
+        if key == .resize { return [] }
+        if let overlay = model.overlay { return handleOverlay(key, overlay, &model) }
+        if model.state.confirmation != nil {
+            switch key {
+            case .character("y"), .character("Y"): return [.send(.confirm)]
+            case .character("n"), .character("N"), .escape: return [.send(.cancel)]
+            case .character("q"): return [.quit]
+            default: return []
+            }
+        }
+        if key == .function(1) || (key == .character("?") && !isTyping(model)) {
+            model.overlay = .help
+            return []
+        }
+        if key == .character("q") && !isTyping(model) { return [.quit] }
+        if key == .control("q") { return [.quit] }
+        guard model.busy == nil else { return [] }
+        switch model.screenStep {
+        case .terms: return key == .enter ? [.send(.agreeToTerms)] : []
+        case .enterprise: return enterpriseForm(key, &model)
+        case .loaRender:
+            if key == .enter {
+                let signer = model.signerName.text.trimmingCharacters(in: .whitespaces)
+                return [.send(.renderLOA(agent: nil, signerName: signer.isEmpty ? nil : signer))]
+            }
+            model.signerName.edit(key)
+            return []
+        case .signAndUpload: return upload(key, &model)
+        case .enable: return enable(key, &model)
+        case .gates: return review(key, &model)
+        case .associate: return addNumbers(key, &model)
+        case .query, .manage: return table(key, &model)
+        }
+    }
+
+    /// Whether keys go into a text field, so letters are text, not commands.
+    static func isTyping(_ model: WizardModel) -> Bool {
+        switch model.screenStep {
+        case .enterprise: if case .field = model.enterpriseForm.focusedRow { return true } else { return false }
+        case .loaRender, .signAndUpload, .associate: return true
+        case .query, .manage: return model.table.filtering
+        default: return false
+        }
+    }
+
+    static func handleOverlay(_ key: Key, _ overlay: WizardModel.Overlay, _ model: inout WizardModel) -> [Command] {
+        switch overlay {
+        case .help:
+            if key == .escape || key == .enter || key == .character("?") || key == .function(1) || key == .character("q") { model.overlay = nil }
+            return []
+        case .review:
+            if key == .escape { model.overlay = nil }
+            guard key == .enter else { return [] }
+            model.overlay = nil
+            let form = model.enterpriseForm
+            model.enterpriseForm.correcting = false
+            return form.correcting ? [.send(.correctEnterprise(fields: form.changedFields))] : [.send(.submitEnterprise(fields: form.fields))]
+        case .typedConfirmation(let word, var typed, let then):
+            if key == .escape {
+                model.overlay = nil
+                return []
+            }
+            if key == .enter {
+                guard typed.text == word else {
+                    model.notice = "Type \(word) exactly to go ahead, or Esc to cancel."
+                    return []
+                }
+                model.overlay = nil
+                return [.send(then)]
+            }
+            typed.edit(key)
+            model.overlay = .typedConfirmation(word: word, typed: typed, then: then)
+            return []
+        }
+    }
+
+    static func enterpriseForm(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        var form = model.enterpriseForm
+        let rows = form.rows
+        let row = form.focusedRow
+        func move(_ delta: Int) {
+            if case .field(let field) = row { form.check(field) }
+            form.focus = (form.focus + delta + rows.count) % rows.count
+        }
+        var changed = false
+        switch key {
+        case .up, .backTab: move(-1)
+        case .down, .tab: move(1)
+        case .enter:
+            if row == .review {
+                form.checkAll()
+                if form.problems.isEmpty {
+                    model.overlay = .review
+                } else {
+                    model.notice = "\(form.problems.count) field\(form.problems.count == 1 ? " needs" : "s need") attention (marked !)."
+                    if let first = form.rows.firstIndex(where: { if case .field(let field) = $0 { form.problems[field] != nil } else { false } }) {
+                        form.focus = first
+                    }
+                }
+            } else {
+                move(1)
+            }
+        case .character(" ") where row == .sameAsPhysical:
+            form.billingSameAsPhysical.toggle()
+            changed = true
+        case .right:
+            if case .field(let field) = row, var value = form.values[field], value.cursor == value.text.count,
+                let first = form.suggestions(for: field).first, first != value.text
+            {
+                value = TextField(first)
+                form.values[field] = value
+                changed = true
+            } else if case .field(let field) = row {
+                form.values[field]?.edit(key)
+            }
+        case .escape:
+            if form.correcting {
+                form.correcting = false
+                model.enterpriseForm = form
+                model.notice = "Correction left; the enterprise is unchanged."
+                return []
+            }
+        default:
+            if case .field(let field) = row, form.values[field]?.edit(key) == true {
+                changed = key != .left && key != .home && key != .end
+            }
+        }
+        model.enterpriseForm = form
+        return changed ? [.saveDraft(form: form.correcting ? "enterprise-correction" : "enterprise", fields: form.draft)] : []
+    }
+
+    static func upload(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        switch key {
+        case .enter:
+            let path = (model.signedLOAPath.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+            do {
+                _ = try SignedLOAFile.read(path)
+            } catch {
+                model.notice = "Signed LOA: \(error.description)"
+                return []
+            }
+            return [.send(.useSignedLOA(path: path))]
+        case .tab:
+            model.signedLOAPath = TextField(PathCompletion.complete(model.signedLOAPath.text))
+        default:
+            model.signedLOAPath.edit(key)
+        }
+        return []
+    }
+
+    static func enable(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        let all = CheckFrequency.allCases
+        let index = all.firstIndex(of: model.frequency) ?? 0
+        switch key {
+        case .up: model.frequency = all[max(0, index - 1)]
+        case .down: model.frequency = all[min(all.count - 1, index + 1)]
+        case .enter:
+            let planned = model.plannedNumbers.text.isEmpty ? 0 : Int(model.plannedNumbers.text)
+            guard let planned, planned >= 0 else {
+                model.notice = "Numbers you mean to monitor: write a whole number such as 250."
+                return []
+            }
+            return [.send(.chooseFrequency(model.frequency, plannedNumbers: planned))]
+        case .character(let character) where !character.isNumber:
+            return []
+        default: model.plannedNumbers.edit(key)
+        }
+        return []
+    }
+
+    static func review(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        let gates = model.state.gates
+        switch key {
+        case .character("r"): return [.checkReviewNow]
+        case .character("t") where model.sandboxScenario != nil: return [.advanceSandboxClock, .checkReviewNow]
+        case .character("l") where gates.map({ $0.loaStatus != "approved" }) == true:
+            return [.send(.startLOAReplacement)]
+        case .character("c") where gates?.vettingRejected == true:
+            var form = model.enterpriseForm
+            form.correcting = true
+            form.original = form.fields
+            form.focus = 0
+            model.enterpriseForm = form
+            return []
+        default: return []
+        }
+    }
+
+    static func addNumbers(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        switch key {
+        case .enter:
+            model.numberLines.append(model.numbersText.text)
+            model.numbersText = TextField()
+        case .backspace where model.numbersText.text.isEmpty && !model.numberLines.isEmpty:
+            model.numbersText = TextField(model.numberLines.removeLast())
+        case .function(2):
+            let numbers = AddNumbersScreen.addable(model)
+            guard !numbers.isEmpty else {
+                model.notice = "No number to add yet: every line is marked with what is wrong."
+                return []
+            }
+            return [.send(.addNumbers(numbers))]
+        case .control("o"):
+            let path = (model.numbersText.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                model.notice = "Load file: “\(path)” cannot be read; write its path on the current line, then ^O."
+                return []
+            }
+            model.numberLines += text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }.filter { !$0.isEmpty }
+            model.numbersText = TextField()
+        default:
+            model.numbersText.edit(key)
+        }
+        return []
+    }
+
+    static func table(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        let rows = NumbersTable.rows(model)
+        let current = rows.indices.contains(model.table.cursor) ? rows[model.table.cursor] : nil
+        if model.table.filtering {
+            if key == .enter || key == .escape {
+                model.table.filtering = false
+            } else {
+                model.table.filter.edit(key)
+                model.table.cursor = 0
+            }
+            return []
+        }
+        let state = model.state
+        switch key {
+        case .up: model.table.cursor = max(0, model.table.cursor - 1)
+        case .down: model.table.cursor = min(max(0, rows.count - 1), model.table.cursor + 1)
+        case .pageUp: model.table.cursor = max(0, model.table.cursor - 15)
+        case .pageDown: model.table.cursor = min(max(0, rows.count - 1), model.table.cursor + 15)
+        case .home: model.table.cursor = 0
+        case .end: model.table.cursor = max(0, rows.count - 1)
+        case .character("/"): model.table.filtering = true
+        case .character(" "):
+            if let current {
+                if model.table.selected.contains(current) { model.table.selected.remove(current) } else { model.table.selected.insert(current) }
+                model.table.cursor = min(max(0, rows.count - 1), model.table.cursor + 1)
+            }
+        case .enter, .character("f"):
+            let fresh = key == .character("f")
+            let numbers = state.monitoredNumbers
+            let uncached = numbers.filter { !state.queriedNumbers.contains($0) }
+            return [.send(.query(numbers: numbers, fresh: fresh, uncached: uncached))]
+        case .character("R"):
+            let chosen = model.table.selected.isEmpty ? current.map { [$0] } ?? [] : rows.filter(model.table.selected.contains)
+            guard !chosen.isEmpty else { return [] }
+            // Telnyx refreshes at most 100 numbers a request.
+            return [.send(.refresh(Array(chosen.prefix(100))))]
+        case .character("x"):
+            let chosen = model.table.selected.isEmpty ? current.map { [$0] } ?? [] : rows.filter(model.table.selected.contains)
+            guard !chosen.isEmpty else { return [] }
+            model.table.selected = []
+            return [.send(.removeNumbers(chosen))]
+        case .character("F"):
+            let all = CheckFrequency.allCases
+            let next = all[((all.firstIndex(of: state.checkFrequency) ?? 0) + 1) % all.count]
+            return [.send(.changeFrequency(next))]
+        case .character("D"):
+            model.overlay = .typedConfirmation(word: "DISABLE", typed: TextField(), then: .disable)
+        default: break
+        }
+        return []
+    }
+}

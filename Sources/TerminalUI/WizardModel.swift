@@ -1,0 +1,63 @@
+import Foundation
+import Onboarding
+
+/// Everything the wizard draws: the onboarding as the engine last saved it, what the program
+/// around it knows (review polling, readings, inventory), and what is being typed on screen.
+public struct WizardModel: Equatable, Sendable {
+    public enum Overlay: Equatable, Sendable {
+        case help
+        case review
+        /// Destructive actions are confirmed by typing a word.
+        case typedConfirmation(word: String, typed: TextField, then: Event)
+    }
+
+    // From the engine and the program.
+    public var state: OnboardingState
+    /// The sandbox's scenario when running on the built-in simulator.
+    public var sandboxScenario: String?
+    /// What the engine is doing now, for a spinner.
+    public var busy: String?
+    public var nextReviewCheckAt: Date?
+    public var reviewChecking = false
+    public var readings: [String: NumberReading] = [:]
+    /// The account's active numbers, once read (for step 7's checks).
+    public var inventory: Set<String>?
+    /// The last refusal or piece of news, in words.
+    public var notice: String?
+    public var now = Date()
+    public var tick = 0
+
+    // On screen.
+    public var overlay: Overlay?
+    public var enterpriseForm = EnterpriseForm()
+    public var signerName = TextField()
+    public var signedLOAPath = TextField()
+    public var frequency: CheckFrequency = .businessDaily
+    public var plannedNumbers = TextField("")
+    public var numbersText = TextField()
+    public var numberLines: [String] = []
+    public var table = TableState()
+
+    public init(state: OnboardingState, sandboxScenario: String? = nil) {
+        self.state = state
+        self.sandboxScenario = sandboxScenario
+        frequency = state.checkFrequency
+    }
+
+    /// The step whose screen is shown: the enterprise form while correcting after a rejection.
+    public var screenStep: Step {
+        enterpriseForm.correcting && state.step == .gates ? .enterprise : state.step
+    }
+
+    /// The numbers typed or pasted at step 7, one per line.
+    public var numbersEntry: String { (numberLines + [numbersText.text]).joined(separator: "\n") }
+}
+
+/// The number table of steps 8 and 9: cursor, selection, filter and page.
+public struct TableState: Equatable, Sendable {
+    public var cursor = 0
+    public var selected: Set<String> = []
+    public var filter = TextField()
+    public var filtering = false
+    public var top = 0
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Onboarding
+
+/// Draws the whole wizard for a model: the frame (title, step list, notice, key help), the
+/// current step's screen, and any overlay. Pure: the same model gives the same grid.
+public enum WizardView {
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+    static let stepListWidth = 28
+
+    public static func render(_ model: WizardModel, width: Int, height: Int) -> Surface {
+        var surface = Surface(width: width, height: height)
+        guard width >= minimumWidth, height >= minimumHeight else {
+            drawTooSmall(&surface)
+            return surface
+        }
+        drawTitle(model, &surface)
+        drawStepList(model, &surface)
+        for row in 1..<(height - 2) { surface.put("│", x: stepListWidth, y: row, style: .muted) }
+        var body = Region(x: stepListWidth + 2, y: 2, width: width - stepListWidth - 3, height: height - 5)
+        StepScreens.draw(model, in: &body, on: &surface)
+        drawNotice(model, &surface)
+        surface.put(keyHelp(model), x: 0, y: height - 1, style: .muted)
+        if let overlay = model.overlay {
+            Overlays.draw(overlay, model: model, on: &surface)
+        } else if let confirmation = model.state.confirmation, model.busy == nil {
+            Overlays.drawConfirmation(confirmation, on: &surface)
+        }
+        return surface
+    }
+
+    static func drawTooSmall(_ surface: inout Surface) {
+        let lines = [
+            "The terminal is \(surface.width)×\(surface.height).",
+            "The wizard needs at least \(minimumWidth)×\(minimumHeight):",
+            "please enlarge the window.", "", "Nothing is lost. q quits.",
+        ]
+        for (index, line) in lines.enumerated() {
+            surface.put(line, x: max(0, (surface.width - DisplayWidth.of(line)) / 2), y: max(0, surface.height / 2 - 2) + index)
+        }
+    }
+
+    static func drawTitle(_ model: WizardModel, _ surface: inout Surface) {
+        surface.fill(x: 0, y: 0, width: surface.width, height: 1, style: .focus)
+        let name = model.state.enterprise.map { " · " + RemoteText.sanitized($0.legalName) } ?? ""
+        let label = model.sandboxScenario.map { " SANDBOX (\($0)) · nothing billed " } ?? ""
+        let labelWidth = DisplayWidth.of(label)
+        surface.put(" Telnyx Number Reputation\(name)", x: 0, y: 0, style: Style(bold: true, reverse: true), limit: surface.width - labelWidth - 1)
+        if !label.isEmpty {
+            surface.put(label, x: surface.width - labelWidth, y: 0, style: Style(bold: true, reverse: true, color: .sandbox))
+        }
+    }
+
+    /// Symbol and word for each marker: meaning never rests on colour alone.
+    static func marker(_ marker: StepMarker) -> (symbol: String, style: Style) {
+        switch marker {
+        case .done: ("✓", .colored(.good))
+        case .current: ("▶", .colored(.accent, bold: true))
+        case .waiting: ("…", .colored(.warning))
+        case .attention: ("!", .colored(.danger, bold: true))
+        case .notReached: (" ", .muted)
+        }
+    }
+
+    static func drawStepList(_ model: WizardModel, _ surface: inout Surface) {
+        for step in Step.allCases {
+            let state = model.state.marker(for: step)
+            let (symbol, style) = marker(state)
+            let row = 1 + step.rawValue * 2 - 1
+            surface.put("\(symbol) \(step.rawValue) \(step.title)", x: 1, y: row, style: step == model.state.step ? Style(bold: true, color: style.color) : style)
+            let word: String? = switch state {
+            case .waiting: "waiting on Telnyx"
+            case .attention: "needs attention"
+            case .current: "current"
+            default: nil
+            }
+            if let word { surface.put(word, x: 5, y: row + 1, style: style) }
+        }
+        surface.put("✓ done ▶ now … waiting ! fix", x: 0, y: surface.height - 3, style: .muted, limit: stepListWidth)
+    }
+
+    static func drawNotice(_ model: WizardModel, _ surface: inout Surface) {
+        let row = surface.height - 2
+        let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+        if let busy = model.busy {
+            surface.put("\(spinner[model.tick % spinner.count]) \(busy)…", x: 1, y: row, style: .colored(.accent))
+        } else if let error = model.state.lastError {
+            let prefix = error.outcomeUnknown ? "Checking: " : "Problem: "
+            surface.put(prefix + RemoteText.sanitized(error.message), x: 1, y: row, style: .colored(error.outcomeUnknown ? .warning : .danger, bold: true))
+        } else if let notice = model.notice {
+            surface.put(RemoteText.sanitized(notice), x: 1, y: row, style: .colored(.warning))
+        }
+    }
+
+    static func keyHelp(_ model: WizardModel) -> String {
+        if model.overlay == .help { return " Esc close help" }
+        if model.state.confirmation != nil { return " y confirm and pay   n cancel   q quit" }
+        let step = StepScreens.keys(model)
+        return " \(step)   F1/? help   Esc back   q quit"
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Onboarding
+import OnboardingEngine
+import OnboardingStore
+import Synchronization
+import TelnyxAPI
+import TerminalUI
+
+/// The full-screen wizard: draws the model, turns keys into commands, and runs them (engine
+/// decisions in the background with a spinner, review polling at step 6, drafts saved as typed).
+struct InteractiveWizard {
+    let engine: OnboardingEngine
+    let store: OnboardingStore
+    let client: TelnyxClient
+    let sandbox: Sandbox?
+    let scenario: String
+
+    /// The answer of the decision running in the background, once it comes.
+    final class Outcome: Sendable {
+        private let value = Mutex<String??>(nil)
+        func set(_ refusal: String?) { value.withLock { $0 = .some(refusal) } }
+        func take() -> String?? {
+            value.withLock { stored in
+                let taken = stored
+                stored = nil
+                return taken
+            }
+        }
+    }
+
+    func run(on terminal: some Terminal) async throws {
+        let id = await engine.state.id
+        var model = WizardModel(state: await engine.state, sandboxScenario: sandbox == nil ? nil : scenario)
+        if let draft = try store.draft(id, form: "enterprise") { model.enterpriseForm = EnterpriseForm(draft: draft) }
+        let outcome = Outcome()
+        var running: Task<Void, Never>? = send(.begin, outcome: outcome)
+        model.busy = "Asking Telnyx where things stand"
+        var poller: GatePoller?
+        var polling: Task<Void, Never>?
+        defer { polling?.cancel() }
+        var readStep: Step?
+
+        while true {
+            if let refusal = outcome.take() {
+                running = nil
+                model.busy = nil
+                model.notice = refusal
+            }
+            model.state = await engine.state
+            model.now = Date()
+            model.tick += 1
+            // Review polling runs while the onboarding waits at step 6.
+            if model.state.step == .gates && model.state.inFlight == nil && polling == nil {
+                let newPoller = GatePoller(engine: engine)
+                poller = newPoller
+                polling = Task { try? await newPoller.run() }
+            } else if model.state.step != .gates, let task = polling {
+                task.cancel()
+                polling = nil
+                poller = nil
+            }
+            if let poller {
+                switch await poller.activity {
+                case .waiting(let at)?: (model.nextReviewCheckAt, model.reviewChecking) = (at, false)
+                case .checking?: model.reviewChecking = true
+                default: (model.nextReviewCheckAt, model.reviewChecking) = (nil, false)
+                }
+            }
+            if readStep != model.state.step && running == nil {
+                readStep = model.state.step
+                await loadNumbers(into: &model)
+            }
+            let size = terminal.size
+            terminal.show(WizardView.render(model, width: size.width, height: size.height))
+            guard let key = terminal.nextKey(timeoutMilliseconds: 80) else {
+                await Task.yield()
+                continue
+            }
+            for command in WizardController.handle(key, &model) {
+                switch command {
+                case .quit:
+                    running?.cancel()
+                    return
+                case .send(let event):
+                    guard running == nil else { continue }
+                    model.busy = Self.describe(event)
+                    running = send(event, outcome: outcome)
+                    readStep = nil
+                case .checkReviewNow:
+                    await poller?.checkNow()
+                case .advanceSandboxClock:
+                    sandbox?.advance(seconds: 3600)
+                case .saveDraft(let form, let fields):
+                    try? store.saveDraft(id, form: form, fields: fields)
+                case .reloadNumbers:
+                    await loadNumbers(into: &model)
+                }
+            }
+        }
+    }
+
+    func send(_ event: Event, outcome: Outcome) -> Task<Void, Never> {
+        Task { [engine] in
+            do {
+                outcome.set(try await engine.send(event))
+            } catch {
+                outcome.set("\(error)")
+            }
+        }
+    }
+
+    /// The inventory at step 7, and the latest reading of each monitored number from step 8.
+    func loadNumbers(into model: inout WizardModel) async {
+        if model.state.step == .associate && model.inventory == nil {
+            if let inventory = try? await client.allInventory() {
+                model.inventory = Set(inventory.filter { $0.status == .active }.map(\.phoneNumber))
+            }
+        }
+        guard model.state.step >= .query else { return }
+        for number in model.state.monitoredNumbers {
+            guard let last = try? store.history(model.state.id, phoneNumber: number).last,
+                let data = try? JSONDecoder().decode(ReputationData.self, from: Data(last.data.utf8))
+            else { continue }
+            model.readings[number] = NumberReading(
+                phoneNumber: number, spamRisk: data.spamRisk?.rawValue, category: data.spamCategory,
+                maturity: data.maturityScore, connection: data.connectionScore, engagement: data.engagementScore,
+                sentiment: data.sentimentScore, lastRefreshedAt: data.lastRefreshedAt)
+        }
+    }
+
+    static func describe(_ event: Event) -> String {
+        switch event {
+        case .agreeToTerms: "Agreeing to the terms"
+        case .submitEnterprise: "Creating the enterprise"
+        case .correctEnterprise: "Sending the correction"
+        case .renderLOA: "Rendering the LOA"
+        case .useSignedLOA: "Checking and uploading the signed LOA"
+        case .confirm: "Working (billed as confirmed)"
+        case .addNumbers, .query, .refresh, .chooseFrequency: "Estimating the cost"
+        case .removeNumbers: "Removing numbers"
+        case .changeFrequency: "Changing the check frequency"
+        case .disable: "Disabling reputation"
+        default: "Talking to Telnyx"
+        }
+    }
+}

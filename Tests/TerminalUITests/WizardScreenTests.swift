@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+import Onboarding
+@testable import TerminalUI
+
+/// A model at a step, as the engine would have left it.
+func model(_ step: Step, _ change: (inout OnboardingState) -> Void = { _ in }) -> WizardModel {
+    var state = OnboardingState(id: "onb-screen")
+    state.step = step
+    state.terms = step == .terms ? .required(version: "v1.0.0") : .agreed(version: "v1.0.0")
+    if step > .enterprise { state.enterprise = .init(id: "ent-1", legalName: "Acme Widgets Inc") }
+    change(&state)
+    return WizardModel(state: state, sandboxScenario: "happy")
+}
+
+/// Feeds keys to the controller and answers every command they led to.
+func press(_ keys: [Key], _ model: inout WizardModel) -> [Command] {
+    keys.flatMap { WizardController.handle($0, &model) }
+}
+
+func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
+    let terminal = InMemoryTerminal(width: width, height: height)
+    terminal.show(WizardView.render(model, width: width, height: height))
+    return terminal.text
+}
+
+@Suite struct WizardScreenTests {
+    @Test func theFrameShowsProductEnterpriseStepsAndKeys() {
+        let text = screen(model(.loaRender))
+        #expect(text.contains("Telnyx Number Reputation · Acme Widgets Inc"))
+        #expect(text.contains("SANDBOX (happy) · nothing billed"))
+        #expect(text.contains("✓ 1 Terms of Service"))
+        #expect(text.contains("▶ 3 Letter of authorization"))
+        #expect(text.contains("  4 Sign and upload"))
+        #expect(text.contains("q quit"))
+    }
+
+    @Test func termsShowTheLinkAndVersionAndAgreeingIsExplicit() {
+        var terms = model(.terms)
+        let text = screen(terms)
+        #expect(text.contains("https://telnyx.com/terms/reputation-services"))
+        #expect(text.contains("Version: v1.0.0"))
+        #expect(press([.character("x")], &terms).isEmpty)
+        #expect(press([.enter], &terms) == [.send(.agreeToTerms)])
+    }
+
+    @Test func belowEightyByTwentyFourTheScreenAsksToEnlargeUntilResized() {
+        let terminal = InMemoryTerminal(width: 79, height: 24)
+        let wizard = model(.terms)
+        terminal.show(WizardView.render(wizard, width: terminal.size.width, height: terminal.size.height))
+        #expect(terminal.text.contains("please enlarge the window"))
+        terminal.resize(width: 80, height: 24)
+        #expect(terminal.nextKey(timeoutMilliseconds: 0) == .resize)
+        terminal.show(WizardView.render(wizard, width: terminal.size.width, height: terminal.size.height))
+        #expect(!terminal.text.contains("enlarge"))
+        #expect(terminal.text.contains("Step 1 of 9"))
+        terminal.show(WizardView.render(wizard, width: 80, height: 24))
+        #expect(terminal.redrawnRows.last == [], "an unchanged screen redraws nothing")
+    }
+
+    @Test func aFieldIsCheckedAsThePersonLeavesItAndEveryKeystrokeIsKept() {
+        var wizard = model(.enterprise)
+        var commands = press(Key.typing("Ac"), &wizard)
+        #expect(commands.last == .saveDraft(form: "enterprise", fields: wizard.enterpriseForm.draft))
+        #expect(wizard.enterpriseForm.draft["legal_name"] == "Ac")
+        commands = press([.down], &wizard)
+        #expect(screen(wizard).contains("! "), "too short a legal name is named as the person leaves it")
+        // Move to the FEIN and write it wrongly.
+        while wizard.enterpriseForm.focusedRow != .field(.fein) { _ = press([.down], &wizard) }
+        _ = press(Key.typing("12-34") + [.down], &wizard)
+        let text = screen(wizard)
+        #expect(text.contains("FEIN"))
+        #expect(wizard.enterpriseForm.problems[.fein] != nil)
+        #expect(text.contains(wizard.enterpriseForm.problems[.fein]!.prefix(30)))
+        // A draft brings every typed field back.
+        let resumed = EnterpriseForm(draft: wizard.enterpriseForm.draft)
+        #expect(resumed.values[.legalName]?.text == "Ac")
+        #expect(resumed.values[.fein]?.text == "12-34")
+    }
+
+    @Test func choiceFieldsFilterAsTypedAndCompleteWithRight() {
+        var wizard = model(.enterprise)
+        while wizard.enterpriseForm.focusedRow != .field(.industry) { _ = press([.down], &wizard) }
+        _ = press(Key.typing("reta") + [.right], &wizard)
+        #expect(wizard.enterpriseForm.values[.industry]?.text == "retail")
+    }
+
+    @Test func reviewingWithProblemsGoesToTheFirstOneInsteadOfSending() {
+        var wizard = model(.enterprise)
+        wizard.enterpriseForm.focus = wizard.enterpriseForm.rows.count - 1
+        let commands = press([.enter], &wizard)
+        #expect(!commands.contains { if case .send = $0 { true } else { false } })
+        #expect(wizard.notice?.contains("need attention") == true)
+        #expect(wizard.enterpriseForm.focusedRow == .field(.legalName))
+    }
+
+    @Test func theConfirmationNamesTheCostAndOnlyYesPays() {
+        var wizard = model(.enable) { state in
+            state.loaDocumentId = "doc-1"
+            state.confirmation = PendingConfirmation(
+                action: .enable(frequency: .weekly, plannedNumbers: 100), estimate: BillableAction.enable(frequency: .weekly, plannedNumbers: 100).estimate(.listPrices))
+        }
+        let text = screen(wizard)
+        #expect(text.contains("This is billed"))
+        #expect(text.contains("Cost: $100.00"))
+        #expect(press([.enter, .character("a")], &wizard).isEmpty)
+        #expect(press([.character("y")], &wizard) == [.send(.confirm)])
+        #expect(press([.escape], &wizard) == [.send(.cancel)])
+    }
+
+    @Test func theFrequencyScreenProjectsTheMonthlyCost() {
+        var wizard = model(.enable) { $0.loaDocumentId = "doc-1" }
+        _ = press(Key.typing("1000"), &wizard)
+        let text = screen(wizard)
+        #expect(text.contains("every business day"))
+        #expect(text.contains(CostEstimate.monthly(.businessDaily, numbers: 1000).amount.description))
+        _ = press([.down, .down], &wizard)
+        #expect(press([.enter], &wizard) == [.send(.chooseFrequency(.weekly, plannedNumbers: 1000))])
+    }
+
+    @Test func aRejectionShowsItsReasonsInFullSanitisedWithTheWayForwardOneKeyAway() {
+        var wizard = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(
+                status: "rejected", loaStatus: "pending",
+                rejectionReasons: ["Legal name does not match IRS records for the given FEIN.", "Website\u{1B}[2J is unreachable."])
+        }
+        let text = screen(wizard)
+        #expect(text.contains("! rejected"))
+        #expect(text.contains("… pending"))
+        // In full, wrapped to the screen.
+        #expect(text.contains("• Legal name does not match IRS records for the"))
+        #expect(text.contains("  given FEIN."))
+        #expect(text.contains("• Website is unreachable."))
+        #expect(!text.contains("\u{1B}"))
+        #expect(text.contains("c correct enterprise"))
+        #expect(text.contains("! 6 Telnyx review"))
+        #expect(press([.character("r")], &wizard) == [.checkReviewNow])
+        #expect(press([.character("t")], &wizard) == [.advanceSandboxClock, .checkReviewNow])
+        #expect(press([.character("l")], &wizard) == [.send(.startLOAReplacement)])
+        _ = press([.character("c")], &wizard)
+        #expect(screen(wizard).contains("Correct what the reviewers named"))
+    }
+
+    @Test func waitingOnReviewSaysWhenTheNextCheckIs() {
+        var wizard = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "pending")
+            state.gatesCheckedAt = Date(timeIntervalSince1970: 1_000)
+        }
+        wizard.now = Date(timeIntervalSince1970: 1_120)
+        wizard.nextReviewCheckAt = Date(timeIntervalSince1970: 1_180)
+        let text = screen(wizard)
+        #expect(text.contains("last checked 2 min ago; next check in 1 min"))
+        #expect(text.contains("… 6 Telnyx review"))
+        #expect(text.contains("waiting on Telnyx"))
+    }
+
+    @Test func everyNumberLineIsCheckedAsItIsWritten() {
+        var wizard = model(.associate) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+            state.monitoredNumbers = ["+13125550100"]
+        }
+        wizard.inventory = ["+13125550134", "+13125550100"]
+        _ = press(Key.typing("(312) 555-0134\n312.555.0134\n+44 20 7946 0958\n3125550100\n2125550199"), &wizard)
+        let text = screen(wizard)
+        #expect(text.contains("✓ +13125550134"))
+        #expect(text.contains("duplicate of line 1"))
+        #expect(text.contains("already monitored"))
+        #expect(text.contains("! not in your inventory"))
+        #expect(text.contains("1 to add in 1 batch of up to 100 · $0.10"))
+        #expect(press([.function(2)], &wizard) == [.send(.addNumbers(["+13125550134"]))])
+    }
+
+    @Test func theTableShowsRiskAsAWordAndMarksBilledFirstReads() {
+        var wizard = model(.query) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100", "+13125550101"]
+            state.queriedNumbers = ["+13125550100"]
+        }
+        wizard.readings["+13125550100"] = NumberReading(
+            phoneNumber: "+13125550100", spamRisk: "high", category: "telemarketing", maturity: 80, connection: 12, engagement: 40, sentiment: 5)
+        let text = screen(wizard)
+        #expect(text.contains("  +13125550100 HIGH   telemarke  80  12  40   5"))
+        #expect(text.contains("$ +13125550101 —"))
+        #expect(press([.enter], &wizard) == [.send(.query(numbers: ["+13125550100", "+13125550101"], fresh: false, uncached: ["+13125550101"]))])
+    }
+
+    @Test func disablingNeedsTheWordTyped() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100"]
+        }
+        _ = press([.character("D")], &wizard)
+        #expect(screen(wizard).contains("Type DISABLE and press Enter"))
+        #expect(press(Key.typing("DISABL") + [.enter], &wizard).isEmpty)
+        #expect(press([.character("E"), .enter], &wizard) == [.send(.disable)])
+    }
+
+    @Test func helpOpensForTheScreenAndQQuitsOutsideTextFields() {
+        var wizard = model(.gates) { $0.gates = GateReport(status: "pending", loaStatus: "pending") }
+        _ = press([.function(1)], &wizard)
+        #expect(screen(wizard).contains("Help · Telnyx review"))
+        _ = press([.escape], &wizard)
+        #expect(press([.character("q")], &wizard) == [.quit])
+        var typing = model(.enterprise)
+        #expect(press([.character("q")], &typing).first == .saveDraft(form: "enterprise", fields: typing.enterpriseForm.draft))
+        #expect(press([.control("q")], &typing) == [.quit])
+    }
+}
