@@ -43,7 +43,7 @@ enum EnterpriseScreen {
             switch form.rows[index] {
             case .field(let field):
                 let label = (field.isRequired ? "* " : "  ") + field.label
-                surface.put(label, x: region.x, y: y, style: focused ? .bold : .plain, limit: labelWidth)
+                surface.put(label, x: region.x, y: y, style: focused ? .bold : .plain, limit: labelWidth - 1)
                 let valueWidth = region.width - labelWidth - 1
                 form.values[field]?.draw(into: &surface, x: region.x + labelWidth, y: y, width: valueWidth, focused: focused)
                 if focused, case .choice = field.kind {

@@ -31,7 +31,7 @@ public final class NcursesTerminal: Terminal {
         guard let screen = cn_newterm() else { throw StartError.cannotStart(term: environment["TERM"] ?? "") }
         self.screen = screen
         window = cn_stdscr()!
-        cbreak()
+        raw()  // Ctrl-Q, Ctrl-S and Ctrl-C reach the wizard as keys (no flow control, quit handled in place)
         noecho()
         nonl()
         keypad(window, true)

@@ -4,12 +4,17 @@ import Onboarding
 /// typed confirmation of destructive actions.
 enum Overlays {
     static func box(_ lines: [(String, Style)], title: String, on surface: inout Surface) {
+        // Long lines wrap inside the box instead of being cut.
+        let lines = lines.flatMap { line in
+            DisplayWidth.of(line.0) <= surface.width - 12 ? [line] : Region.wrapped(line.0, width: surface.width - 12).map { ($0, line.1) }
+        }
         let width = min(surface.width - 8, max(DisplayWidth.of(title) + 4, lines.map { DisplayWidth.of($0.0) }.max() ?? 0) + 4)
         let height = min(surface.height - 4, lines.count + 2)
         let x = (surface.width - width) / 2
         let y = (surface.height - height) / 2
         for row in y..<(y + height) {
-            surface.put(String(repeating: " ", count: width), x: x, y: row)
+            // A blank column either side keeps the screen below from touching the border.
+            surface.put(String(repeating: " ", count: width + 2), x: x - 1, y: row)
             surface.put("│", x: x, y: row, style: .colored(.accent))
             surface.put("│", x: x + width - 1, y: row, style: .colored(.accent))
         }

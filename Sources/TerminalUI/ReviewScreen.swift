@@ -63,6 +63,7 @@ enum ReviewScreen {
     static func relative(_ date: Date, now: Date) -> String {
         let seconds = Int(date.timeIntervalSince(now).rounded())
         let magnitude = abs(seconds)
+        if magnitude < 5 { return seconds >= 0 && date > now ? "in a moment" : "just now" }
         let text = magnitude < 60 ? "\(magnitude) s" : magnitude < 3600 ? "\(magnitude / 60) min" : "\(magnitude / 3600) h \(magnitude % 3600 / 60) min"
         return seconds >= 0 ? "in \(text)" : "\(text) ago"
     }

@@ -28,7 +28,7 @@ enum StepScreens {
         case .gates: ReviewScreen.keys(model)
         case .associate: "Enter next line  F2 add  ^O load file"
         case .query: "Enter read  f fresh read"
-        case .manage: "Space select  R refresh  x remove  F frequency  / filter  D disable"
+        case .manage: "Space select  R refresh  x remove  F freq  / filter  D disable"
         }
     }
 

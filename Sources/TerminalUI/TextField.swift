@@ -40,7 +40,8 @@ public struct TextField: Equatable, Sendable {
     /// The text drawn in `width` columns with the cursor visible (as a reversed cell).
     func draw(into surface: inout Surface, x: Int, y: Int, width: Int, focused: Bool) {
         let characters = Array(text)
-        let start = max(0, cursor - width + 1)
+        // Focused, the text scrolls to keep the cursor in view; otherwise it shows its start.
+        let start = focused ? max(0, cursor - width + 1) : 0
         let visible = String(characters[min(start, characters.count)...].prefix(width))
         surface.put(visible, x: x, y: y, style: focused ? .bold : .plain, limit: width)
         guard focused else { return }

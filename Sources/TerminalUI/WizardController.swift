@@ -23,7 +23,7 @@ public enum WizardController {
         }
         if key == .character("q") && !isTyping(model) { return [.quit] }
         if key == .control("q") { return [.quit] }
-        guard model.busy == nil else { return [] }
+        // While the engine works, typing goes on; a decision waits until it is done.
         switch model.screenStep {
         case .terms: return key == .enter ? [.send(.agreeToTerms)] : []
         case .enterprise: return enterpriseForm(key, &model)

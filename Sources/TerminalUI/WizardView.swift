@@ -96,6 +96,6 @@ public enum WizardView {
         if model.overlay == .help { return " Esc close help" }
         if model.state.confirmation != nil { return " y confirm and pay   n cancel   q quit" }
         let step = StepScreens.keys(model)
-        return " \(step)   F1/? help   Esc back   q quit"
+        return " \(step)   ? help  q quit"
     }
 }

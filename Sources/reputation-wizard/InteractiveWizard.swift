@@ -82,7 +82,10 @@ struct InteractiveWizard {
                     running?.cancel()
                     return
                 case .send(let event):
-                    guard running == nil else { continue }
+                    guard running == nil else {
+                        model.notice = "Still working; do that again once this is done."
+                        continue
+                    }
                     model.busy = Self.describe(event)
                     running = send(event, outcome: outcome)
                     readStep = nil

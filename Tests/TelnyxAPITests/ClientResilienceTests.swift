@@ -234,16 +234,16 @@ import TelnyxSimulator
 
     @Test func latencyDelaysEachAnswerWithoutSerialisingThem() async throws {
         try await withSimulator({ $0.latencyMs = 400 }) { simulator in
-            let client = try simulator.client()
+            let overlap = OverlapRecorder()
+            let client = try simulator.client(middlewares: [overlap])
             let start = ContinuousClock.now
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<8 { group.addTask { _ = try await client.termsStatus() } }
                 try await group.waitForAll()
             }
-            let elapsed = ContinuousClock.now - start
-            // Serialised, eight answers would take 3.2 s; concurrent, about 0.4 s.
-            #expect(elapsed >= .milliseconds(400))
-            #expect(elapsed < .milliseconds(2000))
+            // A sleep lasts at least as long as asked; whether answers overlap is counted, not timed.
+            #expect(ContinuousClock.now - start >= .milliseconds(400))
+            #expect(overlap.most > 1, "answers were waited for side by side")
         }
     }
 }

@@ -69,3 +69,24 @@ final class FakeClock: @unchecked Sendable {
         }
     }
 }
+
+/// The most requests that were waiting for their answers at the same moment.
+final class OverlapRecorder: ClientMiddleware, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+    private var highest = 0
+
+    var most: Int { lock.withLock { highest } }
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        lock.withLock {
+            current += 1
+            highest = max(highest, current)
+        }
+        defer { lock.withLock { current -= 1 } }
+        return try await next(request, body, baseURL)
+    }
+}
