@@ -8,7 +8,8 @@ extension OnboardingEngine {
     func reconciled(_ effect: Effect, since intentAt: Date) async throws(TelnyxError) -> Event {
         let notApplied = Event.effectFailed(
             effect,
-            Failure(message: "“\(effect.name)” did not reach Telnyx: nothing was changed or billed. Do it again when ready."))
+            // Not "did not happen": a request Telnyx was still working on may land later.
+            Failure(message: "Telnyx shows no sign of “\(effect.name)”. Do it again when ready."))
         switch effect {
         case .checkTerms, .checkGates, .renderLOA:
             return notApplied

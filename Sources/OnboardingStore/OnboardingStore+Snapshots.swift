@@ -35,4 +35,20 @@ extension OnboardingStore {
             ).map { ReputationSnapshot(phoneNumber: $0["phoneNumber"], data: $0["data"], at: $0["at"]) }
         }
     }
+
+    /// The latest reading of every number read so far, in one query (for tables of thousands).
+    public func latestReadings(_ onboardingId: String) throws(StoreError) -> [String: ReputationSnapshot] {
+        try read { db in
+            // SQLite takes the bare columns from the row that holds MAX(id).
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT phoneNumber, data, at, MAX(id) FROM reputationSnapshot WHERE onboardingId = ? GROUP BY phoneNumber",
+                arguments: [onboardingId])
+            var latest: [String: ReputationSnapshot] = [:]
+            for row in rows {
+                let snapshot = ReputationSnapshot(phoneNumber: row["phoneNumber"], data: row["data"], at: row["at"])
+                latest[snapshot.phoneNumber] = snapshot
+            }
+            return latest
+        }
+    }
 }

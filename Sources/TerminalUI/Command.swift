@@ -13,5 +13,9 @@ public enum Command: Equatable, Sendable {
     case saveDraft(form: String, fields: [String: String])
     /// Read the account's inventory and the latest readings again.
     case reloadNumbers
+    /// Read the account's enterprises, for choosing one at step 2.
+    case loadEnterprises
+    /// Read the onboarding's audit log.
+    case loadAuditLog
     case quit
 }

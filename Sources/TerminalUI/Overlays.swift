@@ -51,6 +51,13 @@ enum Overlays {
             lines.append(("", .plain))
             lines.append(("Enter submit      Esc back to the form", .bold))
             box(lines, title: "Review before sending", on: &surface)
+        case .pickEnterprise(let picker):
+            box(picker.lines(height: surface.height - 6), title: "Use one of the account's enterprises", on: &surface)
+        case .pickNumbers(let picker):
+            box(picker.lines(height: surface.height - 6), title: "Numbers in your inventory", on: &surface)
+        case .auditLog(let top):
+            let lines = model.auditLines.isEmpty ? ["Nothing recorded yet."] : Array(model.auditLines.dropFirst(top).prefix(surface.height - 8))
+            box(lines.map { ($0, .plain) } + [("↑↓ scroll  Esc close", .muted)], title: "Audit log · who, when, what, cost", on: &surface)
         case .typedConfirmation(let word, let typed, _):
             box([
                 ("This cannot be undone: monitoring stops for every number,", .colored(.danger, bold: true)),
@@ -69,19 +76,27 @@ enum Overlays {
                 "↑/↓ or Tab/Shift-Tab move between fields; each is checked as you leave it.",
                 "Choice fields: type to filter, → takes the first match.",
                 "Space on the billing toggle copies the physical address.",
+                "F3 uses an enterprise the account already has instead.",
                 "Everything typed is kept: quit and come back at any time.",
             ]
         case .loaRender: lines = ["Enter renders the LOA PDF into the onboarding's folder."]
         case .signAndUpload: lines = ["Give the path of the signed PDF. Tab completes file names."]
         case .enable: lines = ["↑/↓ choose how often numbers are checked; type how many you plan to add.", "Enter asks for confirmation with the monthly cost."]
         case .gates: lines = ["r checks now. After a rejection: c corrects the enterprise, l replaces the LOA.", "In the sandbox, t moves the simulated clock one hour."]
-        case .associate: lines = ["One number per line; Enter starts a new line. F2 adds (asks first).", "^O loads a CSV or text file whose path is on the current line."]
-        case .query: lines = ["Enter reads every number (first reads billed, asked first).", "f asks for a fresh (billed) read of every number."]
+        case .associate:
+            lines = [
+                "One number per line; Enter starts a new line. F2 adds (asks first).",
+                "F3 picks from your inventory (Space marks, type to filter).",
+                "^O loads a CSV or text file whose path is on the current line.",
+            ]
+        case .query: lines = ["Enter reads every number (first reads billed, asked first).", "f asks for a fresh (billed) read of every number.", "a adds more numbers."]
         case .manage:
             lines = [
                 "Space selects; R refreshes the selected (or current) numbers, cost shown first.",
                 "x removes the selected numbers; F cycles the check frequency.",
                 "/ filters by digits; PgUp/PgDn page; D disables reputation (typed confirmation).",
+                "L shows the audit log: every action, who, when and what it cost.",
+                "a adds more numbers (Esc comes back here).",
             ]
         }
         return lines + ["", "q quits at any time; nothing is lost. Esc goes back."]

@@ -21,14 +21,14 @@ enum StepScreens {
     static func keys(_ model: WizardModel) -> String {
         switch model.screenStep {
         case .terms: "Enter agree"
-        case .enterprise: model.enterpriseForm.focusedRow == .review ? "↑↓ move  Enter review" : "↑↓/Tab move  → complete"
+        case .enterprise: model.enterpriseForm.focusedRow == .review ? "↑↓ move  Enter review  F3 use existing" : "↑↓/Tab move  → complete  F3 use existing"
         case .loaRender: "Enter render the LOA"
         case .signAndUpload: "Tab complete path  Enter upload"
         case .enable: "↑↓ frequency  Enter enable"
         case .gates: ReviewScreen.keys(model)
-        case .associate: "Enter next line  F2 add  ^O load file"
-        case .query: "Enter read  f fresh read"
-        case .manage: "Space select  R refresh  x remove  F freq  / filter  D disable"
+        case .associate: "Enter new line  F2 add  F3 inventory  ^O file"
+        case .query: "Enter read  f fresh read  a add numbers"
+        case .manage: "Spc select R refresh x remove F freq / filter D off L log a add"
         }
     }
 

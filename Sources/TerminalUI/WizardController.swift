@@ -64,6 +64,38 @@ public enum WizardController {
             let form = model.enterpriseForm
             model.enterpriseForm.correcting = false
             return form.correcting ? [.send(.correctEnterprise(fields: form.changedFields))] : [.send(.submitEnterprise(fields: form.fields))]
+        case .pickEnterprise(var picker):
+            switch picker.handle(key) {
+            case .stay: model.overlay = .pickEnterprise(picker)
+            case .cancel: model.overlay = nil
+            case .take(let ids):
+                model.overlay = nil
+                guard let id = ids.first, let item = picker.items.first(where: { $0.id == id }) else { return [] }
+                return [.send(.useExistingEnterprise(id: id, legalName: item.label))]
+            }
+            return []
+        case .pickNumbers(var picker):
+            switch picker.handle(key) {
+            case .stay: model.overlay = .pickNumbers(picker)
+            case .cancel: model.overlay = nil
+            case .take(let numbers):
+                model.overlay = nil
+                // Picked numbers join the typed ones, checked the same way.
+                if !model.numbersText.text.isEmpty { model.numberLines.append(model.numbersText.text) }
+                model.numberLines += numbers
+                model.numbersText = TextField()
+            }
+            return []
+        case .auditLog(let top):
+            switch key {
+            case .up: model.overlay = .auditLog(top: max(0, top - 1))
+            case .down: model.overlay = .auditLog(top: min(max(0, model.auditLines.count - 1), top + 1))
+            case .pageDown: model.overlay = .auditLog(top: min(max(0, model.auditLines.count - 1), top + 10))
+            case .pageUp: model.overlay = .auditLog(top: max(0, top - 10))
+            case .escape, .enter, .character("q"), .character("L"): model.overlay = nil
+            default: break
+            }
+            return []
         case .typedConfirmation(let word, var typed, let then):
             if key == .escape {
                 model.overlay = nil
@@ -84,6 +116,10 @@ public enum WizardController {
     }
 
     static func enterpriseForm(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        if key == .function(3) && !model.enterpriseForm.correcting {
+            model.overlay = .pickEnterprise(ListPicker(items: model.enterprises ?? [], multiple: false))
+            return model.enterprises == nil ? [.loadEnterprises] : []
+        }
         var form = model.enterpriseForm
         let rows = form.rows
         let row = form.focusedRow
@@ -197,6 +233,14 @@ public enum WizardController {
 
     static func addNumbers(_ key: Key, _ model: inout WizardModel) -> [Command] {
         switch key {
+        case .function(3):
+            guard let inventory = model.inventory else {
+                model.notice = "The inventory is still being read; try again in a moment."
+                return [.reloadNumbers]
+            }
+            let monitored = Set(model.state.monitoredNumbers)
+            let items = inventory.subtracting(monitored).sorted().map { ListPicker.Item(id: $0, label: $0) }
+            model.overlay = .pickNumbers(ListPicker(items: items, multiple: true))
         case .enter:
             model.numberLines.append(model.numbersText.text)
             model.numbersText = TextField()
@@ -208,7 +252,12 @@ public enum WizardController {
                 model.notice = "No number to add yet: every line is marked with what is wrong."
                 return []
             }
+            model.addingMoreNumbers = false
+            model.numberLines = []
+            model.numbersText = TextField()
             return [.send(.addNumbers(numbers))]
+        case .escape where model.addingMoreNumbers:
+            model.addingMoreNumbers = false
         case .control("o"):
             let path = (model.numbersText.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -270,6 +319,12 @@ public enum WizardController {
             return [.send(.changeFrequency(next))]
         case .character("D"):
             model.overlay = .typedConfirmation(word: "DISABLE", typed: TextField(), then: .disable)
+        case .character("L"):
+            model.overlay = .auditLog(top: 0)
+            return [.loadAuditLog]
+        case .character("a"):
+            model.addingMoreNumbers = true
+            return [.reloadNumbers]
         default: break
         }
         return []

@@ -9,6 +9,12 @@ public struct WizardModel: Equatable, Sendable {
         case review
         /// Destructive actions are confirmed by typing a word.
         case typedConfirmation(word: String, typed: TextField, then: Event)
+        /// One of the account's enterprises, for step 2.
+        case pickEnterprise(ListPicker)
+        /// Numbers of the account's inventory, for step 7.
+        case pickNumbers(ListPicker)
+        /// The onboarding's audit log.
+        case auditLog(top: Int)
     }
 
     // From the engine and the program.
@@ -22,6 +28,10 @@ public struct WizardModel: Equatable, Sendable {
     public var readings: [String: NumberReading] = [:]
     /// The account's active numbers, once read (for step 7's checks).
     public var inventory: Set<String>?
+    /// The account's enterprises (id, legal name), once read (for step 2).
+    public var enterprises: [ListPicker.Item]?
+    /// The audit log, one line per entry, once read.
+    public var auditLines: [String] = []
     /// The last refusal or piece of news, in words.
     public var notice: String?
     public var now = Date()
@@ -46,8 +56,13 @@ public struct WizardModel: Equatable, Sendable {
 
     /// The step whose screen is shown: the enterprise form while correcting after a rejection.
     public var screenStep: Step {
-        enterpriseForm.correcting && state.step == .gates ? .enterprise : state.step
+        if enterpriseForm.correcting && state.step == .gates { return .enterprise }
+        if addingMoreNumbers && state.step >= .query { return .associate }
+        return state.step
     }
+
+    /// At steps 8 and 9, the person went back to add more numbers.
+    public var addingMoreNumbers = false
 
     /// The numbers typed or pasted at step 7, one per line.
     public var numbersEntry: String { (numberLines + [numbersText.text]).joined(separator: "\n") }

@@ -97,6 +97,21 @@ struct InteractiveWizard {
                     try? store.saveDraft(id, form: form, fields: fields)
                 case .reloadNumbers:
                     await loadNumbers(into: &model)
+                case .loadEnterprises:
+                    let enterprises = (try? await client.allEnterprises()) ?? []
+                    model.enterprises = enterprises.compactMap { enterprise in
+                        enterprise.id.map { ListPicker.Item(id: $0, label: enterprise.legalName ?? $0) }
+                    }
+                    if case .pickEnterprise(var picker) = model.overlay {
+                        picker.items = model.enterprises ?? []
+                        model.overlay = .pickEnterprise(picker)
+                    }
+                case .loadAuditLog:
+                    let formatter = ISO8601DateFormatter()
+                    model.auditLines = ((try? store.auditLog(id)) ?? []).map { entry in
+                        let cost = entry.cost.map { " · \($0)" } ?? ""
+                        return "\(formatter.string(from: entry.at)) \(entry.osUser): \(entry.action)\(cost) → \(entry.result)"
+                    }
                 }
             }
         }
@@ -114,16 +129,15 @@ struct InteractiveWizard {
 
     /// The inventory at step 7, and the latest reading of each monitored number from step 8.
     func loadNumbers(into model: inout WizardModel) async {
-        if model.state.step == .associate && model.inventory == nil {
+        if model.screenStep == .associate && model.inventory == nil {
             if let inventory = try? await client.allInventory() {
                 model.inventory = Set(inventory.filter { $0.status == .active }.map(\.phoneNumber))
             }
         }
-        guard model.state.step >= .query else { return }
-        for number in model.state.monitoredNumbers {
-            guard let last = try? store.history(model.state.id, phoneNumber: number).last,
-                let data = try? JSONDecoder().decode(ReputationData.self, from: Data(last.data.utf8))
-            else { continue }
+        guard model.state.step >= .query, let latest = try? store.latestReadings(model.state.id) else { return }
+        let decoder = JSONDecoder()
+        for (number, last) in latest {
+            guard let data = try? decoder.decode(ReputationData.self, from: Data(last.data.utf8)) else { continue }
             model.readings[number] = NumberReading(
                 phoneNumber: number, spamRisk: data.spamRisk?.rawValue, category: data.spamCategory,
                 maturity: data.maturityScore, connection: data.connectionScore, engagement: data.engagementScore,

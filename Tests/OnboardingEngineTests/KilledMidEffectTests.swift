@@ -242,7 +242,7 @@ extension KillPoint {
                 var state = await resumed.state
                 #expect(state.inFlight == nil)
                 #expect(try store.unfinishedIntents("onb-kill").isEmpty)
-                let notApplied = state.lastError?.message.contains("did not reach Telnyx") == true
+                let notApplied = state.lastError?.message.contains("shows no sign of") == true
                 #expect(notApplied == (!callSent || !point.reconcilable), "reconciled from what Telnyx shows")
                 if notApplied {
                     // The person does it again, knowing nothing happened.

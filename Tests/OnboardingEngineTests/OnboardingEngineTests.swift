@@ -129,7 +129,7 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
                 let after = await resumed.state
                 #expect(after.inFlight == nil)
                 #expect(after.step == .enable)
-                #expect(after.lastError?.message.contains("did not reach Telnyx") == true)
+                #expect(after.lastError?.message.contains("shows no sign of") == true)
                 #expect(try await simulator.ledger().isEmpty)
                 try await resumed.send(.chooseFrequency(.weekly, plannedNumbers: 5))
                 try await resumed.send(.confirm)

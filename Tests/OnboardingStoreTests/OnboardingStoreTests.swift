@@ -101,6 +101,8 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
                 .init(phoneNumber: "+13125550135", data: "{}", at: t0),
             ])
             #expect(try store.history("onb-1", phoneNumber: "+13125550134").map(\.data) == [#"{"spam_risk":"low"}"#, #"{"spam_risk":"high"}"#])
+            let latest = try store.latestReadings("onb-1")
+            #expect(latest.mapValues(\.data) == ["+13125550134": #"{"spam_risk":"high"}"#, "+13125550135": "{}"])
         }
     }
 

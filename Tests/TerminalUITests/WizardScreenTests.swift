@@ -209,3 +209,80 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(press([.control("q")], &typing) == [.quit])
     }
 }
+
+@Suite struct WizardPickerTests {
+    @Test func anExistingEnterpriseIsChosenFromTheAccountsList() {
+        var wizard = model(.enterprise)
+        #expect(press([.function(3)], &wizard) == [.loadEnterprises])
+        wizard.enterprises = [.init(id: "ent-1", label: "Acme Widgets Inc"), .init(id: "ent-2", label: "Other Shops Inc")]
+        if case .pickEnterprise(var picker) = wizard.overlay {
+            picker.items = wizard.enterprises!
+            wizard.overlay = .pickEnterprise(picker)
+        }
+        _ = press(Key.typing("other"), &wizard)
+        #expect(screen(wizard).contains("Other Shops Inc"))
+        #expect(!screen(wizard).contains("Acme Widgets Inc"))
+        #expect(press([.enter], &wizard) == [.send(.useExistingEnterprise(id: "ent-2", legalName: "Other Shops Inc"))])
+    }
+
+    @Test func numbersPickedFromTheInventoryAreCheckedLikeTypedOnes() {
+        var wizard = model(.associate) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+            state.monitoredNumbers = ["+13125550100"]
+        }
+        wizard.inventory = ["+13125550100", "+13125550101", "+13125550102", "+14155550103"]
+        _ = press([.function(3)], &wizard)
+        let text = screen(wizard)
+        #expect(text.contains("[ ] +13125550101"))
+        #expect(!text.contains("[ ] +13125550100"), "already monitored numbers are not offered")
+        _ = press(Key.typing("312") + [.control("a"), .enter], &wizard)
+        #expect(wizard.overlay == nil)
+        #expect(screen(wizard).contains("2 to add in 1 batch"))
+        #expect(press([.function(2)], &wizard) == [.send(.addNumbers(["+13125550101", "+13125550102"]))])
+    }
+
+    @Test func theAuditLogOpensFromManage() {
+        var wizard = model(.manage) { $0.monitoredNumbers = ["+13125550100"] }
+        #expect(press([.character("L")], &wizard) == [.loadAuditLog])
+        wizard.auditLines = ["2026-11-21T10:00:00Z sam: enable reputation · $100.00 → ok"]
+        #expect(screen(wizard).contains("enable reputation · $100.00 → ok"))
+        _ = press([.escape], &wizard)
+        #expect(wizard.overlay == nil)
+    }
+
+    @Test func anErrorIsShownInWordsAndSigningAndUploadScreensSayWhereThingsAre() {
+        let failed = model(.signAndUpload) { state in
+            state.renderedLOAPath = "/state/onb-screen/loa-1.pdf"
+            state.lastError = Failure(status: 422, message: "Telnyx refused the upload: the file is not a PDF. Sign the LOA and save it as PDF.")
+        }
+        let text = screen(failed)
+        #expect(text.contains("/state/onb-screen/loa-1.pdf"))
+        #expect(text.contains("Problem: Telnyx refused the upload"))
+        #expect(text.contains("! 4 Sign and upload"))
+        var upload = failed
+        _ = press(Key.typing("/nonexistent/signed.pdf") + [.enter], &upload)
+        #expect(upload.notice?.hasPrefix("Signed LOA:") == true)
+        var render = model(.loaRender)
+        _ = press(Key.typing("Sam Owner"), &render)
+        #expect(screen(render).contains("Sam Owner"))
+        #expect(press([.enter], &render) == [.send(.renderLOA(agent: nil, signerName: "Sam Owner"))])
+    }
+}
+
+@Suite struct AddingMoreNumbersTests {
+    @Test func moreNumbersCanBeAddedFromTheTableAndEscComesBack() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+            state.monitoredNumbers = ["+13125550100"]
+        }
+        #expect(press([.character("a")], &wizard) == [.reloadNumbers])
+        #expect(screen(wizard).contains("Step 7 of 9 · Add numbers"))
+        _ = press([.escape], &wizard)
+        #expect(screen(wizard).contains("Step 9 of 9 · Manage"))
+        _ = press([.character("a")] + Key.typing("3125550101"), &wizard)
+        #expect(press([.function(2)], &wizard) == [.send(.addNumbers(["+13125550101"]))])
+        #expect(!wizard.addingMoreNumbers)
+    }
+}
