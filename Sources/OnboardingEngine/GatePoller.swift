@@ -66,6 +66,9 @@ public actor GatePoller {
     /// Ends the current wait, so the check happens now.
     public func checkNow() { sleeper?.cancel() }
 
+    /// Whether it is sleeping until its next check (so `checkNow` has something to end).
+    public var isWaiting: Bool { sleeper != nil }
+
     private func publish(_ activity: Activity) {
         self.activity = activity
         publisher.yield(activity)

@@ -90,7 +90,13 @@ struct InteractiveWizard {
                     running = send(event, outcome: outcome)
                     readStep = nil
                 case .checkReviewNow:
-                    await poller?.checkNow()
+                    // A poller that stopped (after a rejection, say) no longer checks: ask directly.
+                    if let poller, await poller.isWaiting {
+                        await poller.checkNow()
+                    } else if running == nil {
+                        model.busy = "Checking Telnyx's review"
+                        running = send(.checkGatesNow, outcome: outcome)
+                    }
                 case .advanceSandboxClock:
                     sandbox?.advance(seconds: 3600)
                 case .saveDraft(let form, let fields):
