@@ -5,6 +5,14 @@ import Onboarding
 /// (decisions for the state machine, a check now, a draft to keep). Never calls anything.
 public enum WizardController {
     public static func handle(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        let typedBefore = model.typedDraft
+        var commands = dispatch(key, &model)
+        // Whatever else is typed (signer, signed PDF path, numbers) is kept like the form.
+        if model.typedDraft != typedBefore { commands.append(.saveDraft(form: WizardModel.typedDraftName, fields: model.typedDraft)) }
+        return commands
+    }
+
+    static func dispatch(_ key: Key, _ model: inout WizardModel) -> [Command] {
         model.notice = nil
         if key == .control("c") || key == .function(10) { return [.quit] }
         if key == .resize { return [] }
@@ -252,9 +260,9 @@ public enum WizardController {
                 model.notice = "No number to add yet: every line is marked with what is wrong."
                 return []
             }
+            // What was typed stays (a cancelled confirmation loses nothing); added numbers
+            // then read "already monitored".
             model.addingMoreNumbers = false
-            model.numberLines = []
-            model.numbersText = TextField()
             return [.send(.addNumbers(numbers))]
         case .escape where model.addingMoreNumbers:
             model.addingMoreNumbers = false

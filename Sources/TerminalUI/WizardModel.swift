@@ -64,6 +64,22 @@ public struct WizardModel: Equatable, Sendable {
     /// At steps 8 and 9, the person went back to add more numbers.
     public var addingMoreNumbers = false
 
+    static let typedDraftName = "typed"
+
+    /// What is typed outside the enterprise form, as a draft.
+    public var typedDraft: [String: String] {
+        ["signer_name": signerName.text, "signed_loa_path": signedLOAPath.text, "numbers": numbersEntry]
+    }
+
+    /// Brings back what was typed before a quit or a crash.
+    public mutating func restoreTyped(_ draft: [String: String]) {
+        signerName = TextField(draft["signer_name"] ?? "")
+        signedLOAPath = TextField(draft["signed_loa_path"] ?? "")
+        var lines = (draft["numbers"] ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        numbersText = TextField(lines.popLast() ?? "")
+        numberLines = lines
+    }
+
     /// The numbers typed or pasted at step 7, one per line.
     public var numbersEntry: String { (numberLines + [numbersText.text]).joined(separator: "\n") }
 }

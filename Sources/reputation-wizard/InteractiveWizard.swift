@@ -32,6 +32,7 @@ struct InteractiveWizard {
         let id = await engine.state.id
         var model = WizardModel(state: await engine.state, sandboxScenario: sandbox == nil ? nil : scenario)
         if let draft = try store.draft(id, form: "enterprise") { model.enterpriseForm = EnterpriseForm(draft: draft) }
+        if let draft = try store.draft(id, form: "typed") { model.restoreTyped(draft) }
         let outcome = Outcome()
         var running: Task<Void, Never>? = send(.begin, outcome: outcome)
         model.busy = "Asking Telnyx where things stand"

@@ -286,3 +286,23 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(!wizard.addingMoreNumbers)
     }
 }
+
+@Suite struct TypedDraftTests {
+    @Test func everythingTypedOutsideTheFormIsKeptAndComesBack() {
+        var wizard = model(.associate) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+        }
+        let commands = press(Key.typing("(312) 555-0134\n312.555.01"), &wizard)
+        guard case .saveDraft(let form, let fields) = commands.last else {
+            Issue.record("typing numbers keeps a draft")
+            return
+        }
+        #expect(form == "typed")
+        var resumed = model(.associate)
+        resumed.restoreTyped(fields)
+        #expect(resumed.numberLines == ["(312) 555-0134"])
+        #expect(resumed.numbersText.text == "312.555.01")
+        #expect(press([.down], &resumed).isEmpty, "a key that changes nothing typed saves nothing")
+    }
+}
