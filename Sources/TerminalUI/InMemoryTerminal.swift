@@ -1,5 +1,5 @@
-/// A terminal in memory for screen tests: a size that can change, keys queued in advance, and
-/// the last surface shown, to assert on its text.
+/// A terminal in memory for screen tests: a size that can change (a resize arrives as a key),
+/// and the last surface shown, to assert on its text.
 public final class InMemoryTerminal: Terminal {
     public var size: (width: Int, height: Int)
     public private(set) var shown: Surface?
@@ -11,9 +11,6 @@ public final class InMemoryTerminal: Terminal {
     public init(width: Int = 80, height: Int = 24) {
         size = (width, height)
     }
-
-    public func type(_ keys: [Key]) { self.keys += keys }
-    public func type(_ keys: Key...) { self.keys += keys }
 
     public func resize(width: Int, height: Int) {
         size = (width, height)
@@ -28,8 +25,6 @@ public final class InMemoryTerminal: Terminal {
     public func nextKey(timeoutMilliseconds: Int) -> Key? {
         keys.isEmpty ? nil : keys.removeFirst()
     }
-
-    public var pendingKeys: Int { keys.count }
 
     public func restore() { restored = true }
 

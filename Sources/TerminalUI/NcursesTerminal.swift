@@ -131,12 +131,6 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
-    /// After a resize the next `show` redraws everything.
-    public func forgetShown() {
-        previous = nil
-        wclear(window)
-    }
-
     public func restore() {
         guard !ended else { return }
         ended = true

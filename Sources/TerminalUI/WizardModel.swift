@@ -90,5 +90,4 @@ public struct TableState: Equatable, Sendable {
     public var selected: Set<String> = []
     public var filter = TextField()
     public var filtering = false
-    public var top = 0
 }
