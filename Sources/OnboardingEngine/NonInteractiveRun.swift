@@ -61,7 +61,6 @@ public struct NonInteractiveRun: Sendable {
 
     func drive(_ engine: OnboardingEngine) async throws -> Stop {
         try await engine.reconcile()
-        var polls = 0
         var lastStep: Step?
         var repeats = 0
         // A step's stored error stops the run only once this run has tried its own answers:
@@ -131,10 +130,11 @@ public struct NonInteractiveRun: Sendable {
                     return .inputNeeded("Telnyx rejected the LOA: sign a new one and run again with its path as signed_loa")
                 }
                 guard wait else { return .waitingOnTelnyx(await engine.state.nextAction) }
-                let delay = schedule.delay(attempt: polls)
-                polls += 1
-                progress("waiting \(Int(delay)) s before checking the review again")
-                try await pause(delay)
+                let (pause, progress) = (self.pause, self.progress)
+                try await GatePoller(engine: engine, schedule: schedule) { delay in
+                    progress("waiting \(Int(delay)) s before checking the review again")
+                    try await pause(delay)
+                }.run()
                 repeats = 0
             case .associate:
                 let wanted = try numbers()

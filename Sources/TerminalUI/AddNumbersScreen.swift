@@ -17,9 +17,10 @@ enum AddNumbersScreen {
     }
 
     /// The numbers the confirmation will bill: valid, in the inventory, not yet monitored.
-    static func addable(_ model: WizardModel) -> [String] {
+    static func addable(_ model: WizardModel, parsed: [NumberListParser.Line]? = nil) -> [String] {
         let monitored = Set(model.state.monitoredNumbers)
-        return NumberListParser.numbers(in: NumberListParser.parse(model.numbersEntry)).map(\.e164).filter { number in
+        let lines = parsed ?? NumberListParser.parse(model.numbersEntry)
+        return NumberListParser.numbers(in: lines).map(\.e164).filter { number in
             !monitored.contains(number) && (model.inventory?.contains(number) ?? true)
         }
     }
@@ -28,7 +29,9 @@ enum AddNumbersScreen {
         region.wrap("Type or paste US numbers, one per line, in any common writing; or ^O to load a CSV or text file.", into: &surface)
         if model.inventory == nil { region.write("Reading your inventory…", style: .muted, into: &surface) }
         region.skip()
-        let parsed = Dictionary(NumberListParser.parse(model.numbersEntry).map { ($0.lineNumber, $0) }, uniquingKeysWith: { first, _ in first })
+        // Parsed once per frame: a pasted list may hold thousands of lines.
+        let parsedLines = NumberListParser.parse(model.numbersEntry)
+        let parsed = Dictionary(parsedLines.map { ($0.lineNumber, $0) }, uniquingKeysWith: { first, _ in first })
         let lines = model.numberLines + [model.numbersText.text]
         let visible = region.height - region.line - 3
         let start = max(0, lines.count - visible)
@@ -47,7 +50,7 @@ enum AddNumbersScreen {
             region.line += 1
         }
         region.skip()
-        let addable = addable(model)
+        let addable = addable(model, parsed: parsedLines)
         let batches = (addable.count + 99) / 100
         let cost = CostEstimate.associating(addable.count, model.state.prices)
         region.write("\(addable.count) to add in \(batches) batch\(batches == 1 ? "" : "es") of up to 100 · \(cost.amount)", style: .bold, into: &surface)

@@ -34,9 +34,8 @@ enum ReviewScreen {
         surface.put(vetting, x: region.x, y: y + 1, style: vettingStyle)
         surface.put(loa, x: region.x + half, y: y + 1, style: loaStyle)
         region.skip(3)
-        let spinner = ["|", "/", "-", "\\"]
         if model.reviewChecking {
-            region.write("\(spinner[model.tick % 4]) checking with Telnyx…", style: .colored(.accent), into: &surface)
+            region.write("\(WizardView.spinner(model.tick)) checking with Telnyx…", style: .colored(.accent), into: &surface)
         } else {
             let last = model.state.gatesCheckedAt.map { "last checked \(relative($0, now: model.now))" } ?? "not checked yet"
             let next = model.nextReviewCheckAt.map { "; next check \(relative($0, now: model.now))" } ?? ""

@@ -28,7 +28,7 @@ enum StepScreens {
         case .gates: ReviewScreen.keys(model)
         case .associate: "Enter new line  F2 add  F3 inventory  ^O file"
         case .query: "Enter read  f fresh read  a add numbers"
-        case .manage: "Spc select R refresh x remove F freq / filter D off L log a add"
+        case .manage: "Spc select R refresh x remove F freq / find D off L log a add"
         }
     }
 

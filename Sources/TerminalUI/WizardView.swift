@@ -81,16 +81,21 @@ public enum WizardView {
 
     static func drawNotice(_ model: WizardModel, _ surface: inout Surface) {
         let row = surface.height - 2
-        let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
         // The newest news wins: work under way, then the answer to the last key, then the error kept in the state.
         if let busy = model.busy {
-            surface.put("\(spinner[model.tick % spinner.count]) \(busy)…", x: 1, y: row, style: .colored(.accent))
+            surface.put("\(spinner(model.tick)) \(busy)…", x: 1, y: row, style: .colored(.accent))
         } else if let notice = model.notice {
             surface.put(RemoteText.sanitized(notice), x: 1, y: row, style: .colored(.warning))
         } else if let error = model.state.lastError {
             let prefix = error.outcomeUnknown ? "Checking: " : "Problem: "
             surface.put(prefix + RemoteText.sanitized(error.message), x: 1, y: row, style: .colored(error.outcomeUnknown ? .warning : .danger, bold: true))
         }
+    }
+
+    /// The spinner's frame for a tick of the loop: something is under way.
+    static func spinner(_ tick: Int) -> String {
+        let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+        return frames[tick % frames.count]
     }
 
     static func keyHelp(_ model: WizardModel) -> String {

@@ -12,87 +12,81 @@ actor SimulatedSleeps {
     func record(_ delay: Double) { delays.append(delay) }
 }
 
+/// An onboarding enabled and waiting on Telnyx's review, in a simulator of `scenario`.
+func withOnboardingAtReview(
+    _ scenario: Scenario = .happy, _ body: @Sendable (OnboardingEngine, RunningSimulator) async throws -> Void
+) async throws {
+    try await withSimulator({ $0.scenario = scenario }) { simulator in
+        try await withStore { store in
+            let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-poll")
+            try await walkToGates(engine)
+            try await body(engine, simulator)
+            await engine.close()
+        }
+    }
+}
+
 @Suite struct GatePollerTests {
     @Test func pollsOnTheBackingOffScheduleUntilBothReviewsAreApproved() async throws {
-        try await withSimulator { simulator in
-            try await withStore { store in
-                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-poll")
-                try await walkToGates(engine)
-                let sleeps = SimulatedSleeps()
-                let poller = GatePoller(
-                    engine: engine, schedule: GatePollSchedule(first: 30, ceiling: 200, random: { 0.5 }),
-                    sleep: { delay in
-                        await sleeps.record(delay)
-                        try await simulator.advanceClock(seconds: delay)
-                    })
-                try await poller.run()
-                // Vetting approves after 60 s and the LOA after 300 s: checked at 30, 90, 210, 410.
-                #expect(await sleeps.delays == [30, 60, 120, 200])
-                #expect(await engine.state.step == .associate)
-                #expect(await poller.activity == .stopped("Both reviews are approved."))
-                await engine.close()
-            }
+        try await withOnboardingAtReview { engine, simulator in
+            let sleeps = SimulatedSleeps()
+            let poller = GatePoller(
+                engine: engine, schedule: GatePollSchedule(first: 30, ceiling: 200, random: { 0.5 }),
+                sleep: { delay in
+                    await sleeps.record(delay)
+                    try await simulator.advanceClock(seconds: delay)
+                })
+            try await poller.run()
+            // Vetting approves after 60 s and the LOA after 300 s: checked at 30, 90, 210, 410.
+            #expect(await sleeps.delays == [30, 60, 120, 200])
+            #expect(await engine.state.step == .associate)
+            #expect(await poller.activity == .stopped("Both reviews are approved."))
         }
     }
 
     @Test func checkNowEndsTheWaitAtOnce() async throws {
-        try await withSimulator { simulator in
-            try await withStore { store in
-                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-poll")
-                try await walkToGates(engine)
-                // An hour-long sleep that only "check now" can end: no test waits for it.
-                let poller = GatePoller(engine: engine, schedule: GatePollSchedule(first: 3600, ceiling: 3600))
-                let polling = Task { try await poller.run() }
-                var seen: [GatePoller.Activity] = []
-                for await activity in poller.activities {
-                    seen.append(activity)
-                    if case .waiting = activity, seen.count == 1 {
-                        #expect(await poller.isWaiting)
-                        try await simulator.advanceClock(seconds: 301)
-                        await poller.checkNow()
-                    }
+        try await withOnboardingAtReview { engine, simulator in
+            // An hour-long sleep that only "check now" can end: no test waits for it.
+            let poller = GatePoller(engine: engine, schedule: GatePollSchedule(first: 3600, ceiling: 3600))
+            let polling = Task { try await poller.run() }
+            var seen: [GatePoller.Activity] = []
+            for await activity in poller.activities {
+                seen.append(activity)
+                if case .waiting = activity, seen.count == 1 {
+                    #expect(await poller.isWaiting)
+                    try await simulator.advanceClock(seconds: 301)
+                    await poller.checkNow()
                 }
-                try await polling.value
-                #expect(await !poller.isWaiting, "a stopped poller has no wait to end: the screen asks Telnyx directly")
-                #expect(seen.count == 3)
-                #expect(seen.dropFirst().first == .checking)
-                #expect(seen.last == .stopped("Both reviews are approved."))
-                #expect(await engine.state.step == .associate)
-                await engine.close()
-            }
+        }
+        try await polling.value
+        #expect(await !poller.isWaiting, "a stopped poller has no wait to end: the screen asks Telnyx directly")
+        #expect(seen.count == 3)
+        #expect(seen.dropFirst().first == .checking)
+        #expect(seen.last == .stopped("Both reviews are approved."))
+        #expect(await engine.state.step == .associate)
         }
     }
 
     @Test func aRejectionStopsThePolling() async throws {
-        try await withSimulator({ $0.scenario = .loaRejected }) { simulator in
-            try await withStore { store in
-                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-poll")
-                try await walkToGates(engine)
-                let poller = GatePoller(
-                    engine: engine, schedule: GatePollSchedule(first: 400, ceiling: 400, random: { 0.5 }),
-                    sleep: { try await simulator.advanceClock(seconds: $0) })
-                try await poller.run()
-                #expect(await poller.activity == .stopped("Telnyx rejected the LOA: replace it."))
-                #expect(await engine.state.gates?.loaRejected == true)
-                await engine.close()
-            }
+        try await withOnboardingAtReview(.loaRejected) { engine, simulator in
+            let poller = GatePoller(
+                engine: engine, schedule: GatePollSchedule(first: 400, ceiling: 400, random: { 0.5 }),
+                sleep: { try await simulator.advanceClock(seconds: $0) })
+            try await poller.run()
+            #expect(await poller.activity == .stopped("Telnyx rejected the LOA: replace it."))
+            #expect(await engine.state.gates?.loaRejected == true)
         }
     }
 
     @Test func cancellingThePollerStopsItWithoutACheck() async throws {
-        try await withSimulator { simulator in
-            try await withStore { store in
-                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-poll")
-                try await walkToGates(engine)
-                let poller = GatePoller(engine: engine, schedule: GatePollSchedule(first: 3600, ceiling: 3600))
-                let polling = Task { try await poller.run() }
-                for await activity in poller.activities {
-                    if case .waiting = activity { polling.cancel() }
-                }
-                try await polling.value
-                if case .waiting = await poller.activity {} else { Issue.record("stopped while waiting, before any check") }
-                await engine.close()
-            }
+        try await withOnboardingAtReview { engine, simulator in
+            let poller = GatePoller(engine: engine, schedule: GatePollSchedule(first: 3600, ceiling: 3600))
+            let polling = Task { try await poller.run() }
+            for await activity in poller.activities {
+                if case .waiting = activity { polling.cancel() }
+        }
+        try await polling.value
+        if case .waiting = await poller.activity {} else { Issue.record("stopped while waiting, before any check") }
         }
     }
 }

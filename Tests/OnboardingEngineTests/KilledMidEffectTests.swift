@@ -29,9 +29,7 @@ struct KillPoint: Sendable, CustomTestStringConvertible {
 
 /// An onboarding at step 9 with five numbers monitored and read once.
 func walkToManage(_ engine: OnboardingEngine, _ simulator: RunningSimulator) async throws {
-    try await walkToGates(engine)
-    try await simulator.advanceClock(seconds: 301)
-    try await engine.send(.checkGatesNow)
+    try await walkThroughReview(engine, simulator)
     let numbers = Array(simulator.world.inventory.prefix(5))
     try await engine.send(.addNumbers(numbers))
     try await engine.send(.confirm)
@@ -46,10 +44,15 @@ func walkToGates(_ engine: OnboardingEngine) async throws {
     try await engine.send(.confirm)
 }
 
-func walkToApproved(_ engine: OnboardingEngine, _ simulator: RunningSimulator) async throws {
+/// Enabled, then checked once both reviewers have decided (as the scenario has them decide).
+func walkThroughReview(_ engine: OnboardingEngine, _ simulator: RunningSimulator) async throws {
     try await walkToGates(engine)
     try await simulator.advanceClock(seconds: 301)
     try await engine.send(.checkGatesNow)
+}
+
+func walkToApproved(_ engine: OnboardingEngine, _ simulator: RunningSimulator) async throws {
+    try await walkThroughReview(engine, simulator)
     #expect(await engine.state.step == .associate)
 }
 
@@ -86,9 +89,7 @@ extension KillPoint {
             name: "update enterprise",
             scenario: .vettingRejected,
             prepare: { engine, simulator in
-                try await walkToGates(engine)
-                try await simulator.advanceClock(seconds: 301)
-                try await engine.send(.checkGatesNow)
+                try await walkThroughReview(engine, simulator)
                 #expect(await engine.state.gates?.vettingRejected == true)
             },
             decisions: { _, _ in [.correctEnterprise(fields: ["doing_business_as": "Acme Renamed"])] },
@@ -128,9 +129,7 @@ extension KillPoint {
             name: "replace LOA",
             scenario: .loaRejected,
             prepare: { engine, simulator in
-                try await walkToGates(engine)
-                try await simulator.advanceClock(seconds: 301)
-                try await engine.send(.checkGatesNow)
+                try await walkThroughReview(engine, simulator)
                 #expect(await engine.state.gates?.loaStatus == "rejected")
                 try await engine.send(.startLOAReplacement)
                 try await engine.send(.renderLOA(agent: nil, signerName: nil))
