@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "reputation-bench",
             dependencies: [
-                "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator",
+                "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "Onboarding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -2,11 +2,18 @@ import Foundation
 import Onboarding
 
 /// Steps 8 and 9: the monitored numbers with their spam risk (word and colour), category, the
-/// four scores, and when Telnyx last refreshed them; filter, select and page.
+/// four scores as numbers and bars, and when Telnyx last refreshed them; sort, filter, select
+/// and page.
 enum NumbersTable {
-    static func rows(_ model: WizardModel) -> [String] {
+    /// The numbers the filter lets through, in the order monitored.
+    static func matching(_ model: WizardModel) -> [String] {
         let filter = model.table.filter.text.filter(\.isNumber)
-        return model.state.monitoredNumbers.filter { filter.isEmpty || $0.contains(filter) }
+        return filter.isEmpty ? model.state.monitoredNumbers : model.state.monitoredNumbers.filter { $0.contains(filter) }
+    }
+
+    /// The table's rows: the matching numbers in the chosen order.
+    static func rows(_ model: WizardModel) -> [String] {
+        model.table.sort.apply(matching(model), readings: model.readings)
     }
 
     static func risk(_ value: String?) -> (String, Style) {
@@ -19,14 +26,33 @@ enum NumbersTable {
         }
     }
 
-    static func bar(_ score: Int?) -> String {
-        guard let score else { return "  —" }
-        return String(format: "%3d", score)
+    /// A score as its number and a bar: one cell of eighths when narrow, `cells` wide otherwise.
+    static func bar(_ score: Int?, cells: Int) -> String {
+        guard let score else { return "  —" + String(repeating: " ", count: cells) }
+        let number = String(format: "%3d", score)
+        let eighths = Int((Double(min(100, max(0, score))) / 100 * Double(8 * cells)).rounded())
+        if cells == 1 { return number + [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"][eighths] }
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
+        let drawn = String(repeating: "█", count: eighths / 8) + partial
+        return number + " " + drawn + String(repeating: " ", count: cells - DisplayWidth.of(drawn))
+    }
+
+    /// Where the columns go for the width beside the step list (49 at 80×24).
+    struct Layout {
+        let barCells: Int
+        let scoreSlot: Int
+        let refreshedAt: Int?
+
+        init(width: Int) {
+            barCells = width >= 90 ? 5 : 1
+            scoreSlot = barCells == 1 ? 5 : barCells + 5
+            let afterScores = 30 + 4 * scoreSlot
+            refreshedAt = width - afterScores >= 14 ? afterScores : nil
+        }
     }
 
     static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
         let state = model.state
-        let unread = state.monitoredNumbers.filter { !state.queriedNumbers.contains($0) }
         if state.step == .query {
             region.wrap("Read the reputation of the monitored numbers. A number's first read is billed (\(state.prices.liveCheck) each, marked $); later cached reads are free.", into: &surface)
         } else {
@@ -38,14 +64,16 @@ enum NumbersTable {
             region.skip()
         }
         region.skip()
-        // Columns fit the 49 columns beside the step list at 80×24; wider terminals add when
-        // each number was last refreshed.
+        let layout = Layout(width: region.width)
+        let sort = model.table.sort
+        func title(_ text: String, _ column: TableSort.Column) -> String { sort.column == column ? text + sort.arrow : text }
         let y0 = region.y + region.line
-        for (title, column) in [("  Number", 0), ("Risk", 15), ("Category", 22), ("Mat Con Eng Sen", 32)] {
-            surface.put(title, x: region.x + column, y: y0, style: .bold)
+        var headers = [(title("  Number", .number), 0), (title("Risk", .risk), 15), ("Category", 22)]
+        for (index, (name, column)) in [("Mat", TableSort.Column.maturity), ("Con", .connection), ("Eng", .engagement), ("Sen", .sentiment)].enumerated() {
+            headers.append((title(name, column), 30 + index * layout.scoreSlot + 1))
         }
-        let showsRefreshed = region.width >= 64
-        if showsRefreshed { surface.put("Refreshed", x: region.x + 49, y: y0, style: .bold) }
+        if let refreshedAt = layout.refreshedAt { headers.append((title("Refreshed", .refreshed), refreshedAt)) }
+        for (text, column) in headers { surface.put(text, x: region.x + column, y: y0, style: .bold) }
         region.skip()
         let rows = rows(model)
         let visible = region.height - region.line - 1
@@ -54,20 +82,21 @@ enum NumbersTable {
             let y = region.y + region.line
             let reading = model.readings[number]
             let focused = index == model.table.cursor
-            let mark = model.table.selected.contains(number) ? "*" : unread.contains(number) ? "$" : " "
+            let mark = model.table.selected.contains(number) ? "*" : !state.queriedNumbers.contains(number) ? "$" : " "
             surface.put("\(mark) \(number)", x: region.x, y: y, style: focused ? .focus : .plain)
             let (word, style) = risk(reading?.spamRisk)
             surface.put(word, x: region.x + 15, y: y, style: style)
-            surface.put(RemoteText.sanitized(reading?.category ?? ""), x: region.x + 22, y: y, limit: 9)
-            let scores = [reading?.maturity, reading?.connection, reading?.engagement, reading?.sentiment].map(bar).joined(separator: " ")
-            surface.put(scores, x: region.x + 32, y: y)
-            if showsRefreshed, let refreshed = reading?.lastRefreshedAt {
-                surface.put(ReviewScreen.relative(refreshed, now: model.now), x: region.x + 49, y: y, style: .muted, limit: region.width - 49)
+            surface.put(RemoteText.sanitized(reading?.category ?? ""), x: region.x + 22, y: y, limit: 7)
+            for (index, score) in [reading?.maturity, reading?.connection, reading?.engagement, reading?.sentiment].enumerated() {
+                surface.put(bar(score, cells: layout.barCells), x: region.x + 30 + index * layout.scoreSlot, y: y)
+            }
+            if let refreshedAt = layout.refreshedAt, let refreshed = reading?.lastRefreshedAt {
+                surface.put(ReviewScreen.relative(refreshed, now: model.now), x: region.x + refreshedAt, y: y, style: .muted, limit: region.width - refreshedAt)
             }
             region.line += 1
         }
         if rows.isEmpty { region.write("No numbers match.", style: .muted, into: &surface) }
         let page = rows.isEmpty ? 0 : model.table.cursor + 1
-        surface.put("\(page)/\(rows.count)  * selected  $ first read billed", x: region.x, y: region.y + region.height - 1, style: .muted)
+        surface.put("\(page)/\(rows.count) \(sort.description)  * selected  $ billed", x: region.x, y: region.y + region.height - 1, style: .muted, limit: region.width)
     }
 }

@@ -89,12 +89,17 @@ enum Overlays {
                 "F3 picks from your inventory (Space marks, type to filter).",
                 "^O loads a CSV or text file whose path is on the current line.",
             ]
-        case .query: lines = ["Enter reads every number (first reads billed, asked first).", "f asks for a fresh (billed) read of every number.", "a adds more numbers."]
+        case .query:
+            lines = [
+                "Enter reads every number (first reads billed, asked first).", "f asks for a fresh (billed) read of every number.",
+                "s sorts by the next column (risk worst first, scores lowest first); S reverses.", "a adds more numbers.",
+            ]
         case .manage:
             lines = [
                 "Space selects; R refreshes the selected (or current) numbers, cost shown first.",
                 "x removes the selected numbers; F cycles the check frequency.",
-                "/ filters by digits; PgUp/PgDn page; D disables reputation (typed confirmation).",
+                "/ filters by digits; PgUp/PgDn page; s sorts by the next column, S reverses.",
+                "D disables reputation (typed confirmation).",
                 "L shows the audit log: every action, who, when and what it cost.",
                 "a adds more numbers (Esc comes back here).",
             ]

@@ -27,8 +27,8 @@ enum StepScreens {
         case .enable: "↑↓ frequency  Enter enable"
         case .gates: ReviewScreen.keys(model)
         case .associate: "Enter new line  F2 add  F3 inventory  ^O file"
-        case .query: "Enter read  f fresh read  a add numbers"
-        case .manage: "Spc select R refresh x remove F freq / find D off L log a add"
+        case .query: "Enter read  f fresh read  s/S sort  a add numbers"
+        case .manage: "Spc sel R refresh x del F freq s sort / find D off L log a add"
         }
     }
 

@@ -281,8 +281,14 @@ public enum WizardController {
     }
 
     static func table(_ key: Key, _ model: inout WizardModel) -> [Command] {
-        let rows = NumbersTable.rows(model)
-        let current = rows.indices.contains(model.table.cursor) ? rows[model.table.cursor] : nil
+        // Sorting thousands of rows is left to the keys that need the order, not the moving ones.
+        let count = NumbersTable.matching(model).count
+        var rows: [String] { NumbersTable.rows(model) }
+        func chosen() -> [String] {
+            let rows = rows
+            if !model.table.selected.isEmpty { return rows.filter(model.table.selected.contains) }
+            return rows.indices.contains(model.table.cursor) ? [rows[model.table.cursor]] : []
+        }
         if model.table.filtering {
             if key == .enter || key == .escape {
                 model.table.filtering = false
@@ -295,14 +301,22 @@ public enum WizardController {
         let state = model.state
         switch key {
         case .up: model.table.cursor = max(0, model.table.cursor - 1)
-        case .down: model.table.cursor = min(max(0, rows.count - 1), model.table.cursor + 1)
+        case .down: model.table.cursor = min(max(0, count - 1), model.table.cursor + 1)
         case .pageUp: model.table.cursor = max(0, model.table.cursor - 15)
-        case .pageDown: model.table.cursor = min(max(0, rows.count - 1), model.table.cursor + 15)
+        case .pageDown: model.table.cursor = min(max(0, count - 1), model.table.cursor + 15)
         case .home: model.table.cursor = 0
-        case .end: model.table.cursor = max(0, rows.count - 1)
+        case .end: model.table.cursor = max(0, count - 1)
         case .character("/"): model.table.filtering = true
+        case .character("s"):
+            model.table.sort = model.table.sort.next()
+            model.table.cursor = 0
+        case .character("S"):
+            model.table.sort.descending.toggle()
+            model.table.cursor = 0
         case .character(" "):
-            if let current {
+            let rows = rows
+            if rows.indices.contains(model.table.cursor) {
+                let current = rows[model.table.cursor]
                 if model.table.selected.contains(current) { model.table.selected.remove(current) } else { model.table.selected.insert(current) }
                 model.table.cursor = min(max(0, rows.count - 1), model.table.cursor + 1)
             }
@@ -312,12 +326,12 @@ public enum WizardController {
             let uncached = numbers.filter { !state.queriedNumbers.contains($0) }
             return [.send(.query(numbers: numbers, fresh: fresh, uncached: uncached))]
         case .character("R"):
-            let chosen = model.table.selected.isEmpty ? current.map { [$0] } ?? [] : rows.filter(model.table.selected.contains)
+            let chosen = chosen()
             guard !chosen.isEmpty else { return [] }
             // Telnyx refreshes at most 100 numbers a request.
             return [.send(.refresh(Array(chosen.prefix(100))))]
         case .character("x"):
-            let chosen = model.table.selected.isEmpty ? current.map { [$0] } ?? [] : rows.filter(model.table.selected.contains)
+            let chosen = chosen()
             guard !chosen.isEmpty else { return [] }
             model.table.selected = []
             return [.send(.removeNumbers(chosen))]

@@ -84,10 +84,11 @@ public struct WizardModel: Equatable, Sendable {
     public var numbersEntry: String { (numberLines + [numbersText.text]).joined(separator: "\n") }
 }
 
-/// The number table of steps 8 and 9: cursor, selection, filter and page.
+/// The number table of steps 8 and 9: cursor, selection, filter, sort and page.
 public struct TableState: Equatable, Sendable {
     public var cursor = 0
     public var selected: Set<String> = []
     public var filter = TextField()
     public var filtering = false
+    public var sort = TableSort()
 }

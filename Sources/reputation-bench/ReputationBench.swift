@@ -8,15 +8,23 @@ import TelnyxSimulator
 
 /// Associating many numbers and listing them back, against the simulator at a realistic
 /// latency: the engine's way, a naive one-number-at-a-time way with the default page size, and
-/// the floor (requests needed × latency ÷ allowed concurrency), measured in one run.
+/// the floor (requests needed × latency ÷ allowed concurrency), measured in one run; then what a
+/// key costs on the step 9 table with as many numbers (`TableRendering`).
 @main
 struct ReputationBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reputation-bench", abstract: "Benchmarks with their own report.")
 
     @Option(help: "Numbers to associate and list back.") var numbers = 10_000
     @Option(name: .customLong("latency-ms"), help: "Simulated network latency per request.") var latencyMs = 20
+    @Flag(help: "Only the step 9 table's drawing, no network.") var tableOnly = false
 
     func run() async throws {
+        if !tableOnly { try await associateAndList() }
+        print("")
+        print(TableRendering.report(numbers: numbers))
+    }
+
+    func associateAndList() async throws {
         var options = SimulatorOptions()
         options.inventorySize = numbers * 2
         options.latencyMs = latencyMs

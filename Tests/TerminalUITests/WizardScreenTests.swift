@@ -182,9 +182,50 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         wizard.readings["+13125550100"] = NumberReading(
             phoneNumber: "+13125550100", spamRisk: "high", category: "telemarketing", maturity: 80, connection: 12, engagement: 40, sentiment: 5)
         let text = screen(wizard)
-        #expect(text.contains("  +13125550100 HIGH   telemarke  80  12  40   5"))
+        // Scores as numbers with a one-cell bar beside them at 80 columns.
+        #expect(text.contains("  +13125550100 HIGH   telemar  80▆  12▁  40▃   5"))
         #expect(text.contains("$ +13125550101 —"))
         #expect(press([.enter], &wizard) == [.send(.query(numbers: ["+13125550100", "+13125550101"], fresh: false, uncached: ["+13125550101"]))])
+    }
+
+    @Test func theTableSortsByRiskAndScoresWithUnreadNumbersLast() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550103", "+13125550101", "+13125550102", "+13125550100"]
+            state.queriedNumbers = ["+13125550100", "+13125550101", "+13125550102"]
+        }
+        wizard.readings["+13125550100"] = NumberReading(phoneNumber: "+13125550100", spamRisk: "low", maturity: 90)
+        wizard.readings["+13125550101"] = NumberReading(phoneNumber: "+13125550101", spamRisk: "high", maturity: 20)
+        wizard.readings["+13125550102"] = NumberReading(phoneNumber: "+13125550102", spamRisk: "medium", maturity: nil)
+        func order() -> [String] { NumbersTable.rows(wizard) }
+        #expect(order() == ["+13125550100", "+13125550101", "+13125550102", "+13125550103"])
+        #expect(screen(wizard).contains("  Number▲"))
+        _ = press([.character("s")], &wizard)
+        #expect(order() == ["+13125550101", "+13125550102", "+13125550100", "+13125550103"])
+        let text = screen(wizard)
+        #expect(text.contains("Risk▼") && text.contains("1/4 by risk ▼"))
+        _ = press([.character("s")], &wizard)
+        #expect(order() == ["+13125550101", "+13125550100", "+13125550102", "+13125550103"])
+        #expect(screen(wizard).contains("Mat▲"))
+        _ = press([.character("S")], &wizard)
+        // Reversed, numbers without the score still come last.
+        #expect(order() == ["+13125550100", "+13125550101", "+13125550102", "+13125550103"])
+        #expect(screen(wizard).contains("by maturity ▼"))
+    }
+
+    @Test func wideTerminalsDrawLongerScoreBarsAndWhenEachNumberWasRefreshed() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100"]
+            state.queriedNumbers = ["+13125550100"]
+        }
+        wizard.now = Date(timeIntervalSince1970: 1_800_000_000)
+        wizard.readings["+13125550100"] = NumberReading(
+            phoneNumber: "+13125550100", spamRisk: "low", maturity: 80, connection: 100, engagement: 0, sentiment: nil,
+            lastRefreshedAt: wizard.now.addingTimeInterval(-7200))
+        let text = screen(wizard, width: 130)
+        #expect(text.contains("low             80 ████  100 █████   0         —       2 h 0 min ago"))
+        #expect(text.contains("Refreshed") && text.contains("2 h 0 min ago"))
     }
 
     @Test func disablingNeedsTheWordTyped() {
