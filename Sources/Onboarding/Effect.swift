@@ -6,7 +6,7 @@ public enum Effect: Codable, Equatable, Sendable {
     /// `customer_reference` is the onboarding's id, so a lost answer can be reconciled.
     case createEnterprise(fields: [String: String])
     case updateEnterprise(enterpriseId: String, fields: [String: String])
-    case renderLOA(enterpriseId: String, agent: [String: String]?, signerName: String?)
+    case renderLOA(enterpriseId: String, agent: [String: String]?, signature: SignatureImage?)
     case uploadSignedLOA(path: String)
     case enableReputation(enterpriseId: String, documentId: String, frequency: CheckFrequency)
     case checkGates(enterpriseId: String)

@@ -12,12 +12,19 @@ public enum EnterpriseValidation {
 
     /// The value as Telnyx should receive it, or why it cannot be accepted.
     public static func check(_ field: EnterpriseField, _ raw: String) -> Result<String, FieldProblem> {
+        check(field.kind, raw, required: field.isRequired, usOnly: field == .countryCode).mapError { message in
+            FieldProblem(field: field, message: message.description)
+        }
+    }
+
+    /// A value checked by the rule of its kind (shared by the enterprise and the LOA's agent).
+    static func check(_ kind: EnterpriseField.Kind, _ raw: String, required: Bool, usOnly: Bool = false) -> Result<String, ValueProblem> {
         let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty {
-            return field.isRequired ? .failure(FieldProblem(field: field, message: "is required")) : .success("")
+            return required ? .failure(ValueProblem("is required")) : .success("")
         }
-        func fail(_ message: String) -> Result<String, FieldProblem> { .failure(FieldProblem(field: field, message: message)) }
-        switch field.kind {
+        func fail(_ message: String) -> Result<String, ValueProblem> { .failure(ValueProblem(message)) }
+        switch kind {
         case .text(let minimum, let maximum):
             if value.count < minimum { return fail("needs at least \(minimum) characters") }
             if value.count > maximum { return fail("must be at most \(maximum) characters (it has \(value.count))") }
@@ -60,7 +67,7 @@ public enum EnterpriseValidation {
             guard upper.count == 2, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
                 return fail("must be a two-letter country code such as US")
             }
-            if field == .countryCode && upper != "US" { return fail("must be US: Number Reputation covers US businesses") }
+            if usOnly && upper != "US" { return fail("must be US: Number Reputation covers US businesses") }
             return .success(upper)
         case .usState:
             let upper = value.uppercased()
@@ -87,6 +94,13 @@ public enum EnterpriseValidation {
             return nil
         }
     }
+}
+
+/// Why a value cannot be accepted, in words that name the fix.
+public struct ValueProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
 }
 
 /// One field that cannot be accepted, and why.

@@ -8,7 +8,7 @@ public enum Event: Codable, Equatable, Sendable {
     case agreeToTerms
     case useExistingEnterprise(id: String, legalName: String)
     case submitEnterprise(fields: [String: String])
-    case renderLOA(agent: [String: String]?, signerName: String?)
+    case renderLOA(agent: [String: String]?, signature: SignatureImage?)
     case useSignedLOA(path: String)
     case chooseFrequency(CheckFrequency, plannedNumbers: Int)
     case confirm

@@ -27,7 +27,7 @@ public enum StateMachineDiagram {
         return [
             .begin, .agreeToTerms, .termsChecked(agreed: true, version: "v1"), .termsChecked(agreed: false, version: "v1"),
             .termsAgreed(version: "v1"), .submitEnterprise(fields: fields), .useExistingEnterprise(id: "ent-1", legalName: "Acme"),
-            .enterpriseReady(id: "ent-1", legalName: "Acme"), .renderLOA(agent: nil, signerName: nil), .loaRendered(path: "/loa.pdf"),
+            .enterpriseReady(id: "ent-1", legalName: "Acme"), .renderLOA(agent: nil, signature: nil), .loaRendered(path: "/loa.pdf"),
             .useSignedLOA(path: "/signed.pdf"), .signedLOAUploaded(documentId: "doc"), .chooseFrequency(.daily, plannedNumbers: 10),
             .confirm, .cancel, .reputationEnabled(GateReport(status: "pending", loaStatus: "pending")),
             .checkGatesNow, .gatesChecked(GateReport(status: "approved", loaStatus: "approved"), at: at),

@@ -120,11 +120,11 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
         if next.step == .enterprise || next.loaRound == .resubmission { next.step = .loaRender }
         return settle() ?? stay()
 
-    case .renderLOA(let agent, let signerName):
+    case .renderLOA(let agent, let signature):
         guard let enterprise = state.enterprise, [.loaRender, .signAndUpload].contains(state.step) else {
             return refuse("The LOA is rendered once the enterprise exists (step 3).")
         }
-        return send(.renderLOA(enterpriseId: enterprise.id, agent: agent, signerName: signerName))
+        return send(.renderLOA(enterpriseId: enterprise.id, agent: agent, signature: signature))
 
     case .loaRendered(let path):
         next.renderedLOAPath = path

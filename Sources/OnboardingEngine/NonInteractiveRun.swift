@@ -106,7 +106,12 @@ public struct NonInteractiveRun: Sendable {
                     return .inputNeeded("enterprise (its fields, as POST /enterprises takes them) or enterprise_id")
                 }
             case .loaRender:
-                try await engine.send(.renderLOA(agent: answers.loa?.agent, signerName: answers.loa?.signerName))
+                if attempted.contains(.loaRender), let error = state.lastError { return .inputNeeded("loa: \(error.message)") }
+                attempted.insert(.loaRender)
+                switch answers.loa?.request() ?? .success((nil, nil)) {
+                case .success(let request): try await engine.send(.renderLOA(agent: request.agent, signature: request.signature))
+                case .failure(let problem): return .inputNeeded(problem.description)
+                }
             case .signAndUpload:
                 guard let signed = answers.signedLoa, !attempted.contains(.signAndUpload) || state.lastError == nil else {
                     let problem = state.lastError.map { " (\($0.message))" } ?? ""

@@ -20,6 +20,8 @@ extension OnboardingEngine {
                     outcomeUnknown: effect.changesRemoteState))
         } catch let problem as SignedLOAFile.Problem {
             return .effectFailed(effect, Failure(message: problem.description))
+        } catch let problem as SignatureImage.Problem {
+            return .effectFailed(effect, Failure(message: "Signature image: \(problem.description)"))
         } catch {
             return .effectFailed(effect, Failure(message: "\(error)"))
         }
@@ -41,9 +43,12 @@ extension OnboardingEngine {
             let body = try TelnyxMapping.enterprise(fields, customerReference: nil, as: EnterpriseUpdate.self)
             let enterprise = try await client.updateEnterprise(id: id, body)
             return .enterpriseReady(id: id, legalName: enterprise.legalName ?? "")
-        case .renderLOA(let id, let agent, _):
+        case .renderLOA(let id, let agent, let signature):
             let agentInput = try agent.map { try TelnyxMapping.enterprise($0, customerReference: nil, as: LOAAgent.self) }
-            let pdf = try await client.renderLOA(enterpriseId: id, agent: agentInput)
+            let signatureInput = try signature.map { signature in
+                LOASignature(imageBase64: try SignatureImage.read(signature.path).base64EncodedString(), signerName: signature.signerName)
+            }
+            let pdf = try await client.renderLOA(enterpriseId: id, agent: agentInput, signature: signatureInput)
             return .loaRendered(path: try writePrivately(pdf, named: "loa-\(Int(now().timeIntervalSince1970)).pdf"))
         case .uploadSignedLOA(let path):
             let bytes = try SignedLOAFile.read(path)

@@ -19,9 +19,36 @@ public struct RunAnswers: Decodable, Sendable {
     public struct LOA: Decodable, Sendable {
         public var agent: [String: String]?
         public var signerName: String?
+        /// A PNG of the signature, printed on the LOA (with the signer's name, if given).
+        public var signatureImage: String?
         enum CodingKeys: String, CodingKey {
             case agent
             case signerName = "signer_name"
+            case signatureImage = "signature_image"
+        }
+
+        /// The agent checked field by field, and the signature; or what to fix, naming the field.
+        func request() -> Result<(agent: [String: String]?, signature: SignatureImage?), ValueProblem> {
+            if signerName != nil && signatureImage == nil {
+                return .failure(ValueProblem(
+                    "loa.signature_image: Telnyx prints the signer's name only beside a signature image; give a PNG's path, or leave signer_name out"))
+            }
+            let signature = signatureImage.map { SignatureImage(path: $0, signerName: signerName) }
+            guard let agent else { return .success((nil, signature)) }
+            var values: [LOAAgentField: String] = [:]
+            for (key, value) in agent {
+                guard let field = LOAAgentField(rawValue: key) else {
+                    let known = LOAAgentField.allCases.map(\.key).joined(separator: ", ")
+                    return .failure(ValueProblem("loa.agent.\(key) is not a field of agent; it takes \(known)"))
+                }
+                values[field] = value
+            }
+            let checked = LOAAgentField.check(values)
+            guard checked.problems.isEmpty else {
+                let described = LOAAgentField.allCases.compactMap { field in checked.problems[field].map { "loa.agent.\(field.key) \($0)" } }
+                return .failure(ValueProblem(described.joined(separator: "; ")))
+            }
+            return .success((checked.accepted, signature))
         }
     }
 

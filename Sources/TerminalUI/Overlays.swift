@@ -79,7 +79,13 @@ enum Overlays {
                 "F3 uses an enterprise the account already has instead.",
                 "Everything typed is kept: quit and come back at any time.",
             ]
-        case .loaRender: lines = ["Enter renders the LOA PDF into the onboarding's folder."]
+        case .loaRender:
+            lines = [
+                "Everything here is optional; F2 (or Enter on [ Render the LOA ]) renders the PDF into",
+                "the onboarding's folder (readable by you only). Rendering is free and repeatable.",
+                "Signature: a PNG image of it (→ completes the path); the signer's name is printed",
+                "beside it. Agent: a reseller or BPO acting for the enterprise (Space turns it on).",
+            ]
         case .signAndUpload: lines = ["Give the path of the signed PDF. Tab completes file names."]
         case .enable: lines = ["↑/↓ choose how often numbers are checked; type how many you plan to add.", "Enter asks for confirmation with the monthly cost."]
         case .gates: lines = ["r checks now. After a rejection: c corrects the enterprise, l replaces the LOA.", "In the sandbox, t moves the simulated clock one hour."]

@@ -9,7 +9,7 @@ enum StepScreens {
         switch model.screenStep {
         case .terms: terms(model, &region, &surface)
         case .enterprise: EnterpriseScreen.draw(model, in: &region, on: &surface)
-        case .loaRender: loa(model, &region, &surface)
+        case .loaRender: LOAScreen.draw(model, in: &region, on: &surface)
         case .signAndUpload: upload(model, &region, &surface)
         case .enable: enable(model, &region, &surface)
         case .gates: ReviewScreen.draw(model, in: &region, on: &surface)
@@ -22,7 +22,13 @@ enum StepScreens {
         switch model.screenStep {
         case .terms: "Enter agree"
         case .enterprise: model.enterpriseForm.focusedRow == .review ? "↑↓ move  Enter review  F3 use existing" : "↑↓/Tab move  → complete  F3 use existing"
-        case .loaRender: "Enter render the LOA"
+        case .loaRender:
+            switch model.loaForm.focusedRow {
+            case .render: "↑↓ move  Enter render the LOA"
+            case .actingAsAgent: "↑↓/Tab move  Space agent on/off  F2 render"
+            case .signatureImage: "↑↓/Tab move  → complete path  F2 render"
+            default: "↑↓/Tab move  Enter next  F2 render"
+            }
         case .signAndUpload: "Tab complete path  Enter upload"
         case .enable: "↑↓ frequency  Enter enable"
         case .gates: ReviewScreen.keys(model)
@@ -47,25 +53,6 @@ enum StepScreens {
         case .unknown:
             region.write("Asking Telnyx whether the terms are agreed…", into: &surface)
         }
-    }
-
-    static func loa(_ model: WizardModel, _ region: inout Region, _ surface: inout Surface) {
-        switch model.state.loaRound {
-        case .first: region.wrap("Telnyx needs a letter of authorization (LOA) signed for the enterprise. It comes back as a PDF filled in with its details.", into: &surface)
-        case .replacement: region.wrap("The LOA is replaced: render a new one, sign it, and upload it. Replacing is not billed.", style: .colored(.warning), into: &surface)
-        case .resubmission: region.wrap("The corrected enterprise is submitted again with a newly signed LOA.", style: .colored(.warning), into: &surface)
-        }
-        region.skip()
-        region.write("Signer's name (optional, printed on the LOA):", into: &surface)
-        var field = region
-        model.signerName.draw(into: &surface, x: field.x + 2, y: field.y + field.line, width: min(40, field.width - 2), focused: true)
-        field.line += 1
-        region = field
-        region.skip()
-        if let path = model.state.renderedLOAPath {
-            region.wrap("Last rendered: \(path)", style: .muted, into: &surface)
-        }
-        region.wrap("Press Enter to render. The PDF is saved in the onboarding's folder (readable by you only).", into: &surface)
     }
 
     static func upload(_ model: WizardModel, _ region: inout Region, _ surface: inout Surface) {

@@ -35,13 +35,7 @@ public enum WizardController {
         switch model.screenStep {
         case .terms: return key == .enter ? [.send(.agreeToTerms)] : []
         case .enterprise: return enterpriseForm(key, &model)
-        case .loaRender:
-            if key == .enter {
-                let signer = model.signerName.text.trimmingCharacters(in: .whitespaces)
-                return [.send(.renderLOA(agent: nil, signerName: signer.isEmpty ? nil : signer))]
-            }
-            model.signerName.edit(key)
-            return []
+        case .loaRender: return loaForm(key, &model)
         case .signAndUpload: return upload(key, &model)
         case .enable: return enable(key, &model)
         case .gates: return review(key, &model)
@@ -54,7 +48,8 @@ public enum WizardController {
     static func isTyping(_ model: WizardModel) -> Bool {
         switch model.screenStep {
         case .enterprise: if case .field = model.enterpriseForm.focusedRow { return true } else { return false }
-        case .loaRender, .signAndUpload, .associate: return true
+        case .loaRender: return model.loaForm[model.loaForm.focusedRow] != nil
+        case .signAndUpload, .associate: return true
         case .query, .manage: return model.table.filtering
         default: return false
         }
@@ -180,6 +175,39 @@ public enum WizardController {
         }
         model.enterpriseForm = form
         return changed ? [.saveDraft(form: form.correcting ? "enterprise-correction" : "enterprise", fields: form.draft)] : []
+    }
+
+    static func loaForm(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        var form = model.loaForm
+        let rows = form.rows
+        let row = form.focusedRow
+        func move(_ delta: Int) {
+            form.check(row)
+            form.focus = (form.focus + delta + rows.count) % rows.count
+        }
+        switch key {
+        case .up, .backTab: move(-1)
+        case .down, .tab: move(1)
+        case .enter where row == .render, .function(2):
+            guard let event = form.renderEvent() else {
+                model.notice = "\(form.problems.count) field\(form.problems.count == 1 ? " needs" : "s need") attention (marked !)."
+                form.focus = form.rows.firstIndex { form.problems[$0] != nil } ?? form.focus
+                model.loaForm = form
+                return []
+            }
+            model.loaForm = form
+            return [.send(event)]
+        case .enter: move(1)
+        case .character(" ") where row == .actingAsAgent:
+            form.actingAsAgent.toggle()
+            if !form.actingAsAgent { form.problems = form.problems.filter { if case .agent = $0.key { false } else { true } } }
+        case .right where row == .signatureImage && form.signatureImage.cursor == form.signatureImage.text.count:
+            form.signatureImage = TextField(PathCompletion.complete(form.signatureImage.text))
+        default:
+            form[row]?.edit(key)
+        }
+        model.loaForm = form
+        return []
     }
 
     static func upload(_ key: Key, _ model: inout WizardModel) -> [Command] {

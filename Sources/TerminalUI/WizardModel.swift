@@ -40,7 +40,7 @@ public struct WizardModel: Equatable, Sendable {
     // On screen.
     public var overlay: Overlay?
     public var enterpriseForm = EnterpriseForm()
-    public var signerName = TextField()
+    public var loaForm = LOAForm()
     public var signedLOAPath = TextField()
     public var frequency: CheckFrequency = .businessDaily
     public var plannedNumbers = TextField("")
@@ -68,12 +68,12 @@ public struct WizardModel: Equatable, Sendable {
 
     /// What is typed outside the enterprise form, as a draft.
     public var typedDraft: [String: String] {
-        ["signer_name": signerName.text, "signed_loa_path": signedLOAPath.text, "numbers": numbersEntry]
+        loaForm.draft.merging(["signed_loa_path": signedLOAPath.text, "numbers": numbersEntry]) { _, typed in typed }
     }
 
     /// Brings back what was typed before a quit or a crash.
     public mutating func restoreTyped(_ draft: [String: String]) {
-        signerName = TextField(draft["signer_name"] ?? "")
+        loaForm = LOAForm(draft: draft)
         signedLOAPath = TextField(draft["signed_loa_path"] ?? "")
         var lines = (draft["numbers"] ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         numbersText = TextField(lines.popLast() ?? "")

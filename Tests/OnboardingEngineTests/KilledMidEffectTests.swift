@@ -105,7 +105,7 @@ extension KillPoint {
                 try await engine.send(.begin)
                 try await engine.send(.agreeToTerms)
                 try await engine.send(.submitEnterprise(fields: enterpriseFields))
-                try await engine.send(.renderLOA(agent: nil, signerName: nil))
+                try await engine.send(.renderLOA(agent: nil, signature: nil))
             },
             decisions: { engine, _ in [.useSignedLOA(path: await engine.state.renderedLOAPath!)] },
             isTarget: { if case .uploadSignedLOA = $0 { true } else { false } },
@@ -132,7 +132,7 @@ extension KillPoint {
                 try await walkThroughReview(engine, simulator)
                 #expect(await engine.state.gates?.loaStatus == "rejected")
                 try await engine.send(.startLOAReplacement)
-                try await engine.send(.renderLOA(agent: nil, signerName: nil))
+                try await engine.send(.renderLOA(agent: nil, signature: nil))
             },
             decisions: { engine, _ in [.useSignedLOA(path: await engine.state.renderedLOAPath!)] },
             isTarget: { if case .replaceLOA = $0 { true } else { false } },

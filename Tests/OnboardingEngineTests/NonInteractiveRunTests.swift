@@ -100,6 +100,18 @@ func signedPDF() throws -> String {
                 #expect(badEnterprise.message.contains("fein"))
                 #expect(simulator.world.snapshot().enterprises.isEmpty)
 
+                let signerOnly = try await NonInteractiveRun(
+                    answers: try answers(["loa": ["signer_name": "Sam Owner"]]), confirmBillable: true, wait: false
+                ).run(engine)
+                #expect(signerOnly.exitCode == 10)
+                #expect(signerOnly.message.contains("loa.signature_image: Telnyx prints the signer's name only beside a signature image"))
+                let badAgent = try await NonInteractiveRun(
+                    answers: try answers(["loa": ["agent": ["legal_name": "Resell Co", "contact_email": "pat"]]]), confirmBillable: true, wait: false
+                ).run(engine)
+                #expect(badAgent.exitCode == 10)
+                #expect(badAgent.message.contains("loa.agent.street_address is required"))
+                #expect(badAgent.message.contains("loa.agent.contact_email must be an email address"))
+
                 let notAPDF = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).txt").path
                 try Data("hello".utf8).write(to: URL(fileURLWithPath: notAPDF))
                 let badLOA = try await NonInteractiveRun(answers: try answers(["signed_loa": notAPDF]), confirmBillable: true, wait: false).run(engine)

@@ -29,13 +29,46 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
     try await engine.send(.begin)
     try await engine.send(.agreeToTerms)
     try await engine.send(.submitEnterprise(fields: enterpriseFields))
-    try await engine.send(.renderLOA(agent: nil, signerName: nil))
+    try await engine.send(.renderLOA(agent: nil, signature: nil))
     let rendered = try #require(await engine.state.renderedLOAPath)
     try await engine.send(.useSignedLOA(path: rendered))
     #expect(await engine.state.step == .enable)
 }
 
 @Suite struct OnboardingEngineTests {
+    @Test func theLOAIsRenderedWithTheSignatureImageAndTheAgent() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                try await engine.send(.begin)
+                try await engine.send(.agreeToTerms)
+                try await engine.send(.submitEnterprise(fields: enterpriseFields))
+                let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sig-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: directory) }
+                let notPNG = directory.appendingPathComponent("signature.gif").path
+                try Data("GIF89a".utf8).write(to: URL(fileURLWithPath: notPNG))
+                try await engine.send(.renderLOA(agent: nil, signature: SignatureImage(path: notPNG, signerName: "Sam Owner")))
+                #expect(await engine.state.lastError?.message == "Signature image: \(notPNG) is not a PNG image; save the signature as PNG")
+                #expect(await engine.state.renderedLOAPath == nil)
+
+                let png = directory.appendingPathComponent("signature.png").path
+                try (Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(count: 8)).write(to: URL(fileURLWithPath: png))
+                let agent = [
+                    "legal_name": "Resell Co", "street_address": "2 Side St", "city": "Austin", "administrative_area": "TX",
+                    "postal_code": "73301", "country": "US", "contact_name": "Pat Agent", "contact_title": "Director",
+                    "contact_email": "pat@resell.example.com", "contact_phone": "+15125550100",
+                ]
+                try await engine.send(.renderLOA(agent: agent, signature: SignatureImage(path: png, signerName: "Sam Owner")))
+                let rendered = try #require(await engine.state.renderedLOAPath)
+                let text = String(decoding: try #require(FileManager.default.contents(atPath: rendered)), as: UTF8.self)
+                #expect(text.contains("Signed electronically by Sam Owner"))
+                #expect(text.contains(#"Acting through agent: Resell Co, Pat Agent \(Director\), pat@resell.example.com"#))
+                await engine.close()
+            }
+        }
+    }
+
     @Test func walksTheNineStepsAndBillsEachThingOnce() async throws {
         try await withSimulator { simulator in
             try await withStore { store in

@@ -35,7 +35,7 @@ import Testing
         var queued = walkToGates()
         queued.on(.gatesChecked(GateReport(status: "rejected", loaStatus: "approved"), at: at))
         queued.on(.correctEnterprise(fields: ["fein": "98-7654321"]), .enterpriseReady(id: "ent-1", legalName: "Acme"))
-        queued.on(.renderLOA(agent: nil, signerName: nil), .loaRendered(path: "/p"), .useSignedLOA(path: "/s"))
+        queued.on(.renderLOA(agent: nil, signature: nil), .loaRendered(path: "/p"), .useSignedLOA(path: "/s"))
         queued.on(.signedLOAUploaded(documentId: "doc"), .chooseFrequency(.daily, plannedNumbers: 10), .confirm)
         #expect(queued.state.queued != nil)
         let seeds = [OnboardingState(id: "onb-1"), walkToEnable().state, walkToGates().state, walkToAssociate().state, queued.state]

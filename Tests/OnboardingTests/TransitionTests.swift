@@ -48,7 +48,7 @@ func walkToEnable() -> Walk {
     var walk = Walk()
     walk.on(.begin, .termsChecked(agreed: true, version: "v1.0.0"))
     walk.on(.submitEnterprise(fields: enterpriseFields), .enterpriseReady(id: "ent-1", legalName: "Acme Plumbing LLC"))
-    walk.on(.renderLOA(agent: nil, signerName: nil), .loaRendered(path: "/state/onb-1/loa.pdf"))
+    walk.on(.renderLOA(agent: nil, signature: nil), .loaRendered(path: "/state/onb-1/loa.pdf"))
     walk.on(.useSignedLOA(path: "/tmp/signed.pdf"), .signedLOAUploaded(documentId: "doc-1"))
     return walk
 }
@@ -127,7 +127,7 @@ func walkToAssociate() -> Walk {
         let walk = walkToEnable()
         #expect(walk.effects == [
             .checkTerms, .createEnterprise(fields: walk.effects.compactMap { if case .createEnterprise(let f) = $0 { f } else { nil } }[0]),
-            .renderLOA(enterpriseId: "ent-1", agent: nil, signerName: nil), .uploadSignedLOA(path: "/tmp/signed.pdf"),
+            .renderLOA(enterpriseId: "ent-1", agent: nil, signature: nil), .uploadSignedLOA(path: "/tmp/signed.pdf"),
         ])
         #expect(walk.state.step == .enable)
         #expect(walk.state.renderedLOAPath == "/state/onb-1/loa.pdf")
@@ -221,7 +221,7 @@ func walkToAssociate() -> Walk {
         #expect(walk.state.nextAction.contains("rejected the LOA"))
         walk.on(.startLOAReplacement)
         #expect(walk.state.step == .loaRender)
-        walk.on(.renderLOA(agent: nil, signerName: "Sam Owner"), .loaRendered(path: "/state/onb-1/loa-2.pdf"))
+        walk.on(.renderLOA(agent: nil, signature: SignatureImage(path: "/sig.png", signerName: "Sam Owner")), .loaRendered(path: "/state/onb-1/loa-2.pdf"))
         let effects = walk.on(.useSignedLOA(path: "/tmp/signed-2.pdf"), .signedLOAUploaded(documentId: "doc-2"))
         #expect(effects == [.uploadSignedLOA(path: "/tmp/signed-2.pdf"), .replaceLOA(enterpriseId: "ent-1", documentId: "doc-2")])
         #expect(walk.state.confirmation == nil)
@@ -248,7 +248,7 @@ func walkToAssociate() -> Walk {
         walk.on(.enterpriseReady(id: "ent-1", legalName: "Acme Plumbing LLC"))
         #expect(walk.state.step == .loaRender)
         #expect(walk.state.nextAction.contains("corrected enterprise"))
-        walk.on(.renderLOA(agent: nil, signerName: nil), .loaRendered(path: "/p"), .useSignedLOA(path: "/s"), .signedLOAUploaded(documentId: "doc-3"))
+        walk.on(.renderLOA(agent: nil, signature: nil), .loaRendered(path: "/p"), .useSignedLOA(path: "/s"), .signedLOAUploaded(documentId: "doc-3"))
         #expect(walk.state.step == .enable)
         walk.on(.chooseFrequency(.weekly, plannedNumbers: 100))
         // The rejected registration goes first; the confirmed enable follows it.

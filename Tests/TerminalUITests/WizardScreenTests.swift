@@ -307,7 +307,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         var render = model(.loaRender)
         _ = press(Key.typing("Sam Owner"), &render)
         #expect(screen(render).contains("Sam Owner"))
-        #expect(press([.enter], &render) == [.send(.renderLOA(agent: nil, signerName: "Sam Owner"))])
+        // Enter moves on from a field; the LOA is rendered from its button (LOAFormTests).
+        #expect(press([.enter], &render).allSatisfy { if case .send = $0 { false } else { true } })
     }
 }
 

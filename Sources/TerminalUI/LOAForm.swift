@@ -1,0 +1,93 @@
+import Foundation
+import Onboarding
+
+/// Step 3: what the LOA is rendered with, all optional: a PNG of the signature with the
+/// signer's name printed beside it, and a reseller or BPO (`agent`) acting for the enterprise.
+/// Checked as each field is left; what is typed is kept as a draft.
+public struct LOAForm: Equatable, Sendable {
+    public enum Row: Hashable, Sendable {
+        case signerName
+        case signatureImage
+        case actingAsAgent
+        case agent(LOAAgentField)
+        case render
+    }
+
+    public var signerName = TextField()
+    public var signatureImage = TextField()
+    public var actingAsAgent = false
+    public var agent: [LOAAgentField: TextField] = [:]
+    public var problems: [Row: String] = [:]
+    public var focus = 0
+
+    public init(draft: [String: String] = [:]) {
+        signerName = TextField(draft["signer_name"] ?? "")
+        signatureImage = TextField(draft["signature_image"] ?? "")
+        actingAsAgent = draft["agent_on"] == "true"
+        for field in LOAAgentField.allCases {
+            agent[field] = TextField(draft["agent." + field.key] ?? (field == .country ? "US" : ""))
+        }
+    }
+
+    public var rows: [Row] {
+        [.signerName, .signatureImage, .actingAsAgent] + (actingAsAgent ? LOAAgentField.allCases.map(Row.agent) : []) + [.render]
+    }
+
+    public var focusedRow: Row { rows[min(focus, rows.count - 1)] }
+
+    /// What the draft keeps.
+    public var draft: [String: String] {
+        var draft = ["signer_name": signerName.text, "signature_image": signatureImage.text, "agent_on": actingAsAgent ? "true" : "false"]
+        for (field, value) in agent { draft["agent." + field.key] = value.text }
+        return draft
+    }
+
+    /// The text field of a row, if it has one.
+    public subscript(row: Row) -> TextField? {
+        get {
+            switch row {
+            case .signerName: signerName
+            case .signatureImage: signatureImage
+            case .agent(let field): agent[field]
+            case .actingAsAgent, .render: nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch row {
+            case .signerName: signerName = newValue
+            case .signatureImage: signatureImage = newValue
+            case .agent(let field): agent[field] = newValue
+            case .actingAsAgent, .render: break
+            }
+        }
+    }
+
+    /// Checks a row as the person leaves it.
+    public mutating func check(_ row: Row) {
+        problems[row] = nil
+        switch row {
+        case .signatureImage:
+            let path = signatureImage.text.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else { return }
+            do { _ = try SignatureImage.read(path) } catch { problems[row] = error.reason }
+        case .agent(let field):
+            if case .failure(let problem) = field.check(agent[field]?.text ?? "") { problems[row] = problem.description }
+        case .signerName, .actingAsAgent, .render: break
+        }
+    }
+
+    /// Every row checked; the event that renders the LOA, or nil with the problems marked.
+    public mutating func renderEvent() -> Event? {
+        for row in rows { check(row) }
+        let name = signerName.text.trimmingCharacters(in: .whitespaces)
+        let path = signatureImage.text.trimmingCharacters(in: .whitespaces)
+        if !name.isEmpty && path.isEmpty {
+            problems[.signerName] = "is printed only beside a signature image: give a PNG's path below, or leave it empty"
+        }
+        guard problems.isEmpty else { return nil }
+        let signature = path.isEmpty ? nil : SignatureImage(path: (path as NSString).expandingTildeInPath, signerName: name.isEmpty ? nil : name)
+        let agentValues = actingAsAgent ? agent.mapValues(\.text) : [:]
+        return .renderLOA(agent: actingAsAgent ? LOAAgentField.check(agentValues).accepted : nil, signature: signature)
+    }
+}

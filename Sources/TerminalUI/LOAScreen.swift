@@ -1,0 +1,54 @@
+import Onboarding
+
+/// Step 3: the LOA's optional signature and agent, one row per field, scrolled to the focus.
+enum LOAScreen {
+    static let labelWidth = 20
+
+    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+        switch model.state.loaRound {
+        case .first: region.wrap("Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. All below is optional.", into: &surface)
+        case .replacement: region.wrap("The LOA is replaced: render a new one, sign it, and upload it. Replacing is not billed.", style: .colored(.warning), into: &surface)
+        case .resubmission: region.wrap("The corrected enterprise is submitted again with a newly signed LOA.", style: .colored(.warning), into: &surface)
+        }
+        if let path = model.state.renderedLOAPath { region.wrap("Last rendered: \(path)", style: .muted, into: &surface) }
+        let form = model.loaForm
+        var lines: [(text: String, style: Style, row: Int?)] = []
+        for (index, row) in form.rows.enumerated() {
+            switch row {
+            case .signerName: lines.append(("── Signature, printed on the LOA ──", .colored(.accent), nil))
+            case .actingAsAgent: lines.append(("── Agent ──", .colored(.accent), nil))
+            default: break
+            }
+            lines.append(("", .plain, index))
+            if let problem = form.problems[row] { lines.append(("  ! \(problem)", .colored(.danger), nil)) }
+        }
+        let focusLine = lines.firstIndex { $0.row == form.focus } ?? 0
+        let visible = region.height - region.line
+        let top = max(0, min(focusLine - visible / 2, lines.count - visible))
+        for line in lines.dropFirst(top).prefix(visible) {
+            guard let index = line.row else {
+                region.wrap(line.text, style: line.style, into: &surface)
+                continue
+            }
+            let row = form.rows[index]
+            let focused = index == form.focus
+            let y = region.y + region.line
+            switch row {
+            case .actingAsAgent:
+                surface.put("[\(form.actingAsAgent ? "x" : " ")] A reseller or BPO acts for it (Space)", x: region.x, y: y, style: focused ? .focus : .plain)
+            case .render:
+                surface.put("[ Render the LOA ]", x: region.x, y: y, style: focused ? .focus : .bold)
+            default:
+                let label = switch row {
+                case .signerName: "  Signer's name"
+                case .signatureImage: "  Signature PNG"
+                case .agent(let field): (field.isRequired ? "* " : "  ") + field.label
+                default: ""
+                }
+                surface.put(label, x: region.x, y: y, style: focused ? .bold : .plain, limit: labelWidth - 1)
+                form[row]?.draw(into: &surface, x: region.x + labelWidth, y: y, width: region.width - labelWidth, focused: focused)
+            }
+            region.line += 1
+        }
+    }
+}
