@@ -13,6 +13,8 @@ public enum Event: Codable, Equatable, Sendable {
     case chooseFrequency(CheckFrequency, plannedNumbers: Int)
     case confirm
     case cancel
+    /// Back to the previous step, where nothing done at Telnyx would be undone by it.
+    case goBack
     case checkGatesNow
     /// Replace a rejected (or long-pending) LOA: render, sign, upload again.
     case startLOAReplacement

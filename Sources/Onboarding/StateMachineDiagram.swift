@@ -29,7 +29,7 @@ public enum StateMachineDiagram {
             .termsAgreed(version: "v1"), .submitEnterprise(fields: fields), .useExistingEnterprise(id: "ent-1", legalName: "Acme"),
             .enterpriseReady(id: "ent-1", legalName: "Acme"), .renderLOA(agent: nil, signature: nil), .loaRendered(path: "/loa.pdf"),
             .useSignedLOA(path: "/signed.pdf"), .signedLOAUploaded(documentId: "doc"), .chooseFrequency(.daily, plannedNumbers: 10),
-            .confirm, .cancel, .reputationEnabled(GateReport(status: "pending", loaStatus: "pending")),
+            .confirm, .cancel, .goBack, .reputationEnabled(GateReport(status: "pending", loaStatus: "pending")),
             .checkGatesNow, .gatesChecked(GateReport(status: "approved", loaStatus: "approved"), at: at),
             .gatesChecked(GateReport(status: "rejected", loaStatus: "approved", rejectionReasons: ["x"]), at: at),
             .gatesChecked(GateReport(status: "approved", loaStatus: "rejected"), at: at), .startLOAReplacement,

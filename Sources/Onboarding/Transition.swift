@@ -37,7 +37,7 @@ extension Event {
     var isDecision: Bool {
         switch self {
         case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
-            .confirm, .cancel, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
+            .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
             .changeFrequency, .removeNumbers, .disable:
             true
         default: false
@@ -195,6 +195,26 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
         next.gatesCheckedAt = at
         if next.step == .gates && report.bothApproved { next.step = .associate }
         return settle() ?? stay()
+
+    case .goBack:
+        guard state.inFlight == nil else { return refuse("Wait until what is under way is done, then go back.") }
+        switch state.step {
+        case .signAndUpload:
+            // Rendering again is free and changes nothing at Telnyx.
+            next.step = .loaRender
+        case .enable:
+            // The uploaded document goes unused (Telnyx deletes it after 30 minutes); another is uploaded.
+            next.step = .signAndUpload
+            next.loaDocumentId = nil
+        case .terms: return refuse("This is the first step.")
+        case .enterprise: return refuse("The terms are agreed for the account; there is nothing to go back to.")
+        case .loaRender:
+            return refuse("The enterprise exists at Telnyx and stays this onboarding's; a rejected vetting is corrected at step 6.")
+        case .gates: return refuse("Reputation is enabled, so the steps before are done; a rejected or pending LOA is replaced with l.")
+        case .associate, .query, .manage: return refuse("Reputation is enabled, so the steps before are done.")
+        }
+        next.lastError = nil
+        return stay()
 
     case .startLOAReplacement:
         guard state.reputationEnabled, let gates = state.gates, gates.loaStatus != "approved" else {

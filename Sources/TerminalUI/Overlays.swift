@@ -110,6 +110,9 @@ enum Overlays {
                 "a adds more numbers (Esc comes back here).",
             ]
         }
-        return lines + ["", "q quits at any time; nothing is lost. Esc goes back."]
+        return lines + [
+            "", "q quits at any time; nothing is lost.",
+            "Esc goes back a step where nothing done at Telnyx is undone (from steps 4 and 5).",
+        ]
     }
 }

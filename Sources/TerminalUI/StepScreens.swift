@@ -29,8 +29,8 @@ enum StepScreens {
             case .signatureImage: "↑↓/Tab move  → complete path  F2 render"
             default: "↑↓/Tab move  Enter next  F2 render"
             }
-        case .signAndUpload: "Tab complete path  Enter upload"
-        case .enable: "↑↓ frequency  Enter enable"
+        case .signAndUpload: "Tab complete path  Enter upload  Esc back to step 3"
+        case .enable: "↑↓ frequency  Enter enable  Esc back to step 4"
         case .gates: ReviewScreen.keys(model)
         case .associate: "Enter new line  F2 add  F3 inventory  ^O file"
         case .query: "Enter read  f fresh read  s/S sort  a add numbers"

@@ -31,6 +31,7 @@ public enum WizardController {
         }
         if key == .character("q") && !isTyping(model) { return [.quit] }
         if key == .control("q") { return [.quit] }
+        if key == .escape && !escapeStaysOnScreen(model) { return [.send(.goBack)] }
         // While the engine works, typing goes on; a decision waits until it is done.
         switch model.screenStep {
         case .terms: return key == .enter ? [.send(.agreeToTerms)] : []
@@ -41,6 +42,17 @@ public enum WizardController {
         case .gates: return review(key, &model)
         case .associate: return addNumbers(key, &model)
         case .query, .manage: return table(key, &model)
+        }
+    }
+
+    /// Esc leaves what the screen is in the middle of (a correction, adding more numbers, a
+    /// filter) before it asks to go back a step.
+    static func escapeStaysOnScreen(_ model: WizardModel) -> Bool {
+        switch model.screenStep {
+        case .enterprise: model.enterpriseForm.correcting
+        case .associate: model.addingMoreNumbers
+        case .query, .manage: model.table.filtering
+        default: false
         }
     }
 

@@ -164,6 +164,7 @@ struct InteractiveWizard {
         case .removeNumbers: "Removing numbers"
         case .changeFrequency: "Changing the check frequency"
         case .disable: "Disabling reputation"
+        case .goBack: "Going back"
         default: "Talking to Telnyx"
         }
     }

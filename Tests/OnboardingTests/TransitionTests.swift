@@ -123,6 +123,29 @@ func walkToAssociate() -> Walk {
 }
 
 @Suite struct LOAAndEnableSteps {
+    @Test func goingBackIsAllowedOnlyWhereNothingAtTelnyxIsUndone() {
+        var walk = walkToEnable()
+        walk.on(.goBack)
+        #expect(walk.state.step == .signAndUpload)
+        #expect(walk.state.loaDocumentId == nil, "the uploaded document is not used; another is uploaded")
+        walk.on(.goBack)
+        #expect(walk.state.step == .loaRender)
+        #expect(walk.effects.count == 4, "going back sends nothing")
+        walk.on(.goBack)
+        #expect(walk.state.step == .loaRender)
+        #expect(walk.refusals.last?.hasPrefix("The enterprise exists at Telnyx") == true)
+        walk.on(.renderLOA(agent: nil, signature: nil), .loaRendered(path: "/state/onb-1/loa-2.pdf"))
+        walk.on(.useSignedLOA(path: "/tmp/signed-2.pdf"), .signedLOAUploaded(documentId: "doc-2"))
+        walk.on(.chooseFrequency(.weekly, plannedNumbers: 1), .goBack)
+        #expect(walk.state.step == .enable, "not while a confirmation is open")
+        #expect(walk.refusals.last == "Confirm or cancel the pending charge first.")
+        walk.on(.confirm, .reputationEnabled(pending))
+        #expect(walk.effects.last == .enableReputation(enterpriseId: "ent-1", documentId: "doc-2", frequency: .weekly))
+        walk.on(.goBack)
+        #expect(walk.state.step == .gates)
+        #expect(walk.refusals.last?.hasPrefix("Reputation is enabled") == true)
+    }
+
     @Test func theLOAIsRenderedSignedAndUploaded() {
         let walk = walkToEnable()
         #expect(walk.effects == [

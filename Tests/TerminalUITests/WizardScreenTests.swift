@@ -312,6 +312,29 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
     }
 }
 
+@Suite struct GoingBackTests {
+    @Test func escAsksToGoBackUnlessTheScreenHasSomethingToLeave() {
+        var upload = model(.signAndUpload)
+        #expect(screen(upload).contains("Esc back to step 3"))
+        #expect(press([.escape], &upload) == [.send(.goBack)])
+        var enable = model(.enable)
+        #expect(press([.escape], &enable) == [.send(.goBack)])
+
+        var filtering = model(.manage) { state in state.monitoredNumbers = ["+13125550100"] }
+        _ = press([.character("/")], &filtering)
+        #expect(press([.escape], &filtering).isEmpty, "Esc first ends the filter")
+        #expect(!filtering.table.filtering)
+
+        var correcting = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "rejected", loaStatus: "approved", rejectionReasons: ["FEIN does not match"])
+        }
+        _ = press([.character("c")], &correcting)
+        #expect(press([.escape], &correcting).isEmpty, "Esc first leaves the correction")
+        #expect(correcting.screenStep == .gates)
+    }
+}
+
 @Suite struct AddingMoreNumbersTests {
     @Test func moreNumbersCanBeAddedFromTheTableAndEscComesBack() {
         var wizard = model(.manage) { state in
