@@ -83,8 +83,16 @@ public final class RateLimitPacer: Sendable {
         let waiters = budget.withLock { budget in
             budget.inFlight = max(0, budget.inFlight - 1)
             if let remaining {
-                budget.remaining = remaining
-                budget.resetAt = now() + Double(resetSeconds ?? 1)
+                let resetAt = now() + Double(resetSeconds ?? 1)
+                if let known = budget.remaining, now() < budget.resetAt {
+                    // Answers overtake each other: within a window, the lowest count is the
+                    // latest, and the later reset is the safe one.
+                    budget.remaining = min(known, remaining)
+                    budget.resetAt = max(budget.resetAt, resetAt)
+                } else {
+                    budget.remaining = remaining
+                    budget.resetAt = resetAt
+                }
             }
             defer { budget.waiters = [] }
             return budget.waiters
