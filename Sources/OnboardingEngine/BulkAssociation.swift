@@ -1,4 +1,6 @@
 import Foundation
+import Onboarding
+import Synchronization
 import TelnyxAPI
 
 /// Adds any number of numbers: those outside the account's inventory are set aside before
@@ -25,7 +27,8 @@ public struct BulkAssociation: Sendable {
         self.concurrency = concurrency
     }
 
-    public func run(_ numbers: [String]) async throws -> Report {
+    /// `progress` hears after the checks and after each batch.
+    public func run(_ numbers: [String], progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) async throws -> Report {
         var setAside: [String: String] = [:]
         let owned = Set(try await client.allInventory().filter { $0.status == .active }.map(\.phoneNumber))
         let already = Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber))
@@ -41,8 +44,17 @@ public struct BulkAssociation: Sendable {
         let batches = stride(from: 0, to: toSend.count, by: batchSize).map { Array(toSend[$0..<min($0 + batchSize, toSend.count)]) }
         let client = self.client
         let enterpriseId = self.enterpriseId
+        let sofar = Mutex(BatchProgress(batches: batches.count, setAside: setAside.count))
+        progress(sofar.withLock { $0 })
         let outcomes = try await batches.concurrentMap(inFlight: concurrency) { batch in
-            try await Self.send(batch, client: client, enterpriseId: enterpriseId)
+            let outcome = try await Self.send(batch, client: client, enterpriseId: enterpriseId)
+            progress(sofar.withLock { sofar in
+                sofar.batchesDone += 1
+                sofar.added += outcome.0.count
+                sofar.setAside += outcome.1.count
+                return sofar
+            })
+            return outcome
         }
         let added = outcomes.flatMap(\.0)
         for (_, batchSetAside) in outcomes { setAside.merge(batchSetAside) { first, _ in first } }

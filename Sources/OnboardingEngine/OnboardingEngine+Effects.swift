@@ -67,9 +67,10 @@ extension OnboardingEngine {
             try await client.disableReputation(enterpriseId: id)
             return .reputationDisabled
         case .associateNumbers(let id, let numbers):
-            let report = try await BulkAssociation(client: client, enterpriseId: id, batchSize: Self.batchSize, concurrency: Self.concurrency)
-                .run(numbers)
-            return .numbersAssociated(report.monitored, setAside: report.setAside)
+            defer { report(nil) }
+            let added = try await BulkAssociation(client: client, enterpriseId: id, batchSize: Self.batchSize, concurrency: Self.concurrency)
+                .run(numbers) { [weak self] progress in self?.report(progress) }
+            return .numbersAssociated(added.monitored, setAside: added.setAside)
         case .queryNumbers(let id, let numbers, let fresh):
             return .numbersQueried(try await query(id, numbers, fresh: fresh))
         case .refreshNumbers(let id, let numbers):

@@ -1,6 +1,7 @@
 import Foundation
 import Onboarding
 import OnboardingStore
+import Synchronization
 import TelnyxAPI
 
 /// The only place effects touch the world. It holds one onboarding for this process, applies
@@ -17,6 +18,10 @@ public actor OnboardingEngine {
     var interruption: Interruption?
     /// True once the staged kill happened; nothing more is written.
     private(set) var killed = false
+    private let progress = Mutex<BatchProgress?>(nil)
+    /// How far the numbers being added have come, while they go.
+    public nonisolated var batchProgress: BatchProgress? { progress.withLock { $0 } }
+    nonisolated func report(_ batchProgress: BatchProgress?) { progress.withLock { $0 = batchProgress } }
 
     /// Numbers sent per associate or refresh request, and requests in flight at once.
     static let batchSize = TelnyxClient.maximumNumbersPerRequest

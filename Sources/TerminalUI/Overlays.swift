@@ -58,6 +58,10 @@ enum Overlays {
         case .auditLog(let top):
             let lines = model.auditLines.isEmpty ? ["Nothing recorded yet."] : Array(model.auditLines.dropFirst(top).prefix(surface.height - 8))
             box(lines.map { ($0, .plain) } + [("↑↓ scroll  Esc close", .muted)], title: "Audit log · who, when, what, cost", on: &surface)
+        case .associationResults(let numbers, let top):
+            let results = AssociationResults.lines(numbers, state: model.state)
+            let shown = Array(results.lines.dropFirst(top).prefix(surface.height - 9))
+            box([(results.summary, .bold), ("", .plain)] + shown + [("↑↓ scroll  Enter or Esc close", .muted)], title: "Numbers sent", on: &surface)
         case .typedConfirmation(let word, let typed, _):
             box([
                 ("This cannot be undone: monitoring stops for every number,", .colored(.danger, bold: true)),

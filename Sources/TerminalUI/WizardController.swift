@@ -14,7 +14,7 @@ public enum WizardController {
 
     static func dispatch(_ key: Key, _ model: inout WizardModel) -> [Command] {
         model.notice = nil
-        if key == .control("c") || key == .function(10) { return [.quit] }
+        if key == .control("c") || key == .control("q") || key == .function(10) { return [.quit] }
         if key == .resize { return [] }
         if let overlay = model.overlay { return handleOverlay(key, overlay, &model) }
         if model.state.confirmation != nil {
@@ -30,7 +30,6 @@ public enum WizardController {
             return []
         }
         if key == .character("q") && !isTyping(model) { return [.quit] }
-        if key == .control("q") { return [.quit] }
         if key == .escape && !escapeStaysOnScreen(model) { return [.send(.goBack)] }
         // While the engine works, typing goes on; a decision waits until it is done.
         switch model.screenStep {
@@ -102,14 +101,11 @@ public enum WizardController {
             }
             return []
         case .auditLog(let top):
-            switch key {
-            case .up: model.overlay = .auditLog(top: max(0, top - 1))
-            case .down: model.overlay = .auditLog(top: min(max(0, model.auditLines.count - 1), top + 1))
-            case .pageDown: model.overlay = .auditLog(top: min(max(0, model.auditLines.count - 1), top + 10))
-            case .pageUp: model.overlay = .auditLog(top: max(0, top - 10))
-            case .escape, .enter, .character("q"), .character("L"): model.overlay = nil
-            default: break
-            }
+            if key == .character("L") { model.overlay = nil }
+            if let top = scroll(top, key, lines: model.auditLines.count) { model.overlay = top < 0 ? nil : .auditLog(top: top) }
+            return []
+        case .associationResults(let numbers, let top):
+            if let top = scroll(top, key, lines: numbers.count) { model.overlay = top < 0 ? nil : .associationResults(numbers: numbers, top: top) }
             return []
         case .typedConfirmation(let word, var typed, let then):
             if key == .escape {
@@ -128,6 +124,27 @@ public enum WizardController {
             model.overlay = .typedConfirmation(word: word, typed: typed, then: then)
             return []
         }
+    }
+
+    /// A scrolling list's first line after a key: nil for a key it ignores, -1 to close it.
+    static func scroll(_ top: Int, _ key: Key, lines: Int) -> Int? {
+        let last = max(0, lines - 1)
+        switch key {
+        case .up: return max(0, top - 1)
+        case .down: return min(last, top + 1)
+        case .pageDown: return min(last, top + 10)
+        case .pageUp: return max(0, top - 10)
+        case .escape, .enter, .character("q"): return -1
+        default: return nil
+        }
+    }
+
+    /// After a decision's work ended: once numbers were added, what became of each is shown.
+    public static func finished(_ event: Event, confirmationBefore: PendingConfirmation?, _ model: inout WizardModel) {
+        guard event == .confirm, case .associate(let numbers)? = confirmationBefore?.action, model.state.inFlight == nil else { return }
+        // A failure that names no number is the error line's to tell.
+        if let error = model.state.lastError, error.fieldProblems.isEmpty { return }
+        model.overlay = .associationResults(numbers: numbers, top: 0)
     }
 
     static func enterpriseForm(_ key: Key, _ model: inout WizardModel) -> [Command] {

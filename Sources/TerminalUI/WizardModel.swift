@@ -15,6 +15,8 @@ public struct WizardModel: Equatable, Sendable {
         case pickNumbers(ListPicker)
         /// The onboarding's audit log.
         case auditLog(top: Int)
+        /// What became of each number of the last batch job, once it ended.
+        case associationResults(numbers: [String], top: Int)
     }
 
     // From the engine and the program.
@@ -23,6 +25,8 @@ public struct WizardModel: Equatable, Sendable {
     public var sandboxScenario: String?
     /// What the engine is doing now, for a spinner.
     public var busy: String?
+    /// How far numbers being added have come, while they go.
+    public var batchProgress: BatchProgress?
     public var nextReviewCheckAt: Date?
     public var reviewChecking = false
     public var readings: [String: NumberReading] = [:]

@@ -82,7 +82,9 @@ public enum WizardView {
     static func drawNotice(_ model: WizardModel, _ surface: inout Surface) {
         let row = surface.height - 2
         // The newest news wins: work under way, then the answer to the last key, then the error kept in the state.
-        if let busy = model.busy {
+        if model.busy != nil, let progress = model.batchProgress {
+            surface.put("\(spinner(model.tick)) Adding numbers \(progressBar(progress)) \(progress.description)", x: 1, y: row, style: .colored(.accent), limit: surface.width - 2)
+        } else if let busy = model.busy {
             surface.put("\(spinner(model.tick)) \(busy)…", x: 1, y: row, style: .colored(.accent))
         } else if let notice = model.notice {
             surface.put(RemoteText.sanitized(notice), x: 1, y: row, style: .colored(.warning))
@@ -90,6 +92,12 @@ public enum WizardView {
             let prefix = error.outcomeUnknown ? "Checking: " : "Problem: "
             surface.put(prefix + RemoteText.sanitized(error.message), x: 1, y: row, style: .colored(error.outcomeUnknown ? .warning : .danger, bold: true))
         }
+    }
+
+    /// Batches done as a bar of ten cells.
+    static func progressBar(_ progress: BatchProgress) -> String {
+        let filled = progress.batches == 0 ? 10 : progress.batchesDone * 10 / progress.batches
+        return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled) + "]"
     }
 
     /// The spinner's frame for a tick of the loop: something is under way.

@@ -35,6 +35,8 @@ struct InteractiveWizard {
         if let draft = try store.draft(id, form: "typed") { model.restoreTyped(draft) }
         let outcome = Outcome()
         var running: Task<Void, Never>? = send(.begin, outcome: outcome)
+        // The decision running, and the confirmation it answers, for what is shown once it ends.
+        var sent: (event: Event, confirmation: PendingConfirmation?) = (.begin, nil)
         model.busy = "Asking Telnyx where things stand"
         var poller: GatePoller?
         var polling: Task<Void, Never>?
@@ -42,12 +44,15 @@ struct InteractiveWizard {
         var readStep: Step?
 
         while true {
+            model.state = await engine.state
+            model.batchProgress = engine.batchProgress
             if let refusal = outcome.take() {
                 running = nil
                 model.busy = nil
                 model.notice = refusal
+                model.state = await engine.state
+                WizardController.finished(sent.event, confirmationBefore: sent.confirmation, &model)
             }
-            model.state = await engine.state
             model.now = Date()
             model.tick += 1
             // Review polling runs while the onboarding waits at step 6.
@@ -88,6 +93,7 @@ struct InteractiveWizard {
                         continue
                     }
                     model.busy = Self.describe(event)
+                    sent = (event, model.state.confirmation)
                     running = send(event, outcome: outcome)
                     readStep = nil
                 case .checkReviewNow:
@@ -96,6 +102,7 @@ struct InteractiveWizard {
                         await poller.checkNow()
                     } else if running == nil {
                         model.busy = "Checking Telnyx's review"
+                        sent = (.checkGatesNow, nil)
                         running = send(.checkGatesNow, outcome: outcome)
                     }
                 case .advanceSandboxClock:

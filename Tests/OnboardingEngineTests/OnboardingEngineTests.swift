@@ -4,6 +4,7 @@ import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
+import Synchronization
 import TelnyxAPI
 import TelnyxSimulator
 
@@ -64,6 +65,27 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
                 let text = String(decoding: try #require(FileManager.default.contents(atPath: rendered)), as: UTF8.self)
                 #expect(text.contains("Signed electronically by Sam Owner"))
                 #expect(text.contains(#"Acting through agent: Resell Co, Pat Agent \(Director\), pat@resell.example.com"#))
+                await engine.close()
+            }
+        }
+    }
+
+    @Test func addingNumbersReportsEachBatchAsItEnds() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                try await walkToApproved(engine, simulator)
+                let enterpriseId = try #require(await engine.state.enterprise?.id)
+                let heard = Mutex<[BatchProgress]>([])
+                let numbers = Array(simulator.world.inventory.prefix(35)) + ["+13125550199"]
+                let report = try await BulkAssociation(client: try simulator.client(), enterpriseId: enterpriseId, batchSize: 10, concurrency: 2)
+                    .run(numbers) { progress in heard.withLock { $0.append(progress) } }
+                let reports = heard.withLock { $0 }
+                #expect(reports.first == BatchProgress(batches: 4, setAside: 1), "after the checks, before any batch")
+                #expect(reports.last == BatchProgress(batchesDone: 4, batches: 4, added: 35, setAside: 1))
+                #expect(reports.map(\.batchesDone) == [0, 1, 2, 3, 4])
+                #expect(report.monitored.count == 35)
+                #expect(engine.batchProgress == nil, "nothing under way")
                 await engine.close()
             }
         }

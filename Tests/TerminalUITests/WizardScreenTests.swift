@@ -371,3 +371,41 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(press([.down], &resumed).isEmpty, "a key that changes nothing typed saves nothing")
     }
 }
+
+@Suite struct AddingProgressAndResultsTests {
+    @Test func batchesShowTheirProgressWhileTheyGo() {
+        var wizard = model(.associate) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+        }
+        wizard.busy = "Working (billed as confirmed)"
+        wizard.batchProgress = BatchProgress(batchesDone: 3, batches: 12, added: 300, setAside: 2)
+        #expect(screen(wizard).contains("Adding numbers [██░░░░░░░░] 3 of 12 batches · 300 added · 2 set aside"))
+    }
+
+    @Test func onceAddedEachNumberSaysWhatBecameOfIt() {
+        let sent = ["+13125550100", "+13125550101", "+13125550102"]
+        var wizard = model(.associate) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+        }
+        let confirmation = PendingConfirmation(action: .associate(numbers: sent), estimate: CostEstimate.associating(3, wizard.state.prices))
+        wizard.state.monitoredNumbers = ["+13125550100", "+13125550102"]
+        wizard.state.step = .query
+        wizard.state.lastError = Failure(message: "1 number was set aside", fieldProblems: ["+13125550101": "number is not \u{1b}[31mowned"])
+        WizardController.finished(.confirm, confirmationBefore: confirmation, &wizard)
+        let text = screen(wizard)
+        #expect(text.contains("2 added · 1 not added"))
+        #expect(text.contains("! +13125550101 set aside: number is not owned"), "Telnyx's text is sanitised")
+        #expect(text.contains("✓ +13125550100 added") && text.contains("✓ +13125550102 added"))
+        _ = press([.enter], &wizard)
+        #expect(wizard.overlay == nil)
+
+        var failed = wizard
+        failed.state.lastError = Failure(status: 500, message: "Telnyx is unavailable")
+        WizardController.finished(.confirm, confirmationBefore: confirmation, &failed)
+        #expect(failed.overlay == nil, "an error that names no number is the error line's to tell")
+        WizardController.finished(.checkGatesNow, confirmationBefore: nil, &wizard)
+        #expect(wizard.overlay == nil)
+    }
+}
