@@ -74,13 +74,14 @@ public actor SleepRecorder {
 }
 
 public func withSimulator<T: Sendable>(
+    worldFile: URL? = nil,
     _ configure: (inout SimulatorOptions) -> Void = { _ in },
     _ body: @Sendable (RunningSimulator) async throws -> T
 ) async throws -> T {
     var options = SimulatorOptions()
     options.inventorySize = 300
     configure(&options)
-    let server = TelnyxSimulatorServer(options: options)
+    let server = try worldFile.map { try TelnyxSimulatorServer(options: options, worldFile: $0) } ?? TelnyxSimulatorServer(options: options)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let app = try server.makeApplication(host: "127.0.0.1", port: 0) { port in continuation.yield(port) }
     var logger = Logger(label: "simulator-harness")

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A number the simulated account owns, as `/phone_numbers` lists it.
-struct InventoryNumber: Sendable, Equatable {
-    enum Kind: String, Sendable { case local, tollFree = "toll_free" }
+struct InventoryNumber: Codable, Sendable, Equatable {
+    enum Kind: String, Codable, Sendable { case local, tollFree = "toll_free" }
 
     var id: String
     var phoneNumber: String

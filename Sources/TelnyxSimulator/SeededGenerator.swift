@@ -1,6 +1,6 @@
 /// SplitMix64: a small, fast, well-distributed generator. The simulator derives everything
 /// random from the seed with it so a world is reproducible across runs and machines.
-struct SeededGenerator: RandomNumberGenerator {
+struct SeededGenerator: RandomNumberGenerator, Codable {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

@@ -8,11 +8,17 @@ public final class SimulatorWorld: Sendable {
     public let options: SimulatorOptions
     public let clock: SimulatedClock
     let state: Mutex<WorldState>
+    /// Held while the world is written to its file.
+    let saving = Mutex(())
 
-    public init(options: SimulatorOptions) {
+    public convenience init(options: SimulatorOptions) {
+        self.init(options: options, state: WorldState(options: options), clock: SimulatedClock(start: options.clockStart, mode: options.clockMode))
+    }
+
+    init(options: SimulatorOptions, state: WorldState, clock: SimulatedClock) {
         self.options = options
-        self.clock = SimulatedClock(start: options.clockStart, mode: options.clockMode)
-        self.state = Mutex(WorldState(options: options))
+        self.clock = clock
+        self.state = Mutex(state)
     }
 
     /// Runs `body` on the settled world at the current simulated time.

@@ -12,8 +12,19 @@ public struct TelnyxSimulatorServer: Sendable {
     public let world: SimulatorWorld
     public let faults = FaultBook()
 
+    /// Where the world is kept between runs, if anywhere.
+    public let worldFile: URL?
+
     public init(options: SimulatorOptions) {
         world = SimulatorWorld(options: options)
+        worldFile = nil
+    }
+
+    /// A server whose world is restored from `worldFile` (when it exists) and written back
+    /// after every request, before the answer leaves.
+    public init(options: SimulatorOptions, worldFile: URL) throws {
+        world = try SimulatorWorld.restoring(worldFile, options: options)
+        self.worldFile = worldFile
     }
 
     /// An application bound to `host:port` (port 0 picks a free one); `onListening` receives
@@ -25,6 +36,7 @@ public struct TelnyxSimulatorServer: Sendable {
         let router = Router()
         router.middlewares.add(
             GatewayMiddleware(options: world.options, rateLimiter: RateLimiter(requestsPerSecond: world.options.rateLimit), faults: faults))
+        if let worldFile { router.middlewares.add(WorldPersistenceMiddleware(world: world, file: worldFile)) }
         AdminRoutes(world: world, faults: faults).register(on: router)
         try SimulatedTelnyxAPI(world: world).registerHandlers(
             on: router, serverURL: URL(string: "/v2")!, configuration: .telnyx, middlewares: [EnvelopeMiddleware(), RequestNormalizationMiddleware()])

@@ -21,7 +21,7 @@ extension SimulatorWorld {
             let rejectVetting = options.scenario == .vettingRejected && state.vettingSubmissions == 1
             state.settings[enterpriseId] = SettingsRecord(
                 public_: settings,
-                vettingDecision: (now.addingTimeInterval(Scenario.vettingDelay), !rejectVetting),
+                vettingDecision: ReviewDecision(at: now.addingTimeInterval(Scenario.vettingDelay), approve: !rejectVetting),
                 loaDecision: state.scheduleLOAReview(scenario: options.scenario, now: now))
             enterprise.numberReputationEnabled = true
             state.enterprises[enterpriseId] = enterprise
@@ -120,9 +120,9 @@ extension SimulatorWorld {
 }
 
 extension WorldState {
-    func scheduleLOAReview(scenario: Scenario, now: Date) -> (at: Date, approve: Bool) {
+    func scheduleLOAReview(scenario: Scenario, now: Date) -> ReviewDecision {
         let delay = scenario == .slowReview ? Scenario.slowLoaReviewDelay : Scenario.loaReviewDelay
         let reject = scenario == .loaRejected && loaSubmissions == 1
-        return (now.addingTimeInterval(delay), !reject)
+        return ReviewDecision(at: now.addingTimeInterval(delay), approve: !reject)
     }
 }

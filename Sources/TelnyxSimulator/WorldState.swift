@@ -3,29 +3,36 @@ import TelnyxAPI
 
 typealias Schemas = Components.Schemas
 
-/// Reputation settings of one enterprise, with the reviewers' pending decisions.
-struct SettingsRecord: Sendable {
-    var public_: Schemas.EnterpriseReputationPublic
-    /// When vetting decides, and what; nil once decided or set by hand.
-    var vettingDecision: (at: Date, approve: Bool)?
-    var loaDecision: (at: Date, approve: Bool)?
+/// A reviewer's decision, made when the simulated clock reaches `at`.
+struct ReviewDecision: Codable, Sendable {
+    var at: Date
+    var approve: Bool
 }
 
-struct DocumentRecord: Sendable {
+/// Reputation settings of one enterprise, with the reviewers' pending decisions.
+struct SettingsRecord: Codable, Sendable {
+    var public_: Schemas.EnterpriseReputationPublic
+    /// When vetting decides, and what; nil once decided or set by hand.
+    var vettingDecision: ReviewDecision?
+    var loaDecision: ReviewDecision?
+}
+
+struct DocumentRecord: Codable, Sendable {
     var document: Schemas.DocServiceDocument
     var createdAt: Date
     /// Set once an enable or LOA replacement used it; unlinked documents expire.
     var linkedTo: String?
 }
 
-struct MonitoredNumber: Sendable {
+struct MonitoredNumber: Codable, Sendable {
     var record: Schemas.ReputationPhoneNumber
     var lookups: Int
 }
 
 /// The whole simulated account. Only `SimulatorWorld` touches it, under its lock, so every
-/// operation sees and leaves a consistent world even when requests arrive together.
-struct WorldState: Sendable {
+/// operation sees and leaves a consistent world even when requests arrive together. Codable,
+/// so a sandbox's account outlives the process that runs it.
+struct WorldState: Codable, Sendable {
     var tosAgreement: Schemas.TosAgreement?
     var enterprises: [String: Schemas.EnterprisePublic] = [:]
     var enterpriseOrder: [String] = []

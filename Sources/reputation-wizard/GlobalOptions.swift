@@ -24,11 +24,14 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The sandbox keeps its onboardings apart from real ones.
+    /// The sandbox keeps its onboardings, and its simulated account, apart from real ones.
+    func directory(sandbox: Bool) -> URL {
+        let directory = OnboardingStore.directory(option: stateDir)
+        return sandbox ? directory.appendingPathComponent("sandbox", isDirectory: true) : directory
+    }
+
     func store(sandbox: Bool) throws -> OnboardingStore {
-        var directory = OnboardingStore.directory(option: stateDir)
-        if sandbox { directory.appendPathComponent("sandbox", isDirectory: true) }
-        return try OnboardingStore(directory: directory)
+        try OnboardingStore(directory: directory(sandbox: sandbox))
     }
 
     /// A client for Telnyx, or for a sandbox started in this process on loopback: asked for,
@@ -39,7 +42,9 @@ struct GlobalOptions: ParsableArguments {
             FileHandle.standardError.write(Data("No API key given: using the built-in SANDBOX (simulated Telnyx, nothing is billed; see it with `list --sandbox`).\n".utf8))
         }
         guard let key else {
-            let sandbox = try await Sandbox.start(scenario: scenario)
+            let folder = directory(sandbox: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let sandbox = try await Sandbox.start(scenario: scenario, worldFile: folder.appendingPathComponent("world.json"))
             let configuration = try TelnyxConfiguration(baseURL: sandbox.baseURL, apiKey: APIKey("KEYsandbox")!)
             return (TelnyxClient(configuration: configuration), sandbox)
         }

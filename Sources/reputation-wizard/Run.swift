@@ -37,7 +37,7 @@ struct Run: AsyncParsableCommand {
         let (client, sandbox) = try await global.client()
         defer { sandbox?.stop() }
         let store = try global.store(sandbox: sandbox != nil)
-        let engine = try openEngine(store: store, client: client, sandbox: sandbox != nil)
+        let engine = try openEngine(store: store, client: client)
         var driver = NonInteractiveRun(answers: answers, confirmBillable: yes, wait: wait)
         driver.progress = { line in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
         if let sandbox { driver.pause = { sandbox.advance(seconds: $0) } }
@@ -60,7 +60,7 @@ struct Run: AsyncParsableCommand {
         let (client, sandbox) = try await global.client()
         defer { sandbox?.stop() }
         let store = try global.store(sandbox: sandbox != nil)
-        let engine = try openEngine(store: store, client: client, sandbox: sandbox != nil)
+        let engine = try openEngine(store: store, client: client)
         try await engine.reconcile()
         let terminal = try NcursesTerminal()
         defer { terminal.restore() }
@@ -79,10 +79,9 @@ struct Run: AsyncParsableCommand {
         print("Onboarding \(state.id); continue with `reputation-wizard run --id \(state.id)`.")
     }
 
-    /// A sandbox's simulated world lives only as long as this process, so a sandbox run always
-    /// starts a new onboarding.
-    func openEngine(store: OnboardingStore, client: TelnyxClient, sandbox: Bool) throws -> OnboardingEngine {
-        if sandbox { return try OnboardingEngine.create(store: store, client: client) }
+    /// The onboarding asked for, else the only unfinished one, else a new one; the same in the
+    /// sandbox, whose account is kept between runs.
+    func openEngine(store: OnboardingStore, client: TelnyxClient) throws -> OnboardingEngine {
         if let id {
             let exists = try store.list().contains { $0.state.id == id }
             return exists

@@ -3,7 +3,8 @@ import Hummingbird
 import TelnyxSimulator
 
 /// The simulated Telnyx, running inside this process on loopback for the length of a command.
-/// Its world lives in memory: sandbox onboardings do not carry over to the next run.
+/// Its world (the sandbox account) is kept in a file beside the sandbox's onboardings, so they
+/// resume like real ones; the scenario says how its reviewers decide from now on.
 final class Sandbox: Sendable {
     let server: TelnyxSimulatorServer
     let baseURL: URL
@@ -15,12 +16,12 @@ final class Sandbox: Sendable {
         self.task = task
     }
 
-    static func start(scenario: Scenario) async throws -> Sandbox {
+    static func start(scenario: Scenario, worldFile: URL) async throws -> Sandbox {
         var options = SimulatorOptions()
         options.scenario = scenario
         options.clockStart = Date()
         options.clockMode = .flowing
-        let server = TelnyxSimulatorServer(options: options)
+        let server = try TelnyxSimulatorServer(options: options, worldFile: worldFile)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = try server.makeApplication(host: "127.0.0.1", port: 0) { port in continuation.yield(port) }
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
@@ -30,7 +31,10 @@ final class Sandbox: Sendable {
     }
 
     /// Waiting on review in the sandbox moves its clock instead of the wall clock's.
-    func advance(seconds: Double) { server.world.clock.advance(by: seconds) }
+    func advance(seconds: Double) {
+        server.world.clock.advance(by: seconds)
+        if let file = server.worldFile { try? server.world.save(to: file) }
+    }
 
     func stop() { task.cancel() }
 }
