@@ -95,6 +95,10 @@ let package = Package(
             dependencies: ["OnboardingEngine", "Onboarding", "OnboardingStore", "TelnyxAPI", "TelnyxSimulator", "SimulatorTestSupport"]
         ),
         .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "TelnyxAPI"]),
+        .testTarget(
+            name: "ReputationWizardTests",
+            dependencies: ["reputation-wizard", "OnboardingEngine", "OnboardingStore", "Onboarding", "TerminalUI", "TelnyxAPI", "SimulatorTestSupport"]
+        ),
         .target(
             name: "SimulatorTestSupport",
             dependencies: [

@@ -82,10 +82,12 @@ public enum WizardView {
     static func drawNotice(_ model: WizardModel, _ surface: inout Surface) {
         let row = surface.height - 2
         // The newest news wins: work under way, then the answer to the last key, then the error kept in the state.
+        let then = model.queued.map { " · then \($0)" } ?? ""
         if model.busy != nil, let progress = model.batchProgress {
-            surface.put("\(spinner(model.tick)) Adding numbers \(progressBar(progress)) \(progress.description)", x: 1, y: row, style: .colored(.accent), limit: surface.width - 2)
+            let line = "\(spinner(model.tick)) Adding numbers \(progressBar(progress)) \(progress.description)\(then)"
+            surface.put(line, x: 1, y: row, style: .colored(.accent), limit: surface.width - 2)
         } else if let busy = model.busy {
-            surface.put("\(spinner(model.tick)) \(busy)…", x: 1, y: row, style: .colored(.accent))
+            surface.put("\(spinner(model.tick)) \(busy)…\(then)", x: 1, y: row, style: .colored(.accent), limit: surface.width - 2)
         } else if let notice = model.notice {
             surface.put(RemoteText.sanitized(notice), x: 1, y: row, style: .colored(.warning))
         } else if let error = model.state.lastError {

@@ -37,11 +37,20 @@ struct InteractiveWizard {
         var running: Task<Void, Never>? = send(.begin, outcome: outcome)
         // The decision running, and the confirmation it answers, for what is shown once it ends.
         var sent: (event: Event, confirmation: PendingConfirmation?) = (.begin, nil)
+        // A decision made while another runs goes next (one waits; a newer one replaces it).
+        var queued: Event?
+        // The step whose numbers were last read.
+        var readStep: Step?
+        func start(_ event: Event) {
+            model.busy = Self.describe(event)
+            sent = (event, model.state.confirmation)
+            running = send(event, outcome: outcome)
+            readStep = nil
+        }
         model.busy = "Asking Telnyx where things stand"
         var poller: GatePoller?
         var polling: Task<Void, Never>?
         defer { polling?.cancel() }
-        var readStep: Step?
 
         while true {
             model.state = await engine.state
@@ -52,6 +61,11 @@ struct InteractiveWizard {
                 model.notice = refusal
                 model.state = await engine.state
                 WizardController.finished(sent.event, confirmationBefore: sent.confirmation, &model)
+                if let next = queued {
+                    queued = nil
+                    model.queued = nil
+                    start(next)
+                }
             }
             model.now = Date()
             model.tick += 1
@@ -89,13 +103,11 @@ struct InteractiveWizard {
                     return
                 case .send(let event):
                     guard running == nil else {
-                        model.notice = "Still working; do that again once this is done."
+                        queued = event
+                        model.queued = Self.name(event)
                         continue
                     }
-                    model.busy = Self.describe(event)
-                    sent = (event, model.state.confirmation)
-                    running = send(event, outcome: outcome)
-                    readStep = nil
+                    start(event)
                 case .checkReviewNow:
                     // A poller that stopped (after a rejection, say) no longer checks: ask directly.
                     if let poller, await poller.isWaiting {
@@ -156,6 +168,19 @@ struct InteractiveWizard {
                 phoneNumber: number, spamRisk: data.spamRisk?.rawValue, category: data.spamCategory,
                 maturity: data.maturityScore, connection: data.connectionScore, engagement: data.engagementScore,
                 sentiment: data.sentimentScore, lastRefreshedAt: data.lastRefreshedAt)
+        }
+    }
+
+    /// A decision in a few words, for the one waiting its turn.
+    static func name(_ event: Event) -> String {
+        switch event {
+        case .addNumbers(let numbers): "add \(numbers.count) number\(numbers.count == 1 ? "" : "s")"
+        case .query(_, let fresh, _): fresh ? "fresh read" : "read"
+        case .refresh(let numbers): "refresh \(numbers.count)"
+        case .removeNumbers(let numbers): "remove \(numbers.count)"
+        case .changeFrequency: "change frequency"
+        case .goBack: "go back"
+        default: describe(event).lowercased()
         }
     }
 

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import Onboarding
+import OnboardingEngine
+import OnboardingStore
+import SimulatorTestSupport
+import TelnyxAPI
+import TerminalUI
+@testable import reputation_wizard
+
+/// The full-screen wizard's loop itself (keys, decisions in the background, what is shown once
+/// they end) against an in-process simulator, through a scripted terminal.
+@Suite struct InteractiveWizardTests {
+    /// An onboarding walked to step 7 through the engine, both reviews approved.
+    func approvedOnboarding(_ simulator: RunningSimulator, store: OnboardingStore) async throws -> OnboardingEngine {
+        let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-wizard")
+        var fields: [String: String] = [:]
+        for case .submitEnterprise(let representative) in StateMachineDiagram.representativeEvents { fields = representative }
+        try await engine.send(.begin)
+        try await engine.send(.agreeToTerms)
+        try await engine.send(.submitEnterprise(fields: fields))
+        try await engine.send(.renderLOA(agent: nil, signature: nil))
+        try await engine.send(.useSignedLOA(path: try #require(await engine.state.renderedLOAPath)))
+        try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 3))
+        try await engine.send(.confirm)
+        try await simulator.advanceClock(seconds: 301)
+        try await engine.send(.checkGatesNow)
+        #expect(await engine.state.step == .associate)
+        return engine
+    }
+
+    func withStore<T>(_ body: (OnboardingStore) async throws -> T) async throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try await body(try OnboardingStore(directory: directory))
+    }
+
+    @Test func numbersAddedShowProgressThenEachResultAndADecisionMadeMeanwhileGoesNext() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try await approvedOnboarding(simulator, store: store)
+                let numbers = Array(simulator.world.inventory.prefix(3))
+                // Batches answer slowly, so keys arrive while they go.
+                try await simulator.setFaults(#"[{"method": "POST", "path": "/v2/enterprises/*/reputation/numbers", "latency_ms": 400}]"#)
+                let terminal = ScriptedTerminal([
+                    .waitFor("Step 7 of 9"), .press(numbers.flatMap { Key.typing($0 + "\n") }), .waitFor("3 to add in 1 batch"),
+                    .press([.function(2)]), .waitFor("This is billed"), .press([.character("y")]),
+                    .waitFor("Adding numbers ["),
+                    // Added again while the first batch is under way: it waits its turn, then is refused.
+                    .press([.function(2)]), .waitFor("0 added · then add 3 numbers"),
+                    .waitFor("3 added · 0 not added"), .waitFor("All these numbers are already monitored."),
+                    .press([.enter]), .waitFor("Step 8 of 9"),
+                ])
+                try await InteractiveWizard(engine: engine, store: store, client: try simulator.client(), sandbox: nil, scenario: "happy")
+                    .run(on: terminal)
+                #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+                #expect(try await simulator.ledger().filter { $0["action"] as? String == "associate" }.count == 3, "billed once each")
+                #expect(await engine.state.monitoredNumbers == numbers)
+                await engine.close()
+            }
+        }
+    }
+}
