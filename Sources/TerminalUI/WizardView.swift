@@ -112,6 +112,7 @@ public enum WizardView {
         if model.overlay == .help { return " Esc close help" }
         if model.state.confirmation != nil { return " y confirm and pay   n cancel   q quit" }
         let step = StepScreens.keys(model)
-        return " \(step)   ? help  q quit"
+        // Within 79 columns: a terminal does not draw the bottom-right cell.
+        return " \(step)  ? help  q quit"
     }
 }

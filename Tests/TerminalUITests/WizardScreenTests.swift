@@ -228,6 +228,17 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(text.contains("Refreshed") && text.contains("2 h 0 min ago"))
     }
 
+    @Test func everyKeyHelpLineLeavesTheLastColumnFree() {
+        var models = Step.allCases.map { step in model(step) { $0.reputationEnabled = step >= .gates } }
+        var loa = model(.loaRender)
+        for _ in 0..<3 { _ = press([.down], &loa) }
+        models.append(loa)
+        for wizard in models {
+            let help = WizardView.keyHelp(wizard)
+            #expect(DisplayWidth.of(help) <= 79, "\(wizard.screenStep): \(help)")
+        }
+    }
+
     @Test func disablingNeedsTheWordTyped() {
         var wizard = model(.manage) { state in
             state.reputationEnabled = true
