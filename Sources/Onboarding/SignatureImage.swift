@@ -39,12 +39,7 @@ public struct SignatureImage: Codable, Equatable, Sendable {
 
     /// The image's bytes once they are a PNG of sane size.
     public static func read(_ path: String) throws(Problem) -> Data {
-        let expanded = (path as NSString).expandingTildeInPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw .missing(path: path)
-        }
-        guard let data = FileManager.default.contents(atPath: expanded) else { throw .unreadable(path: path) }
+        let data = try LocalFile.contents(path, missing: Problem.missing(path: path), unreadable: .unreadable(path: path))
         if data.count > maximumBytes { throw .tooLarge(path: path, bytes: data.count) }
         if !data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { throw .notPNG(path: path) }
         return data

@@ -26,12 +26,7 @@ public enum SignedLOAFile {
 
     /// The file's bytes once they are a PDF of sane size.
     public static func read(_ path: String) throws(Problem) -> Data {
-        let expanded = (path as NSString).expandingTildeInPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw .missing(path: path)
-        }
-        guard let data = FileManager.default.contents(atPath: expanded) else { throw .unreadable(path: path) }
+        let data = try LocalFile.contents(path, missing: Problem.missing(path: path), unreadable: .unreadable(path: path))
         try check(data, path: path)
         return data
     }

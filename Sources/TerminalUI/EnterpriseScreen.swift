@@ -11,29 +11,25 @@ enum EnterpriseScreen {
         } else {
             region.wrap("The business Telnyx vets. * marks required fields. Each field is checked as you leave it.", style: .muted, into: &surface)
         }
-        var lines: [(text: String, style: Style, row: Int?)] = []
+        var lines = ScrolledForm(width: region.width)
         var section: EnterpriseField.Section?
         for (index, row) in form.rows.enumerated() {
             switch row {
             case .field(let field):
                 if field.section != section {
                     section = field.section
-                    lines.append(("── \(field.section.rawValue) ──", .colored(.accent), nil))
+                    lines.title("── \(field.section.rawValue) ──")
                 }
-                lines.append(("", .plain, index))
-                if let problem = form.problems[field] { lines.append(("  ! \(problem)", .colored(.danger), nil)) }
+                lines.row(index, problem: form.problems[field])
             case .sameAsPhysical:
                 section = .billingAddress
-                lines.append(("── \(EnterpriseField.Section.billingAddress.rawValue) ──", .colored(.accent), nil))
-                lines.append(("", .plain, index))
+                lines.title("── \(EnterpriseField.Section.billingAddress.rawValue) ──")
+                lines.row(index, problem: nil)
             case .review:
-                lines.append(("", .plain, index))
+                lines.row(index, problem: nil)
             }
         }
-        let focusLine = lines.firstIndex { $0.row == form.focus } ?? 0
-        let visible = region.height - region.line
-        let top = max(0, min(focusLine - visible / 2, lines.count - visible))
-        for line in lines.dropFirst(top).prefix(visible) {
+        for line in lines.visible(focus: form.focus, height: region.height - region.line) {
             guard let index = line.row else {
                 region.write(line.text, style: line.style, into: &surface)
                 continue

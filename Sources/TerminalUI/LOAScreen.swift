@@ -12,22 +12,18 @@ enum LOAScreen {
         }
         if let path = model.state.renderedLOAPath { region.wrap("Last rendered: \(path)", style: .muted, into: &surface) }
         let form = model.loaForm
-        var lines: [(text: String, style: Style, row: Int?)] = []
+        var lines = ScrolledForm(width: region.width)
         for (index, row) in form.rows.enumerated() {
             switch row {
-            case .signerName: lines.append(("── Signature, printed on the LOA ──", .colored(.accent), nil))
-            case .actingAsAgent: lines.append(("── Agent ──", .colored(.accent), nil))
+            case .signerName: lines.title("── Signature, printed on the LOA ──")
+            case .actingAsAgent: lines.title("── Agent ──")
             default: break
             }
-            lines.append(("", .plain, index))
-            if let problem = form.problems[row] { lines.append(("  ! \(problem)", .colored(.danger), nil)) }
+            lines.row(index, problem: form.problems[row])
         }
-        let focusLine = lines.firstIndex { $0.row == form.focus } ?? 0
-        let visible = region.height - region.line
-        let top = max(0, min(focusLine - visible / 2, lines.count - visible))
-        for line in lines.dropFirst(top).prefix(visible) {
+        for line in lines.visible(focus: form.focus, height: region.height - region.line) {
             guard let index = line.row else {
-                region.wrap(line.text, style: line.style, into: &surface)
+                region.write(line.text, style: line.style, into: &surface)
                 continue
             }
             let row = form.rows[index]

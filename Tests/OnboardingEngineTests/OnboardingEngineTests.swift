@@ -25,11 +25,17 @@ func actions(_ ledger: [[String: Any]], _ action: String) -> [[String: Any]] {
     ledger.filter { $0["action"] as? String == action }
 }
 
-/// Walks an onboarding to step 5 with a signed LOA uploaded.
-func walkToEnable(_ engine: OnboardingEngine) async throws {
+/// Walks an onboarding to step 3, the enterprise created.
+func walkToLOA(_ engine: OnboardingEngine) async throws {
     try await engine.send(.begin)
     try await engine.send(.agreeToTerms)
     try await engine.send(.submitEnterprise(fields: enterpriseFields))
+    #expect(await engine.state.step == .loaRender)
+}
+
+/// Walks an onboarding to step 5 with a signed LOA uploaded.
+func walkToEnable(_ engine: OnboardingEngine) async throws {
+    try await walkToLOA(engine)
     try await engine.send(.renderLOA(agent: nil, signature: nil))
     let rendered = try #require(await engine.state.renderedLOAPath)
     try await engine.send(.useSignedLOA(path: rendered))
@@ -41,9 +47,7 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
         try await withSimulator { simulator in
             try await withStore { store in
                 let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
-                try await engine.send(.begin)
-                try await engine.send(.agreeToTerms)
-                try await engine.send(.submitEnterprise(fields: enterpriseFields))
+                try await walkToLOA(engine)
                 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sig-\(UUID().uuidString)")
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 defer { try? FileManager.default.removeItem(at: directory) }
