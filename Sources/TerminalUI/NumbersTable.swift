@@ -97,6 +97,14 @@ enum NumbersTable {
         }
         if rows.isEmpty { region.write("No numbers match.", style: .muted, into: &surface) }
         let page = rows.isEmpty ? 0 : model.table.cursor + 1
-        surface.put("\(page)/\(rows.count) \(sort.description)  * selected  $ billed", x: region.x, y: region.y + region.height - 1, style: .muted, limit: region.width)
+        var footer = ["\(page)/\(rows.count) \(sort.description)"]
+        // Too narrow for the column, the focused number says when it was last refreshed.
+        if layout.refreshedAt == nil, rows.indices.contains(model.table.cursor), let refreshed = model.readings[rows[model.table.cursor]]?.lastRefreshedAt {
+            footer.append("refreshed \(ReviewScreen.relative(refreshed, now: model.now))")
+        }
+        for legend in ["* selected", "$ billed"] where DisplayWidth.of((footer + [legend]).joined(separator: "  ")) <= region.width {
+            footer.append(legend)
+        }
+        surface.put(footer.joined(separator: "  "), x: region.x, y: region.y + region.height - 1, style: .muted, limit: region.width)
     }
 }

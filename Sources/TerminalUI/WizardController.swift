@@ -385,8 +385,8 @@ public enum WizardController {
         case .character("R"):
             let chosen = chosen()
             guard !chosen.isEmpty else { return [] }
-            // Telnyx refreshes at most 100 numbers a request.
-            return [.send(.refresh(Array(chosen.prefix(100))))]
+            // The engine sends them 100 a request, Telnyx's most; the dialog says how many requests.
+            return [.send(.refresh(chosen))]
         case .character("x"):
             let chosen = chosen()
             guard !chosen.isEmpty else { return [] }

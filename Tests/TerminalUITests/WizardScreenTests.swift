@@ -239,6 +239,33 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         }
     }
 
+    @Test func atEightyColumnsTheFocusedNumberSaysWhenItWasRefreshed() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100", "+13125550101"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        wizard.now = Date(timeIntervalSince1970: 1_800_000_000)
+        wizard.readings["+13125550101"] = NumberReading(phoneNumber: "+13125550101", spamRisk: "low", lastRefreshedAt: wizard.now.addingTimeInterval(-300))
+        #expect(screen(wizard).contains("1/2 by number ▲  * selected  $ billed"), "nothing refreshed yet for the first")
+        _ = press([.down], &wizard)
+        #expect(screen(wizard).contains("2/2 by number ▲  refreshed 5 min ago"))
+    }
+
+    @Test func refreshingMoreThanAHundredSaysHowManyRequests() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = (0..<150).map { String(format: "+1312555%04d", $0) }
+        }
+        _ = press([.character("/"), .enter], &wizard)
+        for _ in 0..<150 { _ = press([.character(" ")], &wizard) }
+        let commands = press([.character("R")], &wizard)
+        #expect(commands == [.send(.refresh(wizard.state.monitoredNumbers))], "every selected number, not the first 100")
+        wizard.state.confirmation = PendingConfirmation(
+            action: .refresh(numbers: wizard.state.monitoredNumbers), estimate: BillableAction.refresh(numbers: wizard.state.monitoredNumbers).estimate(.listPrices))
+        #expect(screen(wizard).contains("Refresh 150 numbers now, in 2 requests of up to 100"))
+    }
+
     @Test func disablingNeedsTheWordTyped() {
         var wizard = model(.manage) { state in
             state.reputationEnabled = true
