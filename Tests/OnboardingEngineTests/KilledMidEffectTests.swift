@@ -29,8 +29,12 @@ struct KillPoint: Sendable, CustomTestStringConvertible {
 
 /// An onboarding at step 9 with five numbers monitored and read once.
 func walkToManage(_ engine: OnboardingEngine, _ simulator: RunningSimulator) async throws {
+    try await walkToManage(engine, simulator, numbers: 5)
+}
+
+func walkToManage(_ engine: OnboardingEngine, _ simulator: RunningSimulator, numbers count: Int) async throws {
     try await walkThroughReview(engine, simulator)
-    let numbers = Array(simulator.world.inventory.prefix(5))
+    let numbers = Array(simulator.world.inventory.prefix(count))
     try await engine.send(.addNumbers(numbers))
     try await engine.send(.confirm)
     try await engine.send(.query(numbers: numbers, fresh: false, uncached: numbers))

@@ -99,12 +99,9 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
         try await withSimulator { simulator in
             try await withStore { store in
                 let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
-                try await walkToApproved(engine, simulator)
-                let numbers = Array(simulator.world.inventory.prefix(150))
-                try await engine.send(.addNumbers(numbers))
-                try await engine.send(.confirm)
-                try await engine.send(.query(numbers: numbers, fresh: false, uncached: numbers))
-                try await engine.send(.confirm)
+                try await walkToManage(engine, simulator, numbers: 150)
+                let numbers = await engine.state.monitoredNumbers
+                #expect(numbers.count == 150)
                 try await engine.send(.refresh(numbers))
                 #expect(await engine.state.confirmation?.estimate.amount.description == "$15.00")
                 try await engine.send(.confirm)
