@@ -92,11 +92,17 @@ struct InteractiveWizard {
             }
             let size = terminal.size
             terminal.show(WizardView.render(model, width: size.width, height: size.height))
-            guard let key = terminal.nextKey(timeoutMilliseconds: 80) else {
+            guard let first = terminal.nextKey(timeoutMilliseconds: 80) else {
                 await Task.yield()
                 continue
             }
-            for command in WizardController.handle(key, &model) {
+            // A paste arrives as many keys at once: all are answered before the next frame, and
+            // each form's draft is written once for them, not once a key.
+            var keys = [first]
+            while keys.count < Self.keysPerFrame, let more = terminal.nextKey(timeoutMilliseconds: 0) { keys.append(more) }
+            var drafts: [String: [String: String]] = [:]
+            defer { for (form, fields) in drafts { try? store.saveDraft(id, form: form, fields: fields) } }
+            for command in keys.flatMap({ WizardController.handle($0, &model) }) {
                 switch command {
                 case .quit:
                     running?.cancel()
@@ -120,7 +126,7 @@ struct InteractiveWizard {
                 case .advanceSandboxClock:
                     sandbox?.advance(seconds: 3600)
                 case .saveDraft(let form, let fields):
-                    try? store.saveDraft(id, form: form, fields: fields)
+                    drafts[form] = fields
                 case .reloadNumbers:
                     await loadNumbers(into: &model)
                 case .loadEnterprises:
@@ -142,6 +148,9 @@ struct InteractiveWizard {
             }
         }
     }
+
+    /// The most keys answered before a frame is drawn.
+    static let keysPerFrame = 4096
 
     func send(_ event: Event, outcome: Outcome) -> Task<Void, Never> {
         Task { [engine] in

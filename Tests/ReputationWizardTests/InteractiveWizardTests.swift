@@ -60,4 +60,23 @@ import TerminalUI
             }
         }
     }
+
+    @Test func aPasteIsAnsweredInAFewFramesAndItsDraftWrittenOnce() async throws {
+        try await withSimulator({ $0.inventorySize = 1200 }) { simulator in
+            try await withStore { store in
+                let engine = try await approvedOnboarding(simulator, store: store)
+                let numbers = Array(simulator.world.inventory.prefix(1000))
+                let pasted = numbers.flatMap { Key.typing($0 + "\n") }
+                let terminal = ScriptedTerminal([.waitFor("Step 7 of 9"), .press(pasted), .waitFor("1000 to add in 10 batches")])
+                try await InteractiveWizard(engine: engine, store: store, client: try simulator.client(), sandbox: nil, scenario: "happy")
+                    .run(on: terminal)
+                #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+                // 13,000 keys: a frame per key would be 13,000 frames.
+                #expect(terminal.frames < 100, "\(terminal.frames) frames")
+                let draft = try #require(try store.draft("onb-wizard", form: "typed"))
+                #expect(draft["numbers"]?.split(separator: "\n").count == 1000)
+                await engine.close()
+            }
+        }
+    }
 }

@@ -20,7 +20,13 @@ final class ScriptedTerminal: Terminal, @unchecked Sendable {
 
     init(_ steps: [Step]) { self.steps = steps }
 
-    func show(_ surface: Surface) { screen = surface.text }
+    /// Frames drawn so far.
+    private(set) var frames = 0
+
+    func show(_ surface: Surface) {
+        screen = surface.text
+        frames += 1
+    }
 
     func nextKey(timeoutMilliseconds: Int) -> Key? {
         guard failure == nil, let step = steps.first else { return .control("q") }
