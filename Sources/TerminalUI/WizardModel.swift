@@ -27,8 +27,8 @@ public struct WizardModel: Equatable, Sendable {
     public var busy: String?
     /// How far numbers being added have come, while they go.
     public var batchProgress: BatchProgress?
-    /// A decision made while the engine worked, in a few words; it runs once that is done.
-    public var queued: String?
+    /// A decision made while the engine worked; it runs once that is done.
+    public var queued: Event?
     public var nextReviewCheckAt: Date?
     public var reviewChecking = false
     public var readings: [String: NumberReading] = [:]

@@ -82,7 +82,7 @@ public enum WizardView {
     static func drawNotice(_ model: WizardModel, _ surface: inout Surface) {
         let row = surface.height - 2
         // The newest news wins: work under way, then the answer to the last key, then the error kept in the state.
-        let then = model.queued.map { " · then \($0)" } ?? ""
+        let then = model.queued.map { " · then \(name($0))" } ?? ""
         if model.busy != nil, let progress = model.batchProgress {
             let line = "\(spinner(model.tick)) Adding numbers \(progressBar(progress)) \(progress.description)\(then)"
             surface.put(line, x: 1, y: row, style: .colored(.accent), limit: surface.width - 2)
@@ -93,6 +93,28 @@ public enum WizardView {
         } else if let error = model.state.lastError {
             let prefix = error.outcomeUnknown ? "Checking: " : "Problem: "
             surface.put(prefix + RemoteText.sanitized(error.message), x: 1, y: row, style: .colored(error.outcomeUnknown ? .warning : .danger, bold: true))
+        }
+    }
+
+    /// A decision in a few words, for the one waiting its turn.
+    static func name(_ event: Event) -> String {
+        switch event {
+        case .addNumbers(let numbers): "add \(numbers.count) number\(numbers.count == 1 ? "" : "s")"
+        case .query(_, let fresh, _): fresh ? "fresh read" : "read"
+        case .refresh(let numbers): "refresh \(numbers.count)"
+        case .removeNumbers(let numbers): "remove \(numbers.count)"
+        case .changeFrequency: "change frequency"
+        case .goBack: "go back"
+        case .agreeToTerms: "agree to the terms"
+        case .submitEnterprise, .useExistingEnterprise: "the enterprise"
+        case .correctEnterprise: "the correction"
+        case .renderLOA: "render the LOA"
+        case .useSignedLOA: "upload the LOA"
+        case .chooseFrequency: "enable"
+        case .startLOAReplacement: "replace the LOA"
+        case .checkGatesNow: "check the review"
+        case .disable: "disable"
+        default: "the next decision"
         }
     }
 

@@ -37,8 +37,6 @@ struct InteractiveWizard {
         var running: Task<Void, Never>? = send(.begin, outcome: outcome)
         // The decision running, and the confirmation it answers, for what is shown once it ends.
         var sent: (event: Event, confirmation: PendingConfirmation?) = (.begin, nil)
-        // A decision made while another runs goes next (one waits; a newer one replaces it).
-        var queued: Event?
         // The step whose numbers were last read.
         var readStep: Step?
         func start(_ event: Event) {
@@ -61,8 +59,8 @@ struct InteractiveWizard {
                 model.notice = refusal
                 model.state = await engine.state
                 WizardController.finished(sent.event, confirmationBefore: sent.confirmation, &model)
-                if let next = queued {
-                    queued = nil
+                // A decision made while another ran goes next (one waits; a newer one replaces it).
+                if let next = model.queued {
                     model.queued = nil
                     start(next)
                 }
@@ -109,8 +107,7 @@ struct InteractiveWizard {
                     return
                 case .send(let event):
                     guard running == nil else {
-                        queued = event
-                        model.queued = Self.name(event)
+                        model.queued = event
                         continue
                     }
                     start(event)
@@ -177,19 +174,6 @@ struct InteractiveWizard {
                 phoneNumber: number, spamRisk: data.spamRisk?.rawValue, category: data.spamCategory,
                 maturity: data.maturityScore, connection: data.connectionScore, engagement: data.engagementScore,
                 sentiment: data.sentimentScore, lastRefreshedAt: data.lastRefreshedAt)
-        }
-    }
-
-    /// A decision in a few words, for the one waiting its turn.
-    static func name(_ event: Event) -> String {
-        switch event {
-        case .addNumbers(let numbers): "add \(numbers.count) number\(numbers.count == 1 ? "" : "s")"
-        case .query(_, let fresh, _): fresh ? "fresh read" : "read"
-        case .refresh(let numbers): "refresh \(numbers.count)"
-        case .removeNumbers(let numbers): "remove \(numbers.count)"
-        case .changeFrequency: "change frequency"
-        case .goBack: "go back"
-        default: describe(event).lowercased()
         }
     }
 
