@@ -203,7 +203,7 @@ public enum WizardController {
             }
         }
         model.enterpriseForm = form
-        return changed ? [.saveDraft(form: form.correcting ? "enterprise-correction" : "enterprise", fields: form.draft)] : []
+        return changed ? [.saveDraft(form: form.correcting ? WizardModel.correctionDraftName : "enterprise", fields: form.draft)] : []
     }
 
     static func loaForm(_ key: Key, _ model: inout WizardModel) -> [Command] {

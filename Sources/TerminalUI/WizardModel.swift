@@ -71,6 +71,18 @@ public struct WizardModel: Equatable, Sendable {
     public var addingMoreNumbers = false
 
     static let typedDraftName = "typed"
+    static let correctionDraftName = "enterprise-correction"
+
+    /// Brings back the enterprise form as it was typed, and a correction under way after a
+    /// rejected vetting, before a quit or a crash.
+    public mutating func restoreEnterprise(draft: [String: String]?, correction: [String: String]?) {
+        if let draft { enterpriseForm = EnterpriseForm(draft: draft) }
+        guard let correction, state.step == .gates, state.gates?.vettingRejected == true else { return }
+        let original = enterpriseForm.fields
+        enterpriseForm = EnterpriseForm(draft: correction)
+        enterpriseForm.correcting = true
+        enterpriseForm.original = original
+    }
 
     /// What is typed outside the enterprise form, as a draft.
     public var typedDraft: [String: String] {

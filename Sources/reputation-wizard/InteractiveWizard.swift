@@ -31,7 +31,7 @@ struct InteractiveWizard {
     func run(on terminal: some Terminal) async throws {
         let id = await engine.state.id
         var model = WizardModel(state: await engine.state, sandboxScenario: sandbox == nil ? nil : scenario)
-        if let draft = try store.draft(id, form: "enterprise") { model.enterpriseForm = EnterpriseForm(draft: draft) }
+        model.restoreEnterprise(draft: try store.draft(id, form: "enterprise"), correction: try store.draft(id, form: "enterprise-correction"))
         if let draft = try store.draft(id, form: "typed") { model.restoreTyped(draft) }
         let outcome = Outcome()
         var running: Task<Void, Never>? = send(.begin, outcome: outcome)

@@ -447,3 +447,33 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(wizard.overlay == nil)
     }
 }
+
+@Suite struct CorrectionDraftTests {
+    @Test func aCorrectionUnderWayComesBackAfterAQuit() {
+        func rejected() -> WizardModel {
+            model(.gates) { state in
+                state.reputationEnabled = true
+                state.gates = GateReport(status: "rejected", loaStatus: "approved", rejectionReasons: ["FEIN does not match."])
+            }
+        }
+        var wizard = rejected()
+        wizard.restoreEnterprise(draft: ["legal_name": "Acme Widgets Inc", "fein": "12-3456789"], correction: nil)
+        _ = press([.character("c")], &wizard)
+        var saved: [String: String]?
+        wizard.enterpriseForm.focus = wizard.enterpriseForm.rows.firstIndex(of: .field(.fein)) ?? 0
+        for case .saveDraft(let form, let fields) in press([.control("u")] + Key.typing("98-7654321"), &wizard) {
+            #expect(form == "enterprise-correction")
+            saved = fields
+        }
+        #expect(saved?["fein"] == "98-7654321")
+
+        var resumed = rejected()
+        resumed.restoreEnterprise(draft: ["legal_name": "Acme Widgets Inc", "fein": "12-3456789"], correction: saved)
+        #expect(resumed.screenStep == .enterprise, "back in the correction")
+        #expect(resumed.enterpriseForm.changedFields == ["fein": "98-7654321"], "only the change is sent")
+
+        var approved = model(.associate) { $0.gates = GateReport(status: "approved", loaStatus: "approved") }
+        approved.restoreEnterprise(draft: ["legal_name": "Acme Widgets Inc"], correction: saved)
+        #expect(!approved.enterpriseForm.correcting, "a correction from before approval is not brought back")
+    }
+}
