@@ -89,7 +89,10 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Onboarding"]),
         .target(name: "OnboardingStore", dependencies: ["Onboarding", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "OnboardingStoreTests", dependencies: ["OnboardingStore", "Onboarding"]),
-        .target(name: "OnboardingEngine", dependencies: ["Onboarding", "OnboardingStore", "TelnyxAPI"]),
+        .target(
+            name: "OnboardingEngine",
+            dependencies: ["Onboarding", "OnboardingStore", "TelnyxAPI", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "OnboardingEngineTests",
             dependencies: ["OnboardingEngine", "Onboarding", "OnboardingStore", "TelnyxAPI", "TelnyxSimulator", "SimulatorTestSupport"]

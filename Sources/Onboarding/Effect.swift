@@ -18,22 +18,27 @@ public enum Effect: Codable, Equatable, Sendable {
     case changeFrequency(enterpriseId: String, frequency: CheckFrequency)
     case removeNumbers(enterpriseId: String, numbers: [String])
 
-    /// Costs money: sent only after a confirmation, never twice for one intent.
+    /// Costs money: sent only after a confirmation, never twice for one intent. Every case is
+    /// listed, so a new effect cannot be billable by omission.
     public var isBillable: Bool {
         switch self {
         case .enableReputation, .associateNumbers, .refreshNumbers: true
         case .queryNumbers: true  // the first read of a number, and every fresh one, are billed
-        default: false
+        case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .checkGates,
+            .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers:
+            false
         }
     }
 
     /// Changes something at Telnyx: journaled as an intent before it is sent, and reconciled by
-    /// reading remote state if its outcome is lost.
+    /// reading remote state if its outcome is lost. Every case is listed.
     public var changesRemoteState: Bool {
         switch self {
         case .checkTerms, .checkGates, .renderLOA: false
         case .queryNumbers: true  // a live read bills
-        default: true
+        case .agreeToTerms, .createEnterprise, .updateEnterprise, .uploadSignedLOA, .enableReputation, .replaceLOA,
+            .disableReputation, .associateNumbers, .refreshNumbers, .changeFrequency, .removeNumbers:
+            true
         }
     }
 

@@ -103,6 +103,29 @@ public enum EnterpriseField: String, CaseIterable, Sendable, Codable, Hashable {
     /// Fixed once the enterprise exists (changing them is refused by Telnyx).
     public var isImmutable: Bool { self == .organizationType || self == .countryCode || self == .roleType }
 
+    /// Identity fields: once reputation is enabled, `PUT /enterprises/{id}` refuses a new value
+    /// for them with 400 (api-notes, step 2: legal name, DBA, website, FEIN, industry, headcount,
+    /// physical address, organization contact, D-U-N-S), so changing one means disabling first.
+    public var isIdentity: Bool {
+        switch self {
+        case .legalName, .doingBusinessAs, .website, .fein, .industry, .numberOfEmployees, .dunBradstreetNumber: true
+        case .contactFirstName, .contactLastName, .contactJobTitle, .contactEmail, .contactPhone: true
+        case .physicalStreet, .physicalExtended, .physicalCity, .physicalState, .physicalPostalCode, .physicalCountry: true
+        case .organizationType, .organizationLegalType, .jurisdictionOfIncorporation, .countryCode, .roleType: false
+        case .billingFirstName, .billingLastName, .billingEmail, .billingPhone: false
+        case .billingStreet, .billingExtended, .billingCity, .billingState, .billingPostalCode, .billingCountry: false
+        case .corporateRegistrationNumber, .sicCode, .professionalLicenseNumber: false
+        }
+    }
+
+    /// The nested object of the API body this field belongs to (`organization_contact`), or nil
+    /// for a top-level field. A correction sends a nested object whole: Telnyx's schema
+    /// requires all of its required fields.
+    public var object: String? {
+        let parts = rawValue.split(separator: ".", maxSplits: 1)
+        return parts.count == 2 ? String(parts[0]) : nil
+    }
+
     public var label: String {
         switch self {
         case .legalName: "Legal name"

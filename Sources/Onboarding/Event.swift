@@ -21,8 +21,9 @@ public enum Event: Codable, Equatable, Sendable {
     /// Correct the enterprise after vetting rejected it; then submit again with a new LOA.
     case correctEnterprise(fields: [String: String])
     case addNumbers([String])
-    /// `uncached` are the numbers with no data yet, whose first read is billed.
-    case query(numbers: [String], fresh: Bool, uncached: [String])
+    /// Read `numbers`; the state machine decides which reads bill (every one when `fresh`, else
+    /// those of numbers never read).
+    case query(numbers: [String], fresh: Bool)
     case refresh([String])
     case changeFrequency(CheckFrequency)
     case removeNumbers([String])
@@ -33,7 +34,8 @@ public enum Event: Codable, Equatable, Sendable {
     case termsAgreed(version: String)
     case enterpriseReady(id: String, legalName: String)
     case loaRendered(path: String)
-    case signedLOAUploaded(documentId: String)
+    /// `sha256`: hex digest of the uploaded file, so a later run can tell a newly signed LOA from it.
+    case signedLOAUploaded(documentId: String, sha256: String? = nil)
     case reputationEnabled(GateReport)
     case gatesChecked(GateReport, at: Date)
     case loaReplaced(GateReport)

@@ -43,6 +43,9 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     public var renderedLOAPath: String?
     public var signedLOAPath: String?
     public var loaDocumentId: String?
+    /// Hex SHA-256 of the signed LOA last uploaded: a rejected LOA is replaced only by a file
+    /// that differs from it.
+    public var uploadedLOASHA256: String?
     public var checkFrequency: CheckFrequency = .businessDaily
     public var reputationEnabled = false
     public var gates: GateReport?

@@ -43,8 +43,14 @@ extension OnboardingState {
         case .loaRender:
             switch loaRound {
             case .first: return "Render the letter of authorization (LOA) for \(enterprise?.legalName ?? "the enterprise")."
-            case .replacement: return "Render a new LOA to replace the rejected one."
-            case .resubmission: return "Render a new LOA for the corrected enterprise, to submit it again."
+            case .replacement:
+                let which = gates?.loaRejected == true ? "rejected" : "one under review (\(gates?.loaStatus ?? "pending"))"
+                return "Render a new LOA to replace the \(which); Esc keeps the one Telnyx has."
+            case .resubmission:
+                if let lastError, !lastError.outcomeUnknown, !lastError.fieldProblems.isEmpty {
+                    return "The correction did not go through (\(lastError.message)); press c to correct the enterprise again."
+                }
+                return "Render a new LOA for the corrected enterprise, to submit it again."
             }
         case .signAndUpload:
             return "Sign the LOA\(renderedLOAPath.map { " at \($0)" } ?? "") and give the path of the signed PDF."

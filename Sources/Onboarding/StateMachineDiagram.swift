@@ -35,7 +35,7 @@ public enum StateMachineDiagram {
             .gatesChecked(GateReport(status: "approved", loaStatus: "rejected"), at: at), .startLOAReplacement,
             .correctEnterprise(fields: ["fein": "98-7654321"]), .reputationDisabled,
             .loaReplaced(GateReport(status: "approved", loaStatus: "pending")), .addNumbers([number]), .numbersAssociated([number]),
-            .query(numbers: [number], fresh: false, uncached: [number]), .numbersQueried([number]), .refresh([number]),
+            .query(numbers: [number], fresh: false), .numbersQueried([number]), .refresh([number]),
             .numbersRefreshed(succeeded: [number], failed: []), .changeFrequency(.weekly), .frequencyChanged(.weekly),
             .removeNumbers([number]), .numbersRemoved([number]), .disable,
             .effectFailed(enable, Failure(status: 403, message: "terms not agreed")),

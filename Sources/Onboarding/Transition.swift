@@ -33,14 +33,18 @@ extension Event {
         }
     }
 
-    /// A person's decision, as opposed to the outcome of an effect.
-    var isDecision: Bool {
+    /// A person's decision, as opposed to the outcome of an effect. Every case is listed: a new
+    /// event must be placed on one side or the other.
+    public var isDecision: Bool {
         switch self {
         case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
             .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
             .changeFrequency, .removeNumbers, .disable:
             true
-        default: false
+        case .termsChecked, .termsAgreed, .enterpriseReady, .loaRendered, .signedLOAUploaded, .reputationEnabled, .gatesChecked,
+            .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
+            .numbersRemoved, .effectFailed:
+            false
         }
     }
 }
@@ -57,7 +61,11 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
     func stay() -> Transition { Transition(state: next) }
     func refuse(_ why: String) -> Transition { Transition(state: state, refusal: why) }
     func ask(_ action: BillableAction) -> Transition {
-        next.confirmation = PendingConfirmation(action: action, estimate: action.estimate(next.prices))
+        var estimate = action.estimate(next.prices)
+        if case .enable = action, next.loaRound == .resubmission {
+            estimate.basis = "billed again: Telnyx reviews a corrected enterprise as a new registration; " + estimate.basis
+        }
+        next.confirmation = PendingConfirmation(action: action, estimate: estimate)
         return stay()
     }
     /// An outcome arrived. If it answers the effect in flight, that effect is done and a queued
@@ -136,8 +144,9 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
         next.signedLOAPath = path
         return send(.uploadSignedLOA(path: path))
 
-    case .signedLOAUploaded(let documentId):
+    case .signedLOAUploaded(let documentId, let sha256):
         next.loaDocumentId = documentId
+        if let sha256 { next.uploadedLOASHA256 = sha256 }
         guard event.answers(state.inFlight) else { return stay() }
         next.inFlight = nil
         if next.loaRound == .replacement, let enterprise = next.enterprise {
@@ -208,6 +217,10 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
             next.loaDocumentId = nil
         case .terms: return refuse("This is the first step.")
         case .enterprise: return refuse("The terms are agreed for the account; there is nothing to go back to.")
+        case .loaRender where state.loaRound == .replacement:
+            // Nothing was sent yet: the LOA under review stays as it was.
+            next.step = .gates
+            next.loaRound = .first
         case .loaRender:
             return refuse("The enterprise exists at Telnyx and stays this onboarding's; a rejected vetting is corrected at step 6.")
         case .gates: return refuse("Reputation is enabled, so the steps before are done; a rejected or pending LOA is replaced with l.")
@@ -217,8 +230,11 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
         return stay()
 
     case .startLOAReplacement:
-        guard state.reputationEnabled, let gates = state.gates, gates.loaStatus != "approved" else {
-            return refuse("Only a rejected or pending LOA can be replaced; an approved one cannot.")
+        guard state.reputationEnabled, state.step == .gates, let gates = state.gates, gates.loaStatus != "approved" else {
+            return refuse("Only a rejected or pending LOA can be replaced, once reputation is enabled; an approved one cannot.")
+        }
+        guard !gates.vettingRejected else {
+            return refuse("Telnyx rejected the enterprise: correct it (c); the corrected submission carries a new LOA.")
         }
         next.loaRound = .replacement
         next.step = .loaRender
@@ -231,16 +247,26 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
         return settle() ?? stay()
 
     case .correctEnterprise(let fields):
-        guard let enterprise = state.enterprise, state.gates?.vettingRejected == true else {
+        let resubmitting = state.loaRound == .resubmission && [.loaRender, .signAndUpload, .enable].contains(state.step)
+        guard let enterprise = state.enterprise, state.gates?.vettingRejected == true || resubmitting else {
             return refuse("The enterprise is corrected after Telnyx rejects its vetting.")
         }
+        guard !fields.isEmpty else { return refuse("Nothing was changed: the enterprise is as Telnyx holds it.") }
         switch normalizedEnterprise(fields, partial: true) {
         case .failure(let failure):
             next.lastError = failure
             return stay()
         case .success(let normalized):
             next.loaRound = .resubmission
-            return send(.updateEnterprise(enterpriseId: enterprise.id, fields: normalized))
+            let update = Effect.updateEnterprise(enterpriseId: enterprise.id, fields: normalized)
+            let identity = normalized.keys.contains { EnterpriseField(rawValue: $0)?.isIdentity == true }
+            if state.reputationEnabled && identity {
+                // Telnyx refuses new identity fields while reputation is enabled (api-notes, step 2).
+                next.loaDocumentId = nil
+                next.queued = update
+                return send(.disableReputation(enterpriseId: enterprise.id))
+            }
+            return send(update)
         }
 
     case .reputationDisabled:
@@ -248,6 +274,11 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
         next.gates = nil
         next.monitoredNumbers = []
         next.queriedNumbers = []
+        if case .updateEnterprise? = state.queued, state.loaRound == .resubmission {
+            // Disabled so that a correction of identity fields can go through: the update next,
+            // then a new LOA for the corrected enterprise.
+            next.step = .loaRender
+        }
         if let resumed = settle(), !resumed.effects.isEmpty { return resumed }
         // Enabling again needs a newly signed LOA.
         next.loaRound = .first
@@ -276,9 +307,10 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
         if next.step == .associate && !next.monitoredNumbers.isEmpty { next.step = .query }
         return settle() ?? stay()
 
-    case .query(let numbers, let fresh, let uncached):
+    case .query(let numbers, let fresh):
         guard state.step >= .query, let enterprise = state.enterprise else { return refuse("Add numbers first (step 7).") }
-        let billed = fresh ? numbers : uncached
+        // A number never read has no cached data, so its first read is live and billed (api-notes, step 8).
+        let billed = fresh ? numbers : numbers.filter { !state.queriedNumbers.contains($0) }
         if billed.isEmpty { return send(.queryNumbers(enterpriseId: enterprise.id, numbers: numbers, fresh: false)) }
         return ask(.query(numbers: numbers, fresh: fresh, billed: billed))
 

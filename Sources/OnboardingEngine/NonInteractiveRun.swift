@@ -10,7 +10,9 @@ public struct NonInteractiveRun: Sendable {
         case inputNeeded(String)
         case waitingOnTelnyx(String)
         case confirmationRequired(String)
-        case rejected([String])
+        /// Telnyx's rejection stands and the answers do not address it: `what` was rejected
+        /// (the enterprise, the LOA), for `reasons`, and `fix` says what the answers need.
+        case rejected(what: String, reasons: [String], fix: String)
         case error(String)
 
         public var exitCode: Int32 {
@@ -30,7 +32,8 @@ public struct NonInteractiveRun: Sendable {
             case .inputNeeded(let what): "Input needed: \(what)"
             case .waitingOnTelnyx(let what): what
             case .confirmationRequired(let what): "Confirmation required: \(what) Run again with --yes to go ahead."
-            case .rejected(let reasons): "Telnyx rejected the enterprise: \(reasons.joined(separator: "; "))"
+            case .rejected(let what, let reasons, let fix):
+                "Telnyx rejected the \(what)\(reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")). \(fix)"
             case .error(let what): what
             }
         }
@@ -113,12 +116,21 @@ public struct NonInteractiveRun: Sendable {
                 case .failure(let problem): return .inputNeeded(problem.description)
                 }
             case .signAndUpload:
-                guard let signed = answers.signedLoa, !attempted.contains(.signAndUpload) || state.lastError == nil else {
-                    let problem = state.lastError.map { " (\($0.message))" } ?? ""
+                let problem = state.lastError.map { " (\($0.message))" } ?? ""
+                guard !attempted.contains(.signAndUpload) || state.lastError == nil else {
                     return .inputNeeded("signed_loa: sign \(state.renderedLOAPath ?? "the LOA") and give the signed PDF's path\(problem)")
                 }
-                attempted.insert(.signAndUpload)
-                try await engine.send(.useSignedLOA(path: signed))
+                switch signedLOAToUpload(state) {
+                case .file(let path):
+                    attempted.insert(.signAndUpload)
+                    try await engine.send(.useSignedLOA(path: path))
+                case .alreadyUploaded(let path):
+                    return .inputNeeded(
+                        "signed_loa: \(path) is the LOA already uploaded for the \(state.loaRound == .replacement ? "rejected LOA" : "rejected submission"); "
+                            + "sign the new LOA at \(state.renderedLOAPath ?? "the rendered path") and give its path")
+                case .missing:
+                    return .inputNeeded("signed_loa: sign \(state.renderedLOAPath ?? "the LOA") and give the signed PDF's path\(problem)")
+                }
             case .enable:
                 if state.confirmation == nil {
                     try await engine.send(.chooseFrequency(answers.checkFrequency ?? .businessDaily, plannedNumbers: try numbers().count))
@@ -130,9 +142,22 @@ public struct NonInteractiveRun: Sendable {
                 try await engine.send(.checkGatesNow)
                 let gates = await engine.state.gates
                 if await engine.state.step != .gates { continue }
-                if let gates, gates.vettingRejected { return .rejected(gates.rejectionReasons) }
+                if let gates, gates.vettingRejected {
+                    switch try await correction(engine, reasons: gates.rejectionReasons) {
+                    case .sent: continue
+                    case .stop(let stop): return stop
+                    }
+                }
                 if let gates, gates.loaRejected {
-                    return .inputNeeded("Telnyx rejected the LOA: sign a new one and run again with its path as signed_loa")
+                    // A signed LOA other than the one Telnyx rejected replaces it (not billed).
+                    if case .file = signedLOAToUpload(state, round: .replacement) {
+                        progress("signed_loa is a new LOA: it replaces the rejected one")
+                        if let refusal = try await engine.send(.startLOAReplacement) { return .error(refusal) }
+                        continue
+                    }
+                    return .rejected(
+                        what: "LOA", reasons: gates.rejectionReasons,
+                        fix: "Sign a new LOA\(state.renderedLOAPath.map { " (the rendered one is at \($0))" } ?? "") and run again with its path as signed_loa; it replaces the rejected one (not billed).")
                 }
                 guard wait else { return .waitingOnTelnyx(await engine.state.nextAction) }
                 let (pause, progress) = (self.pause, self.progress)
@@ -152,9 +177,8 @@ public struct NonInteractiveRun: Sendable {
                 try await engine.send(.confirm)
             case .query:
                 let monitored = state.monitoredNumbers
-                let uncached = monitored.filter { !state.queriedNumbers.contains($0) }
                 if state.confirmation == nil {
-                    try await engine.send(.query(numbers: monitored, fresh: false, uncached: uncached))
+                    try await engine.send(.query(numbers: monitored, fresh: false))
                 }
                 if let confirmation = await engine.state.confirmation {
                     guard confirmBillable else { return .confirmationRequired("the first reputation check costs \(confirmation.estimate).") }
@@ -164,6 +188,71 @@ public struct NonInteractiveRun: Sendable {
                 return .complete
             }
         }
+    }
+
+    enum CorrectionOutcome {
+        case sent
+        case stop(Stop)
+    }
+
+    /// After a rejected vetting: the answers' `enterprise` block, compared with what Telnyx
+    /// holds, is sent as the correction; fields the block leaves out stay as they are.
+    func correction(_ engine: OnboardingEngine, reasons: [String]) async throws -> CorrectionOutcome {
+        let stands = Stop.rejected(
+            what: "enterprise", reasons: reasons,
+            fix: "Correct the enterprise block of the answers as the reasons say and run again; it is sent as the correction, "
+                + "then a new LOA and the enable again (billed \(await engine.state.prices.monitoringPerMonth)).")
+        guard let answered = answers.enterpriseFields else { return .stop(stands) }
+        let record: [String: String]
+        do {
+            guard let read = try await engine.enterpriseRecord() else { return .stop(stands) }
+            record = read
+        } catch {
+            return .stop(.error("Reading the enterprise from Telnyx failed: \(error.message)"))
+        }
+        let correction = EnterpriseCorrection(record: record, edited: record.merging(answered) { $1 })
+        if !correction.problems.isEmpty {
+            let named = EnterpriseField.allCases.compactMap { field in correction.problems[field].map { "enterprise.\(field.key) \($0)" } }
+            return .stop(.inputNeeded(named.joined(separator: "; ")))
+        }
+        guard !correction.changes.isEmpty else { return .stop(stands) }
+        let state = await engine.state
+        progress("correcting the enterprise: " + correction.changes.map { "\($0.field.key) \($0.old ?? "(none)") → \($0.new)" }.joined(separator: "; "))
+        for step in correction.plan(reputationEnabled: state.reputationEnabled, prices: state.prices) { progress("  \(step)") }
+        if let refusal = try await engine.send(.correctEnterprise(fields: correction.fields)) { return .stop(.error(refusal)) }
+        if let error = await engine.state.lastError, await engine.state.loaRound == .resubmission, await engine.state.inFlight == nil,
+            !error.fieldProblems.isEmpty
+        {
+            let named = error.fieldProblems.sorted { $0.key < $1.key }.map { "enterprise.\($0.key) \($0.value)" }
+            return .stop(.inputNeeded(named.joined(separator: "; ")))
+        }
+        return .sent
+    }
+
+    enum SignedLOAChoice: Equatable {
+        case file(String)
+        /// The only file on offer is the one already uploaded (and rejected, or part of a rejected submission).
+        case alreadyUploaded(String)
+        case missing
+    }
+
+    /// The signed LOA to upload: `signed_loa`; after a rejection only a file other than the one
+    /// uploaded before. When the answers sign the LOA with a signature image, the rendered LOA
+    /// carries the signature and is offered when `signed_loa` is not new.
+    func signedLOAToUpload(_ state: OnboardingState, round: OnboardingState.LOARound? = nil) -> SignedLOAChoice {
+        let again = (round ?? state.loaRound) != .first
+        func isNew(_ path: String) -> Bool {
+            guard again, let uploaded = state.uploadedLOASHA256 else { return true }
+            guard let bytes = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) else { return true }
+            return SignedLOADigest.hex(bytes) != uploaded
+        }
+        if let signed = answers.signedLoa, isNew(signed) { return .file(signed) }
+        if answers.loa?.signatureImage != nil, let rendered = state.renderedLOAPath, round == nil, isNew(rendered) {
+            progress("the rendered LOA carries the signature image: uploading \(rendered)")
+            return .file(rendered)
+        }
+        if let signed = answers.signedLoa { return .alreadyUploaded(signed) }
+        return .missing
     }
 
     /// The numbers to monitor, from the list and the file; every bad line is refused by name.
@@ -185,7 +274,9 @@ public struct NonInteractiveRun: Sendable {
     }
 }
 
+/// An answer that is missing or wrong, named by its field; a run stops with exit code 10.
 public struct RunInputError: Error, CustomStringConvertible {
     public var message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }

@@ -40,7 +40,9 @@ extension OnboardingEngine {
             let enterprise = try await client.createEnterprise(body)
             return .enterpriseReady(id: enterprise.id ?? "", legalName: enterprise.legalName ?? "")
         case .updateEnterprise(let id, let fields):
-            let body = try TelnyxMapping.enterprise(fields, customerReference: nil, as: EnterpriseUpdate.self)
+            // Nested objects go whole, completed from what Telnyx holds now (a free read).
+            let record = TelnyxMapping.fields(of: try await client.enterprise(id: id))
+            let body = try TelnyxMapping.correction(fields, record: record)
             let enterprise = try await client.updateEnterprise(id: id, body)
             return .enterpriseReady(id: id, legalName: enterprise.legalName ?? "")
         case .renderLOA(let id, let agent, let signature):
@@ -54,7 +56,7 @@ extension OnboardingEngine {
             let bytes = try SignedLOAFile.read(path)
             let document = try await client.uploadDocument(
                 Array(bytes), filename: URL(fileURLWithPath: path).lastPathComponent, customerReference: state.id)
-            return .signedLOAUploaded(documentId: document.value1.id ?? "")
+            return .signedLOAUploaded(documentId: document.value1.id ?? "", sha256: SignedLOADigest.hex(bytes))
         case .enableReputation(let id, let documentId, let frequency):
             let settings = try await client.enableReputation(
                 enterpriseId: id, loaDocumentId: documentId, checkFrequency: TelnyxMapping.frequency(frequency))

@@ -23,13 +23,8 @@ extension OnboardingEngine {
             return .enterpriseReady(id: id, legalName: mine.legalName ?? "")
         case .updateEnterprise(let id, let fields):
             let enterprise = try await client.enterprise(id: id)
-            let encoded = (try? JSONEncoder().encode(enterprise)) ?? Data()
-            let current = (try? JSONSerialization.jsonObject(with: encoded)) as? [String: Any] ?? [:]
-            let applied = fields.allSatisfy { key, value in
-                let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-                let found = parts.count == 2 ? (current[parts[0]] as? [String: Any])?[parts[1]] : current[key]
-                return (found as? String) == value
-            }
+            let current = TelnyxMapping.fields(of: enterprise)
+            let applied = fields.allSatisfy { key, value in (current[key] ?? "") == value }
             return applied ? .enterpriseReady(id: id, legalName: enterprise.legalName ?? "") : notApplied
         case .uploadSignedLOA:
             // The API cannot list documents; an upload that did happen is deleted by Telnyx after

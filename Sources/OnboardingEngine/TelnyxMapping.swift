@@ -43,6 +43,33 @@ enum TelnyxMapping {
         return try JSONDecoder().decode(type, from: JSONSerialization.data(withJSONObject: object))
     }
 
+    /// An enterprise as Telnyx holds it, flattened to the form's keys
+    /// (`organization_contact.email`); fields Telnyx holds no value for are absent.
+    static func fields(of enterprise: Enterprise) -> [String: String] {
+        let encoded = (try? JSONEncoder().encode(enterprise)) ?? Data()
+        let object = (try? JSONSerialization.jsonObject(with: encoded)) as? [String: Any] ?? [:]
+        var fields: [String: String] = [:]
+        for field in EnterpriseField.allCases {
+            let parts = field.key.split(separator: ".", maxSplits: 1).map(String.init)
+            let found = parts.count == 2 ? (object[parts[0]] as? [String: Any])?[parts[1]] : object[field.key]
+            if let value = found as? String, !value.isEmpty { fields[field.key] = value }
+        }
+        return fields
+    }
+
+    /// The body of a correction: the changed top-level fields, and every nested object with a
+    /// changed field sent whole, its other fields as Telnyx holds them in `record` (the schema
+    /// requires all of an object's required fields). An empty value leaves an optional field out.
+    static func correction(_ changes: [String: String], record: [String: String]) throws -> EnterpriseUpdate {
+        var body: [String: String] = [:]
+        let objects = Set(changes.keys.compactMap { EnterpriseField(rawValue: $0)?.object })
+        for field in EnterpriseField.allCases where field.object.map(objects.contains) == true {
+            if let value = record[field.key] { body[field.key] = value }
+        }
+        for (key, value) in changes { body[key] = value }
+        return try enterprise(body.filter { !$0.value.isEmpty }, customerReference: nil, as: EnterpriseUpdate.self)
+    }
+
     /// `reputation_data` as JSON text, for the history table.
     static func json(_ data: ReputationData?) -> String {
         guard let data, let encoded = try? JSONEncoder().encode(data) else { return "null" }

@@ -380,8 +380,7 @@ public enum WizardController {
         case .enter, .character("f"):
             let fresh = key == .character("f")
             let numbers = state.monitoredNumbers
-            let uncached = numbers.filter { !state.queriedNumbers.contains($0) }
-            return [.send(.query(numbers: numbers, fresh: fresh, uncached: uncached))]
+            return [.send(.query(numbers: numbers, fresh: fresh))]
         case .character("R"):
             let chosen = chosen()
             guard !chosen.isEmpty else { return [] }

@@ -100,7 +100,7 @@ public enum WizardView {
     static func name(_ event: Event) -> String {
         switch event {
         case .addNumbers(let numbers): "add \(numbers.count) number\(numbers.count == 1 ? "" : "s")"
-        case .query(_, let fresh, _): fresh ? "fresh read" : "read"
+        case .query(_, let fresh): fresh ? "fresh read" : "read"
         case .refresh(let numbers): "refresh \(numbers.count)"
         case .removeNumbers(let numbers): "remove \(numbers.count)"
         case .changeFrequency: "change frequency"

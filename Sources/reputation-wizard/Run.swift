@@ -12,7 +12,8 @@ struct Run: AsyncParsableCommand {
         abstract: "Drive an onboarding through its steps.",
         discussion: """
             With --non-interactive, goes as far as the answers file allows and exits with: 0 complete, \
-            10 input needed, 11 waiting on Telnyx review, 12 confirmation required, 13 rejected, 1 error. \
+            10 input needed (a missing or bad answer, named), 11 waiting on Telnyx review, 12 confirmation \
+            required, 13 rejected by Telnyx and not addressed by the answers, 1 error, 64 a bad command line. \
             Progress goes to stderr, the final status as JSON to stdout.
             """)
 
@@ -21,8 +22,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Answers as JSON or YAML, with the API's field names.") var answers: String?
     @Flag(help: "Go ahead with billable steps (their cost is printed either way).") var yes = false
     @Flag(help: "Wait for Telnyx's review instead of exiting with 11.") var wait = false
-    @Option(help: "The onboarding to continue, or to start under this id (default: the only unfinished one, else a new one).")
+    @Option(help: "The onboarding to continue (with --new: the id of the new one).")
     var id: String?
+    @Flag(help: "Start a new onboarding instead of continuing one.") var new = false
 
     func validate() throws {
         if nonInteractive && answers == nil { throw ValidationError("--non-interactive needs --answers FILE.") }
@@ -33,7 +35,14 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         guard nonInteractive else { return try await runFullScreen() }
-        let answers = try loadAnswers()
+        let answers: RunAnswers
+        do {
+            answers = try loadAnswers()
+        } catch let problem as RunInputError {
+            // Bad answers are input needed (10), named by field, like every other answer.
+            FileHandle.standardError.write(Data("Input needed: \(problem.message)\n".utf8))
+            throw ExitCode(NonInteractiveRun.Stop.inputNeeded(problem.message).exitCode)
+        }
         let (client, sandbox) = try await global.client()
         defer { sandbox?.stop() }
         let store = try global.store(sandbox: sandbox != nil)
@@ -79,28 +88,48 @@ struct Run: AsyncParsableCommand {
         print("Onboarding \(state.id); continue with `reputation-wizard run --id \(state.id)`.")
     }
 
-    /// The onboarding asked for, else the only unfinished one, else a new one; the same in the
-    /// sandbox, whose account is kept between runs.
+    /// The onboarding asked for (an unknown `--id` is an error); with `--new`, a new one; else
+    /// the only unfinished one, else the only one there is (a completed onboarding opens on its
+    /// Manage step), else a new one when there is none. The same in the sandbox, whose account
+    /// is kept between runs.
     func openEngine(store: OnboardingStore, client: TelnyxClient) throws -> OnboardingEngine {
+        let all = try store.list()
+        if new {
+            if let id, all.contains(where: { $0.state.id == id }) {
+                throw ValidationError("An onboarding \(id) already exists; continue it with --id \(id), or give --new another id.")
+            }
+            return try OnboardingEngine.create(store: store, client: client, id: id ?? UUID().uuidString.lowercased())
+        }
         if let id {
-            let exists = try store.list().contains { $0.state.id == id }
-            return exists
-                ? try OnboardingEngine(store: store, client: client, onboardingId: id)
-                : try OnboardingEngine.create(store: store, client: client, id: id)
+            guard all.contains(where: { $0.state.id == id }) else {
+                throw ValidationError(
+                    "No onboarding \(id) in \(store.directory.path). `reputation-wizard list` shows them; `run --new` starts one.")
+            }
+            return try OnboardingEngine(store: store, client: client, onboardingId: id)
         }
-        let unfinished = try store.list().filter { !$0.state.isComplete }
-        if unfinished.count == 1 {
-            return try OnboardingEngine(store: store, client: client, onboardingId: unfinished[0].state.id)
+        let unfinished = all.filter { !$0.state.isComplete }
+        let candidates = unfinished.isEmpty ? all : unfinished
+        if candidates.count == 1 {
+            return try OnboardingEngine(store: store, client: client, onboardingId: candidates[0].state.id)
         }
-        if unfinished.count > 1 {
-            throw ValidationError("Several onboardings are unfinished (\(unfinished.map(\.state.id).joined(separator: ", "))); choose one with --id.")
+        if candidates.count > 1 {
+            let lines = candidates.map { summary in
+                let state = summary.state
+                let name = state.enterprise.map { "\($0.legalName) (\($0.id))" } ?? "no enterprise yet"
+                return "  \(state.id)  \(name)  step \(state.step.rawValue) \(state.step.title)"
+            }
+            throw ValidationError(
+                "Several onboardings are \(unfinished.isEmpty ? "here" : "unfinished"); choose one with --id, or start another with --new:\n"
+                    + lines.joined(separator: "\n"))
         }
         return try OnboardingEngine.create(store: store, client: client)
     }
 
+    /// The answers file, decoded; a problem names the file and the field.
+    /// - Throws: `RunInputError` for a file that cannot be read or a field of the wrong shape.
     func loadAnswers() throws -> RunAnswers {
         guard let path = answers, let data = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) else {
-            throw ValidationError("--answers \(answers ?? "") cannot be read.")
+            throw RunInputError(message: "--answers \(answers ?? "") cannot be read; give the path of a JSON or YAML file.")
         }
         do {
             if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
@@ -108,7 +137,7 @@ struct Run: AsyncParsableCommand {
             }
             return try JSONDecoder().decode(RunAnswers.self, from: data)
         } catch {
-            throw ValidationError("--answers \(path) is not valid: \(error)")
+            throw RunInputError(message: "\(path): \(AnswersProblem.describe(error))")
         }
     }
 }

@@ -37,7 +37,7 @@ func walkToManage(_ engine: OnboardingEngine, _ simulator: RunningSimulator, num
     let numbers = Array(simulator.world.inventory.prefix(count))
     try await engine.send(.addNumbers(numbers))
     try await engine.send(.confirm)
-    try await engine.send(.query(numbers: numbers, fresh: false, uncached: numbers))
+    try await engine.send(.query(numbers: numbers, fresh: false))
     try await engine.send(.confirm)
     #expect(await engine.state.step == .manage)
 }
@@ -166,7 +166,7 @@ extension KillPoint {
             },
             decisions: { engine, _ in
                 let numbers = await engine.state.monitoredNumbers
-                return [.query(numbers: numbers, fresh: false, uncached: numbers), .confirm]
+                return [.query(numbers: numbers, fresh: false), .confirm]
             },
             isTarget: { if case .queryNumbers = $0 { true } else { false } },
             charges: ("live_read", 5),

@@ -25,9 +25,10 @@ func answers(_ extra: [String: Any] = [:], without: [String] = []) throws -> Run
     return try JSONDecoder().decode(RunAnswers.self, from: JSONSerialization.data(withJSONObject: object))
 }
 
-func signedPDF() throws -> String {
+/// A signed PDF; another `signature` makes another file, as signing again does.
+func signedPDF(signature: String = "") throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("signed-\(UUID().uuidString).pdf").path
-    try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: path))
+    try Data("%PDF-1.4\n%\(signature)\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: path))
     return path
 }
 
@@ -78,12 +79,77 @@ func signedPDF() throws -> String {
                 var run = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF()]), confirmBillable: true, wait: true)
                 run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
                 let stop = try await run.run(engine)
-                guard case .rejected(let reasons) = stop else { Issue.record("expected a rejection, got \(stop)"); return }
+                guard case .rejected("enterprise", let reasons, _) = stop else { Issue.record("expected a rejection, got \(stop)"); return }
                 #expect(reasons.count >= 2)
                 #expect(stop.exitCode == 13)
                 let report = try store.report("onb-1")
                 #expect(report.steps[5].marker == "attention")
                 #expect(report.rejectionReasons == reasons)
+                await engine.close()
+            }
+        }
+    }
+
+    /// A rejected vetting: the same answers stop with 13; a corrected `enterprise` block is sent
+    /// as the correction (disable, update, new LOA, enable again) and the run completes.
+    @Test func aCorrectedEnterpriseBlockGetsPastARejectedVetting() async throws {
+        try await withSimulator({ $0.scenario = .vettingRejected }) { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                let numbers = Array(simulator.world.inventory.prefix(3))
+                let first = try signedPDF()
+                func run(_ answers: RunAnswers) async throws -> NonInteractiveRun.Stop {
+                    var run = NonInteractiveRun(answers: answers, confirmBillable: true, wait: true)
+                    run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
+                    return try await run.run(engine)
+                }
+                let rejected = try await run(try answers(["signed_loa": first, "numbers": numbers]))
+                #expect(rejected.exitCode == 13)
+                #expect(rejected.message.hasSuffix(
+                    "Correct the enterprise block of the answers as the reasons say and run again; it is sent as the correction, then a new LOA and the enable again (billed $100.00)."))
+                #expect(try await run(try answers(["signed_loa": first, "numbers": numbers])).exitCode == 13, "the same answers address nothing")
+
+                var corrected = try answers(["signed_loa": first, "numbers": numbers])
+                corrected.enterprise?["organization_contact"] = .object([
+                    "first_name": "Sam", "last_name": "Owner", "job_title": "Compliance Lead",
+                    "email": "sam@acme-plumbing.example.com", "phone_number": "(312) 555-0000",
+                ])
+                let stale = try await run(corrected)
+                #expect(stale == .inputNeeded(
+                    "signed_loa: \(first) is the LOA already uploaded for the rejected submission; sign the new LOA at \(await engine.state.renderedLOAPath ?? "") and give its path"))
+                #expect(await engine.state.step == .signAndUpload)
+                #expect(try await engine.enterpriseRecord()?["organization_contact.email"] == "sam@acme-plumbing.example.com")
+
+                corrected.signedLoa = try signedPDF(signature: "signed again")
+                #expect(try await run(corrected) == .complete)
+                #expect(actions(try await simulator.ledger(), "enable").count == 2)
+                await engine.close()
+            }
+        }
+    }
+
+    /// A rejected LOA: 13 until the answers give a newly signed LOA, which replaces it (not billed).
+    @Test func aNewSignedLOAReplacesARejectedOne() async throws {
+        try await withSimulator({ $0.scenario = .loaRejected }) { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                let numbers = Array(simulator.world.inventory.prefix(3))
+                func run(_ answers: RunAnswers) async throws -> NonInteractiveRun.Stop {
+                    var run = NonInteractiveRun(answers: answers, confirmBillable: true, wait: true)
+                    run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
+                    return try await run.run(engine)
+                }
+                let signed = try signedPDF()
+                let rejected = try await run(try answers(["signed_loa": signed, "numbers": numbers]))
+                #expect(rejected.exitCode == 13)
+                #expect(rejected.message.hasPrefix("Telnyx rejected the LOA. Sign a new LOA (the rendered one is at "))
+                // The same file under another name is still the rejected LOA.
+                let copy = try signedPDF()
+                #expect(try await run(try answers(["signed_loa": copy, "numbers": numbers])).exitCode == 13)
+                #expect(try await run(try answers(["signed_loa": try signedPDF(signature: "new"), "numbers": numbers])) == .complete)
+                let ledger = try await simulator.ledger()
+                #expect(actions(ledger, "enable").count == 1)
+                #expect(try store.auditLog("onb-1").filter { $0.action == "replace LOA" }.count == 1)
                 await engine.close()
             }
         }

@@ -139,7 +139,7 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
                 #expect(state.monitoredNumbers == numbers)
                 #expect(state.lastError?.fieldProblems["+13125550199"]?.contains("inventory") == true)
 
-                try await engine.send(.query(numbers: numbers, fresh: false, uncached: numbers))
+                try await engine.send(.query(numbers: numbers, fresh: false))
                 try await engine.send(.confirm)
                 #expect(await engine.state.step == .manage)
                 #expect(try store.history("onb-1", phoneNumber: numbers[0]).count == 1)

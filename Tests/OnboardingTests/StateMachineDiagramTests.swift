@@ -8,7 +8,7 @@ import Testing
         .appendingPathComponent("state/README.md")
 
     /// `state/README.md` shows the machine the code implements; when this fails, paste the
-    /// printed diagram between the markers.
+    /// printed diagram between the markers (or run it with `UPDATE_STATE_DIAGRAM=1`).
     @Test func theReadmeDiagramIsTheCodes() throws {
         let text = try String(contentsOf: Self.readme, encoding: .utf8)
         let begin = "<!-- state-machine:begin -->\n```mermaid\n"
@@ -19,6 +19,12 @@ import Testing
         }
         let documented = String(text[start.upperBound..<stop.lowerBound])
         let generated = StateMachineDiagram.mermaid()
+        if ProcessInfo.processInfo.environment["UPDATE_STATE_DIAGRAM"] == "1" {
+            // `UPDATE_STATE_DIAGRAM=1 swift test --filter theReadmeDiagramIsTheCodes` writes it.
+            try text.replacingCharacters(in: start.upperBound..<stop.lowerBound, with: generated)
+                .write(to: Self.readme, atomically: true, encoding: .utf8)
+            return
+        }
         #expect(documented == generated, "state/README.md is stale; the diagram is now:\n\(generated)")
     }
 

@@ -266,8 +266,9 @@ func walkToAssociate() -> Walk {
         #expect(walk.state.marker(for: .gates) == .attention)
         #expect(walk.on(.correctEnterprise(fields: ["organization_type": "government"])).isEmpty)
         #expect(walk.state.lastError?.fieldProblems["organization_type"] == "cannot be changed once the enterprise exists")
-        let update = walk.on(.correctEnterprise(fields: ["fein": "98-7654321"]))
-        #expect(update == [.updateEnterprise(enterpriseId: "ent-1", fields: ["fein": "98-7654321"])])
+        // Not an identity field: Telnyx takes it while reputation is enabled.
+        let update = walk.on(.correctEnterprise(fields: ["jurisdiction_of_incorporation": "Nevada"]))
+        #expect(update == [.updateEnterprise(enterpriseId: "ent-1", fields: ["jurisdiction_of_incorporation": "Nevada"])])
         walk.on(.enterpriseReady(id: "ent-1", legalName: "Acme Plumbing LLC"))
         #expect(walk.state.step == .loaRender)
         #expect(walk.state.nextAction.contains("corrected enterprise"))
@@ -279,6 +280,57 @@ func walkToAssociate() -> Walk {
         #expect(walk.on(.reputationDisabled) == [.enableReputation(enterpriseId: "ent-1", documentId: "doc-3", frequency: .weekly)])
         walk.on(.reputationEnabled(pending))
         #expect(walk.state.step == .gates)
+    }
+
+    @Test func anIdentityCorrectionDisablesFirstAndEnablesOnceAgainBilledAgain() {
+        var walk = walkToGates()
+        walk.on(.gatesChecked(GateReport(status: "rejected", loaStatus: "pending", rejectionReasons: ["FEIN mismatch"]), at: at))
+        #expect(walk.on(.correctEnterprise(fields: [:])).isEmpty)
+        #expect(walk.refusals.last == "Nothing was changed: the enterprise is as Telnyx holds it.")
+        // Telnyx refuses a new FEIN while reputation is enabled (api-notes, step 2).
+        #expect(walk.on(.correctEnterprise(fields: ["fein": "987654321"])) == [.disableReputation(enterpriseId: "ent-1")])
+        #expect(walk.state.queued == .updateEnterprise(enterpriseId: "ent-1", fields: ["fein": "98-7654321"]))
+        #expect(walk.on(.reputationDisabled) == [.updateEnterprise(enterpriseId: "ent-1", fields: ["fein": "98-7654321"])])
+        #expect(walk.state.step == .loaRender)
+        #expect(!walk.state.reputationEnabled)
+        #expect(walk.state.loaDocumentId == nil)
+        walk.on(.enterpriseReady(id: "ent-1", legalName: "Acme Plumbing LLC"))
+        #expect(walk.state.step == .loaRender)
+        #expect(walk.state.loaRound == .resubmission)
+        walk.on(.renderLOA(agent: nil, signature: nil), .loaRendered(path: "/p"), .useSignedLOA(path: "/s"), .signedLOAUploaded(documentId: "doc-3", sha256: "ab"))
+        #expect(walk.state.uploadedLOASHA256 == "ab")
+        walk.on(.chooseFrequency(.weekly, plannedNumbers: 100))
+        #expect(walk.state.confirmation?.estimate.amount == .dollars(100))
+        #expect(walk.state.confirmation?.estimate.basis.hasPrefix("billed again: Telnyx reviews a corrected enterprise as a new registration; first month") == true)
+        // Already disabled: the enable goes alone.
+        #expect(walk.on(.confirm) == [.enableReputation(enterpriseId: "ent-1", documentId: "doc-3", frequency: .weekly)])
+    }
+
+    @Test func aFailedCorrectionCanBeCorrectedAgain() {
+        var walk = walkToGates()
+        walk.on(.gatesChecked(GateReport(status: "rejected", loaStatus: "pending"), at: at))
+        walk.on(.correctEnterprise(fields: ["website": "https://acme.example.org"]), .reputationDisabled)
+        let update = Effect.updateEnterprise(enterpriseId: "ent-1", fields: ["website": "https://acme.example.org"])
+        walk.on(.effectFailed(update, Failure(status: 422, message: "1 field", fieldProblems: ["website": "unreachable"])))
+        #expect(walk.state.step == .loaRender)
+        #expect(walk.state.nextAction.hasPrefix("The correction did not go through (1 field); press c"))
+        #expect(walk.on(.correctEnterprise(fields: ["website": "https://acme.example.com/about"])) == [
+            .updateEnterprise(enterpriseId: "ent-1", fields: ["website": "https://acme.example.com/about"])
+        ])
+    }
+
+    @Test func anLOAReplacementIsOnlyOfferedWhereTelnyxAllowsItAndCanBeLeft() {
+        var walk = walkToGates()
+        walk.on(.gatesChecked(GateReport(status: "rejected", loaStatus: "rejected"), at: at))
+        walk.on(.startLOAReplacement)
+        #expect(walk.refusals.last == "Telnyx rejected the enterprise: correct it (c); the corrected submission carries a new LOA.")
+        walk.on(.gatesChecked(GateReport(status: "approved", loaStatus: "pending"), at: at))
+        walk.on(.startLOAReplacement)
+        #expect(walk.state.step == .loaRender)
+        #expect(walk.state.nextAction == "Render a new LOA to replace the one under review (pending); Esc keeps the one Telnyx has.")
+        #expect(walk.on(.goBack).isEmpty)
+        #expect(walk.state.step == .gates)
+        #expect(walk.state.loaRound == .first)
     }
 
     @Test func reputationFoundDisabledGoesBackToTheLOA() {
@@ -313,15 +365,15 @@ func walkToAssociate() -> Walk {
     @Test func cachedQueriesAreFreeAndLiveOnesAsk() {
         var walk = walkToAssociate()
         walk.on(.addNumbers(["+13125550134", "+13125550135"]), .confirm, .numbersAssociated(["+13125550134", "+13125550135"]))
-        walk.on(.query(numbers: ["+13125550134", "+13125550135"], fresh: false, uncached: ["+13125550135"]))
-        #expect(walk.state.confirmation?.estimate.description == "$0.10 (1 live check × $0.10)")
+        walk.on(.query(numbers: ["+13125550134", "+13125550135"], fresh: false))
+        #expect(walk.state.confirmation?.estimate.description == "$0.20 (2 live checks × $0.10)")
         walk.on(.confirm, .numbersQueried(["+13125550134", "+13125550135"]))
         #expect(walk.state.step == .manage)
         #expect(walk.state.isComplete)
-        let cached = walk.on(.query(numbers: ["+13125550134"], fresh: false, uncached: []))
+        let cached = walk.on(.query(numbers: ["+13125550134"], fresh: false))
         #expect(cached == [.queryNumbers(enterpriseId: "ent-1", numbers: ["+13125550134"], fresh: false)])
         walk.on(.numbersQueried(["+13125550134"]))
-        walk.on(.query(numbers: ["+13125550134"], fresh: true, uncached: []))
+        walk.on(.query(numbers: ["+13125550134"], fresh: true))
         #expect(walk.state.confirmation?.action == .query(numbers: ["+13125550134"], fresh: true, billed: ["+13125550134"]))
     }
 

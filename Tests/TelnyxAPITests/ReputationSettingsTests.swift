@@ -140,8 +140,12 @@ import TelnyxSimulator
             #expect((rejected.rejectionReasons ?? []).count >= 2)
             var fix = EnterpriseUpdate()
             fix.legalName = "Acme Plumbing Services LLC"
-            _ = try await client.updateEnterprise(id: enterprise.id!, fix)
+            // A new legal name is refused while reputation is enabled (api-notes, step 2).
+            let refused = await #expect(throws: TelnyxError.self) { _ = try await client.updateEnterprise(id: enterprise.id!, fix) }
+            #expect(refused?.status == 400)
+            #expect(refused?.codes == ["10015"])
             try await client.disableReputation(enterpriseId: enterprise.id!)
+            _ = try await client.updateEnterprise(id: enterprise.id!, fix)
             let document = try await client.uploadDocument(Fixtures.pdf, filename: "loa-2.pdf")
             _ = try await client.enableReputation(enterpriseId: enterprise.id!, loaDocumentId: document.value1.id!)
             try await simulator.advanceClock(seconds: 301)

@@ -185,7 +185,7 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         // Scores as numbers with a one-cell bar beside them at 80 columns.
         #expect(text.contains("  +13125550100 HIGH   telemar  80▆  12▁  40▃   5"))
         #expect(text.contains("$ +13125550101 —"))
-        #expect(press([.enter], &wizard) == [.send(.query(numbers: ["+13125550100", "+13125550101"], fresh: false, uncached: ["+13125550101"]))])
+        #expect(press([.enter], &wizard) == [.send(.query(numbers: ["+13125550100", "+13125550101"], fresh: false))])
     }
 
     @Test func theTableSortsByRiskAndScoresWithUnreadNumbersLast() {
