@@ -109,6 +109,10 @@ try:
                  lambda: client.enterprises.reputation.enable(enterprise_id, loa_document_id=uploaded_multipart.data.id))
     expect_error("frequency change while pending is 400", telnyx.BadRequestError, 400, "10015",
                  lambda: client.enterprises.reputation.update_frequency(enterprise_id, check_frequency="daily"))
+    expect_error("a new legal name while enabled is 400", telnyx.BadRequestError, 400, "10015",
+                 lambda: client.enterprises.update(enterprise_id, legal_name="Conformance Renamed LLC"))
+    unchanged = client.enterprises.update(enterprise_id, jurisdiction_of_incorporation="Nevada")
+    check("a non-identity field is updated while enabled", unchanged.data.jurisdiction_of_incorporation == "Nevada")
     numbers = inventory[:120]
     expect_error("numbers before the gates are approved is 400", telnyx.BadRequestError, 400, "10015",
                  lambda: client.enterprises.reputation.numbers.associate(enterprise_id, phone_numbers=numbers[:2]))
