@@ -46,6 +46,9 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     /// Hex SHA-256 of the signed LOA last uploaded: a rejected LOA is replaced only by a file
     /// that differs from it.
     public var uploadedLOASHA256: String?
+    /// A correction accepted after a rejected vetting that has not reached Telnyx yet (its
+    /// fields as sent); no LOA is rendered for the corrected enterprise until it has.
+    public var pendingCorrection: [String: String]?
     public var checkFrequency: CheckFrequency = .businessDaily
     public var reputationEnabled = false
     public var gates: GateReport?

@@ -47,8 +47,9 @@ extension OnboardingState {
                 let which = gates?.loaRejected == true ? "rejected" : "one under review (\(gates?.loaStatus ?? "pending"))"
                 return "Render a new LOA to replace the \(which); Esc keeps the one Telnyx has."
             case .resubmission:
-                if let lastError, !lastError.outcomeUnknown, !lastError.fieldProblems.isEmpty {
-                    return "The correction did not go through (\(lastError.message)); press c to correct the enterprise again."
+                if pendingCorrection != nil {
+                    let why = lastError.map { " (\($0.message))" } ?? ""
+                    return "The correction has not reached Telnyx yet\(why); correct the enterprise again (F4 in the wizard)."
                 }
                 return "Render a new LOA for the corrected enterprise, to submit it again."
             }

@@ -125,12 +125,16 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
 
     case .enterpriseReady(let id, let legalName):
         next.enterprise = .init(id: id, legalName: legalName)
+        next.pendingCorrection = nil
         if next.step == .enterprise || next.loaRound == .resubmission { next.step = .loaRender }
         return settle() ?? stay()
 
     case .renderLOA(let agent, let signature):
         guard let enterprise = state.enterprise, [.loaRender, .signAndUpload].contains(state.step) else {
             return refuse("The LOA is rendered once the enterprise exists (step 3).")
+        }
+        if state.pendingCorrection != nil {
+            return refuse("The correction has not reached Telnyx yet: correct the enterprise again before rendering its LOA.")
         }
         return send(.renderLOA(enterpriseId: enterprise.id, agent: agent, signature: signature))
 
@@ -258,6 +262,7 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
             return stay()
         case .success(let normalized):
             next.loaRound = .resubmission
+            next.pendingCorrection = normalized
             let update = Effect.updateEnterprise(enterpriseId: enterprise.id, fields: normalized)
             let identity = normalized.keys.contains { EnterpriseField(rawValue: $0)?.isIdentity == true }
             if state.reputationEnabled && identity {

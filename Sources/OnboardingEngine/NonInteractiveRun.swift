@@ -109,6 +109,17 @@ public struct NonInteractiveRun: Sendable {
                     return .inputNeeded("enterprise (its fields, as POST /enterprises takes them) or enterprise_id")
                 }
             case .loaRender:
+                if state.pendingCorrection != nil {
+                    // A correction that did not reach Telnyx is sent again from the answers first.
+                    if attempted.contains(.gates) {
+                        return .inputNeeded("enterprise: the correction did not go through (\(state.lastError?.message ?? "unknown")); correct the answers' enterprise block")
+                    }
+                    attempted.insert(.gates)
+                    switch try await correction(engine, reasons: []) {
+                    case .sent: continue
+                    case .stop(let stop): return stop
+                    }
+                }
                 if attempted.contains(.loaRender), let error = state.lastError { return .inputNeeded("loa: \(error.message)") }
                 attempted.insert(.loaRender)
                 switch answers.loa?.request() ?? .success((nil, nil)) {
@@ -143,6 +154,7 @@ public struct NonInteractiveRun: Sendable {
                 let gates = await engine.state.gates
                 if await engine.state.step != .gates { continue }
                 if let gates, gates.vettingRejected {
+                    attempted.insert(.gates)
                     switch try await correction(engine, reasons: gates.rejectionReasons) {
                     case .sent: continue
                     case .stop(let stop): return stop

@@ -17,6 +17,8 @@ public struct EnterpriseForm: Equatable, Sendable {
     public var focus = 0
     /// A correction sends only the fields that can change and were changed.
     public var correcting = false
+    /// While correcting: the enterprise as Telnyx holds it (`GET /enterprises/{id}`), which
+    /// changes are compared with.
     public var original: [String: String] = [:]
 
     public init(draft: [String: String] = [:]) {
@@ -24,6 +26,18 @@ public struct EnterpriseForm: Equatable, Sendable {
             values[field] = TextField(draft[field.key] ?? Self.defaultValue(field))
         }
         if draft["billing_same_as_physical"] == "false" { billingSameAsPhysical = false }
+    }
+
+    /// The correction form: Telnyx's `record`, with a `draft` of a correction under way (kept
+    /// before a quit) typed over it.
+    public static func correcting(record: [String: String], draft: [String: String]? = nil) -> EnterpriseForm {
+        var start = record
+        let billing = EnterpriseField.allCases.compactMap { field in field.billingCounterpart.map { (field, $0) } }
+        start["billing_same_as_physical"] = billing.allSatisfy { record[$0.0.key] == record[$0.1.key] } ? "true" : "false"
+        var form = EnterpriseForm(draft: start.merging(draft ?? [:]) { $1 })
+        form.correcting = true
+        form.original = record
+        return form
     }
 
     static func defaultValue(_ field: EnterpriseField) -> String {
@@ -74,14 +88,20 @@ public struct EnterpriseForm: Equatable, Sendable {
         return draft
     }
 
-    /// For a correction: the changed fields only.
-    public var changedFields: [String: String] {
-        fields.filter { original[$0.key] != $0.value }
-    }
+    /// For a correction: what changes, compared with Telnyx's record.
+    public var correction: EnterpriseCorrection { EnterpriseCorrection(record: original, edited: fields) }
 
-    /// Checks a field as the person leaves it.
+    /// For a correction: the changed fields only, as they will be sent.
+    public var changedFields: [String: String] { correction.fields }
+
+    /// Checks a field as the person leaves it. While correcting, a field left as Telnyx holds
+    /// it is never flagged (not even as required).
     public mutating func check(_ field: EnterpriseField) {
         let value = values[field]?.text ?? ""
+        if correcting {
+            problems[field] = correction.problems[field]
+            return
+        }
         if value.isEmpty && !field.isRequired {
             problems[field] = nil
             return

@@ -313,7 +313,9 @@ func walkToAssociate() -> Walk {
         let update = Effect.updateEnterprise(enterpriseId: "ent-1", fields: ["website": "https://acme.example.org"])
         walk.on(.effectFailed(update, Failure(status: 422, message: "1 field", fieldProblems: ["website": "unreachable"])))
         #expect(walk.state.step == .loaRender)
-        #expect(walk.state.nextAction.hasPrefix("The correction did not go through (1 field); press c"))
+        #expect(walk.state.nextAction == "The correction has not reached Telnyx yet (1 field); correct the enterprise again (F4 in the wizard).")
+        walk.on(.renderLOA(agent: nil, signature: nil))
+        #expect(walk.refusals.last == "The correction has not reached Telnyx yet: correct the enterprise again before rendering its LOA.")
         #expect(walk.on(.correctEnterprise(fields: ["website": "https://acme.example.com/about"])) == [
             .updateEnterprise(enterpriseId: "ent-1", fields: ["website": "https://acme.example.com/about"])
         ])
