@@ -187,6 +187,28 @@ public enum EnterpriseField: String, CaseIterable, Sendable, Codable, Hashable {
         "technology", "tech", "media", "surveys", "market research", "travel", "hospitality", "hotel",
     ]
 
+    /// The fields a reviewer's reason names, by their labels: "Organization contact email
+    /// domain…" names the organisation contact's email, "Legal name … FEIN" both. Contact and
+    /// address fields count only when the reason names their object too.
+    public static func named(in reason: String) -> Set<EnterpriseField> {
+        let text = reason.lowercased().replacingOccurrences(of: "organisation", with: "organization")
+        func mentions(_ words: String...) -> Bool { words.contains { text.contains($0) } }
+        var named: Set<EnterpriseField> = []
+        for field in allCases {
+            let label = field.label.lowercased()
+            let said: Bool
+            switch field.section {
+            case .organizationContact: said = mentions("organization contact", "contact") && !mentions("billing") && text.contains(label)
+            case .billingContact: said = mentions("billing contact") && text.contains(label)
+            case .physicalAddress: said = mentions("physical address", "address") && !mentions("billing") && text.contains(label)
+            case .billingAddress: said = mentions("billing address") && text.contains(label)
+            case .business, .identifiers: said = text.contains(label) || (field == .dunBradstreetNumber && mentions("duns", "d-u-n-s"))
+            }
+            if said { named.insert(field) }
+        }
+        return named
+    }
+
     /// The billing address field matching a physical address field, for "same as physical".
     public var billingCounterpart: EnterpriseField? {
         switch self {

@@ -17,5 +17,7 @@ public enum Command: Equatable, Sendable {
     case loadEnterprises
     /// Read the onboarding's audit log.
     case loadAuditLog
+    /// Read the enterprise as Telnyx holds it, and open the correction form from it.
+    case loadEnterpriseRecord
     case quit
 }

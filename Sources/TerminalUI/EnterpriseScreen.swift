@@ -6,8 +6,17 @@ enum EnterpriseScreen {
 
     static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
         let form = model.enterpriseForm
+        var named: Set<EnterpriseField> = []
         if form.correcting {
-            region.wrap("Correct what the reviewers named; only changed fields are sent.", style: .colored(.warning), into: &surface)
+            let reasons = model.state.gates?.rejectionReasons ?? []
+            if !reasons.isEmpty { region.write("Telnyx's reasons:", style: .colored(.danger, bold: true), into: &surface) }
+            for reason in reasons {
+                region.wrap("• " + RemoteText.sanitized(reason), style: .colored(.danger), into: &surface, indent: 1)
+                named.formUnion(EnterpriseField.named(in: reason))
+            }
+            region.wrap(
+                "The form shows what Telnyx holds\(named.isEmpty ? "" : "; ◆ marks the fields the reasons name"). Only changed fields are sent; Enter on the last row reviews them.",
+                style: .colored(.warning), into: &surface)
         } else {
             region.wrap("The business Telnyx vets. * marks required fields. Each field is checked as you leave it.", style: .muted, into: &surface)
         }
@@ -38,7 +47,8 @@ enum EnterpriseScreen {
             let focused = index == form.focus
             switch form.rows[index] {
             case .field(let field):
-                let label = (field.isRequired ? "* " : "  ") + field.label
+                let mark = named.contains(field) ? "◆ " : form.correcting ? "  " : field.isRequired ? "* " : "  "
+                let label = mark + field.label
                 surface.put(label, x: region.x, y: y, style: focused ? .bold : .plain, limit: labelWidth - 1)
                 let valueWidth = region.width - labelWidth - 1
                 form.values[field]?.draw(into: &surface, x: region.x + labelWidth, y: y, width: valueWidth, focused: focused)
@@ -51,7 +61,8 @@ enum EnterpriseScreen {
             case .sameAsPhysical:
                 surface.put("[\(form.billingSameAsPhysical ? "x" : " ")] Same as the physical address (Space)", x: region.x, y: y, style: focused ? .focus : .plain)
             case .review:
-                surface.put("[ Review and submit ]", x: region.x, y: y, style: focused ? .focus : .bold)
+                let button = form.correcting ? "[ Review the correction ]" : "[ Review and submit ]"
+                surface.put(button, x: region.x, y: y, style: focused ? .focus : .bold)
             }
             region.line += 1
         }

@@ -46,12 +46,25 @@ enum Overlays {
         switch overlay {
         case .help:
             box(help(model.state.step).map { ($0, .plain) }, title: "Help · \(model.state.step.title)", on: &surface)
-        case .review:
-            let fields = model.enterpriseForm.correcting ? model.enterpriseForm.changedFields : model.enterpriseForm.fields
-            var lines = fields.sorted { $0.key < $1.key }.map { ("\($0.key): \($0.value)", Style.plain) }
-            lines.append(("", .plain))
-            lines.append(("Enter submit      Esc back to the form", .bold))
-            box(lines, title: "Review before sending", on: &surface)
+        case .review(let top):
+            // The keys stay in view below however far the review scrolls.
+            let lines = ReviewLines.lines(model)
+            let room = max(1, surface.height - 8)
+            let shown = Array(lines.dropFirst(top).prefix(room))
+            let more = top + room < lines.count ? "↓ \(lines.count - top - room) more lines  " : ""
+            let keys = "\(more)↑↓ scroll  Enter send  Esc back to the form"
+            let title = model.enterpriseForm.correcting ? "Review the correction before sending" : "Review before sending"
+            box(shown + [("", .plain), (keys, .bold)], title: title, on: &surface)
+        case .confirmLOAReplacement:
+            let status = model.state.gates?.loaStatus ?? "pending"
+            box([
+                ("Replace the LOA Telnyx is reviewing (\(RemoteText.sanitized(status)))?", .bold), ("", .plain),
+                ("You render, sign and upload a new LOA; once it is uploaded it", .plain),
+                ("replaces the one under review and Telnyx's LOA review starts again", .plain),
+                ("(it can take days). Not billed.", .plain),
+                ("Until you upload, Esc goes back and the current LOA stays.", .muted), ("", .plain),
+                ("y  replace      n  keep the one under review", .bold),
+            ], title: "Replace the LOA", on: &surface)
         case .pickEnterprise(let picker):
             box(picker.lines(height: surface.height - 6), title: "Use one of the account's enterprises", on: &surface)
         case .pickNumbers(let picker):

@@ -21,7 +21,13 @@ enum StepScreens {
     static func keys(_ model: WizardModel) -> String {
         switch model.screenStep {
         case .terms: "Enter agree"
-        case .enterprise: model.enterpriseForm.focusedRow == .review ? "↑↓ move  Enter review  F3 use existing" : "↑↓/Tab move  → complete  F3 use existing"
+        case .enterprise:
+            switch (model.enterpriseForm.correcting, model.enterpriseForm.focusedRow == .review) {
+            case (true, true): "↑↓ move  Enter review  Esc leave the correction"
+            case (true, false): "↑↓/Tab move  → complete  Esc leave"
+            case (false, true): "↑↓ move  Enter review  F3 use existing"
+            case (false, false): "↑↓/Tab move  → complete  F3 use existing"
+            }
         case .loaRender:
             switch model.loaForm.focusedRow {
             case .render: "↑↓ move  Enter render the LOA"

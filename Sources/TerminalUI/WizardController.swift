@@ -71,13 +71,28 @@ public enum WizardController {
         case .help:
             if key == .escape || key == .enter || key == .character("?") || key == .function(1) || key == .character("q") { model.overlay = nil }
             return []
-        case .review:
-            if key == .escape { model.overlay = nil }
-            guard key == .enter else { return [] }
-            model.overlay = nil
-            let form = model.enterpriseForm
-            model.enterpriseForm.correcting = false
-            return form.correcting ? [.send(.correctEnterprise(fields: form.changedFields))] : [.send(.submitEnterprise(fields: form.fields))]
+        case .review(let top):
+            if key == .enter {
+                model.overlay = nil
+                let form = model.enterpriseForm
+                guard form.correcting else { return [.send(.submitEnterprise(fields: form.fields))] }
+                model.enterpriseForm.correcting = false
+                return [.send(.correctEnterprise(fields: form.changedFields)), .saveDraft(form: WizardModel.correctionDraftName, fields: [:])]
+            }
+            let lines = ReviewLines.lines(model).count
+            if let top = scroll(top, key, lines: lines) { model.overlay = top < 0 ? nil : .review(top: top) }
+            return []
+        case .confirmLOAReplacement:
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                model.overlay = nil
+                return [.send(.startLOAReplacement)]
+            case .character("n"), .character("N"), .escape:
+                model.overlay = nil
+                model.notice = "The LOA under review stays as it is."
+            default: break
+            }
+            return []
         case .pickEnterprise(var picker):
             switch picker.handle(key) {
             case .stay: model.overlay = .pickEnterprise(picker)
@@ -166,8 +181,10 @@ public enum WizardController {
         case .enter:
             if row == .review {
                 form.checkAll()
-                if form.problems.isEmpty {
-                    model.overlay = .review
+                if form.correcting && form.problems.isEmpty && form.correction.changes.isEmpty {
+                    model.notice = "Nothing is changed yet: the form shows the enterprise as Telnyx holds it. Change what the reasons name."
+                } else if form.problems.isEmpty {
+                    model.overlay = .review(top: 0)
                 } else {
                     model.notice = "\(form.problems.count) field\(form.problems.count == 1 ? " needs" : "s need") attention (marked !)."
                     if let first = form.rows.firstIndex(where: { if case .field(let field) = $0 { form.problems[field] != nil } else { false } }) {
@@ -195,7 +212,7 @@ public enum WizardController {
                 form.correcting = false
                 model.enterpriseForm = form
                 model.notice = "Correction left; the enterprise is unchanged."
-                return []
+                return [.saveDraft(form: WizardModel.correctionDraftName, fields: [:])]
             }
         default:
             if case .field(let field) = row, form.values[field]?.edit(key) == true {
@@ -206,7 +223,15 @@ public enum WizardController {
         return changed ? [.saveDraft(form: form.correcting ? WizardModel.correctionDraftName : "enterprise", fields: form.draft)] : []
     }
 
+    /// F4 at steps 3 to 5 of a resubmission: correct the enterprise again before its new LOA.
+    static func correctAgain(_ key: Key, _ model: inout WizardModel) -> [Command]? {
+        guard key == .function(4), model.state.loaRound == .resubmission, model.canCorrect else { return nil }
+        model.notice = "Reading the enterprise as Telnyx holds it…"
+        return [.loadEnterpriseRecord]
+    }
+
     static func loaForm(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        if let commands = correctAgain(key, &model) { return commands }
         var form = model.loaForm
         let rows = form.rows
         let row = form.focusedRow
@@ -240,6 +265,7 @@ public enum WizardController {
     }
 
     static func upload(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        if let commands = correctAgain(key, &model) { return commands }
         switch key {
         case .enter:
             let path = (model.signedLOAPath.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
@@ -259,6 +285,7 @@ public enum WizardController {
     }
 
     static func enable(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        if let commands = correctAgain(key, &model) { return commands }
         let all = CheckFrequency.allCases
         let index = all.firstIndex(of: model.frequency) ?? 0
         switch key {
@@ -283,15 +310,13 @@ public enum WizardController {
         switch key {
         case .character("r"): return [.checkReviewNow]
         case .character("t") where model.sandboxScenario != nil: return [.advanceSandboxClock, .checkReviewNow]
-        case .character("l") where gates.map({ $0.loaStatus != "approved" }) == true:
-            return [.send(.startLOAReplacement)]
-        case .character("c") where gates?.vettingRejected == true:
-            var form = model.enterpriseForm
-            form.correcting = true
-            form.original = form.fields
-            form.focus = 0
-            model.enterpriseForm = form
+        case .character("l") where ReviewScreen.canReplaceLOA(model.state):
+            model.overlay = .confirmLOAReplacement
             return []
+        case .character("c") where gates?.vettingRejected == true:
+            // The form starts from what Telnyx holds, read now.
+            model.notice = "Reading the enterprise as Telnyx holds it…"
+            return [.loadEnterpriseRecord]
         default: return []
         }
     }

@@ -6,7 +6,10 @@ import Onboarding
 public struct WizardModel: Equatable, Sendable {
     public enum Overlay: Equatable, Sendable {
         case help
-        case review
+        /// The enterprise (or its correction) before it is sent, scrolled to `top`.
+        case review(top: Int)
+        /// Replacing the LOA under review is asked first (not billed; the review starts again).
+        case confirmLOAReplacement
         /// Destructive actions are confirmed by typing a word.
         case typedConfirmation(word: String, typed: TextField, then: Event)
         /// One of the account's enterprises, for step 2.
@@ -62,7 +65,7 @@ public struct WizardModel: Equatable, Sendable {
 
     /// The step whose screen is shown: the enterprise form while correcting after a rejection.
     public var screenStep: Step {
-        if enterpriseForm.correcting && state.step == .gates { return .enterprise }
+        if enterpriseForm.correcting && canCorrect { return .enterprise }
         if addingMoreNumbers && state.step >= .query { return .associate }
         return state.step
     }
@@ -71,17 +74,28 @@ public struct WizardModel: Equatable, Sendable {
     public var addingMoreNumbers = false
 
     static let typedDraftName = "typed"
-    static let correctionDraftName = "enterprise-correction"
+    public static let correctionDraftName = "enterprise-correction"
 
-    /// Brings back the enterprise form as it was typed, and a correction under way after a
-    /// rejected vetting, before a quit or a crash.
-    public mutating func restoreEnterprise(draft: [String: String]?, correction: [String: String]?) {
+    /// Whether the enterprise can be corrected now: Telnyx rejected its vetting, or a correction
+    /// is being submitted again and its LOA is not yet enabled.
+    public var canCorrect: Bool {
+        if state.step == .gates && state.gates?.vettingRejected == true { return true }
+        return state.loaRound == .resubmission && [.loaRender, .signAndUpload, .enable].contains(state.step)
+    }
+
+    /// Brings back the enterprise form as it was typed before a quit or a crash.
+    public mutating func restoreEnterprise(draft: [String: String]?) {
         if let draft { enterpriseForm = EnterpriseForm(draft: draft) }
-        guard let correction, state.step == .gates, state.gates?.vettingRejected == true else { return }
-        let original = enterpriseForm.fields
-        enterpriseForm = EnterpriseForm(draft: correction)
-        enterpriseForm.correcting = true
-        enterpriseForm.original = original
+    }
+
+    /// Opens the correction form from the enterprise as Telnyx holds it (`record`, form keys),
+    /// with a correction under way before a quit (`draft`) typed over it. Nothing opens when
+    /// the enterprise can no longer be corrected.
+    public mutating func startCorrection(record: [String: String], draft: [String: String]?) {
+        guard canCorrect else { return }
+        enterpriseForm = EnterpriseForm.correcting(record: record, draft: draft)
+        enterpriseForm.focus = 0
+        notice = nil
     }
 
     /// What is typed outside the enterprise form, as a draft.

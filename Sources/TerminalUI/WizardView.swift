@@ -131,10 +131,19 @@ public enum WizardView {
     }
 
     static func keyHelp(_ model: WizardModel) -> String {
-        if model.overlay == .help { return " Esc close help" }
+        switch model.overlay {
+        case .help?: return " Esc close help"
+        case .review?: return " ↑↓ scroll  Enter send  Esc back to the form  ^Q quit"
+        case .confirmLOAReplacement?: return " y replace the LOA   n keep the one under review   ^Q quit"
+        case .typedConfirmation?: return " type the word, Enter  Esc cancel  ^Q quit"
+        case .pickEnterprise?, .pickNumbers?: return " ↑↓ move  type to filter  Enter take  Esc cancel  ^Q quit"
+        case .auditLog?, .associationResults?: return " ↑↓ scroll  Esc close  ^Q quit"
+        case nil: break
+        }
         if model.state.confirmation != nil { return " y confirm and pay   n cancel   q quit" }
         let step = StepScreens.keys(model)
-        // Within 79 columns: a terminal does not draw the bottom-right cell.
-        return " \(step)  ? help  q quit"
+        // In a text field q and ? are text. Within 79 columns: a terminal does not draw the
+        // bottom-right cell.
+        return WizardController.isTyping(model) ? " \(step)  ^Q quit  F1 help" : " \(step)  ? help  q quit"
     }
 }

@@ -31,7 +31,11 @@ struct InteractiveWizard {
     func run(on terminal: some Terminal) async throws {
         let id = await engine.state.id
         var model = WizardModel(state: await engine.state, sandboxScenario: sandbox == nil ? nil : scenario)
-        model.restoreEnterprise(draft: try store.draft(id, form: "enterprise"), correction: try store.draft(id, form: "enterprise-correction"))
+        model.restoreEnterprise(draft: try store.draft(id, form: "enterprise"))
+        // A correction under way before a quit comes back over what Telnyx holds now.
+        if let correction = try store.draft(id, form: WizardModel.correctionDraftName), !correction.isEmpty, model.canCorrect {
+            await openCorrection(&model, draft: correction)
+        }
         if let draft = try store.draft(id, form: "typed") { model.restoreTyped(draft) }
         let outcome = Outcome()
         var running: Task<Void, Never>? = send(.begin, outcome: outcome)
@@ -135,6 +139,8 @@ struct InteractiveWizard {
                         picker.items = model.enterprises ?? []
                         model.overlay = .pickEnterprise(picker)
                     }
+                case .loadEnterpriseRecord:
+                    await openCorrection(&model, draft: nil)
                 case .loadAuditLog:
                     let formatter = ISO8601DateFormatter()
                     model.auditLines = ((try? store.auditLog(id)) ?? []).map { entry in
@@ -143,6 +149,21 @@ struct InteractiveWizard {
                     }
                 }
             }
+        }
+    }
+
+    /// Opens the correction form from the enterprise as Telnyx holds it now; a failure to read
+    /// it is said, and nothing is opened.
+    func openCorrection(_ model: inout WizardModel, draft: [String: String]?) async {
+        do {
+            guard let record = try await engine.enterpriseRecord() else {
+                model.notice = "There is no enterprise to correct yet."
+                return
+            }
+            model.startCorrection(record: record, draft: draft)
+            model.notice = nil
+        } catch {
+            model.notice = "Could not read the enterprise from Telnyx (\(error.message)); press c (F4 at steps 3 to 5) to try again."
         }
     }
 

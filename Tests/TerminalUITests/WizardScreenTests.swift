@@ -32,7 +32,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(text.contains("✓ 1 Terms of Service"))
         #expect(text.contains("▶ 3 Letter of authorization"))
         #expect(text.contains("  4 Sign and upload"))
-        #expect(text.contains("q quit"))
+        // The signer's name is focused: q and ? are text there.
+        #expect(text.hasSuffix("\n ↑↓/Tab move  Enter next  F2 render  ^Q quit  F1 help"))
     }
 
     @Test func termsShowTheLinkAndVersionAndAgreeingIsExplicit() {
@@ -137,9 +138,10 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(text.contains("! 6 Telnyx review"))
         #expect(press([.character("r")], &wizard) == [.checkReviewNow])
         #expect(press([.character("t")], &wizard) == [.advanceSandboxClock, .checkReviewNow])
-        #expect(press([.character("l")], &wizard) == [.send(.startLOAReplacement)])
-        _ = press([.character("c")], &wizard)
-        #expect(screen(wizard).contains("Correct what the reviewers named"))
+        #expect(press([.character("l")], &wizard).isEmpty, "the correction carries a new LOA; l is not offered")
+        #expect(press([.character("c")], &wizard) == [.loadEnterpriseRecord])
+        wizard.startCorrection(record: telnyxRecord, draft: nil)
+        #expect(screen(wizard).contains("│ The form shows what Telnyx holds; ◆ marks the"))
     }
 
     @Test func waitingOnReviewSaysWhenTheNextCheckIs() {
@@ -367,8 +369,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
             state.reputationEnabled = true
             state.gates = GateReport(status: "rejected", loaStatus: "approved", rejectionReasons: ["FEIN does not match"])
         }
-        _ = press([.character("c")], &correcting)
-        #expect(press([.escape], &correcting).isEmpty, "Esc first leaves the correction")
+        correcting.startCorrection(record: telnyxRecord, draft: nil)
+        #expect(press([.escape], &correcting) == [.saveDraft(form: "enterprise-correction", fields: [:])], "Esc first leaves the correction")
         #expect(correcting.screenStep == .gates)
     }
 }
@@ -448,32 +450,143 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
     }
 }
 
-@Suite struct CorrectionDraftTests {
-    @Test func aCorrectionUnderWayComesBackAfterAQuit() {
-        func rejected() -> WizardModel {
-            model(.gates) { state in
-                state.reputationEnabled = true
-                state.gates = GateReport(status: "rejected", loaStatus: "approved", rejectionReasons: ["FEIN does not match."])
-            }
+/// Telnyx's record of the enterprise the correction tests start from, as the engine flattens it.
+let telnyxRecord: [String: String] = [
+    "legal_name": "Acme Widgets Inc", "doing_business_as": "Acme Widgets", "organization_type": "commercial",
+    "organization_legal_type": "corporation", "industry": "technology", "number_of_employees": "51-200", "fein": "12-3456789",
+    "jurisdiction_of_incorporation": "Delaware", "website": "https://acme.example.com", "country_code": "US",
+    "organization_contact.first_name": "Sam", "organization_contact.last_name": "Owner",
+    "organization_contact.email": "sam@acme.example.com", "organization_contact.phone_number": "+13125550000",
+    "billing_contact.first_name": "Alex", "billing_contact.last_name": "Bill", "billing_contact.email": "billing@acme.example.com",
+    "billing_contact.phone_number": "+13125550001", "organization_physical_address.street_address": "100 Main St",
+    "organization_physical_address.city": "Chicago", "organization_physical_address.administrative_area": "IL",
+    "organization_physical_address.postal_code": "60601", "organization_physical_address.country": "US",
+    "billing_address.street_address": "100 Main St", "billing_address.city": "Chicago",
+    "billing_address.administrative_area": "IL", "billing_address.postal_code": "60601", "billing_address.country": "US",
+]
+
+@Suite struct CorrectionScreenTests {
+    static func rejected(loaStatus: String = "approved") -> WizardModel {
+        model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(
+                status: "rejected", loaStatus: loaStatus,
+                rejectionReasons: ["Organization contact email domain does not match the business website."])
         }
-        var wizard = rejected()
-        wizard.restoreEnterprise(draft: ["legal_name": "Acme Widgets Inc", "fein": "12-3456789"], correction: nil)
-        _ = press([.character("c")], &wizard)
+    }
+
+    /// Focuses a field of the correction form.
+    static func focus(_ field: EnterpriseField, _ wizard: inout WizardModel) {
+        wizard.enterpriseForm.focus = wizard.enterpriseForm.rows.firstIndex(of: .field(field)) ?? 0
+    }
+
+    @Test func theCorrectionStartsFromWhatTelnyxHoldsWithTheReasonsInView() {
+        var wizard = Self.rejected()
+        #expect(press([.character("c")], &wizard) == [.loadEnterpriseRecord], "the form is read from Telnyx, not from this machine")
+        #expect(wizard.notice == "Reading the enterprise as Telnyx holds it…")
+        // Job title is required, but Telnyx holds none (an adopted enterprise): left alone, it is no problem.
+        wizard.startCorrection(record: telnyxRecord, draft: nil)
+        #expect(wizard.screenStep == .enterprise)
+        wizard.enterpriseForm.checkAll()
+        #expect(wizard.enterpriseForm.problems.isEmpty)
+        Self.focus(.contactEmail, &wizard)
+        let expected = """
+             Telnyx Number Reputation · Acme Widgets Inc   SANDBOX (happy) · nothing billed
+                                        │
+             ✓ 1 Terms of Service       │ Step 2 of 9 · Enterprise
+                                        │
+             ✓ 2 Enterprise             │ Telnyx's reasons:
+                                        │  • Organization contact email domain does not
+             ✓ 3 Letter of authorization│  match the business website.
+                                        │ The form shows what Telnyx holds; ◆ marks the
+             ✓ 4 Sign and upload        │ fields the reasons name. Only changed fields are
+                                        │ sent; Enter on the last row reviews them.
+             ✓ 5 Enable reputation      │ ◆ Website             https://acme.example.com
+                                        │ ── Organisation contact ──
+             ! 6 Telnyx review          │   First name          Sam
+                 needs attention        │   Last name           Owner
+               7 Add numbers            │   Job title
+                                        │ ◆ Email               sam@acme.example.com
+               8 Check reputation       │   Phone               +13125550000
+                                        │ ── Billing contact ──
+               9 Manage                 │   First name          Alex
+                                        │   Last name           Bill
+                                        │   Email               billing@acme.example.com
+            ✓ done ▶ now … waiting ! fix│
+
+             ↑↓/Tab move  → complete  Esc leave  ^Q quit  F1 help
+            """
+        #expect(screen(wizard) == expected)
+    }
+
+    @Test func onlyTheChangeIsSentAndTheReviewSaysWhatItSetsOffAndCosts() {
+        var wizard = Self.rejected()
+        wizard.startCorrection(record: telnyxRecord, draft: nil)
+        Self.focus(.contactEmail, &wizard)
         var saved: [String: String]?
-        wizard.enterpriseForm.focus = wizard.enterpriseForm.rows.firstIndex(of: .field(.fein)) ?? 0
-        for case .saveDraft(let form, let fields) in press([.control("u")] + Key.typing("98-7654321"), &wizard) {
+        for case .saveDraft(let form, let fields) in press([.control("u")] + Key.typing("sam@acmewidgets.example.com"), &wizard) {
             #expect(form == "enterprise-correction")
             saved = fields
         }
-        #expect(saved?["fein"] == "98-7654321")
+        #expect(saved?["organization_contact.email"] == "sam@acmewidgets.example.com")
+        wizard.enterpriseForm.focus = wizard.enterpriseForm.rows.count - 1
+        #expect(press([.enter], &wizard).isEmpty)
+        #expect(wizard.overlay == .review(top: 0))
+        #expect(ReviewLines.lines(wizard).map(\.0) == [
+            "Telnyx holds → will be sent:",
+            "── Organisation contact ──",
+            "Email: sam@acme.example.com → sam@acmewidgets.example.com",
+            "",
+            "What happens:",
+            "1. Reputation is disabled for the enterprise first (not billed):",
+            "Telnyx refuses a new Email while it is enabled.",
+            "2. The enterprise is updated at Telnyx (not billed).",
+            "3. You render, sign and upload a new LOA carrying the corrected",
+            "details.",
+            "4. Enabling again is billed $100.00: Telnyx reviews a corrected",
+            "enterprise as a new registration.",
+        ])
+        #expect(screen(wizard).contains(" ↑↓ scroll  Enter send  Esc back to the form  ^Q quit"))
+        #expect(press([.enter], &wizard) == [
+            .send(.correctEnterprise(fields: ["organization_contact.email": "sam@acmewidgets.example.com"])),
+            .saveDraft(form: "enterprise-correction", fields: [:]),
+        ])
 
-        var resumed = rejected()
-        resumed.restoreEnterprise(draft: ["legal_name": "Acme Widgets Inc", "fein": "12-3456789"], correction: saved)
-        #expect(resumed.screenStep == .enterprise, "back in the correction")
-        #expect(resumed.enterpriseForm.changedFields == ["fein": "98-7654321"], "only the change is sent")
-
+        // A quit mid-correction: the draft comes back over Telnyx's record, the change alone.
+        var resumed = Self.rejected()
+        resumed.startCorrection(record: telnyxRecord, draft: saved)
+        #expect(resumed.screenStep == .enterprise)
+        #expect(resumed.enterpriseForm.changedFields == ["organization_contact.email": "sam@acmewidgets.example.com"])
         var approved = model(.associate) { $0.gates = GateReport(status: "approved", loaStatus: "approved") }
-        approved.restoreEnterprise(draft: ["legal_name": "Acme Widgets Inc"], correction: saved)
+        approved.startCorrection(record: telnyxRecord, draft: saved)
         #expect(!approved.enterpriseForm.correcting, "a correction from before approval is not brought back")
+    }
+
+    @Test func nothingChangedIsSaidAndEscLeavesTheCorrection() {
+        var wizard = Self.rejected()
+        wizard.startCorrection(record: telnyxRecord, draft: nil)
+        wizard.enterpriseForm.focus = wizard.enterpriseForm.rows.count - 1
+        _ = press([.enter], &wizard)
+        #expect(wizard.overlay == nil)
+        #expect(wizard.notice == "Nothing is changed yet: the form shows the enterprise as Telnyx holds it. Change what the reasons name.")
+        #expect(press([.escape], &wizard) == [.saveDraft(form: "enterprise-correction", fields: [:])])
+        #expect(wizard.screenStep == .gates)
+    }
+
+    @Test func replacingTheLOAIsOfferedWhereTelnyxAllowsItAndAsksFirst() {
+        var rejectedVetting = Self.rejected(loaStatus: "pending")
+        #expect(press([.character("l")], &rejectedVetting).isEmpty)
+        #expect(rejectedVetting.overlay == nil)
+        #expect(screen(rejectedVetting).contains(" r check now  c correct enterprise  t +1 h (sandbox)  ? help  q quit"))
+
+        var pendingLOA = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "pending")
+        }
+        #expect(press([.character("l")], &pendingLOA).isEmpty)
+        #expect(pendingLOA.overlay == .confirmLOAReplacement)
+        #expect(press([.character("n")], &pendingLOA).isEmpty)
+        #expect(pendingLOA.notice == "The LOA under review stays as it is.")
+        #expect(press([.character("l"), .character("y")], &pendingLOA) == [.send(.startLOAReplacement)])
     }
 }
