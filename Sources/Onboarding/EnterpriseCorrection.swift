@@ -79,7 +79,7 @@ public struct EnterpriseCorrection: Equatable, Sendable {
     public func plan(reputationEnabled: Bool, prices: PriceTable) -> [String] {
         var steps: [String] = []
         if path(reputationEnabled: reputationEnabled) == .disableThenUpdate {
-            let named = changes.filter(\.field.isIdentity).map(\.field.label)
+            let named = changes.filter(\.field.isIdentity).map(\.field.fullLabel)
             steps.append(
                 "Reputation is disabled for the enterprise first (not billed): Telnyx refuses a new "
                     + "\(Self.list(Array(Set(named)).sorted())) while it is enabled.")

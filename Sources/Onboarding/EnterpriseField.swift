@@ -157,6 +157,13 @@ public enum EnterpriseField: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
+    /// The label with its section where the label alone is ambiguous ("Organisation contact
+    /// email", "Physical address city").
+    public var fullLabel: String {
+        guard object != nil else { return label }
+        return "\(section.rawValue) \(label.lowercased())"
+    }
+
     public var kind: Kind {
         switch self {
         case .legalName: .text(minimum: 3, maximum: 64)

@@ -11,13 +11,17 @@ public enum AnswersProblem {
         }
         switch error {
         case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)) must be \(expected(type)); write it as one (quote numbers such as \"60601\")"
+            let wanted = expected(type)
+            let hint = wanted.hasPrefix("text") ? "; quote numbers such as \"60601\"" : ""
+            return "\(path(context.codingPath)) must be \(wanted)\(hint)"
         case .valueNotFound(let type, let context):
             return "\(path(context.codingPath)) is empty; give \(expected(type)) or leave the field out"
         case .keyNotFound(let key, let context):
             return "\(path(context.codingPath + [key])) is missing"
         case .dataCorrupted(let context):
-            let detail = context.debugDescription.isEmpty ? "" : " (\(context.debugDescription))"
+            // The parser's own error says where (line and column), when it is there.
+            let said = context.underlyingError.map { "\($0)" } ?? context.debugDescription
+            let detail = said.isEmpty ? "" : ": " + said.split(separator: "\n").prefix(3).joined(separator: " ")
             return context.codingPath.isEmpty
                 ? "is not valid JSON or YAML\(detail)"
                 : "\(path(context.codingPath)) has a value it cannot take\(detail)"
@@ -26,13 +30,20 @@ public enum AnswersProblem {
         }
     }
 
+    /// The kind of value a type stands for, in words. Yams names its node kinds `Scalar`,
+    /// `Sequence` and `Mapping`.
     static func expected(_ type: Any.Type) -> String {
+        let name = "\(type)"
         switch type {
-        case is String.Type: "text"
-        case is Bool.Type: "true or false"
-        case is Int.Type, is Double.Type: "a number"
-        case is [String].Type, is [Any].Type: "a list"
-        default: "\(type)" == "Dictionary<String, String>" || "\(type)".hasPrefix("Dictionary") ? "an object of fields" : "a value of the right kind"
+        case is String.Type: return "text"
+        case is Bool.Type: return "true or false"
+        case is Int.Type, is Double.Type: return "a number"
+        default:
+            if name.contains("JSONValue") { return "text, or an object of text fields" }
+            if name == "Scalar" { return "text" }
+            if name.hasPrefix("Array") || name == "Sequence" { return "a list" }
+            if name.hasPrefix("Dictionary") || name == "Mapping" { return "an object of fields" }
+            return "a value of another kind"
         }
     }
 }

@@ -85,8 +85,11 @@ public struct RunAnswers: Decodable, Sendable {
                 self = .string(text)
             } else if let number = try? container.decode(Int.self) {
                 self = .string(String(number))
+            } else if let object = try? container.decode([String: String].self) {
+                self = .object(object)
             } else {
-                self = .object(try container.decode([String: String].self))
+                throw DecodingError.typeMismatch(
+                    JSONValue.self, .init(codingPath: decoder.codingPath, debugDescription: "text, or an object of text fields"))
             }
         }
     }

@@ -96,13 +96,13 @@ struct Run: AsyncParsableCommand {
         let all = try store.list()
         if new {
             if let id, all.contains(where: { $0.state.id == id }) {
-                throw ValidationError("An onboarding \(id) already exists; continue it with --id \(id), or give --new another id.")
+                throw UsageProblem.stop("An onboarding \(id) already exists; continue it with --id \(id), or give --new another id.")
             }
             return try OnboardingEngine.create(store: store, client: client, id: id ?? UUID().uuidString.lowercased())
         }
         if let id {
             guard all.contains(where: { $0.state.id == id }) else {
-                throw ValidationError(
+                throw UsageProblem.stop(
                     "No onboarding \(id) in \(store.directory.path). `reputation-wizard list` shows them; `run --new` starts one.")
             }
             return try OnboardingEngine(store: store, client: client, onboardingId: id)
@@ -118,7 +118,7 @@ struct Run: AsyncParsableCommand {
                 let name = state.enterprise.map { "\($0.legalName) (\($0.id))" } ?? "no enterprise yet"
                 return "  \(state.id)  \(name)  step \(state.step.rawValue) \(state.step.title)"
             }
-            throw ValidationError(
+            throw UsageProblem.stop(
                 "Several onboardings are \(unfinished.isEmpty ? "here" : "unfinished"); choose one with --id, or start another with --new:\n"
                     + lines.joined(separator: "\n"))
         }

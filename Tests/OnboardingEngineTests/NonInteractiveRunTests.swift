@@ -155,6 +155,21 @@ func signedPDF(signature: String = "") throws -> String {
         }
     }
 
+    @Test func anAnswersFileOfTheWrongShapeIsWordedByField() {
+        func problem(_ json: String) -> String {
+            do {
+                _ = try JSONDecoder().decode(RunAnswers.self, from: Data(json.utf8))
+                return "decoded"
+            } catch {
+                return AnswersProblem.describe(error)
+            }
+        }
+        #expect(problem(#"{"accept_terms": "yes"}"#) == "accept_terms must be true or false")
+        #expect(problem(#"{"numbers": 5}"#) == "numbers must be a list")
+        #expect(problem(#"{"enterprise": {"legal_name": true}}"#) == #"enterprise.legal_name must be text, or an object of text fields; quote numbers such as "60601""#)
+        #expect(problem(#"{"enterprise": "#) == "is not valid JSON or YAML: The given data was not valid JSON.")
+    }
+
     @Test func badInputIsNamed() async throws {
         try await withSimulator { simulator in
             try await withStore { store in

@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+
+/// A command line that names something that is not there (an unknown `--id`, several
+/// onboardings and none chosen): said in full on stderr, without the usage text, and exit 64
+/// (`EX_USAGE`), as a malformed command line.
+enum UsageProblem {
+    /// Prints the message and stops the command with exit code 64.
+    static func stop(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        return ExitCode(64)
+    }
+}
