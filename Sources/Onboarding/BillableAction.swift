@@ -1,4 +1,5 @@
-/// An action that costs the customer money, waiting for a yes.
+/// An action that changes the bill or deletes, waiting for a yes: every one goes through the
+/// state machine's confirmation with an estimate, so none can be taken by accident.
 public enum BillableAction: Codable, Equatable, Sendable {
     case enable(frequency: CheckFrequency, plannedNumbers: Int)
     case associate(numbers: [String])
@@ -6,6 +7,12 @@ public enum BillableAction: Codable, Equatable, Sendable {
     /// without data yet).
     case query(numbers: [String], fresh: Bool, billed: [String])
     case refresh(numbers: [String])
+    /// Monitoring stops for `numbers`; adding them back is billed again.
+    case remove(numbers: [String])
+    /// Telnyx checks the `monitored` numbers at `to` instead of `from` (scheduled checks are billed).
+    case changeFrequency(from: CheckFrequency, to: CheckFrequency, monitored: Int)
+    /// Reputation is disabled: every one of the `monitored` numbers is dropped.
+    case disable(monitored: Int)
 
     public func estimate(_ prices: PriceTable) -> CostEstimate {
         switch self {
@@ -16,6 +23,18 @@ public enum BillableAction: Codable, Equatable, Sendable {
         case .associate(let numbers): return .associating(numbers.count, prices)
         case .query(_, _, let billed): return .liveChecks(billed.count, prices)
         case .refresh(let numbers): return .liveChecks(numbers.count, prices)
+        case .remove(let numbers):
+            return CostEstimate(
+                amount: .zero,
+                basis: "not billed; adding \(numbers.count == 1 ? "it" : "them") back is billed again at \(prices.association) a number")
+        case .changeFrequency(let from, let to, let monitored):
+            let before = CostEstimate.monthly(from, numbers: monitored, prices)
+            let after = CostEstimate.monthly(to, numbers: monitored, prices)
+            return CostEstimate(amount: .zero, basis: "nothing now; then about \(after.amount) a month instead of \(before.amount): \(after.basis)")
+        case .disable(let monitored):
+            return CostEstimate(
+                amount: .zero,
+                basis: "not billed; monitoring stops for \(monitored) \(monitored == 1 ? "number" : "numbers"), and enabling again needs a newly signed LOA and is billed \(prices.monitoringPerMonth)")
         }
     }
 }

@@ -42,6 +42,19 @@ public enum Effect: Codable, Equatable, Sendable {
         }
     }
 
+    /// The name for the audit log: bulk actions name every number they were sent with, so the
+    /// record says which numbers were added, read, refreshed or removed.
+    public var auditName: String {
+        switch self {
+        case .associateNumbers(_, let numbers), .queryNumbers(_, let numbers, _), .refreshNumbers(_, let numbers),
+            .removeNumbers(_, let numbers):
+            "\(name): \(numbers.joined(separator: ", "))"
+        case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .enableReputation,
+            .checkGates, .replaceLOA, .disableReputation, .changeFrequency:
+            name
+        }
+    }
+
     /// A short name for logs and the audit trail.
     public var name: String {
         switch self {
@@ -55,11 +68,13 @@ public enum Effect: Codable, Equatable, Sendable {
         case .checkGates: "check review status"
         case .replaceLOA: "replace LOA"
         case .disableReputation: "disable reputation"
-        case .associateNumbers(_, let numbers): "add \(numbers.count) numbers"
-        case .queryNumbers(_, let numbers, let fresh): "\(fresh ? "fresh " : "")query of \(numbers.count) numbers"
-        case .refreshNumbers(_, let numbers): "refresh \(numbers.count) numbers"
+        case .associateNumbers(_, let numbers): "add \(Self.count(numbers))"
+        case .queryNumbers(_, let numbers, let fresh): "\(fresh ? "fresh " : "")query of \(Self.count(numbers))"
+        case .refreshNumbers(_, let numbers): "refresh \(Self.count(numbers))"
         case .changeFrequency(_, let frequency): "change check frequency to \(frequency.rawValue)"
-        case .removeNumbers(_, let numbers): "remove \(numbers.count) numbers"
+        case .removeNumbers(_, let numbers): "remove \(Self.count(numbers))"
         }
     }
+
+    static func count(_ numbers: [String]) -> String { "\(numbers.count) \(numbers.count == 1 ? "number" : "numbers")" }
 }

@@ -184,6 +184,12 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
             return send(.queryNumbers(enterpriseId: enterprise.id, numbers: numbers, fresh: fresh))
         case .refresh(let numbers):
             return send(.refreshNumbers(enterpriseId: enterprise.id, numbers: numbers))
+        case .remove(let numbers):
+            return send(.removeNumbers(enterpriseId: enterprise.id, numbers: numbers))
+        case .changeFrequency(_, let frequency, _):
+            return send(.changeFrequency(enterpriseId: enterprise.id, frequency: frequency))
+        case .disable:
+            return send(.disableReputation(enterpriseId: enterprise.id))
         }
 
     case .cancel:
@@ -336,22 +342,23 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
         return settle() ?? stay()
 
     case .changeFrequency(let frequency):
-        guard let enterprise = state.enterprise, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
+        guard state.enterprise != nil, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
         guard state.gates?.status == "approved" else {
             return refuse("The check frequency can be changed once Telnyx approves the enterprise; it is \(state.gates?.status ?? "not reviewed") now.")
         }
-        return send(.changeFrequency(enterpriseId: enterprise.id, frequency: frequency))
+        guard frequency != state.checkFrequency else { return refuse("Numbers are already checked \(frequency.label).") }
+        return ask(.changeFrequency(from: state.checkFrequency, to: frequency, monitored: state.monitoredNumbers.count))
 
     case .frequencyChanged(let frequency):
         next.checkFrequency = frequency
         return settle() ?? stay()
 
     case .removeNumbers(let numbers):
-        guard let enterprise = state.enterprise else { return refuse("There is no enterprise yet.") }
+        guard state.enterprise != nil else { return refuse("There is no enterprise yet.") }
         let monitored = Set(state.monitoredNumbers)
         let removable = numbers.filter(monitored.contains)
         guard !removable.isEmpty else { return refuse("None of these numbers is monitored.") }
-        return send(.removeNumbers(enterpriseId: enterprise.id, numbers: removable))
+        return ask(.remove(numbers: removable))
 
     case .numbersRemoved(let numbers):
         let removed = Set(numbers)
@@ -360,8 +367,8 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
         return settle() ?? stay()
 
     case .disable:
-        guard let enterprise = state.enterprise, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
-        return send(.disableReputation(enterpriseId: enterprise.id))
+        guard state.enterprise != nil, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
+        return ask(.disable(monitored: state.monitoredNumbers.count))
 
     case .effectFailed(let effect, let failure):
         // A failure of something no longer in flight is old news: keep it for the record only.

@@ -98,7 +98,7 @@ public actor OnboardingEngine {
             try store.save(state, at: now())
         }
         try store.appendAudit(
-            onboardingId: state.id, action: effect.name, billable: effect.isBillable, cost: charged,
+            onboardingId: state.id, action: effect.auditName, billable: effect.isBillable, cost: charged,
             result: Self.summary(outcome), at: now())
         return result.effects
     }
@@ -117,7 +117,7 @@ public actor OnboardingEngine {
             state = result.state
             try store.recordOutcome(entry.id, outcome: outcome, state: state, at: now())
             try store.appendAudit(
-                onboardingId: state.id, action: "reconcile \(entry.effect.name)", billable: false, cost: nil,
+                onboardingId: state.id, action: "reconcile \(entry.effect.auditName)", billable: false, cost: nil,
                 result: Self.summary(outcome), at: now())
             try await runAll(result.effects)
         }

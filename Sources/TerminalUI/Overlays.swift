@@ -26,13 +26,43 @@ enum Overlays {
         }
     }
 
-    static func drawConfirmation(_ confirmation: PendingConfirmation, on surface: inout Surface) {
-        let what: String = switch confirmation.action {
+    static func drawConfirmation(_ confirmation: PendingConfirmation, model: WizardModel, on surface: inout Surface) {
+        let what: String
+        switch confirmation.action {
+        case .remove(let numbers):
+            let room = max(1, surface.height - 14)
+            var lines: [(String, Style)] = [("Stop monitoring \(numbers.count) \(numbers.count == 1 ? "number" : "numbers"):", .plain)]
+            lines += numbers.prefix(room).map { ("  \($0)", .plain) }
+            if numbers.count > room { lines.append(("  … and \(numbers.count - room) more", .muted)) }
+            box(lines + [
+                ("", .plain), ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
+                (confirmation.estimate.basis, .muted), ("", .plain), ("y  remove      n  keep them", .bold),
+            ], title: "Remove from monitoring", on: &surface)
+            return
+        case .changeFrequency(let from, let to, _):
+            box([
+                ("Check numbers \(to.label) instead of \(from.label)", .plain), ("", .plain),
+                ("Cost now: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
+                (confirmation.estimate.basis, .muted), ("", .plain), ("y  change      n  keep \(from.label)", .bold),
+            ], title: "Change the check frequency", on: &surface)
+            return
+        case .disable(let monitored):
+            box([
+                ("This cannot be undone: monitoring stops for \(monitored) \(monitored == 1 ? "number" : "numbers"),", .colored(.danger, bold: true)),
+                ("and enabling again needs a newly signed LOA.", .plain),
+                ("Cost: \(confirmation.estimate.amount) (\(confirmation.estimate.basis))", .muted), ("", .plain),
+                ("Type \(WizardModel.disableWord) and press Enter: \(model.confirmationWord.text)", .bold), ("Esc cancels.", .muted),
+            ], title: "Disable reputation", on: &surface)
+            return
+        case .enable, .associate, .query, .refresh: break
+        }
+        what = switch confirmation.action {
         case .enable(let frequency, _): "Enable reputation, checking numbers \(frequency.label)"
         case .associate(let numbers): "Add \(numbers.count) numbers in \((numbers.count + 99) / 100) batches of up to 100"
         case .query(let numbers, let fresh, let billed): "\(fresh ? "Fresh read" : "Read") of \(numbers.count) numbers (\(billed.count) billed)"
         case .refresh(let numbers) where numbers.count > 100: "Refresh \(numbers.count) numbers now, in \((numbers.count + 99) / 100) requests of up to 100"
         case .refresh(let numbers): "Refresh \(numbers.count) numbers now"
+        case .remove, .changeFrequency, .disable: ""
         }
         box([
             (what, .plain), ("", .plain),
@@ -76,12 +106,17 @@ enum Overlays {
             let results = AssociationResults.lines(numbers, state: model.state)
             let shown = Array(results.lines.dropFirst(top).prefix(surface.height - 9))
             box([(results.summary, .bold), ("", .plain)] + shown + [("↑↓ scroll  Enter or Esc close", .muted)], title: "Numbers sent", on: &surface)
-        case .typedConfirmation(let word, let typed, _):
-            box([
-                ("This cannot be undone: monitoring stops for every number,", .colored(.danger, bold: true)),
-                ("and enabling again needs a newly signed LOA.", .plain), ("", .plain),
-                ("Type \(word) and press Enter: \(typed.text)", .bold), ("Esc cancels.", .muted),
-            ], title: "Disable reputation", on: &surface)
+        case .chooseFrequency(let chosen):
+            let monitored = model.state.monitoredNumbers.count
+            var lines: [(String, Style)] = [("How often should Telnyx check the \(monitored) monitored numbers?", .plain), ("", .plain)]
+            for frequency in CheckFrequency.allCases {
+                let cost = CostEstimate.monthly(frequency, numbers: monitored, model.state.prices)
+                let now = frequency == model.state.checkFrequency ? "  (now)" : ""
+                let line = "\(frequency == chosen ? "(•)" : "( )") \(frequency.label.padding(toLength: 26, withPad: " ", startingAt: 0)) \(cost.amount)/month\(now)"
+                lines.append((line, frequency == chosen ? .focus : .plain))
+            }
+            lines += [("", .plain), ("Enter asks before anything changes; Esc keeps the frequency.", .muted)]
+            box(lines, title: "Check frequency", on: &surface)
         }
     }
 
@@ -121,9 +156,10 @@ enum Overlays {
         case .manage:
             lines = [
                 "Space selects; R refreshes the selected (or current) numbers, cost shown first.",
-                "x removes the selected numbers; F cycles the check frequency.",
+                "x removes the selected numbers (asks first, naming them; adding back is billed again).",
+                "F chooses the check frequency with each one's monthly cost, then asks.",
                 "/ filters by digits; PgUp/PgDn page; s sorts by the next column, S reverses.",
-                "D disables reputation (typed confirmation).",
+                "D disables reputation (asks first: type DISABLE).",
                 "L shows the audit log: every action, who, when and what it cost.",
                 "a adds more numbers (Esc comes back here).",
             ]

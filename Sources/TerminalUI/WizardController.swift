@@ -17,14 +17,7 @@ public enum WizardController {
         if key == .control("c") || key == .control("q") || key == .function(10) { return [.quit] }
         if key == .resize { return [] }
         if let overlay = model.overlay { return handleOverlay(key, overlay, &model) }
-        if model.state.confirmation != nil {
-            switch key {
-            case .character("y"), .character("Y"): return [.send(.confirm)]
-            case .character("n"), .character("N"), .escape: return [.send(.cancel)]
-            case .character("q"): return [.quit]
-            default: return []
-            }
-        }
+        if let pending = model.state.confirmation { return confirmation(key, pending.action, &model) }
         if key == .function(1) || (key == .character("?") && !isTyping(model)) {
             model.overlay = .help
             return []
@@ -122,22 +115,47 @@ public enum WizardController {
         case .associationResults(let numbers, let top):
             if let top = scroll(top, key, lines: numbers.count) { model.overlay = top < 0 ? nil : .associationResults(numbers: numbers, top: top) }
             return []
-        case .typedConfirmation(let word, var typed, let then):
-            if key == .escape {
+        case .chooseFrequency(let chosen):
+            let all = CheckFrequency.allCases
+            let index = all.firstIndex(of: chosen) ?? 0
+            switch key {
+            case .up: model.overlay = .chooseFrequency(all[max(0, index - 1)])
+            case .down: model.overlay = .chooseFrequency(all[min(all.count - 1, index + 1)])
+            case .escape, .character("q"): model.overlay = nil
+            case .enter:
                 model.overlay = nil
-                return []
+                // One request for the one frequency chosen; the state machine asks before it.
+                return [.send(.changeFrequency(chosen))]
+            default: break
             }
-            if key == .enter {
-                guard typed.text == word else {
-                    model.notice = "Type \(word) exactly to go ahead, or Esc to cancel."
+            return []
+        }
+    }
+
+    /// A pending confirmation: y or n; disabling needs its word typed, as it drops every number.
+    static func confirmation(_ key: Key, _ action: BillableAction, _ model: inout WizardModel) -> [Command] {
+        if case .disable = action {
+            switch key {
+            case .escape:
+                model.confirmationWord = TextField()
+                return [.send(.cancel)]
+            case .enter:
+                guard model.confirmationWord.text == WizardModel.disableWord else {
+                    model.notice = "Type \(WizardModel.disableWord) exactly to go ahead, or Esc to cancel."
                     return []
                 }
-                model.overlay = nil
-                return [.send(then)]
+                model.confirmationWord = TextField()
+                return [.send(.confirm)]
+            default:
+                model.confirmationWord.edit(key)
+                return []
             }
-            typed.edit(key)
-            model.overlay = .typedConfirmation(word: word, typed: typed, then: then)
-            return []
+        }
+        switch key {
+        case .character("y"), .character("Y"): return [.send(.confirm)]
+        case .character("n"), .character("N"), .escape: return [.send(.cancel)]
+        case .character("q"): return [.quit]
+        default: return []
         }
     }
 
@@ -154,9 +172,26 @@ public enum WizardController {
         }
     }
 
-    /// After a decision's work ended: once numbers were added, what became of each is shown.
+    /// After a decision's work ended: once numbers were added, what became of each is shown;
+    /// a removal, a frequency change or a disable says what was done.
     public static func finished(_ event: Event, confirmationBefore: PendingConfirmation?, _ model: inout WizardModel) {
-        guard event == .confirm, case .associate(let numbers)? = confirmationBefore?.action, model.state.inFlight == nil else { return }
+        guard event == .confirm, let action = confirmationBefore?.action, model.state.inFlight == nil else { return }
+        let succeeded = model.state.lastError == nil
+        switch action {
+        case .remove(let numbers) where succeeded:
+            let shown = numbers.prefix(3).joined(separator: ", ") + (numbers.count > 3 ? ", …" : "")
+            model.notice = "Removed \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") from monitoring (\(shown)); the audit log (L) names each."
+            return
+        case .changeFrequency(_, let to, _) where succeeded:
+            model.notice = "Telnyx now checks the numbers \(to.label)."
+            return
+        case .disable where succeeded:
+            model.notice = "Reputation is disabled; no number is monitored. Enabling again needs a newly signed LOA."
+            return
+        case .associate: break
+        case .enable, .query, .refresh, .remove, .changeFrequency, .disable: return
+        }
+        guard case .associate(let numbers) = action else { return }
         // A failure that names no number is the error line's to tell.
         if let error = model.state.lastError, error.fieldProblems.isEmpty { return }
         model.overlay = .associationResults(numbers: numbers, top: 0)
@@ -417,11 +452,10 @@ public enum WizardController {
             model.table.selected = []
             return [.send(.removeNumbers(chosen))]
         case .character("F"):
-            let all = CheckFrequency.allCases
-            let next = all[((all.firstIndex(of: state.checkFrequency) ?? 0) + 1) % all.count]
-            return [.send(.changeFrequency(next))]
+            model.overlay = .chooseFrequency(state.checkFrequency)
         case .character("D"):
-            model.overlay = .typedConfirmation(word: "DISABLE", typed: TextField(), then: .disable)
+            model.confirmationWord = TextField()
+            return [.send(.disable)]
         case .character("L"):
             model.overlay = .auditLog(top: 0)
             return [.loadAuditLog]

@@ -10,8 +10,8 @@ public struct WizardModel: Equatable, Sendable {
         case review(top: Int)
         /// Replacing the LOA under review is asked first (not billed; the review starts again).
         case confirmLOAReplacement
-        /// Destructive actions are confirmed by typing a word.
-        case typedConfirmation(word: String, typed: TextField, then: Event)
+        /// The check frequency being chosen at step 9, with each one's monthly projection.
+        case chooseFrequency(CheckFrequency)
         /// One of the account's enterprises, for step 2.
         case pickEnterprise(ListPicker)
         /// Numbers of the account's inventory, for step 7.
@@ -56,6 +56,9 @@ public struct WizardModel: Equatable, Sendable {
     public var numbersText = TextField()
     public var numberLines: [String] = []
     public var table = TableState()
+    /// What is typed to confirm disabling (the word `disableWord`).
+    public var confirmationWord = TextField()
+    static let disableWord = "DISABLE"
 
     public init(state: OnboardingState, sandboxScenario: String? = nil) {
         self.state = state

@@ -24,7 +24,7 @@ public enum WizardView {
         if let overlay = model.overlay {
             Overlays.draw(overlay, model: model, on: &surface)
         } else if let confirmation = model.state.confirmation, model.busy == nil {
-            Overlays.drawConfirmation(confirmation, on: &surface)
+            Overlays.drawConfirmation(confirmation, model: model, on: &surface)
         }
         return surface
     }
@@ -135,12 +135,17 @@ public enum WizardView {
         case .help?: return " Esc close help"
         case .review?: return " ↑↓ scroll  Enter send  Esc back to the form  ^Q quit"
         case .confirmLOAReplacement?: return " y replace the LOA   n keep the one under review   ^Q quit"
-        case .typedConfirmation?: return " type the word, Enter  Esc cancel  ^Q quit"
+        case .chooseFrequency?: return " ↑↓ frequency  Enter change (asks first)  Esc keep  ^Q quit"
         case .pickEnterprise?, .pickNumbers?: return " ↑↓ move  type to filter  Enter take  Esc cancel  ^Q quit"
         case .auditLog?, .associationResults?: return " ↑↓ scroll  Esc close  ^Q quit"
         case nil: break
         }
-        if model.state.confirmation != nil { return " y confirm and pay   n cancel   q quit" }
+        switch model.state.confirmation?.action {
+        case .disable?: return " type DISABLE, Enter  Esc cancel  ^Q quit"
+        case .remove?, .changeFrequency?: return " y go ahead   n cancel   q quit"
+        case .enable?, .associate?, .query?, .refresh?: return " y confirm and pay   n cancel   q quit"
+        case nil: break
+        }
         let step = StepScreens.keys(model)
         // In a text field q and ? are text. Within 79 columns: a terminal does not draw the
         // bottom-right cell.

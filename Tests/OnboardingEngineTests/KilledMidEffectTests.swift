@@ -191,7 +191,7 @@ extension KillPoint {
         KillPoint(
             name: "change frequency",
             prepare: walkToManage,
-            decisions: { _, _ in [.changeFrequency(.daily)] },
+            decisions: { _, _ in [.changeFrequency(.daily), .confirm] },
             isTarget: { if case .changeFrequency = $0 { true } else { false } },
             isDone: { state, simulator in
                 #expect(state.checkFrequency == .daily)
@@ -201,7 +201,7 @@ extension KillPoint {
         KillPoint(
             name: "remove numbers",
             prepare: walkToManage,
-            decisions: { engine, _ in [.removeNumbers(Array(await engine.state.monitoredNumbers.prefix(2)))] },
+            decisions: { engine, _ in [.removeNumbers(Array(await engine.state.monitoredNumbers.prefix(2))), .confirm] },
             isTarget: { if case .removeNumbers = $0 { true } else { false } },
             isDone: { state, simulator in
                 #expect(state.monitoredNumbers.count == 3)
@@ -211,7 +211,7 @@ extension KillPoint {
         KillPoint(
             name: "disable reputation",
             prepare: walkToManage,
-            decisions: { _, _ in [.disable] },
+            decisions: { _, _ in [.disable, .confirm] },
             isTarget: { if case .disableReputation = $0 { true } else { false } },
             isDone: { state, simulator in
                 #expect(!state.reputationEnabled)

@@ -151,8 +151,8 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
                 let audit = try store.auditLog("onb-1")
                 #expect(audit.first { $0.action == "enable reputation" }?.cost == .dollars(100))
                 // Six asked for, five billed: the one outside the inventory was set aside first.
-                #expect(audit.first { $0.action == "add 6 numbers" }?.cost == Money(cents: 50))
-                #expect(audit.first { $0.action.hasSuffix("query of 5 numbers") }?.cost == Money(cents: 50))
+                #expect(audit.first { $0.action.hasPrefix("add 6 numbers: +1") }?.cost == Money(cents: 50))
+                #expect(audit.first { $0.action.hasPrefix("query of 5 numbers: +1") }?.cost == Money(cents: 50))
                 #expect(try store.unfinishedIntents("onb-1").isEmpty)
                 await engine.close()
             }

@@ -386,13 +386,30 @@ func walkToAssociate() -> Walk {
         #expect(walk.state.confirmation?.estimate.amount == Money(cents: 10))
         walk.on(.confirm, .numbersRefreshed(succeeded: [], failed: ["+13125550134"]))
         #expect(walk.state.lastError?.message.contains("could not be refreshed") == true)
-        #expect(walk.on(.changeFrequency(.monthly)) == [.changeFrequency(enterpriseId: "ent-1", frequency: .monthly)])
+        // A frequency change, a removal and a disable each ask first, with what they mean for the bill.
+        walk.on(.changeFrequency(.weekly))
+        #expect(walk.refusals.last == "Numbers are already checked every week.")
+        #expect(walk.on(.changeFrequency(.monthly)).isEmpty)
+        #expect(walk.state.confirmation == PendingConfirmation(
+            action: .changeFrequency(from: .weekly, to: .monthly, monitored: 2),
+            estimate: CostEstimate(
+                amount: .zero,
+                basis: "nothing now; then about $100.20 a month instead of $100.87: $100.00 monitoring + 2 numbers checked every month at $0.10 = $0.20 a month")))
+        #expect(walk.on(.confirm) == [.changeFrequency(enterpriseId: "ent-1", frequency: .monthly)])
         walk.on(.frequencyChanged(.monthly))
         #expect(walk.state.checkFrequency == .monthly)
-        #expect(walk.on(.removeNumbers(["+13125550134", "+19999999999"])) == [.removeNumbers(enterpriseId: "ent-1", numbers: ["+13125550134"])])
+        #expect(walk.on(.removeNumbers(["+13125550134", "+19999999999"])).isEmpty)
+        #expect(walk.state.confirmation?.action == .remove(numbers: ["+13125550134"]))
+        #expect(walk.state.confirmation?.estimate.description == "$0.00 (not billed; adding it back is billed again at $0.10 a number)")
+        walk.on(.cancel)
+        #expect(walk.state.monitoredNumbers.count == 2, "cancelled: nothing removed")
+        walk.on(.removeNumbers(["+13125550134"]))
+        #expect(walk.on(.confirm) == [.removeNumbers(enterpriseId: "ent-1", numbers: ["+13125550134"])])
         walk.on(.numbersRemoved(["+13125550134"]))
         #expect(walk.state.monitoredNumbers == ["+13125550135"])
-        #expect(walk.on(.disable) == [.disableReputation(enterpriseId: "ent-1")])
+        #expect(walk.on(.disable).isEmpty)
+        #expect(walk.state.confirmation?.action == .disable(monitored: 1))
+        #expect(walk.on(.confirm) == [.disableReputation(enterpriseId: "ent-1")])
         walk.on(.reputationDisabled)
         #expect(walk.state.monitoredNumbers.isEmpty)
         #expect(walk.state.step == .loaRender)

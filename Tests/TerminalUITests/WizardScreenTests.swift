@@ -273,10 +273,78 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
             state.reputationEnabled = true
             state.monitoredNumbers = ["+13125550100"]
         }
-        _ = press([.character("D")], &wizard)
+        #expect(press([.character("D")], &wizard) == [.send(.disable)])
+        wizard.state.confirmation = PendingConfirmation(action: .disable(monitored: 1), estimate: BillableAction.disable(monitored: 1).estimate(.listPrices))
         #expect(screen(wizard).contains("Type DISABLE and press Enter"))
         #expect(press(Key.typing("DISABL") + [.enter], &wizard).isEmpty)
-        #expect(press([.character("E"), .enter], &wizard) == [.send(.disable)])
+        #expect(wizard.notice == "Type DISABLE exactly to go ahead, or Esc to cancel.")
+        #expect(press([.character("E"), .enter], &wizard) == [.send(.confirm)])
+        #expect(press([.escape], &wizard) == [.send(.cancel)])
+    }
+
+    @Test func removingAsksFirstNamingTheNumbersAndSaysWhatWasDone() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+            state.monitoredNumbers = ["+13125550100", "+13125550101", "+13125550102"]
+        }
+        _ = press([.character(" "), .character(" ")], &wizard)
+        #expect(press([.character("x")], &wizard) == [.send(.removeNumbers(["+13125550100", "+13125550101"]))])
+        let confirmation = PendingConfirmation(
+            action: .remove(numbers: ["+13125550100", "+13125550101"]),
+            estimate: BillableAction.remove(numbers: ["+13125550100", "+13125550101"]).estimate(.listPrices))
+        wizard.state.confirmation = confirmation
+        let expected = """
+             Telnyx Number Reputation · Acme Widgets Inc   SANDBOX (happy) · nothing billed
+                                        │
+             ✓ 1 Terms of Service       │ Step 9 of 9 · Manage
+                                        │
+             ✓ 2 Enterprise             │ 3 numbers monitored every business day.
+                                        │
+             ✓ 3 Letter of authorization│   Number▲      Risk   Category Mat  Con  Eng  Sen
+                   ┌─ Remove from monitoring ───────────────────────────────────────┐    —
+             ✓ 4 S │ Stop monitoring 2 numbers:                                     │    —
+                   │   +13125550100                                                 │    —
+             ✓ 5 E │   +13125550101                                                 │
+                   │                                                                │
+             ✓ 6 T │ Cost: $0.00                                                    │
+                   │ not billed; adding them back is billed again at $0.10 a number │
+             ✓ 7 A │                                                                │
+                   │ y  remove      n  keep them                                    │
+             ✓ 8 C └────────────────────────────────────────────────────────────────┘
+                                        │
+             ▶ 9 Manage                 │
+                 current                │
+                                        │ 3/3 by number ▲  * selected  $ billed
+            ✓ done ▶ now … waiting ! fix│
+
+             y go ahead   n cancel   q quit
+            """
+        let text = screen(wizard)
+        #expect(text == expected)
+        #expect(text.hasSuffix("\n y go ahead   n cancel   q quit"))
+        #expect(press([.character("y")], &wizard) == [.send(.confirm)])
+        wizard.state.confirmation = nil
+        wizard.state.monitoredNumbers = ["+13125550102"]
+        WizardController.finished(.confirm, confirmationBefore: confirmation, &wizard)
+        #expect(wizard.notice == "Removed 2 numbers from monitoring (+13125550100, +13125550101); the audit log (L) names each.")
+    }
+
+    @Test func theFrequencyIsChosenWithItsMonthlyCostAndOneRequestGoes() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+            state.monitoredNumbers = ["+13125550100", "+13125550101"]
+            state.checkFrequency = .weekly
+        }
+        #expect(press([.character("F")], &wizard).isEmpty)
+        #expect(wizard.overlay == .chooseFrequency(.weekly))
+        let text = screen(wizard)
+        #expect(text.contains("(•) every week                 $100.87/month  (now)"))
+        #expect(text.contains("( ) every day                  $106.00/month"))
+        #expect(press([.down, .down], &wizard).isEmpty, "moving chooses; nothing is sent")
+        #expect(press([.enter], &wizard) == [.send(.changeFrequency(.monthly))])
+        #expect(wizard.overlay == nil)
     }
 
     @Test func helpOpensForTheScreenAndQQuitsOutsideTextFields() {
