@@ -50,8 +50,19 @@ extension Event {
 }
 
 /// The onboarding state machine: pure, no I/O, no clock, no randomness. Every billable effect is
-/// preceded by a `PendingConfirmation` carrying its estimate, and sent only on `.confirm`.
+/// preceded by a `PendingConfirmation` carrying its estimate, and sent only on `.confirm`. An
+/// error from an earlier step does not outlive the step: once the onboarding moves on, only an
+/// error of the transition that moved it stays.
 public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
+    var result = decide(state, event)
+    if result.state.step != state.step && result.state.lastError == state.lastError && result.state.lastError?.outcomeUnknown != true {
+        result.state.lastError = nil
+    }
+    return result
+}
+
+/// What `event` does to `state`, before stale errors are dropped.
+func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     var next = state
     func send(_ effect: Effect) -> Transition {
         next.inFlight = effect

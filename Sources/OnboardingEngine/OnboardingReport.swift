@@ -41,6 +41,21 @@ public struct OnboardingReport: Encodable, Sendable {
     public var lastActivity: Date?
     /// Why nothing is moving, when nothing is: waiting on Telnyx, an error, or a lost answer.
     public var stalled: String?
+    /// When the onboarding was last saved here (any read or change).
+    public var savedAt: Date?
+    /// When reputation was enabled (the last enable that went through), as this wizard saw it;
+    /// nil when not enabled, or enabled before the onboarding was adopted (unknown here).
+    public var reputationEnabledAt: Date?
+    /// When the LOA under review was submitted (enable, or its replacement): the LOA review waits since.
+    public var loaSubmittedAt: Date?
+    /// When the onboarding was built from Telnyx's state by `adopt`; what was billed before is unknown here.
+    public var adoptedAt: Date?
+    /// Whether `billable_actions` is the whole billing history (false for an adopted onboarding).
+    public var billingHistoryComplete: Bool
+    /// Whether the onboarding is archived (hidden from `list` unless `--all`).
+    public var archived: Bool
+    /// When the report was made, for the relative times of `text`.
+    var now: Date
 
     enum CodingKeys: String, CodingKey {
         case id, step, complete, steps, status, next
@@ -57,10 +72,29 @@ public struct OnboardingReport: Encodable, Sendable {
         case billableActions = "billable_actions"
         case totalCostUSD = "total_cost_usd"
         case lastActivity = "last_activity"
-        case stalled
+        case stalled, archived
+        case savedAt = "saved_at"
+        case reputationEnabledAt = "reputation_enabled_at"
+        case loaSubmittedAt = "loa_submitted_at"
+        case adoptedAt = "adopted_at"
+        case billingHistoryComplete = "billing_history_complete"
     }
 
-    public init(state: OnboardingState, audit: [AuditEntry], lastActivity: Date?) {
+    /// The report of `state` from its `audit` log, as of `now`.
+    public init(state: OnboardingState, audit: [AuditEntry], lastActivity: Date?, savedAt: Date? = nil, archived: Bool = false, now: Date = Date()) {
+        self.now = now
+        self.savedAt = savedAt
+        self.archived = archived
+        let succeeded = audit.filter { $0.result == "ok" }
+        func last(_ actions: String...) -> Date? {
+            succeeded.last { entry in actions.contains { entry.action == $0 || entry.action == "reconcile \($0)" } }?.at
+        }
+        let enabled = last("enable reputation")
+        let disabled = last("disable reputation")
+        reputationEnabledAt = state.reputationEnabled && (disabled == nil || enabled.map { $0 > disabled! } == true) ? enabled : nil
+        loaSubmittedAt = state.reputationEnabled ? [enabled, last("replace LOA")].compactMap { $0 }.max() : nil
+        adoptedAt = audit.first { $0.action.hasPrefix("adopt enterprise") }?.at
+        billingHistoryComplete = adoptedAt == nil
         id = state.id
         step = state.step.rawValue
         stepTitle = state.step.title
@@ -92,27 +126,49 @@ public struct OnboardingReport: Encodable, Sendable {
         }
     }
 
-    /// The report as lines for a terminal.
+    /// The report as lines for a terminal: every fact with when it was last read from Telnyx.
     public var text: String {
-        var lines = ["Onboarding \(id)\(enterpriseName.map { " — \($0)" } ?? "")"]
+        let when = { (date: Date) in ReportTime.said(date, now: now) }
+        var lines = ["Onboarding \(id)\(archived ? " (archived)" : "")\(enterpriseName.map { " — \($0)" } ?? "")"]
+        if let enterpriseId { lines.append("Enterprise id: \(enterpriseId)") }
         for line in steps {
             let symbol = ["done": "✔", "current": "▶", "waiting": "…", "attention": "!", "not reached": " "][line.marker] ?? " "
             lines.append("  \(symbol) \(line.number). \(line.title) (\(line.marker))")
         }
-        if let status { lines.append("Vetting: \(status)   LOA review: \(loaStatus ?? "-")") }
-        for reason in rejectionReasons { lines.append("  rejected: \(reason)") }
+        if let reputationEnabledAt {
+            lines.append("Reputation enabled: \(when(reputationEnabledAt))")
+        } else if status != nil {
+            lines.append("Reputation enabled: \(adoptedAt == nil ? "yes" : "before this onboarding was adopted (when is not known here)")")
+        }
+        if let status {
+            let asOf = gatesCheckedAt.map { "as of \(when($0))" } ?? "not read from Telnyx yet"
+            lines.append("Reviews (\(asOf)):")
+            let vettingWait = status == "pending" ? reputationEnabledAt.map { ", waiting \(ReportTime.span(from: $0, to: now))" } ?? "" : ""
+            let loaWait = loaStatus == "pending" ? loaSubmittedAt.map { ", waiting \(ReportTime.span(from: $0, to: now))" } ?? "" : ""
+            lines.append("  Vetting: \(status)\(vettingWait)")
+            lines.append("  LOA review: \(loaStatus ?? "-")\(loaWait)")
+        }
+        for reason in rejectionReasons { lines.append("  vetting rejected: \(reason)") }
         if let loaPath { lines.append("LOA: \(loaPath)") }
         lines.append("Next: \(next)")
         if let lastError { lines.append("Last error: \(lastError)") }
-        lines.append("Billed so far: \(totalCostUSD) in \(billableActions.count) actions")
+        if let adoptedAt {
+            lines.append("Billed through this wizard: \(totalCostUSD) in \(billableActions.count) action\(billableActions.count == 1 ? "" : "s"); what Telnyx billed before it was adopted (\(when(adoptedAt))) is not known here")
+        } else {
+            lines.append("Billed so far: \(totalCostUSD) in \(billableActions.count) action\(billableActions.count == 1 ? "" : "s")")
+        }
+        if let savedAt { lines.append("Saved here: \(when(savedAt))") }
         return lines.joined(separator: "\n")
     }
 }
 
 extension OnboardingStore {
-    public func report(_ id: String) throws(StoreError) -> OnboardingReport {
-        let state = try load(id)
+    /// Where onboarding `id` stands, as of `now`.
+    public func report(_ id: String, now: Date = Date()) throws(StoreError) -> OnboardingReport {
+        guard let summary = try list(includingArchived: true).first(where: { $0.state.id == id }) else { throw .notFound(onboardingId: id) }
         let audit = try auditLog(id)
-        return OnboardingReport(state: state, audit: audit, lastActivity: audit.last?.at)
+        return OnboardingReport(
+            state: summary.state, audit: audit, lastActivity: audit.last?.at, savedAt: summary.updatedAt, archived: summary.archivedAt != nil,
+            now: now)
     }
 }

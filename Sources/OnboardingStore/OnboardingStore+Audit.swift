@@ -11,6 +11,23 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public var billable: Bool
     public var cost: Money?
     public var result: String
+
+    public init(onboardingId: String, at: Date, osUser: String, action: String, billable: Bool, cost: Money?, result: String) {
+        self.onboardingId = onboardingId
+        self.at = at
+        self.osUser = osUser
+        self.action = action
+        self.billable = billable
+        self.cost = cost
+        self.result = result
+    }
+
+    /// snake_case, as Telnyx's fields and the other `--json` outputs.
+    enum CodingKeys: String, CodingKey {
+        case at, action, billable, cost, result
+        case onboardingId = "onboarding_id"
+        case osUser = "os_user"
+    }
 }
 
 extension OnboardingStore {

@@ -7,6 +7,8 @@ public struct OnboardingSummary: Sendable, Equatable {
     public var state: OnboardingState
     public var createdAt: Date
     public var updatedAt: Date
+    /// When it was archived; nil while it is listed.
+    public var archivedAt: Date?
 }
 
 extension OnboardingStore {
@@ -37,13 +39,31 @@ extension OnboardingStore {
         if db.changesCount == 0 { throw StoreError.notFound(onboardingId: state.id) }
     }
 
-    /// Every onboarding, most recently active first.
-    public func list() throws(StoreError) -> [OnboardingSummary] {
+    /// Every onboarding not archived (with `includingArchived`, every one), most recently active first.
+    public func list(includingArchived: Bool = false) throws(StoreError) -> [OnboardingSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT state, createdAt, updatedAt FROM onboarding ORDER BY updatedAt DESC").map { row in
+            let filter = includingArchived ? "" : "WHERE archivedAt IS NULL "
+            return try Row.fetchAll(db, sql: "SELECT state, createdAt, updatedAt, archivedAt FROM onboarding \(filter)ORDER BY updatedAt DESC").map { row in
                 OnboardingSummary(
-                    state: try Self.value(OnboardingState.self, row["state"]), createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+                    state: try Self.value(OnboardingState.self, row["state"]), createdAt: row["createdAt"], updatedAt: row["updatedAt"],
+                    archivedAt: row["archivedAt"])
             }
         }
+    }
+
+    /// The onboardings (archived ones included) that track the enterprise `enterpriseId` at Telnyx.
+    public func onboardings(enterpriseId: String) throws(StoreError) -> [OnboardingSummary] {
+        try list(includingArchived: true).filter { $0.state.enterprise?.id == enterpriseId }
+    }
+
+    /// Archives onboarding `id` (or brings it back with `archived: false`): kept with its audit
+    /// log, hidden from `list`. The change is written to the audit log.
+    /// - Throws: `StoreError.notFound` for an unknown id.
+    public func setArchived(_ id: String, _ archived: Bool, at now: Date = Date()) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "UPDATE onboarding SET archivedAt = ? WHERE id = ?", arguments: [archived ? now : nil, id])
+            if db.changesCount == 0 { throw StoreError.notFound(onboardingId: id) }
+        }
+        try appendAudit(onboardingId: id, action: archived ? "archive" : "unarchive", billable: false, cost: nil, result: "ok", at: now)
     }
 }

@@ -61,6 +61,10 @@ enum Schema {
                 table.column("since", .datetime).notNull()
             }
         }
+        // An onboarding can be archived: kept, with its audit log, but hidden from `list`.
+        migrator.registerMigration("v2-archive") { db in
+            try db.alter(table: "onboarding") { table in table.add(column: "archivedAt", .datetime) }
+        }
         return migrator
     }
 }

@@ -15,10 +15,21 @@ struct Adopt: AsyncParsableCommand {
         let (client, sandbox) = try await global.client()
         defer { sandbox?.stop() }
         let store = try global.store(sandbox: sandbox != nil)
+        // An enterprise already tracked is continued, not duplicated.
+        if let tracked = try store.onboardings(enterpriseId: enterpriseId).first {
+            let report = try store.report(tracked.state.id)
+            if json { return print(try Output.json(report)) }
+            print("Enterprise \(enterpriseId) is already tracked by onboarding \(tracked.state.id)\(tracked.archivedAt == nil ? "" : " (archived)").")
+            print(report.text)
+            print("Continue it with: reputation-wizard run --id \(tracked.state.id)\(sandbox == nil ? "" : " --sandbox")")
+            return
+        }
         let engine = try await OnboardingEngine.adopt(enterpriseId: enterpriseId, store: store, client: client)
         let id = await engine.state.id
         await engine.close()
         let report = try store.report(id)
-        print(json ? try Output.json(report) : report.text)
+        if json { return print(try Output.json(report)) }
+        print(report.text)
+        print("Continue it with: reputation-wizard run --id \(id)\(sandbox == nil ? "" : " --sandbox")")
     }
 }

@@ -94,14 +94,15 @@ struct Run: AsyncParsableCommand {
     /// is kept between runs.
     func openEngine(store: OnboardingStore, client: TelnyxClient) throws -> OnboardingEngine {
         let all = try store.list()
+        let everyOne = try store.list(includingArchived: true)
         if new {
-            if let id, all.contains(where: { $0.state.id == id }) {
+            if let id, everyOne.contains(where: { $0.state.id == id }) {
                 throw UsageProblem.stop("An onboarding \(id) already exists; continue it with --id \(id), or give --new another id.")
             }
             return try OnboardingEngine.create(store: store, client: client, id: id ?? UUID().uuidString.lowercased())
         }
         if let id {
-            guard all.contains(where: { $0.state.id == id }) else {
+            guard everyOne.contains(where: { $0.state.id == id }) else {
                 throw UsageProblem.stop(
                     "No onboarding \(id) in \(store.directory.path). `reputation-wizard list` shows them; `run --new` starts one.")
             }

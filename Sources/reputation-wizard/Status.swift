@@ -2,39 +2,113 @@ import ArgumentParser
 import Foundation
 import OnboardingEngine
 import OnboardingStore
+import Onboarding
 
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Where an onboarding stands: step, both reviews, rejection reasons, what is needed next, costs.")
+        abstract: "Where an onboarding stands: step, both reviews and since when, rejection reasons, what is needed next, costs.",
+        discussion: """
+            With a key at hand (TELNYX_API_KEY, --api-key-file, or --sandbox), an onboarding last read from \
+            Telnyx more than 5 minutes ago is checked with Telnyx first (reads only, nothing billed); \
+            --check always checks, --no-check never does.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The onboarding (default: the most recently active).") var id: String?
     @Flag(help: "Print JSON.") var json = false
+    @Flag(inversion: .prefixedNo, help: "Ask Telnyx now before reporting (default: when the state is older than 5 minutes and a key is at hand).")
+    var check: Bool?
 
-    func run() throws {
+    /// Older than this, the state is read again from Telnyx when a key is at hand.
+    static let staleAfter: Double = 5 * 60
+
+    func run() async throws {
         let store = try global.store(sandbox: global.sandbox)
         guard let id = try id ?? store.list().first?.state.id else {
-            throw ValidationError("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+            throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+        }
+        guard let summary = try store.list(includingArchived: true).first(where: { $0.state.id == id }) else {
+            throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+        }
+        let lastRead = summary.state.gatesCheckedAt ?? summary.updatedAt
+        let keyAtHand = global.sandbox || global.apiKeyFile != nil || ProcessInfo.processInfo.environment["TELNYX_API_KEY"] != nil
+        let wanted = check ?? (keyAtHand && Date().timeIntervalSince(lastRead) > Self.staleAfter)
+        var note: String?
+        if wanted {
+            note = await checkWithTelnyx(id, store: store)
         }
         let report = try store.report(id)
-        print(json ? try Output.json(report) : report.text)
+        if json { return print(try Output.json(report)) }
+        if let note { print(note) }
+        print(report.text)
+    }
+
+    /// Reads Telnyx and updates the onboarding; says why not when it cannot.
+    func checkWithTelnyx(_ id: String, store: OnboardingStore) async -> String? {
+        do {
+            let (client, sandbox) = try await global.client()
+            defer { sandbox?.stop() }
+            let engine: OnboardingEngine
+            do {
+                engine = try OnboardingEngine(store: store, client: client, onboardingId: id)
+            } catch {
+                return "Not checked with Telnyx now: \(error) (the state below is as last saved)."
+            }
+            do {
+                let refusal = try await engine.checkWithTelnyx()
+                await engine.close()
+                return refusal.map { "Not checked with Telnyx now: \($0)" } ?? "Checked with Telnyx just now."
+            } catch {
+                await engine.close()
+                throw error
+            }
+        } catch {
+            return "Not checked with Telnyx now: \(error) (the state below is as last saved)."
+        }
     }
 }
 
 struct List: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Every onboarding in the state directory, and whether it is stalled.")
+    static let configuration = CommandConfiguration(
+        abstract: "Every onboarding: enterprise, step, last activity, and why it is stalled (archived ones with --all).")
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Include archived onboardings.") var all = false
 
     func run() throws {
         let store = try global.store(sandbox: global.sandbox)
-        let reports = try store.list().map { try store.report($0.state.id) }
+        let now = Date()
+        let reports = try store.list(includingArchived: all).map { try store.report($0.state.id, now: now) }
         if json { return print(try Output.json(reports)) }
-        if reports.isEmpty { return print("No onboardings in \(store.directory.path).") }
+        if reports.isEmpty { return print("No onboardings in \(store.directory.path)\(all ? "" : " (archived ones: list --all)").") }
         for report in reports {
-            print("\(report.id)  step \(report.step) \(report.stepTitle)  \(report.enterpriseName ?? "-")  \(report.stalled.map { "stalled: \($0)" } ?? (report.complete ? "complete" : "in progress"))")
+            let enterprise = report.enterpriseName.map { "\($0) (\(report.enterpriseId ?? "-"))" } ?? "no enterprise yet"
+            let activity = (report.lastActivity ?? report.savedAt).map { "last activity \(ReportTime.said($0, now: now))" } ?? "no activity yet"
+            let standing = report.stalled.map { "stalled: \($0)" } ?? (report.complete ? "complete" : "in progress")
+            print("\(report.id)\(report.archived ? " (archived)" : "")")
+            print("  \(enterprise) · step \(report.step) \(report.stepTitle) · \(activity)")
+            print("  \(standing)")
         }
+    }
+}
+
+struct Archive: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Archive an onboarding: kept with its audit log, hidden from `list` (`list --all` shows it).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The onboarding to archive.") var id: String
+    @Flag(help: "Bring an archived onboarding back into `list`.") var restore = false
+
+    func run() throws {
+        let store = try global.store(sandbox: global.sandbox)
+        do {
+            try store.setArchived(id, !restore)
+        } catch StoreError.notFound {
+            throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+        }
+        print(restore ? "Onboarding \(id) is listed again." : "Onboarding \(id) is archived; `list --all` shows it, `archive --restore \(id)` lists it again.")
     }
 }
 

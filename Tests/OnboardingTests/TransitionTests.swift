@@ -335,6 +335,18 @@ func walkToAssociate() -> Walk {
         #expect(walk.state.loaRound == .first)
     }
 
+    @Test func anErrorOfAnEarlierStepIsNotShownAsCurrent() {
+        var walk = Walk()
+        walk.on(.begin, .termsChecked(agreed: true, version: "v1.0.0"), .submitEnterprise(fields: enterpriseFields))
+        let create = walk.state.inFlight!
+        walk.on(.effectFailed(create, Failure(status: 409, codes: ["10021"], message: "An enterprise with this legal name exists.")))
+        #expect(walk.state.lastError?.message == "An enterprise with this legal name exists.")
+        walk.on(.useExistingEnterprise(id: "ent-9", legalName: "Acme Plumbing LLC"))
+        #expect(walk.state.step == .loaRender)
+        #expect(walk.state.lastError == nil, "the duplicate belonged to step 2")
+        #expect(walk.state.marker(for: .loaRender) == .current)
+    }
+
     @Test func reputationFoundDisabledGoesBackToTheLOA() {
         var walk = walkToGates()
         walk.on(.checkGatesNow)

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import Onboarding
+import OnboardingEngine
+import OnboardingStore
+import SimulatorTestSupport
+import TelnyxAPI
+import TelnyxSimulator
+
+/// What support staff read must be true now: checked with Telnyx, dated, never stale.
+@Suite struct SupportTests {
+    @Test func aCheckReadsWhatChangedBehindTheWizardsBack() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let client = try simulator.client()
+                let engine = try OnboardingEngine.create(store: store, client: client, id: "onb-1")
+                try await walkToGates(engine)
+                let id = try #require(await engine.state.enterprise?.id)
+                try simulator.world.setGates(enterpriseId: id, status: "rejected", loaStatus: nil, rejectionReasons: ["FEIN does not match."])
+                #expect(await engine.state.gates?.status == "pending", "nothing read yet")
+                try await engine.checkWithTelnyx()
+                #expect(await engine.state.gates == GateReport(status: "rejected", loaStatus: "pending", rejectionReasons: ["FEIN does not match."]))
+                #expect(try store.report("onb-1").text.contains("  vetting rejected: FEIN does not match."))
+
+                try await client.disableReputation(enterpriseId: id)
+                try await engine.checkWithTelnyx()
+                #expect(await !engine.state.reputationEnabled, "disabled at Telnyx, so disabled here")
+                #expect(await engine.state.step == .loaRender)
+                #expect(actions(try await simulator.ledger(), "enable").count == 1, "checking bills nothing")
+                await engine.close()
+            }
+        }
+    }
+
+    @Test func theReportSaysWhenEachFactWasReadAndHowLongEachReviewHasWaited() {
+        let enabledAt = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18 11:06:40 UTC
+        var state = OnboardingState(id: "onb-1")
+        state.step = .gates
+        state.terms = .agreed(version: "v1.0.0")
+        state.enterprise = .init(id: "ent-1", legalName: "Acme Plumbing LLC")
+        state.reputationEnabled = true
+        state.gates = GateReport(status: "approved", loaStatus: "pending")
+        state.gatesCheckedAt = enabledAt.addingTimeInterval(86_400)
+        let audit = [
+            AuditEntry(onboardingId: "onb-1", at: enabledAt, osUser: "sam", action: "enable reputation", billable: true, cost: .dollars(100), result: "ok")
+        ]
+        let now = enabledAt.addingTimeInterval(3 * 86_400 + 7_200)
+        let report = OnboardingReport(state: state, audit: audit, lastActivity: enabledAt, savedAt: state.gatesCheckedAt, now: now)
+        #expect(report.text == """
+            Onboarding onb-1 — Acme Plumbing LLC
+            Enterprise id: ent-1
+              ✔ 1. Terms of Service (done)
+              ✔ 2. Enterprise (done)
+              ✔ 3. Letter of authorization (done)
+              ✔ 4. Sign and upload (done)
+              ✔ 5. Enable reputation (done)
+              … 6. Telnyx review (waiting)
+                7. Add numbers (not reached)
+                8. Check reputation (not reached)
+                9. Manage (not reached)
+            Reputation enabled: 2026-11-18 11:06 UTC, 3 days 2 h ago
+            Reviews (as of 2026-11-19 11:06 UTC, 2 days 2 h ago):
+              Vetting: approved
+              LOA review: pending, waiting 3 days 2 h
+            Next: Waiting on Telnyx: vetting is approved, LOA review is pending. Nothing to do until they decide.
+            Billed so far: $100.00 in 1 action
+            Saved here: 2026-11-19 11:06 UTC, 2 days 2 h ago
+            """)
+    }
+
+    @Test func anArchivedOnboardingIsHiddenButFoundByItsEnterpriseAndAnAdoptedOneSaysItsEarlierBillingIsUnknown() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let client = try simulator.client()
+                let first = try OnboardingEngine.create(store: store, client: client, id: "onb-1")
+                try await walkToGates(first)
+                let enterpriseId = try #require(await first.state.enterprise?.id)
+                await first.close()
+                try store.setArchived("onb-1", true)
+                #expect(try store.list().isEmpty, "archived: hidden from list")
+                #expect(try store.list(includingArchived: true).map(\.state.id) == ["onb-1"])
+                #expect(try store.onboardings(enterpriseId: enterpriseId).map(\.state.id) == ["onb-1"], "still found by its enterprise")
+                #expect(try store.auditLog("onb-1").last?.action == "archive")
+
+                let adopted = try await OnboardingEngine.adopt(enterpriseId: enterpriseId, store: store, client: client, id: "onb-2")
+                await adopted.close()
+                let report = try store.report("onb-2")
+                #expect(!report.billingHistoryComplete)
+                #expect(report.text.contains("Billed through this wizard: $0.00 in 0 actions; what Telnyx billed before it was adopted ("))
+                #expect(report.text.contains("Reputation enabled: before this onboarding was adopted (when is not known here)"))
+            }
+        }
+    }
+}
