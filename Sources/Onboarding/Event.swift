@@ -28,6 +28,8 @@ public enum Event: Codable, Equatable, Sendable {
     case changeFrequency(CheckFrequency)
     case removeNumbers([String])
     case disable
+    /// After reputation was disabled: monitor again (a newly signed LOA, then the enable, billed).
+    case enableAgain
 
     // Outcomes of effects.
     case termsChecked(agreed: Bool, version: String)

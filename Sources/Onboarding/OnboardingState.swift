@@ -31,6 +31,20 @@ public struct OnboardingState: Codable, Equatable, Sendable {
         case resubmission
     }
 
+    /// Reputation turned off for the enterprise: a state of its own, left only by choosing to
+    /// enable it again (a newly signed LOA, then the enable, billed again).
+    public struct DisabledReputation: Codable, Equatable, Sendable {
+        /// Numbers that were monitored when it was disabled, and are no longer.
+        public var numbersDropped: Int
+        /// Found disabled at Telnyx (404 on reading the reviews) rather than disabled here.
+        public var outsideWizard: Bool
+
+        public init(numbersDropped: Int, outsideWizard: Bool) {
+            self.numbersDropped = numbersDropped
+            self.outsideWizard = outsideWizard
+        }
+    }
+
     public var version = OnboardingState.currentVersion
     /// The onboarding's id; sent as `customer_reference` so its enterprise can be found again.
     public var id: String
@@ -49,6 +63,8 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     /// A correction accepted after a rejected vetting that has not reached Telnyx yet (its
     /// fields as sent); no LOA is rendered for the corrected enterprise until it has.
     public var pendingCorrection: [String: String]?
+    /// Set while reputation is disabled (by `D`, or found so at Telnyx) until enabled again.
+    public var disabledReputation: DisabledReputation?
     public var checkFrequency: CheckFrequency = .businessDaily
     public var reputationEnabled = false
     public var gates: GateReport?

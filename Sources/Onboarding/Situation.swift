@@ -6,6 +6,8 @@ public enum StepMarker: String, Codable, Sendable {
     case waiting
     /// Needs the person: a rejection, or an error to deal with.
     case attention
+    /// Reputation is disabled: nothing is monitored until the person chooses to enable it again.
+    case disabled
     case notReached = "not reached"
 }
 
@@ -13,6 +15,7 @@ extension OnboardingState {
     public func marker(for step: Step) -> StepMarker {
         if step < self.step { return .done }
         if step > self.step { return .notReached }
+        if disabledReputation != nil { return .disabled }
         if step == .gates, let gates {
             if gates.vettingRejected || gates.loaRejected { return .attention }
             if !gates.bothApproved { return .waiting }
@@ -40,6 +43,10 @@ extension OnboardingState {
             return "Agree to the Number Reputation terms of service (https://telnyx.com/terms/reputation-services)."
         case .enterprise:
             return "Create the enterprise (its business details) or choose one the account already has."
+        case .loaRender where disabledReputation != nil:
+            let dropped = disabledReputation!.numbersDropped
+            return "Reputation is disabled (\(dropped) \(dropped == 1 ? "number" : "numbers") dropped). To monitor again, choose to enable it again: "
+                + "a newly signed LOA, then the enable, billed \(prices.monitoringPerMonth) a month."
         case .loaRender:
             switch loaRound {
             case .first: return "Render the letter of authorization (LOA) for \(enterprise?.legalName ?? "the enterprise")."

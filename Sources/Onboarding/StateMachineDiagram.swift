@@ -37,7 +37,7 @@ public enum StateMachineDiagram {
             .loaReplaced(GateReport(status: "approved", loaStatus: "pending")), .addNumbers([number]), .numbersAssociated([number]),
             .query(numbers: [number], fresh: false), .numbersQueried([number]), .refresh([number]),
             .numbersRefreshed(succeeded: [number], failed: []), .changeFrequency(.weekly), .frequencyChanged(.weekly),
-            .removeNumbers([number]), .numbersRemoved([number]), .disable,
+            .removeNumbers([number]), .numbersRemoved([number]), .disable, .enableAgain,
             .effectFailed(enable, Failure(status: 403, message: "terms not agreed")),
             .effectFailed(enable, Failure(status: 400, codes: ["10015"], message: "already enabled")),
             .effectFailed(enable, Failure(status: 422, message: "document expired")),

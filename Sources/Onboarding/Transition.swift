@@ -39,7 +39,7 @@ extension Event {
         switch self {
         case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
             .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
-            .changeFrequency, .removeNumbers, .disable:
+            .changeFrequency, .removeNumbers, .disable, .enableAgain:
             true
         case .termsChecked, .termsAgreed, .enterpriseReady, .loaRendered, .signedLOAUploaded, .reputationEnabled, .gatesChecked,
             .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
@@ -146,6 +146,9 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         }
         if state.pendingCorrection != nil {
             return refuse("The correction has not reached Telnyx yet: correct the enterprise again before rendering its LOA.")
+        }
+        if state.disabledReputation != nil {
+            return refuse("Reputation is disabled: choose to enable it again first (it is billed again once enabled).")
         }
         return send(.renderLOA(enterpriseId: enterprise.id, agent: agent, signature: signature))
 
@@ -302,9 +305,20 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
             next.step = .loaRender
         }
         if let resumed = settle(), !resumed.effects.isEmpty { return resumed }
+        // Disabled for good, not on the way to a correction: a state of its own until enabled again.
+        if case .disableReputation? = state.inFlight, state.loaRound != .resubmission {
+            next.disabledReputation = .init(numbersDropped: state.monitoredNumbers.count, outsideWizard: false)
+        }
         // Enabling again needs a newly signed LOA.
         next.loaRound = .first
         next.loaDocumentId = nil
+        next.step = .loaRender
+        return stay()
+
+    case .enableAgain:
+        guard state.disabledReputation != nil else { return refuse("Reputation is not disabled.") }
+        next.disabledReputation = nil
+        next.loaRound = .first
         next.step = .loaRender
         return stay()
 
@@ -472,6 +486,11 @@ func failed(_ state: OnboardingState, _ effect: Effect, _ failure: Failure) -> T
     case .checkGates, .replaceLOA:
         if failure.has(status: 404) {
             // Reputation was disabled meanwhile: enabling again needs a new LOA.
+            if state.reputationEnabled {
+                next.disabledReputation = .init(numbersDropped: state.monitoredNumbers.count, outsideWizard: true)
+            }
+            next.monitoredNumbers = []
+            next.queriedNumbers = []
             next.reputationEnabled = false
             next.gates = nil
             next.loaRound = .first

@@ -109,6 +109,14 @@ public struct NonInteractiveRun: Sendable {
                     return .inputNeeded("enterprise (its fields, as POST /enterprises takes them) or enterprise_id")
                 }
             case .loaRender:
+                if state.disabledReputation != nil {
+                    // Enabling again is billed: only when the answers say so.
+                    guard answers.enableAgain == true else {
+                        return .inputNeeded("enable_again: true, to monitor again (reputation is disabled; a new LOA, then the enable, billed \(state.prices.monitoringPerMonth) a month)")
+                    }
+                    if let refusal = try await engine.send(.enableAgain) { return .error(refusal) }
+                    continue
+                }
                 if state.pendingCorrection != nil {
                     // A correction that did not reach Telnyx is sent again from the answers first.
                     if attempted.contains(.gates) {

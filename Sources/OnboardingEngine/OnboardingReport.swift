@@ -10,6 +10,20 @@ public struct OnboardingReport: Encodable, Sendable {
         public var marker: String
     }
 
+    /// Reputation disabled: when, by whom (an OS user, or nil when found so at Telnyx), and how
+    /// many numbers it dropped.
+    public struct Disabled: Encodable, Sendable {
+        public var at: Date?
+        public var by: String?
+        public var numbersDropped: Int
+        public var outsideWizard: Bool
+        enum CodingKeys: String, CodingKey {
+            case at, by
+            case numbersDropped = "numbers_dropped"
+            case outsideWizard = "outside_wizard"
+        }
+    }
+
     public struct Billing: Encodable, Sendable {
         public var action: String
         public var at: Date
@@ -54,6 +68,8 @@ public struct OnboardingReport: Encodable, Sendable {
     public var billingHistoryComplete: Bool
     /// Whether the onboarding is archived (hidden from `list` unless `--all`).
     public var archived: Bool
+    /// Set while reputation is disabled.
+    public var reputationDisabled: Disabled?
     /// When the report was made, for the relative times of `text`.
     var now: Date
 
@@ -78,6 +94,7 @@ public struct OnboardingReport: Encodable, Sendable {
         case loaSubmittedAt = "loa_submitted_at"
         case adoptedAt = "adopted_at"
         case billingHistoryComplete = "billing_history_complete"
+        case reputationDisabled = "reputation_disabled"
     }
 
     /// The report of `state` from its `audit` log, as of `now`.
@@ -95,6 +112,10 @@ public struct OnboardingReport: Encodable, Sendable {
         loaSubmittedAt = state.reputationEnabled ? [enabled, last("replace LOA")].compactMap { $0 }.max() : nil
         adoptedAt = audit.first { $0.action.hasPrefix("adopt enterprise") }?.at
         billingHistoryComplete = adoptedAt == nil
+        reputationDisabled = state.disabledReputation.map { disabled in
+            let entry = disabled.outsideWizard ? nil : succeeded.last { $0.action == "disable reputation" || $0.action == "reconcile disable reputation" }
+            return Disabled(at: entry?.at, by: entry?.osUser, numbersDropped: disabled.numbersDropped, outsideWizard: disabled.outsideWizard)
+        }
         id = state.id
         step = state.step.rawValue
         stepTitle = state.step.title
@@ -135,7 +156,12 @@ public struct OnboardingReport: Encodable, Sendable {
             let symbol = ["done": "✔", "current": "▶", "waiting": "…", "attention": "!", "not reached": " "][line.marker] ?? " "
             lines.append("  \(symbol) \(line.number). \(line.title) (\(line.marker))")
         }
-        if let reputationEnabledAt {
+        if let disabled = reputationDisabled {
+            let who = disabled.outsideWizard
+                ? "found disabled at Telnyx (not from this wizard)"
+                : "disabled\(disabled.at.map { " \(when($0))" } ?? "")\(disabled.by.map { " by \($0)" } ?? "")"
+            lines.append("Reputation: \(who); \(disabled.numbersDropped) \(disabled.numbersDropped == 1 ? "number" : "numbers") dropped")
+        } else if let reputationEnabledAt {
             lines.append("Reputation enabled: \(when(reputationEnabledAt))")
         } else if status != nil {
             lines.append("Reputation enabled: \(adoptedAt == nil ? "yes" : "before this onboarding was adopted (when is not known here)")")

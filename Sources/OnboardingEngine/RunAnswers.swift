@@ -15,6 +15,8 @@ public struct RunAnswers: Decodable, Sendable {
     public var numbers: [String]?
     /// A CSV or text file of numbers, read like a pasted list.
     public var numbersFile: String?
+    /// After reputation was disabled: `true` to enable it again (a new LOA, then the enable, billed).
+    public var enableAgain: Bool?
 
     public struct LOA: Decodable, Sendable {
         public var agent: [String: String]?
@@ -59,6 +61,7 @@ public struct RunAnswers: Decodable, Sendable {
         case signedLoa = "signed_loa"
         case checkFrequency = "check_frequency"
         case numbersFile = "numbers_file"
+        case enableAgain = "enable_again"
     }
 
     /// The enterprise as form fields keyed `organization_contact.email`.

@@ -5,6 +5,22 @@ enum LOAScreen {
     static let labelWidth = 20
 
     static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+        if let disabled = model.state.disabledReputation {
+            let dropped = disabled.numbersDropped
+            region.wrap(
+                disabled.outsideWizard
+                    ? "Reputation was found disabled at Telnyx (not from this wizard)."
+                    : "Reputation is disabled for \(model.state.enterprise?.legalName ?? "the enterprise").",
+                style: .colored(.warning, bold: true), into: &surface)
+            region.wrap(
+                "\(dropped) \(dropped == 1 ? "number was" : "numbers were") dropped and no number is monitored. Nothing more is billed for monitoring.",
+                into: &surface)
+            region.skip()
+            region.wrap(
+                "To monitor again, press e: you render, sign and upload a new LOA, then enabling is billed \(model.state.prices.monitoringPerMonth) a month (asked first). The audit log (L at step 9, or `reputation-wizard log`) says when and by whom it was disabled.",
+                into: &surface)
+            return
+        }
         switch model.state.loaRound {
         case .first: region.wrap("Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. All below is optional.", into: &surface)
         case .replacement: region.wrap("The LOA is replaced: render a new one, sign it, and upload it. Replacing is not billed.", style: .colored(.warning), into: &surface)

@@ -4,7 +4,11 @@ import Onboarding
 /// The right-hand screen of each step, and its key help.
 enum StepScreens {
     static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
-        region.write("Step \(model.screenStep.rawValue) of 9 · \(model.screenStep.title)", style: .bold, into: &surface)
+        // Disabled is not "step 3 in progress": it is said as what it is.
+        let heading = model.state.disabledReputation != nil && model.screenStep == .loaRender
+            ? "Reputation disabled · nothing monitored"
+            : "Step \(model.screenStep.rawValue) of 9 · \(model.screenStep.title)"
+        region.write(heading, style: .bold, into: &surface)
         region.skip()
         switch model.screenStep {
         case .terms: terms(model, &region, &surface)
@@ -28,6 +32,7 @@ enum StepScreens {
             case (false, true): "↑↓ move  Enter review  F3 use existing"
             case (false, false): "↑↓/Tab move  → complete  F3 use existing"
             }
+        case .loaRender where model.state.disabledReputation != nil: "e enable again (new LOA, then billed)"
         case .loaRender:
             switch model.loaForm.focusedRow {
             case .render: "↑↓ move  Enter render the LOA"

@@ -52,7 +52,7 @@ public enum WizardController {
     static func isTyping(_ model: WizardModel) -> Bool {
         switch model.screenStep {
         case .enterprise: if case .field = model.enterpriseForm.focusedRow { return true } else { return false }
-        case .loaRender: return model.loaForm[model.loaForm.focusedRow] != nil
+        case .loaRender: return model.state.disabledReputation == nil && model.loaForm[model.loaForm.focusedRow] != nil
         case .signAndUpload, .associate: return true
         case .query, .manage: return model.table.filtering
         default: return false
@@ -267,6 +267,10 @@ public enum WizardController {
 
     static func loaForm(_ key: Key, _ model: inout WizardModel) -> [Command] {
         if let commands = correctAgain(key, &model) { return commands }
+        if model.state.disabledReputation != nil {
+            // Enabling again is a choice of its own; the form waits behind it.
+            return key == .character("e") ? [.send(.enableAgain)] : []
+        }
         var form = model.loaForm
         let rows = form.rows
         let row = form.focusedRow

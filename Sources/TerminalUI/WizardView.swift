@@ -58,6 +58,7 @@ public enum WizardView {
         case .current: ("▶", .colored(.accent, bold: true))
         case .waiting: ("…", .colored(.warning))
         case .attention: ("!", .colored(.danger, bold: true))
+        case .disabled: ("⊘", .colored(.warning, bold: true))
         case .notReached: (" ", .muted)
         }
     }
@@ -72,7 +73,8 @@ public enum WizardView {
             case .waiting: "waiting on Telnyx"
             case .attention: "needs attention"
             case .current: "current"
-            default: nil
+            case .disabled: "reputation disabled"
+            case .done, .notReached: nil
             }
             if let word { surface.put(word, x: 5, y: row + 1, style: style) }
         }

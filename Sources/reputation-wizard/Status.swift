@@ -85,7 +85,8 @@ struct List: AsyncParsableCommand {
         for report in reports {
             let enterprise = report.enterpriseName.map { "\($0) (\(report.enterpriseId ?? "-"))" } ?? "no enterprise yet"
             let activity = (report.lastActivity ?? report.savedAt).map { "last activity \(ReportTime.said($0, now: now))" } ?? "no activity yet"
-            let standing = report.stalled.map { "stalled: \($0)" } ?? (report.complete ? "complete" : "in progress")
+            let standing = report.reputationDisabled.map { "reputation disabled, \($0.numbersDropped) numbers dropped; enabling again is a choice" }
+                ?? report.stalled.map { "stalled: \($0)" } ?? (report.complete ? "complete" : "in progress")
             print("\(report.id)\(report.archived ? " (archived)" : "")")
             print("  \(enterprise) · step \(report.step) \(report.stepTitle) · \(activity)")
             print("  \(standing)")

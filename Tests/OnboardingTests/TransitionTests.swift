@@ -427,6 +427,29 @@ func walkToAssociate() -> Walk {
         #expect(walk.state.step == .loaRender)
     }
 
+    @Test func disabledIsAStateOfItsOwnLeftOnlyByChoosingToEnableAgain() {
+        var walk = walkToAssociate()
+        walk.on(.addNumbers(["+13125550134", "+13125550135"]), .confirm, .numbersAssociated(["+13125550134", "+13125550135"]))
+        walk.on(.disable, .confirm, .reputationDisabled)
+        #expect(walk.state.disabledReputation == .init(numbersDropped: 2, outsideWizard: false))
+        #expect(walk.state.marker(for: walk.state.step) == .disabled)
+        #expect(walk.state.nextAction == "Reputation is disabled (2 numbers dropped). To monitor again, choose to enable it again: a newly signed LOA, then the enable, billed $100.00 a month.")
+        #expect(walk.on(.renderLOA(agent: nil, signature: nil)).isEmpty)
+        #expect(walk.refusals.last == "Reputation is disabled: choose to enable it again first (it is billed again once enabled).")
+        walk.on(.enableAgain)
+        #expect(walk.state.disabledReputation == nil)
+        #expect(walk.state.marker(for: .loaRender) == .current)
+        #expect(walk.on(.renderLOA(agent: nil, signature: nil)) == [.renderLOA(enterpriseId: "ent-1", agent: nil, signature: nil)])
+    }
+
+    @Test func reputationFoundDisabledAtTelnyxIsSaidSo() {
+        var walk = walkToAssociate()
+        walk.on(.checkGatesNow)
+        walk.on(.effectFailed(.checkGates(enterpriseId: "ent-1"), Failure(status: 404, codes: ["10009"], message: "not enabled")))
+        #expect(walk.state.disabledReputation == .init(numbersDropped: 0, outsideWizard: true))
+        #expect(walk.state.step == .loaRender)
+    }
+
     @Test func frequencyWhilePendingIsExplainedNotSent() {
         var walk = walkToGates()
         #expect(walk.on(.changeFrequency(.daily)).isEmpty)
