@@ -26,6 +26,7 @@ public struct EnterpriseForm: Equatable, Sendable {
             values[field] = TextField(draft[field.key] ?? Self.defaultValue(field))
         }
         if draft["billing_same_as_physical"] == "false" { billingSameAsPhysical = false }
+        focus = max(0, Int(draft["focus"] ?? "") ?? 0)
     }
 
     /// The correction form: Telnyx's `record`, with a `draft` of a correction under way (kept
@@ -81,10 +82,11 @@ public struct EnterpriseForm: Equatable, Sendable {
         return fields
     }
 
-    /// What the draft keeps: the fields and the toggle.
+    /// What the draft keeps: the fields, the toggle and the focused row.
     public var draft: [String: String] {
         var draft = fields
         draft["billing_same_as_physical"] = billingSameAsPhysical ? "true" : "false"
+        draft["focus"] = String(focus)
         return draft
     }
 

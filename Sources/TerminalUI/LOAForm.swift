@@ -24,6 +24,7 @@ public struct LOAForm: Equatable, Sendable {
         signerName = TextField(draft["signer_name"] ?? "")
         signatureImage = TextField(draft["signature_image"] ?? "")
         actingAsAgent = draft["agent_on"] == "true"
+        focus = max(0, Int(draft["loa_focus"] ?? "") ?? 0)
         for field in LOAAgentField.allCases {
             agent[field] = TextField(draft["agent." + field.key] ?? (field == .country ? "US" : ""))
         }
@@ -37,7 +38,10 @@ public struct LOAForm: Equatable, Sendable {
 
     /// What the draft keeps.
     public var draft: [String: String] {
-        var draft = ["signer_name": signerName.text, "signature_image": signatureImage.text, "agent_on": actingAsAgent ? "true" : "false"]
+        var draft = [
+            "signer_name": signerName.text, "signature_image": signatureImage.text, "agent_on": actingAsAgent ? "true" : "false",
+            "loa_focus": String(focus),
+        ]
         for (field, value) in agent { draft["agent." + field.key] = value.text }
         return draft
     }

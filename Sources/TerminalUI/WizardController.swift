@@ -211,8 +211,12 @@ public enum WizardController {
         }
         var changed = false
         switch key {
-        case .up, .backTab: move(-1)
-        case .down, .tab: move(1)
+        case .up, .backTab:
+            move(-1)
+            changed = true  // the focus is kept too
+        case .down, .tab:
+            move(1)
+            changed = true
         case .enter:
             if row == .review {
                 form.checkAll()

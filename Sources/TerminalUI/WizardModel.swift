@@ -103,13 +103,19 @@ public struct WizardModel: Equatable, Sendable {
 
     /// What is typed outside the enterprise form, as a draft.
     public var typedDraft: [String: String] {
-        loaForm.draft.merging(["signed_loa_path": signedLOAPath.text, "numbers": numbersEntry]) { _, typed in typed }
+        loaForm.draft.merging([
+            "signed_loa_path": signedLOAPath.text, "numbers": numbersEntry,
+            "frequency": frequency.rawValue, "planned_numbers": plannedNumbers.text,
+        ]) { _, typed in typed }
     }
 
     /// Brings back what was typed before a quit or a crash.
     public mutating func restoreTyped(_ draft: [String: String]) {
         loaForm = LOAForm(draft: draft)
         signedLOAPath = TextField(draft["signed_loa_path"] ?? "")
+        // Step 5's choice as it was left (before enabling; after, the state's frequency holds).
+        if state.step <= .enable, let chosen = draft["frequency"].flatMap(CheckFrequency.init(rawValue:)) { frequency = chosen }
+        if let planned = draft["planned_numbers"] { plannedNumbers = TextField(planned) }
         var lines = (draft["numbers"] ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         numbersText = TextField(lines.popLast() ?? "")
         numberLines = lines

@@ -568,6 +568,35 @@ let telnyxRecord: [String: String] = [
     "billing_address.administrative_area": "IL", "billing_address.postal_code": "60601", "billing_address.country": "US",
 ]
 
+@Suite struct ResumeTests {
+    /// A quit and a start again bring back the focused field and step 5's choice, not only text.
+    @Test func theFocusAndStepFivesChoiceComeBack() {
+        var enterprise = model(.enterprise)
+        var kept: [String: String] = [:]
+        for case .saveDraft("enterprise", let fields) in press([.down, .down, .down] + Key.typing("x"), &enterprise) { kept = fields }
+        var resumedEnterprise = model(.enterprise)
+        resumedEnterprise.restoreEnterprise(draft: kept)
+        #expect(resumedEnterprise.enterpriseForm.focus == 3)
+        #expect(resumedEnterprise.enterpriseForm.focusedRow == enterprise.enterpriseForm.focusedRow)
+
+        var enable = model(.enable)
+        var typed: [String: String] = [:]
+        for case .saveDraft("typed", let fields) in press([.down, .down] + Key.typing("250"), &enable) { typed = fields }
+        var resumed = model(.enable)
+        resumed.restoreTyped(typed)
+        #expect(resumed.frequency == .weekly)
+        #expect(resumed.plannedNumbers.text == "250")
+        #expect(screen(resumed).contains("(•) every week"))
+
+        var loa = model(.loaRender)
+        for case .saveDraft("typed", let fields) in press([.down], &loa) { typed = fields }
+        var resumedLOA = model(.loaRender)
+        resumedLOA.restoreTyped(typed)
+        #expect(resumedLOA.loaForm.focusedRow == loa.loaForm.focusedRow)
+        #expect(resumedLOA.loaForm.focus == 1)
+    }
+}
+
 @Suite struct CorrectionScreenTests {
     static func rejected(loaStatus: String = "approved") -> WizardModel {
         model(.gates) { state in
