@@ -6,6 +6,6 @@ struct ReputationWizard: AsyncParsableCommand {
         commandName: "reputation-wizard",
         abstract: "Turn on Telnyx Number Reputation and keep your US numbers watched.",
         discussion: "Try everything without an account: add --sandbox.",
-        subcommands: [Run.self, Status.self, List.self, Log.self, Adopt.self, Archive.self],
+        subcommands: [Run.self, Status.self, List.self, Log.self, Adopt.self, Archive.self, Export.self, Import.self],
         defaultSubcommand: Run.self)
 }

@@ -92,3 +92,50 @@ import TelnyxSimulator
         }
     }
 }
+
+@Suite struct HandOverTests {
+    /// Exported on one desk, imported on another, continued there: nothing billed twice, the
+    /// audit log and the LOA come along, a second import is refused.
+    @Test func anOnboardingExportedOnOneDeskIsContinuedOnAnother() async throws {
+        try await withSimulator { simulator in
+            try await withStore { first in
+                try await withStore { second in
+                    let client = try simulator.client()
+                    let engine = try OnboardingEngine.create(store: first, client: client, id: "onb-1")
+                    try await walkToGates(engine)
+                    await engine.close()
+                    try first.saveDraft("onb-1", form: "typed", fields: ["numbers": "+13125550134"])
+                    let bundle = try first.exportBundle("onb-1")
+                    #expect(bundle.files.map(\.role) == ["rendered_loa", "signed_loa"])
+                    let file = FileManager.default.temporaryDirectory.appendingPathComponent("handover-\(UUID().uuidString).json").path
+                    defer { try? FileManager.default.removeItem(atPath: file) }
+                    try bundle.encoded().write(to: URL(fileURLWithPath: file))
+                    #expect(!String(decoding: try bundle.encoded(), as: UTF8.self).contains("KEY"), "no key in the file")
+
+                    let read = try OnboardingBundle.decoded(try Data(contentsOf: URL(fileURLWithPath: file)), path: file)
+                    #expect(try read.encoded() == bundle.encoded(), "the file reads back as written")
+                    #expect(try second.importBundle(read, from: file) == "onb-1")
+                    let moved = try second.load("onb-1")
+                    #expect(moved.renderedLOAPath?.hasPrefix(second.directory.path) == true, "the LOA is in the new desk's folder")
+                    #expect(FileManager.default.contents(atPath: moved.renderedLOAPath ?? "") == bundle.files.first?.contents)
+                    #expect(try second.draft("onb-1", form: "typed") == ["numbers": "+13125550134"])
+                    let audit = try second.auditLog("onb-1")
+                    #expect(Array(audit.dropLast()) == bundle.audit)
+                    #expect(audit.last?.action == "import")
+                    #expect(throws: BundleProblem.duplicate(path: file, onboardingId: "onb-1", reason: "this state directory already has this onboarding")) {
+                        try second.importBundle(read, from: file)
+                    }
+
+                    let continued = try OnboardingEngine(store: second, client: client, onboardingId: "onb-1")
+                    try await simulator.advanceClock(seconds: 301)
+                    try await continued.checkWithTelnyx()
+                    #expect(await continued.state.step == .associate)
+                    #expect(actions(try await simulator.ledger(), "enable").count == 1)
+                    await continued.close()
+
+                    #expect(throws: BundleProblem.self) { try OnboardingBundle.decoded(Data("{\"format\": 1}".utf8), path: "x.json") }
+                }
+            }
+        }
+    }
+}

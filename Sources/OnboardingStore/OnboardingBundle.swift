@@ -1,0 +1,229 @@
+import Foundation
+import GRDB
+import Onboarding
+
+/// Everything another desk needs to continue an onboarding, in one file: its state, effect
+/// journal (an intent whose answer was lost is reconciled there), audit log, drafts, readings,
+/// and the rendered and signed LOA files. Never the API key: the store holds none.
+public struct OnboardingBundle: Codable, Sendable, Equatable {
+    /// What the file is, so another file is refused by name.
+    public static let format = "reputation-wizard onboarding"
+    public static let currentVersion = 1
+
+    public struct JournalRow: Codable, Sendable, Equatable {
+        public var effect: String
+        public var billable: Bool
+        public var intentAt: Date
+        public var outcome: String?
+        public var outcomeAt: Date?
+        enum CodingKeys: String, CodingKey {
+            case effect, billable, outcome
+            case intentAt = "intent_at"
+            case outcomeAt = "outcome_at"
+        }
+    }
+
+    public struct Reading: Codable, Sendable, Equatable {
+        public var phoneNumber: String
+        public var data: String
+        public var at: Date
+        enum CodingKeys: String, CodingKey {
+            case data, at
+            case phoneNumber = "phone_number"
+        }
+    }
+
+    /// A file of the onboarding: its role (`rendered_loa`, `signed_loa`), name and bytes (base64).
+    public struct File: Codable, Sendable, Equatable {
+        public var role: String
+        public var name: String
+        public var contents: Data
+    }
+
+    public var format: String
+    public var version: Int
+    public var exportedAt: Date
+    public var exportedBy: String
+    /// The onboarding's state as the store keeps it (JSON).
+    public var state: String
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var journal: [JournalRow]
+    public var audit: [AuditEntry]
+    public var drafts: [String: [String: String]]
+    public var readings: [Reading]
+    public var files: [File]
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, state, journal, audit, drafts, readings, files
+        case exportedAt = "exported_at"
+        case exportedBy = "exported_by"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+}
+
+extension OnboardingBundle {
+    /// The bundle as a file: JSON, times in ISO 8601 with fractional seconds, files in base64.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Self.timeFormatter().string(from: date))
+        }
+        return try encoder.encode(self)
+    }
+
+    /// Reads a bundle file's bytes.
+    /// - Throws: `BundleProblem.notABundle` naming `path` when they are not one.
+    public static func decoded(_ data: Data, path: String) throws -> OnboardingBundle {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = timeFormatter().date(from: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a time"))
+            }
+            return date
+        }
+        do {
+            return try decoder.decode(OnboardingBundle.self, from: data)
+        } catch {
+            throw BundleProblem.notABundle(path: path, detail: "\(error)".prefix(200).description)
+        }
+    }
+
+    static func timeFormatter() -> ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }
+}
+
+/// Why a bundle cannot be taken in, naming the file and the fix.
+public enum BundleProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    case notABundle(path: String, detail: String)
+    case newerVersion(path: String, version: Int)
+    case duplicate(path: String, onboardingId: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notABundle(let path, let detail):
+            "\(path) is not an onboarding exported by `reputation-wizard export` (\(detail))."
+        case .newerVersion(let path, let version):
+            "\(path) was exported by a newer reputation-wizard (bundle version \(version)); import it with that version."
+        case .duplicate(let path, let id, let reason):
+            "\(path) was not imported: \(reason) (onboarding \(id) here). Continue that one with `reputation-wizard run --id \(id)`."
+        }
+    }
+}
+
+extension OnboardingStore {
+    /// Everything of onboarding `id`, for another desk. Files of the onboarding that cannot be
+    /// read (a signed LOA moved away, say) are left out.
+    /// - Throws: `StoreError.notFound` for an unknown id.
+    public func exportBundle(_ id: String, at now: Date = Date()) throws(StoreError) -> OnboardingBundle {
+        guard let summary = try list(includingArchived: true).first(where: { $0.state.id == id }) else { throw .notFound(onboardingId: id) }
+        let state = summary.state
+        let (stateJSON, journal, drafts, readings) = try read { db in
+            let stateJSON = try String.fetchOne(db, sql: "SELECT state FROM onboarding WHERE id = ?", arguments: [id]) ?? ""
+            let journal = try Row.fetchAll(
+                db, sql: "SELECT effect, billable, intentAt, outcome, outcomeAt FROM effectJournal WHERE onboardingId = ? ORDER BY id", arguments: [id]
+            ).map { row in
+                OnboardingBundle.JournalRow(
+                    effect: row["effect"], billable: row["billable"], intentAt: row["intentAt"], outcome: row["outcome"], outcomeAt: row["outcomeAt"])
+            }
+            var drafts: [String: [String: String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT form, fields FROM formDraft WHERE onboardingId = ?", arguments: [id]) {
+                drafts[row["form"]] = try Self.value([String: String].self, row["fields"])
+            }
+            let readings = try Row.fetchAll(
+                db, sql: "SELECT phoneNumber, data, at FROM reputationSnapshot WHERE onboardingId = ? ORDER BY id", arguments: [id]
+            ).map { OnboardingBundle.Reading(phoneNumber: $0["phoneNumber"], data: $0["data"], at: $0["at"]) }
+            return (stateJSON, journal, drafts, readings)
+        }
+        var files: [OnboardingBundle.File] = []
+        for (role, path) in [("rendered_loa", state.renderedLOAPath), ("signed_loa", state.signedLOAPath)] {
+            guard let path, let contents = FileManager.default.contents(atPath: path) else { continue }
+            files.append(.init(role: role, name: URL(fileURLWithPath: path).lastPathComponent, contents: contents))
+        }
+        return OnboardingBundle(
+            format: OnboardingBundle.format, version: OnboardingBundle.currentVersion, exportedAt: now, exportedBy: Self.osUser,
+            state: stateJSON, createdAt: summary.createdAt, updatedAt: summary.updatedAt, journal: journal, audit: try auditLog(id),
+            drafts: drafts, readings: readings, files: files)
+    }
+
+    /// Takes in a bundle read from `path`: refused when this store already has the onboarding,
+    /// or another onboarding tracking the same enterprise at Telnyx. The LOA files go into the
+    /// onboarding's folder here (0600) and the state points at them; the audit log keeps every
+    /// entry as it was and gains one saying who imported it, from where.
+    /// - Returns: the imported onboarding's id.
+    /// - Throws: `BundleProblem` for a foreign, newer or duplicate bundle; `StoreError` when the
+    ///   store cannot be written.
+    public func importBundle(_ bundle: OnboardingBundle, from path: String, at now: Date = Date()) throws -> String {
+        guard bundle.format == OnboardingBundle.format else { throw BundleProblem.notABundle(path: path, detail: "its format is “\(bundle.format)”") }
+        guard bundle.version <= OnboardingBundle.currentVersion else { throw BundleProblem.newerVersion(path: path, version: bundle.version) }
+        var state: OnboardingState
+        do {
+            state = try Self.value(OnboardingState.self, bundle.state)
+        } catch {
+            throw BundleProblem.notABundle(path: path, detail: "its onboarding cannot be read: \(error)")
+        }
+        let everyOne = try list(includingArchived: true)
+        if everyOne.contains(where: { $0.state.id == state.id }) {
+            throw BundleProblem.duplicate(path: path, onboardingId: state.id, reason: "this state directory already has this onboarding")
+        }
+        if let enterpriseId = state.enterprise?.id, let tracking = everyOne.first(where: { $0.state.enterprise?.id == enterpriseId }) {
+            throw BundleProblem.duplicate(
+                path: path, onboardingId: tracking.state.id, reason: "enterprise \(enterpriseId) is already tracked by another onboarding")
+        }
+        // The files first, so the state can point at them.
+        let folder = directory.appendingPathComponent(state.id, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for file in bundle.files {
+            let name = URL(fileURLWithPath: file.name).lastPathComponent  // never a path out of the folder
+            var target = folder.appendingPathComponent(name.isEmpty || name == ".." ? file.role + ".pdf" : name).path
+            if FileManager.default.fileExists(atPath: target) && FileManager.default.contents(atPath: target) != file.contents {
+                target = folder.appendingPathComponent("\(file.role)-\(name)").path
+            }
+            guard FileManager.default.createFile(atPath: target, contents: file.contents, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError.cannotCreate(path: target, reason: "the file cannot be written")
+            }
+            switch file.role {
+            case "rendered_loa": state.renderedLOAPath = target
+            case "signed_loa": state.signedLOAPath = target
+            default: break
+            }
+        }
+        let stateJSON = try Self.json(state)
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO onboarding (id, state, stateVersion, step, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [state.id, stateJSON, state.version, state.step.rawValue, bundle.createdAt, bundle.updatedAt])
+            for row in bundle.journal {
+                try db.execute(
+                    sql: "INSERT INTO effectJournal (onboardingId, effect, billable, intentAt, outcome, outcomeAt) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [state.id, row.effect, row.billable, row.intentAt, row.outcome, row.outcomeAt])
+            }
+            for entry in bundle.audit {
+                try db.execute(
+                    sql: "INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [state.id, entry.at, entry.osUser, entry.action, entry.billable, entry.cost?.cents, entry.result])
+            }
+            for (form, fields) in bundle.drafts {
+                try db.execute(
+                    sql: "INSERT INTO formDraft (onboardingId, form, fields, updatedAt) VALUES (?, ?, ?, ?)",
+                    arguments: [state.id, form, try Self.json(fields), bundle.updatedAt])
+            }
+            for reading in bundle.readings {
+                try db.execute(
+                    sql: "INSERT INTO reputationSnapshot (onboardingId, phoneNumber, data, at) VALUES (?, ?, ?, ?)",
+                    arguments: [state.id, reading.phoneNumber, reading.data, reading.at])
+            }
+        }
+        try appendAudit(
+            onboardingId: state.id, action: "import", billable: false, cost: nil,
+            result: "from \(path), exported by \(bundle.exportedBy) at \(ISO8601DateFormatter().string(from: bundle.exportedAt))", at: now)
+        return state.id
+    }
+}
