@@ -55,6 +55,8 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     public var enterprise: EnterpriseRef?
     public var loaRound: LOARound = .first
     public var renderedLOAPath: String?
+    /// Whether the rendered LOA carries a signature image (so it can be uploaded as signed).
+    public var renderedLOASigned: Bool?
     public var signedLOAPath: String?
     public var loaDocumentId: String?
     /// Hex SHA-256 of the signed LOA last uploaded: a rejected LOA is replaced only by a file

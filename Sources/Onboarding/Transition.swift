@@ -154,6 +154,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
 
     case .loaRendered(let path):
         next.renderedLOAPath = path
+        if case .renderLOA(_, _, let signature)? = state.inFlight { next.renderedLOASigned = signature != nil }
         if next.step == .loaRender { next.step = .signAndUpload }
         return settle() ?? stay()
 

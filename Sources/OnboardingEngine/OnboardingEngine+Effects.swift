@@ -51,7 +51,11 @@ extension OnboardingEngine {
                 LOASignature(imageBase64: try SignatureImage.read(signature.path).base64EncodedString(), signerName: signature.signerName)
             }
             let pdf = try await client.renderLOA(enterpriseId: id, agent: agentInput, signature: signatureInput)
-            return .loaRendered(path: try writePrivately(pdf, named: "loa-\(Int(now().timeIntervalSince1970)).pdf"))
+            let directory = loaDirectory ?? folder
+            let name = LOAFileName.name(legalName: state.enterprise?.legalName ?? "", day: now()) { taken in
+                FileManager.default.fileExists(atPath: directory.appendingPathComponent(taken).path)
+            }
+            return .loaRendered(path: try writePrivately(pdf, named: name, in: directory))
         case .uploadSignedLOA(let path):
             let bytes = try SignedLOAFile.read(path)
             let document = try await client.uploadDocument(
@@ -126,10 +130,13 @@ extension OnboardingEngine {
             state.id, listed.map { ReputationSnapshot(phoneNumber: $0.phoneNumber ?? "", data: TelnyxMapping.json($0.reputationData), at: at) })
     }
 
-    /// Writes a file into the onboarding's folder, readable by its owner only.
-    func writePrivately(_ bytes: [UInt8], named name: String) throws -> String {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let path = folder.appendingPathComponent(name).path
+    /// Writes a file into `directory` (the onboarding's folder unless given), readable by its owner only.
+    func writePrivately(_ bytes: [UInt8], named name: String, in directory: URL? = nil) throws -> String {
+        let directory = directory ?? folder
+        if directory == folder {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        let path = directory.appendingPathComponent(name).path
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
             throw StoreError.cannotCreate(path: path, reason: "the file cannot be written")
         }

@@ -52,6 +52,14 @@ public actor OnboardingEngine {
     /// The folder of this onboarding's files (the rendered LOA), created 0700.
     public var folder: URL { store.directory.appendingPathComponent(state.id, isDirectory: true) }
 
+    /// Where rendered LOAs are saved, under a readable name (`Acme-Plumbing-LLC-LOA-2026-11-29.pdf`);
+    /// nil keeps them in the onboarding's folder. The command line sets the directory the person
+    /// ran it from, so they find the LOA to sign.
+    public private(set) var loaDirectory: URL?
+
+    /// Saves rendered LOAs in `directory` from now on (nil: the onboarding's folder).
+    public func saveLOAs(in directory: URL?) { loaDirectory = directory }
+
     /// Applies a decision and runs the effects it leads to, one after another, until none is
     /// left or one fails. Answers the refusal, if the decision was refused.
     @discardableResult

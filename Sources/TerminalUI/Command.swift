@@ -17,6 +17,8 @@ public enum Command: Equatable, Sendable {
     case loadEnterprises
     /// Read the onboarding's audit log.
     case loadAuditLog
+    /// Open a file (the rendered LOA) in the desktop's viewer, when there is one.
+    case openFile(String)
     /// Read the enterprise as Telnyx holds it, and open the correction form from it.
     case loadEnterpriseRecord
     case quit

@@ -139,7 +139,11 @@ enum Overlays {
                 "Signature: a PNG image of it (→ completes the path); the signer's name is printed",
                 "beside it. Agent: a reseller or BPO acting for the enterprise (Space turns it on).",
             ]
-        case .signAndUpload: lines = ["Give the path of the signed PDF. Tab completes file names."]
+        case .signAndUpload:
+            lines = [
+                "Give the path of the signed PDF. Tab completes file names.", "^O opens the rendered LOA (xdg-open or open).",
+                "A LOA rendered with a signature image is uploaded by Enter with no path.",
+            ]
         case .enable: lines = ["↑/↓ choose how often numbers are checked; type how many you plan to add.", "Enter asks for confirmation with the monthly cost."]
         case .gates: lines = ["r checks now. After a rejection: c corrects the enterprise, l replaces the LOA.", "In the sandbox, t moves the simulated clock one hour."]
         case .associate:

@@ -40,7 +40,7 @@ enum StepScreens {
             case .signatureImage: "↑↓/Tab move  → complete path  F2 render"
             default: "↑↓/Tab move  Enter next  F2 render"
             }
-        case .signAndUpload: "Tab complete path  Enter upload  Esc back to step 3"
+        case .signAndUpload: "Tab complete  Enter upload  ^O open the LOA  Esc step 3"
         case .enable: "↑↓ frequency  Enter enable  Esc back to step 4"
         case .gates: ReviewScreen.keys(model)
         case .associate: "Enter new line  F2 add  F3 inventory  ^O file"
@@ -69,8 +69,14 @@ enum StepScreens {
     static func upload(_ model: WizardModel, _ region: inout Region, _ surface: inout Surface) {
         if let path = model.state.renderedLOAPath {
             region.wrap("The LOA is saved at:", into: &surface)
-            region.wrap(path, style: .bold, into: &surface, indent: 2)
-            region.wrap("Open it with a PDF viewer (xdg-open or open followed by the path), sign it, and save the signed PDF.", into: &surface)
+            region.write(DisplayPath.oneLine(path, width: region.width - 2), style: .bold, into: &surface, indent: 2)
+            if model.state.renderedLOASigned == true {
+                region.wrap(
+                    "It already carries the signature image: Enter with no path uploads it as the signed LOA. Or give the path of another signed PDF.",
+                    style: .colored(.good), into: &surface)
+            } else {
+                region.wrap("^O opens it in a PDF viewer. Sign it, save the signed PDF, and give its path.", into: &surface)
+            }
             region.skip()
         }
         region.write("Path of the signed PDF:", into: &surface)

@@ -310,6 +310,16 @@ public enum WizardController {
     static func upload(_ key: Key, _ model: inout WizardModel) -> [Command] {
         if let commands = correctAgain(key, &model) { return commands }
         switch key {
+        case .control("o"):
+            guard let rendered = model.state.renderedLOAPath else {
+                model.notice = "No LOA is rendered yet: Esc goes back to step 3 to render it."
+                return []
+            }
+            return [.openFile(rendered)]
+        case .enter where model.signedLOAPath.text.trimmingCharacters(in: .whitespaces).isEmpty && model.state.renderedLOASigned == true:
+            // The rendered LOA carries the signature image: it is the signed LOA.
+            guard let rendered = model.state.renderedLOAPath else { return [] }
+            return [.send(.useSignedLOA(path: rendered))]
         case .enter:
             let path = (model.signedLOAPath.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
             do {

@@ -139,6 +139,8 @@ struct InteractiveWizard {
                         picker.items = model.enterprises ?? []
                         model.overlay = .pickEnterprise(picker)
                     }
+                case .openFile(let path):
+                    model.notice = FileOpener.open(path)
                 case .loadEnterpriseRecord:
                     await openCorrection(&model, draft: nil)
                 case .loadAuditLog:

@@ -25,6 +25,8 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The onboarding to continue (with --new: the id of the new one).")
     var id: String?
     @Flag(help: "Start a new onboarding instead of continuing one.") var new = false
+    @Option(name: .customLong("loa-dir"), help: "Save rendered LOAs here (default: the onboarding's folder in the state directory).")
+    var loaDirectory: String?
 
     func validate() throws {
         if nonInteractive && answers == nil { throw ValidationError("--non-interactive needs --answers FILE.") }
@@ -47,6 +49,7 @@ struct Run: AsyncParsableCommand {
         defer { sandbox?.stop() }
         let store = try global.store(sandbox: sandbox != nil)
         let engine = try openEngine(store: store, client: client)
+        try await chooseLOADirectory(engine)
         var driver = NonInteractiveRun(answers: answers, confirmBillable: yes, wait: wait)
         driver.progress = { line in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
         if let sandbox { driver.pause = { sandbox.advance(seconds: $0) } }
@@ -70,6 +73,7 @@ struct Run: AsyncParsableCommand {
         defer { sandbox?.stop() }
         let store = try global.store(sandbox: sandbox != nil)
         let engine = try openEngine(store: store, client: client)
+        try await chooseLOADirectory(engine)
         try await engine.reconcile()
         let terminal = try NcursesTerminal()
         defer { terminal.restore() }
@@ -124,6 +128,20 @@ struct Run: AsyncParsableCommand {
                     + lines.joined(separator: "\n"))
         }
         return try OnboardingEngine.create(store: store, client: client)
+    }
+
+    /// `--loa-dir`, checked: a directory that exists and can be written.
+    func chooseLOADirectory(_ engine: OnboardingEngine) async throws {
+        guard let loaDirectory else { return }
+        let path = (loaDirectory as NSString).expandingTildeInPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+            FileManager.default.isWritableFile(atPath: path)
+        else {
+            await engine.close()
+            throw UsageProblem.stop("--loa-dir \(path) is not a directory this user can write; give another, or leave it out.")
+        }
+        await engine.saveLOAs(in: URL(fileURLWithPath: path, isDirectory: true))
     }
 
     /// The answers file, decoded; a problem names the file and the field.

@@ -435,6 +435,22 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(wizard.overlay == nil)
     }
 
+    @Test func aRenderedLOAThatCarriesTheSignatureIsOfferedAndOpensWithCtrlO() {
+        var upload = model(.signAndUpload) { state in
+            state.renderedLOAPath = "/state/onb-screen/Acme-Widgets-Inc-LOA-2026-11-29.pdf"
+            state.renderedLOASigned = true
+        }
+        let text = screen(upload)
+        #expect(text.contains("│   /state/onb…/Acme-Widgets-Inc-LOA-2026-11-29.pdf\n"), "the path on one line, the name whole")
+        #expect(text.contains("│ It already carries the signature image: Enter\n"))
+        #expect(press([.control("o")], &upload) == [.openFile("/state/onb-screen/Acme-Widgets-Inc-LOA-2026-11-29.pdf")])
+        #expect(press([.enter], &upload) == [.send(.useSignedLOA(path: "/state/onb-screen/Acme-Widgets-Inc-LOA-2026-11-29.pdf"))])
+        var unsigned = model(.signAndUpload) { $0.renderedLOAPath = "/state/onb-screen/Acme-Widgets-Inc-LOA-2026-11-29.pdf" }
+        #expect(screen(unsigned).contains("│ ^O opens it in a PDF viewer. Sign it, save the\n"))
+        _ = press([.enter], &unsigned)
+        #expect(unsigned.notice?.hasPrefix("Signed LOA:") == true, "without a signature image, a path is needed")
+    }
+
     @Test func anErrorIsShownInWordsAndSigningAndUploadScreensSayWhereThingsAre() {
         let failed = model(.signAndUpload) { state in
             state.renderedLOAPath = "/state/onb-screen/loa-1.pdf"
@@ -458,7 +474,7 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
 @Suite struct GoingBackTests {
     @Test func escAsksToGoBackUnlessTheScreenHasSomethingToLeave() {
         var upload = model(.signAndUpload)
-        #expect(screen(upload).contains("Esc back to step 3"))
+        #expect(screen(upload).hasSuffix("\n Tab complete  Enter upload  ^O open the LOA  Esc step 3  ^Q quit  F1 help"))
         #expect(press([.escape], &upload) == [.send(.goBack)])
         var enable = model(.enable)
         #expect(press([.escape], &enable) == [.send(.goBack)])
