@@ -22,9 +22,25 @@ extension OnboardingEngine {
             return .effectFailed(effect, Failure(message: problem.description))
         } catch let problem as SignatureImage.Problem {
             return .effectFailed(effect, Failure(message: "Signature image: \(problem.description)"))
+        } catch let problem as DecodingError {
+            // A request that could not be built from what was given: said by field, never raw.
+            return .effectFailed(effect, Failure(message: "“\(effect.name)” was not sent: \(AnswersProblem.describe(problem)).", fieldProblems: Self.fieldProblems(problem)))
         } catch {
-            return .effectFailed(effect, Failure(message: "\(error)"))
+            return .effectFailed(effect, Failure(message: "“\(effect.name)” failed here before anything was sent: \(error.localizedDescription)"))
         }
+    }
+
+    /// The field a decoding problem names, keyed as the form names fields (`organization_contact.email`).
+    static func fieldProblems(_ problem: DecodingError) -> [String: String] {
+        var path: [any CodingKey]
+        switch problem {
+        case .keyNotFound(let key, let found): path = found.codingPath + [key]
+        case .typeMismatch(_, let found), .valueNotFound(_, let found), .dataCorrupted(let found): path = found.codingPath
+        @unknown default: return [:]
+        }
+        path = path.filter { $0.intValue == nil }
+        guard !path.isEmpty else { return [:] }
+        return [path.map(\.stringValue).joined(separator: "."): "is missing or malformed"]
     }
 
     private func attempt(_ effect: Effect) async throws -> Event {

@@ -75,7 +75,12 @@ enum Overlays {
     static func draw(_ overlay: WizardModel.Overlay, model: WizardModel, on surface: inout Surface) {
         switch overlay {
         case .help:
-            box(help(model.state.step).map { ($0, .plain) }, title: "Help · \(model.state.step.title)", on: &surface)
+            // The message on screen when help was opened, in full, above the keys.
+            var lines: [(String, Style)] = []
+            if let message = model.helpMessage {
+                lines = [("Last message:", .bold), (RemoteText.sanitized(message), .colored(.warning)), ("", .plain)]
+            }
+            box(lines + help(model.state.step).map { ($0, .plain) }, title: "Help · \(model.state.step.title)", on: &surface)
         case .review(let top):
             // The keys stay in view below however far the review scrolls.
             let lines = ReviewLines.lines(model)
@@ -169,7 +174,7 @@ enum Overlays {
             ]
         }
         return lines + [
-            "", "q quits at any time; nothing is lost.",
+            "", "q (^Q in a text field) quits at any time; nothing is lost.",
             "Esc goes back a step where nothing done at Telnyx is undone (from steps 4 and 5).",
         ]
     }

@@ -13,6 +13,7 @@ public enum WizardController {
     }
 
     static func dispatch(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        let shown = model.notice ?? model.state.lastError.map(\.message)
         model.notice = nil
         if key == .control("c") || key == .control("q") || key == .function(10) { return [.quit] }
         if key == .resize { return [] }
@@ -20,6 +21,7 @@ public enum WizardController {
         if let pending = model.state.confirmation { return confirmation(key, pending.action, &model) }
         if key == .function(1) || (key == .character("?") && !isTyping(model)) {
             model.overlay = .help
+            model.helpMessage = shown
             return []
         }
         if key == .character("q") && !isTyping(model) { return [.quit] }

@@ -43,6 +43,9 @@ public struct WizardModel: Equatable, Sendable {
     public var auditLines: [String] = []
     /// The last refusal or piece of news, in words.
     public var notice: String?
+    /// The message on screen when help was opened, shown there in full (a long one is cut on
+    /// the notice line, so it is one key away).
+    public var helpMessage: String?
     public var now = Date()
     public var tick = 0
 

@@ -91,11 +91,25 @@ public enum WizardView {
         } else if let busy = model.busy {
             surface.put("\(spinner(model.tick)) \(busy)…\(then)", x: 1, y: row, style: .colored(.accent), limit: surface.width - 2)
         } else if let notice = model.notice {
-            surface.put(RemoteText.sanitized(notice), x: 1, y: row, style: .colored(.warning))
+            surface.put(oneLine(RemoteText.sanitized(notice), width: surface.width - 2), x: 1, y: row, style: .colored(.warning))
         } else if let error = model.state.lastError {
             let prefix = error.outcomeUnknown ? "Checking: " : "Problem: "
-            surface.put(prefix + RemoteText.sanitized(error.message), x: 1, y: row, style: .colored(error.outcomeUnknown ? .warning : .danger, bold: true))
+            surface.put(
+                oneLine(prefix + RemoteText.sanitized(error.message), width: surface.width - 2), x: 1, y: row,
+                style: .colored(error.outcomeUnknown ? .warning : .danger, bold: true))
         }
+    }
+
+    /// A message that fits `width`, or its start and where the rest is: never cut silently.
+    static func oneLine(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        let more = "… F1 reads it all"
+        var kept = ""
+        for character in text {
+            if DisplayWidth.of(kept + String(character)) + DisplayWidth.of(more) > width { break }
+            kept.append(character)
+        }
+        return kept.trimmingCharacters(in: .whitespaces) + more
     }
 
     /// A decision in a few words, for the one waiting its turn.

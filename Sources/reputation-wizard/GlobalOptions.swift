@@ -37,7 +37,11 @@ struct GlobalOptions: ParsableArguments {
     /// A client for Telnyx, or for a sandbox started in this process on loopback: asked for,
     /// or because no API key was given.
     func client() async throws -> (TelnyxClient, Sandbox?) {
-        let key = sandbox ? nil : try apiKey()
+        try await client(key: sandbox ? nil : try apiKey())
+    }
+
+    /// A client with `key`, or the sandbox when there is none.
+    func client(key: APIKey?) async throws -> (TelnyxClient, Sandbox?) {
         if key == nil && !sandbox {
             FileHandle.standardError.write(Data("No API key given: using the built-in SANDBOX (simulated Telnyx, nothing is billed; see it with `list --sandbox`).\n".utf8))
         }
@@ -54,6 +58,33 @@ struct GlobalOptions: ParsableArguments {
             throw ValidationError("--base-url \(base ?? "") is not a URL.")
         }
         return (TelnyxClient(configuration: try TelnyxConfiguration(baseURL: url, apiKey: key)), nil)
+    }
+
+    /// A client whose key Telnyx accepts: when Telnyx answers 401, the person is told plainly
+    /// and, at a terminal, asked for another key (Enter alone: the sandbox). The check is one
+    /// free read (the terms' status).
+    /// - Throws: `ExitCode(1)` after saying why, when the key is refused and no other can be asked for.
+    func checkedClient() async throws -> (TelnyxClient, Sandbox?) {
+        var (client, sandbox) = try await client()
+        while sandbox == nil {
+            do {
+                _ = try await client.termsStatus()
+                return (client, nil)
+            } catch let error where error.status == 401 {
+                let said = "Telnyx refused the API key (HTTP 401): it is mistyped, revoked, or not a Number Reputation account's key."
+                guard apiKeyFile == nil, isatty(STDIN_FILENO) == 1 else {
+                    FileHandle.standardError.write(Data("\(said) Give another with TELNYX_API_KEY or --api-key-file.\n".utf8))
+                    throw ExitCode(1)
+                }
+                FileHandle.standardError.write(Data("\(said)\n".utf8))
+                let typed = HiddenPrompt.read("Another Telnyx API key (not shown, not stored; Enter alone for the sandbox): ")
+                (client, sandbox) = try await self.client(key: typed.flatMap(APIKey.init))
+            } catch {
+                // Anything else is the wizard's to show, where it can be retried.
+                return (client, nil)
+            }
+        }
+        return (client, sandbox)
     }
 
     /// From `--api-key-file`, `TELNYX_API_KEY`, or a prompt that does not echo (Enter alone

@@ -69,7 +69,7 @@ struct Run: AsyncParsableCommand {
 
     /// The full-screen wizard on this terminal; the terminal is given back on every way out.
     func runFullScreen() async throws {
-        let (client, sandbox) = try await global.client()
+        let (client, sandbox) = try await global.checkedClient()
         defer { sandbox?.stop() }
         let store = try global.store(sandbox: sandbox != nil)
         let engine = try openEngine(store: store, client: client)

@@ -584,6 +584,27 @@ let telnyxRecord: [String: String] = [
     "billing_address.administrative_area": "IL", "billing_address.postal_code": "60601", "billing_address.country": "US",
 ]
 
+@Suite struct MessageTests {
+    /// A long message is never cut silently: its start, then where the rest is (F1).
+    @Test func aLongMessageIsOneKeyAwayInFull() {
+        var wizard = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "pending", loaStatus: "pending")
+            state.lastError = Failure(
+                status: 500,
+                message: "Telnyx answered 500 to GET /enterprises/ent-1/reputation: the service is unavailable; the wizard checks again on its schedule, or press r.")
+        }
+        let line = screen(wizard).split(separator: "\n", omittingEmptySubsequences: false)[22]
+        #expect(line == " Problem: Telnyx answered 500 to GET /enterprises/ent-1/reputa… F1 reads it all")
+        _ = press([.function(1)], &wizard)
+        let help = screen(wizard)
+        #expect(help.contains("│ Last message:"))
+        #expect(help.contains("│ Telnyx answered 500 to GET /enterprises/ent-1/reputation: the       │"))
+        #expect(help.contains("│ service is unavailable; the wizard checks again on its schedule, or │"))
+        #expect(help.contains("│ press r.                                                            │"))
+    }
+}
+
 @Suite struct ResumeTests {
     /// A quit and a start again bring back the focused field and step 5's choice, not only text.
     @Test func theFocusAndStepFivesChoiceComeBack() {
