@@ -1,5 +1,6 @@
-/// What Telnyx already holds about an enterprise, read for `adopt`.
-public struct RemoteFacts: Sendable, Equatable {
+/// What Telnyx already holds about an enterprise, read for `adopt` and for choosing an existing
+/// enterprise at step 2.
+public struct RemoteFacts: Codable, Sendable, Equatable {
     public var termsAgreed: Bool
     public var termsVersion: String
     public var enterpriseId: String

@@ -10,6 +10,8 @@ public enum Effect: Codable, Equatable, Sendable {
     case uploadSignedLOA(path: String)
     case enableReputation(enterpriseId: String, documentId: String, frequency: CheckFrequency)
     case checkGates(enterpriseId: String)
+    /// Reads what Telnyx holds about an existing enterprise (terms, settings, reviews, numbers).
+    case readEnterprise(enterpriseId: String)
     case replaceLOA(enterpriseId: String, documentId: String)
     case disableReputation(enterpriseId: String)
     case associateNumbers(enterpriseId: String, numbers: [String])
@@ -25,7 +27,7 @@ public enum Effect: Codable, Equatable, Sendable {
         case .enableReputation, .associateNumbers, .refreshNumbers: true
         case .queryNumbers: true  // the first read of a number, and every fresh one, are billed
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .checkGates,
-            .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers:
+            .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers:
             false
         }
     }
@@ -34,7 +36,7 @@ public enum Effect: Codable, Equatable, Sendable {
     /// reading remote state if its outcome is lost. Every case is listed.
     public var changesRemoteState: Bool {
         switch self {
-        case .checkTerms, .checkGates, .renderLOA: false
+        case .checkTerms, .checkGates, .renderLOA, .readEnterprise: false
         case .queryNumbers: true  // a live read bills
         case .agreeToTerms, .createEnterprise, .updateEnterprise, .uploadSignedLOA, .enableReputation, .replaceLOA,
             .disableReputation, .associateNumbers, .refreshNumbers, .changeFrequency, .removeNumbers:
@@ -50,7 +52,7 @@ public enum Effect: Codable, Equatable, Sendable {
             .removeNumbers(_, let numbers):
             "\(name): \(numbers.joined(separator: ", "))"
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .enableReputation,
-            .checkGates, .replaceLOA, .disableReputation, .changeFrequency:
+            .checkGates, .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency:
             name
         }
     }
@@ -66,6 +68,7 @@ public enum Effect: Codable, Equatable, Sendable {
         case .uploadSignedLOA: "upload signed LOA"
         case .enableReputation: "enable reputation"
         case .checkGates: "check review status"
+        case .readEnterprise: "read the enterprise"
         case .replaceLOA: "replace LOA"
         case .disableReputation: "disable reputation"
         case .associateNumbers(_, let numbers): "add \(Self.count(numbers))"

@@ -35,6 +35,8 @@ public enum Event: Codable, Equatable, Sendable {
     case termsChecked(agreed: Bool, version: String)
     case termsAgreed(version: String)
     case enterpriseReady(id: String, legalName: String)
+    /// What Telnyx holds about the existing enterprise chosen at step 2.
+    case enterpriseFactsRead(RemoteFacts)
     case loaRendered(path: String)
     /// `sha256`: hex digest of the uploaded file, so a later run can tell a newly signed LOA from it.
     case signedLOAUploaded(documentId: String, sha256: String? = nil)

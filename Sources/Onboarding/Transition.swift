@@ -24,7 +24,7 @@ extension Event {
             (.reputationEnabled, .enableReputation), (.gatesChecked, .checkGates), (.loaReplaced, .replaceLOA),
             (.reputationDisabled, .disableReputation), (.numbersAssociated, .associateNumbers),
             (.numbersQueried, .queryNumbers), (.numbersRefreshed, .refreshNumbers), (.frequencyChanged, .changeFrequency),
-            (.numbersRemoved, .removeNumbers):
+            (.numbersRemoved, .removeNumbers), (.enterpriseFactsRead, .readEnterprise):
             return true
         case (.effectFailed(let failed, _), _):
             return failed == effect
@@ -41,7 +41,7 @@ extension Event {
             .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
             .changeFrequency, .removeNumbers, .disable, .enableAgain:
             true
-        case .termsChecked, .termsAgreed, .enterpriseReady, .loaRendered, .signedLOAUploaded, .reputationEnabled, .gatesChecked,
+        case .termsChecked, .termsAgreed, .enterpriseReady, .enterpriseFactsRead, .loaRendered, .signedLOAUploaded, .reputationEnabled, .gatesChecked,
             .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
             .numbersRemoved, .effectFailed:
             false
@@ -118,11 +118,18 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         next = afterTerms(next)
         return settle() ?? stay()
 
-    case .useExistingEnterprise(let id, let legalName):
+    case .useExistingEnterprise(let id, _):
         guard state.step == .enterprise else { return refuse("The enterprise is chosen at step 2.") }
-        next.enterprise = .init(id: id, legalName: legalName)
-        next.step = .loaRender
-        return stay()
+        // What Telnyx holds decides the step, as `adopt` does: an enterprise already enabled is
+        // never offered a $100 enable that Telnyx would refuse.
+        return send(.readEnterprise(enterpriseId: id))
+
+    case .enterpriseFactsRead(let facts):
+        guard event.answers(state.inFlight), state.step == .enterprise else { return stay() }
+        var landed = OnboardingState.adopting(facts, id: state.id, prices: state.prices)
+        landed.inFlight = nil
+        next = landed
+        return settle() ?? stay()
 
     case .submitEnterprise(let fields):
         guard state.step == .enterprise, state.enterprise == nil else { return refuse("The enterprise is already created.") }

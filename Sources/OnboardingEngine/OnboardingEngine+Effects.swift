@@ -81,6 +81,8 @@ extension OnboardingEngine {
             let settings = try await client.enableReputation(
                 enterpriseId: id, loaDocumentId: documentId, checkFrequency: TelnyxMapping.frequency(frequency))
             return .reputationEnabled(TelnyxMapping.gates(settings))
+        case .readEnterprise(let id):
+            return .enterpriseFactsRead(try await Self.remoteFacts(enterpriseId: id, client: client))
         case .checkGates(let id):
             return .gatesChecked(TelnyxMapping.gates(try await client.reputationSettings(enterpriseId: id)), at: now())
         case .replaceLOA(let id, let documentId):

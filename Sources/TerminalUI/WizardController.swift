@@ -95,6 +95,11 @@ public enum WizardController {
             case .take(let ids):
                 model.overlay = nil
                 guard let id = ids.first, let item = picker.items.first(where: { $0.id == id }) else { return [] }
+                if let other = model.trackedEnterprises[id], other != model.state.id {
+                    // One onboarding per enterprise: the other one is continued, not duplicated.
+                    model.notice = "That enterprise is tracked by onboarding \(other): continue it with `reputation-wizard run --id \(other)`."
+                    return []
+                }
                 return [.send(.useExistingEnterprise(id: id, legalName: item.label))]
             }
             return []

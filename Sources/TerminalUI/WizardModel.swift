@@ -39,6 +39,8 @@ public struct WizardModel: Equatable, Sendable {
     public var inventory: Set<String>?
     /// The account's enterprises (id, legal name), once read (for step 2).
     public var enterprises: [ListPicker.Item]?
+    /// Enterprises of the account already tracked here, by enterprise id → onboarding id.
+    public var trackedEnterprises: [String: String] = [:]
     /// The audit log, one line per entry, once read.
     public var auditLines: [String] = []
     /// The last refusal or piece of news, in words.

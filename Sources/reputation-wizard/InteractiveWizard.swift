@@ -131,9 +131,12 @@ struct InteractiveWizard {
                 case .reloadNumbers:
                     await loadNumbers(into: &model)
                 case .loadEnterprises:
-                    let enterprises = (try? await client.allEnterprises()) ?? []
-                    model.enterprises = enterprises.compactMap { enterprise in
-                        enterprise.id.map { ListPicker.Item(id: $0, label: enterprise.legalName ?? $0) }
+                    do {
+                        (model.enterprises, model.trackedEnterprises) = try await enterpriseChoices()
+                    } catch {
+                        model.enterprises = []
+                        let said = (error as? TelnyxError)?.message ?? error.localizedDescription
+                        model.notice = "Could not read the account's enterprises (\(said)); Esc, then F3 to try again."
                     }
                     if case .pickEnterprise(var picker) = model.overlay {
                         picker.items = model.enterprises ?? []
@@ -152,6 +155,34 @@ struct InteractiveWizard {
                 }
             }
         }
+    }
+
+    /// The account's enterprises for F3, each with its state at Telnyx (reputation on or off, both
+    /// reviews) and the local onboarding that tracks it, if any.
+    func enterpriseChoices() async throws -> ([ListPicker.Item], [String: String]) {
+        let enterprises = try await client.allEnterprises()
+        let client = self.client
+        let enabled = enterprises.filter { $0.numberReputationEnabled == true }.compactMap(\.id)
+        let gates = try await enabled.concurrentMap(inFlight: 4) { id in
+            (id, try? await client.reputationSettings(enterpriseId: id))
+        }
+        let reviews = Dictionary(gates.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        var tracked: [String: String] = [:]
+        let items = enterprises.compactMap { enterprise -> ListPicker.Item? in
+            guard let id = enterprise.id else { return nil }
+            var label = RemoteText.sanitized(enterprise.legalName ?? id)
+            if let settings = reviews[id] ?? nil {
+                label += " · on: vetting \(settings.status?.rawValue ?? "?"), LOA \(settings.loaStatus?.rawValue ?? "?")"
+            } else {
+                label += enterprise.numberReputationEnabled == true ? " · on" : " · reputation off"
+            }
+            if let onboarding = try? store.onboardings(enterpriseId: id).first {
+                tracked[id] = onboarding.state.id
+                label += " · tracked by \(onboarding.state.id.prefix(8))"
+            }
+            return ListPicker.Item(id: id, label: label)
+        }
+        return (items, tracked)
     }
 
     /// Opens the correction form from the enterprise as Telnyx holds it now; a failure to read

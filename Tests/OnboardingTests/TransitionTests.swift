@@ -114,11 +114,37 @@ func walkToAssociate() -> Walk {
         #expect(walk.state.enterprise == .init(id: "ent-1", legalName: "Acme Plumbing LLC"))
     }
 
+    static func facts(_ gates: GateReport?, numbers: [String] = []) -> RemoteFacts {
+        RemoteFacts(
+            termsAgreed: true, termsVersion: "v1", enterpriseId: "ent-9", legalName: "Nine LLC", gates: gates,
+            checkFrequency: gates == nil ? nil : .weekly, loaDocumentId: gates == nil ? nil : "doc-9", monitoredNumbers: numbers,
+            numbersWithData: [])
+    }
+
     @Test func anExistingEnterpriseCanBeChosen() {
         var walk = Walk()
         walk.on(.begin, .termsChecked(agreed: true, version: "v1"), .useExistingEnterprise(id: "ent-9", legalName: "Nine LLC"))
+        #expect(walk.effects == [.checkTerms, .readEnterprise(enterpriseId: "ent-9")], "what Telnyx holds is read first")
+        walk.on(.enterpriseFactsRead(Self.facts(nil)))
         #expect(walk.state.step == .loaRender)
-        #expect(walk.effects == [.checkTerms])
+        #expect(walk.state.enterprise == .init(id: "ent-9", legalName: "Nine LLC"))
+    }
+
+    /// An enterprise already enabled lands on its review, as `adopt` does: no $100 enable is
+    /// offered that Telnyx would refuse.
+    @Test func anExistingEnterpriseAlreadyEnabledLandsOnItsReview() {
+        var walk = Walk()
+        walk.on(.begin, .termsChecked(agreed: true, version: "v1"), .useExistingEnterprise(id: "ent-9", legalName: "Nine LLC"))
+        walk.on(.enterpriseFactsRead(Self.facts(GateReport(status: "approved", loaStatus: "pending"))))
+        #expect(walk.state.step == .gates)
+        #expect(walk.state.reputationEnabled)
+        #expect(walk.state.id == "onb-1", "the same onboarding")
+        #expect(walk.state.confirmation == nil)
+        var monitoring = Walk()
+        monitoring.on(.begin, .termsChecked(agreed: true, version: "v1"), .useExistingEnterprise(id: "ent-9", legalName: "Nine LLC"))
+        monitoring.on(.enterpriseFactsRead(Self.facts(approved, numbers: ["+13125550134"])))
+        #expect(monitoring.state.step == .query)
+        #expect(monitoring.state.monitoredNumbers == ["+13125550134"])
     }
 }
 
@@ -351,6 +377,9 @@ func walkToAssociate() -> Walk {
         walk.on(.effectFailed(create, Failure(status: 409, codes: ["10021"], message: "An enterprise with this legal name exists.")))
         #expect(walk.state.lastError?.message == "An enterprise with this legal name exists.")
         walk.on(.useExistingEnterprise(id: "ent-9", legalName: "Acme Plumbing LLC"))
+        walk.on(.enterpriseFactsRead(RemoteFacts(
+            termsAgreed: true, termsVersion: "v1.0.0", enterpriseId: "ent-9", legalName: "Acme Plumbing LLC", gates: nil,
+            checkFrequency: nil, loaDocumentId: nil, monitoredNumbers: [], numbersWithData: [])))
         #expect(walk.state.step == .loaRender)
         #expect(walk.state.lastError == nil, "the duplicate belonged to step 2")
         #expect(walk.state.marker(for: .loaRender) == .current)

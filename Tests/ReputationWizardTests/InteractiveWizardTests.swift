@@ -61,6 +61,36 @@ import TerminalUI
         }
     }
 
+    /// F3 shows each enterprise's state at Telnyx; one already enabled lands on its review, as
+    /// `adopt` does, never on a $100 enable that Telnyx would refuse.
+    @Test func anEnterpriseAlreadyEnabledChosenWithF3LandsOnItsReview() async throws {
+        try await withSimulator { simulator in
+            try await withStore { elsewhere in
+                // Enabled from another desk: the account has it, this store does not track it.
+                let other = try await approvedOnboarding(simulator, store: elsewhere)
+                let enterpriseId = try #require(await other.state.enterprise?.id)
+                await other.close()
+                try await withStore { store in
+                    let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-f3")
+                    try await engine.send(.begin)
+                    try await engine.send(.agreeToTerms)
+                    let terminal = ScriptedTerminal([
+                        .waitFor("Step 2 of 9"), .press([.function(3)]),
+                        .waitFor("· on: vetting approved, LOA approved"), .press([.enter]),
+                        .waitFor("Step 7 of 9"),
+                    ])
+                    try await InteractiveWizard(engine: engine, store: store, client: try simulator.client(), sandbox: nil, scenario: "happy")
+                        .run(on: terminal)
+                    #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+                    #expect(await engine.state.enterprise?.id == enterpriseId)
+                    #expect(await engine.state.reputationEnabled)
+                    #expect(try await simulator.ledger().filter { $0["action"] as? String == "enable" }.count == 1, "not enabled again")
+                    await engine.close()
+                }
+            }
+        }
+    }
+
     @Test func aPasteIsAnsweredInAFewFramesAndItsDraftWrittenOnce() async throws {
         try await withSimulator({ $0.inventorySize = 1200 }) { simulator in
             try await withStore { store in
