@@ -72,11 +72,30 @@ struct Run: AsyncParsableCommand {
         let (client, sandbox) = try await global.checkedClient()
         defer { sandbox?.stop() }
         let store = try global.store(sandbox: sandbox != nil)
-        let engine = try openEngine(store: store, client: client)
-        try await chooseLOADirectory(engine)
-        try await engine.reconcile()
+        // Several onboardings and none named: the person chooses from a list of all of them.
+        let candidates = try store.list()
+        let unfinished = candidates.filter { !$0.state.isComplete }
+        let choosing = id == nil && !new && (unfinished.count > 1 || (unfinished.isEmpty && candidates.count > 1))
+        // Otherwise a wrong --id is said on the plain terminal, before the screen opens.
+        let named = choosing ? nil : try openEngine(store: store, client: client)
         let terminal = try NcursesTerminal()
         defer { terminal.restore() }
+        let engine: OnboardingEngine
+        if let named {
+            engine = named
+        } else {
+            switch Self.choose(from: candidates, store: store, on: terminal) {
+            case .quit:
+                terminal.restore()
+                return
+            case .new:
+                engine = try OnboardingEngine.create(store: store, client: client)
+            case .open(let chosen):
+                engine = try OnboardingEngine(store: store, client: client, onboardingId: chosen)
+            }
+        }
+        try await chooseLOADirectory(engine)
+        try await engine.reconcile()
         do {
             try await InteractiveWizard(engine: engine, store: store, client: client, sandbox: sandbox, scenario: global.scenario.rawValue)
                 .run(on: terminal)
@@ -128,6 +147,25 @@ struct Run: AsyncParsableCommand {
                     + lines.joined(separator: "\n"))
         }
         return try OnboardingEngine.create(store: store, client: client)
+    }
+
+    /// The chooser: every onboarding with its enterprise, enterprise id, step and last activity.
+    static func choose(from summaries: [OnboardingSummary], store: OnboardingStore, on terminal: NcursesTerminal) -> OnboardingChooser.Choice {
+        let now = Date()
+        let items = summaries.map { summary in
+            let state = summary.state
+            let enterprise = state.enterprise.map { "\($0.legalName) (\($0.id.prefix(8)))" } ?? "no enterprise yet"
+            let step = state.disabledReputation != nil ? "reputation disabled" : "step \(state.step.rawValue) \(state.step.title)"
+            let activity = ((try? store.auditLog(state.id).last?.at) ?? nil) ?? summary.updatedAt
+            return ListPicker.Item(id: state.id, label: "\(enterprise) · \(step) · \(ReportTime.span(from: activity, to: now)) ago · \(state.id.prefix(8))")
+        }
+        var chooser = OnboardingChooser(onboardings: items)
+        while true {
+            let size = terminal.size
+            terminal.show(chooser.render(width: size.width, height: size.height))
+            guard let key = terminal.nextKey(timeoutMilliseconds: 500) else { continue }
+            if let choice = chooser.handle(key) { return choice }
+        }
     }
 
     /// `--loa-dir`, checked: a directory that exists and can be written.

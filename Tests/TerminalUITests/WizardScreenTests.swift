@@ -584,6 +584,37 @@ let telnyxRecord: [String: String] = [
     "billing_address.administrative_area": "IL", "billing_address.postal_code": "60601", "billing_address.country": "US",
 ]
 
+@Suite struct OnboardingChooserTests {
+    @Test func severalOnboardingsAreChosenFromAListWithWhereEachStands() {
+        var chooser = OnboardingChooser(onboardings: [
+            ListPicker.Item(id: "onb-1", label: "Acme Plumbing LLC (96e16aef) · step 6 Telnyx review · 3 days ago · onb-1"),
+            ListPicker.Item(id: "onb-2", label: "Beta Dental PC (1c2d3e4f) · reputation disabled · 5 min ago · onb-2"),
+        ])
+        let terminal = InMemoryTerminal(width: 80, height: 24)
+        terminal.show(chooser.render(width: 80, height: 24))
+        let lines = terminal.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(Array(lines.prefix(10)) == [
+            " Telnyx Number Reputation", "",
+            " This state directory holds several onboardings. Which one?",
+            " Type to filter by name or id.", "",
+            "  Filter: ▏",
+            "  Acme Plumbing LLC (96e16aef) · step 6 Telnyx review · 3 days ago · onb-1",
+            "  Beta Dental PC (1c2d3e4f) · reputation disabled · 5 min ago · onb-2",
+            "  + Start a new onboarding",
+            "  Enter choose  Esc cancel",
+        ])
+        #expect(lines.last == " ↑↓ move  Enter open  Esc or ^Q quit")
+        #expect(chooser.handle(.down) == nil)
+        #expect(chooser.handle(.enter) == .open("onb-2"))
+        #expect(chooser.handle(.down) == nil)
+        #expect(chooser.handle(.enter) == .new)
+        #expect(chooser.handle(.escape) == .quit)
+        var filtered = OnboardingChooser(onboardings: [ListPicker.Item(id: "onb-1", label: "Acme"), ListPicker.Item(id: "onb-2", label: "Beta")])
+        for character in "beta" { _ = filtered.handle(.character(character)) }
+        #expect(filtered.handle(.enter) == .open("onb-2"))
+    }
+}
+
 @Suite struct MessageTests {
     /// A long message is never cut silently: its start, then where the rest is (F1).
     @Test func aLongMessageIsOneKeyAwayInFull() {
