@@ -75,6 +75,15 @@ public struct EnterpriseCorrection: Equatable, Sendable {
         reputationEnabled && changesIdentity ? .disableThenUpdate : .update
     }
 
+    /// A warning when Telnyx's `reasons` name fields and the correction changes none of them:
+    /// submitted again as it is, it is likely rejected again, after an enable billed again.
+    public func warning(reasons: [String]) -> String? {
+        let named = reasons.reduce(into: Set<EnterpriseField>()) { $0.formUnion(EnterpriseField.named(in: $1)) }
+        guard !named.isEmpty, named.isDisjoint(with: changes.map(\.field)) else { return nil }
+        let labels = EnterpriseField.allCases.filter(named.contains).map(\.fullLabel)
+        return "None of the fields Telnyx's reasons name (\(Self.list(labels))) is changed: the enterprise may well be rejected again, after an enable billed again."
+    }
+
     /// The steps the correction sets off, in words a person can act on, with what is billed.
     public func plan(reputationEnabled: Bool, prices: PriceTable) -> [String] {
         var steps: [String] = []

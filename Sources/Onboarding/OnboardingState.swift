@@ -59,14 +59,19 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     public var renderedLOASigned: Bool?
     public var signedLOAPath: String?
     public var loaDocumentId: String?
-    /// Hex SHA-256 of the signed LOA last uploaded: a rejected LOA is replaced only by a file
-    /// that differs from it.
+    /// Hex SHA-256 of the signed LOA last uploaded.
     public var uploadedLOASHA256: String?
+    /// Hex SHA-256 of the signed LOA Telnyx has (enabled with, or replaced by): after a
+    /// rejection, only a file that differs from it is uploaded.
+    public var submittedLOASHA256: String?
     /// A correction accepted after a rejected vetting that has not reached Telnyx yet (its
     /// fields as sent); no LOA is rendered for the corrected enterprise until it has.
     public var pendingCorrection: [String: String]?
     /// Set while reputation is disabled (by `D`, or found so at Telnyx) until enabled again.
     public var disabledReputation: DisabledReputation?
+    /// Telnyx's reasons for the last rejected vetting, kept while it is corrected (the disable a
+    /// correction may need clears the reviews); nil once vetting is approved.
+    public var lastVettingRejection: [String]?
     public var checkFrequency: CheckFrequency = .businessDaily
     public var reputationEnabled = false
     public var gates: GateReport?

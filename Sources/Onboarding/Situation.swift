@@ -52,7 +52,7 @@ extension OnboardingState {
             case .first: return "Render the letter of authorization (LOA) for \(enterprise?.legalName ?? "the enterprise")."
             case .replacement:
                 let which = gates?.loaRejected == true ? "rejected" : "one under review (\(gates?.loaStatus ?? "pending"))"
-                return "Render a new LOA to replace the \(which); Esc keeps the one Telnyx has."
+                return "Render a new LOA to replace the \(which)."
             case .resubmission:
                 if pendingCorrection != nil {
                     let why = lastError.map { " (\($0.message))" } ?? ""

@@ -220,6 +220,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
 
     case .reputationEnabled(let report):
         next.reputationEnabled = true
+        next.submittedLOASHA256 = state.uploadedLOASHA256
         next.gates = report
         next.loaRound = .first
         next.step = .gates
@@ -233,6 +234,8 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
 
     case .gatesChecked(let report, let at):
         next.gates = report
+        if report.vettingRejected { next.lastVettingRejection = report.rejectionReasons }
+        if report.status == "approved" { next.lastVettingRejection = nil }
         next.gatesCheckedAt = at
         if next.step == .gates && report.bothApproved { next.step = .associate }
         return settle() ?? stay()
@@ -274,6 +277,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
 
     case .loaReplaced(let report):
         next.gates = report
+        next.submittedLOASHA256 = state.uploadedLOASHA256
         next.loaRound = .first
         next.step = .gates
         return settle() ?? stay()

@@ -33,7 +33,7 @@ public struct NonInteractiveRun: Sendable {
             case .waitingOnTelnyx(let what): what
             case .confirmationRequired(let what): "Confirmation required: \(what) Run again with --yes to go ahead."
             case .rejected(let what, let reasons, let fix):
-                "Telnyx rejected the \(what)\(reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")). \(fix)"
+                "Telnyx rejected the \(what)\(reasons.isEmpty ? "" : ": " + reasons.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ")). \(fix)"
             case .error(let what): what
             }
         }
@@ -175,9 +175,10 @@ public struct NonInteractiveRun: Sendable {
                         if let refusal = try await engine.send(.startLOAReplacement) { return .error(refusal) }
                         continue
                     }
+                    let same = answers.signedLoa.map { " signed_loa (\($0)) is the LOA Telnyx rejected, under any name." } ?? ""
                     return .rejected(
                         what: "LOA", reasons: gates.rejectionReasons,
-                        fix: "Sign a new LOA\(state.renderedLOAPath.map { " (the rendered one is at \($0))" } ?? "") and run again with its path as signed_loa; it replaces the rejected one (not billed).")
+                        fix: "\(same.isEmpty ? "" : same.dropFirst() + " ")Sign a new LOA\(state.renderedLOAPath.map { " (the rendered one is at \($0))" } ?? "") and run again with its path as signed_loa; it replaces the rejected one (not billed).")
                 }
                 guard wait else { return .waitingOnTelnyx(await engine.state.nextAction) }
                 let (pause, progress) = (self.pause, self.progress)
@@ -237,6 +238,13 @@ public struct NonInteractiveRun: Sendable {
         }
         guard !correction.changes.isEmpty else { return .stop(stands) }
         let state = await engine.state
+        // The correction leads to a billed enable (and may disable first): nothing is changed
+        // until the run may go on to pay for it.
+        guard confirmBillable else {
+            let steps = correction.plan(reputationEnabled: state.reputationEnabled, prices: state.prices).joined(separator: " ")
+            return .stop(.confirmationRequired("the correction (\(correction.changes.map(\.field.key).joined(separator: ", "))) leads to enabling again, billed \(state.prices.monitoringPerMonth); nothing was changed yet. \(steps)"))
+        }
+        if let warning = correction.warning(reasons: reasons.isEmpty ? state.lastVettingRejection ?? [] : reasons) { progress("warning: \(warning)") }
         progress("correcting the enterprise: " + correction.changes.map { "\($0.field.key) \($0.old ?? "(none)") → \($0.new)" }.joined(separator: "; "))
         for step in correction.plan(reputationEnabled: state.reputationEnabled, prices: state.prices) { progress("  \(step)") }
         if let refusal = try await engine.send(.correctEnterprise(fields: correction.fields)) { return .stop(.error(refusal)) }
@@ -262,7 +270,7 @@ public struct NonInteractiveRun: Sendable {
     func signedLOAToUpload(_ state: OnboardingState, round: OnboardingState.LOARound? = nil) -> SignedLOAChoice {
         let again = (round ?? state.loaRound) != .first
         func isNew(_ path: String) -> Bool {
-            guard again, let uploaded = state.uploadedLOASHA256 else { return true }
+            guard again, let uploaded = state.submittedLOASHA256 else { return true }
             guard let bytes = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) else { return true }
             return SignedLOADigest.hex(bytes) != uploaded
         }

@@ -74,6 +74,14 @@ extension OnboardingEngine {
             return .loaRendered(path: try writePrivately(pdf, named: name, in: directory))
         case .uploadSignedLOA(let path):
             let bytes = try SignedLOAFile.read(path)
+            // After a rejection only a newly signed LOA will do: the one uploaded before, under
+            // any name, is refused here before anything is sent.
+            if state.loaRound != .first, let uploaded = state.submittedLOASHA256, SignedLOADigest.hex(bytes) == uploaded {
+                let what = state.loaRound == .replacement ? "The LOA Telnyx has (rejected or under review)" : "The LOA of the rejected submission"
+                let rendered = state.renderedLOAPath.map { " at \($0)" } ?? ""
+                let name = URL(fileURLWithPath: path).lastPathComponent
+                return .effectFailed(effect, Failure(message: "\(what) again (\(name)): sign the new LOA\(rendered) and give its path."))
+            }
             let document = try await client.uploadDocument(
                 Array(bytes), filename: URL(fileURLWithPath: path).lastPathComponent, customerReference: state.id)
             return .signedLOAUploaded(documentId: document.value1.id ?? "", sha256: SignedLOADigest.hex(bytes))

@@ -121,11 +121,13 @@ public actor OnboardingEngine {
             } catch {
                 return
             }
+            // What Telnyx billed for it is recorded now: the attempt itself could not know.
+            let charged = cost(of: entry.effect, outcome: outcome)
             let result = transition(state, outcome)
             state = result.state
             try store.recordOutcome(entry.id, outcome: outcome, state: state, at: now())
             try store.appendAudit(
-                onboardingId: state.id, action: "reconcile \(entry.effect.auditName)", billable: false, cost: nil,
+                onboardingId: state.id, action: "reconcile \(entry.effect.auditName)", billable: entry.effect.isBillable, cost: charged,
                 result: Self.summary(outcome), at: now())
             try await runAll(result.effects)
         }

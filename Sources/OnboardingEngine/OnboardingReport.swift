@@ -138,6 +138,10 @@ public struct OnboardingReport: Encodable, Sendable {
         self.lastActivity = lastActivity
         if state.inFlight != nil {
             stalled = "the outcome of “\(state.inFlight!.name)” is unknown until Telnyx is asked again"
+        } else if state.step == .gates, let gates = state.gates, gates.vettingRejected {
+            stalled = "Telnyx rejected the enterprise (\(gates.rejectionReasons.count) \(gates.rejectionReasons.count == 1 ? "reason" : "reasons")): correct it"
+        } else if state.step == .gates, let gates = state.gates, gates.loaRejected {
+            stalled = "Telnyx rejected the LOA: replace it with a newly signed one"
         } else if state.isWaitingOnTelnyx {
             stalled = "waiting on Telnyx's review"
         } else if let error = state.lastError {

@@ -8,7 +8,7 @@ enum EnterpriseScreen {
         let form = model.enterpriseForm
         var named: Set<EnterpriseField> = []
         if form.correcting {
-            let reasons = model.state.gates?.rejectionReasons ?? []
+            let reasons = model.rejectionReasons
             if !reasons.isEmpty { region.write("Telnyx's reasons:", style: .colored(.danger, bold: true), into: &surface) }
             for reason in reasons {
                 region.wrap("• " + RemoteText.sanitized(reason), style: .colored(.danger), into: &surface, indent: 1)

@@ -17,13 +17,16 @@ enum LOAScreen {
                 into: &surface)
             region.skip()
             region.wrap(
-                "To monitor again, press e: you render, sign and upload a new LOA, then enabling is billed \(model.state.prices.monitoringPerMonth) a month (asked first). The audit log (L at step 9, or `reputation-wizard log`) says when and by whom it was disabled.",
+                "To monitor again, press e: you render, sign and upload a new LOA, then enabling is billed \(model.state.prices.monitoringPerMonth) a month (asked first). L shows the audit log: when and by whom it was disabled.",
                 into: &surface)
             return
         }
         switch model.state.loaRound {
         case .first: region.wrap("Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. All below is optional.", into: &surface)
-        case .replacement: region.wrap("The LOA is replaced: render a new one, sign it, and upload it. Replacing is not billed.", style: .colored(.warning), into: &surface)
+        case .replacement:
+            region.wrap(
+                "The LOA is replaced: render a new one, sign it, and upload it. Replacing is not billed; until the upload, Esc keeps the one Telnyx has.",
+                style: .colored(.warning), into: &surface)
         case .resubmission: region.wrap("The corrected enterprise is submitted again with a newly signed LOA.", style: .colored(.warning), into: &surface)
         }
         if let path = model.state.renderedLOAPath { region.wrap("Last rendered: \(path)", style: .muted, into: &surface) }

@@ -58,10 +58,11 @@ enum Overlays {
         }
         what = switch confirmation.action {
         case .enable(let frequency, _): "Enable reputation, checking numbers \(frequency.label)"
-        case .associate(let numbers): "Add \(numbers.count) numbers in \((numbers.count + 99) / 100) batches of up to 100"
+        case .associate(let numbers) where numbers.count > 100: "Add \(numbers.count) numbers in \((numbers.count + 99) / 100) batches of up to 100"
+        case .associate(let numbers): "Add \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") in one request"
         case .query(let numbers, let fresh, let billed): "\(fresh ? "Fresh read" : "Read") of \(numbers.count) numbers (\(billed.count) billed)"
         case .refresh(let numbers) where numbers.count > 100: "Refresh \(numbers.count) numbers now, in \((numbers.count + 99) / 100) requests of up to 100"
-        case .refresh(let numbers): "Refresh \(numbers.count) numbers now"
+        case .refresh(let numbers): "Refresh \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") now"
         case .remove, .changeFrequency, .disable: ""
         }
         box([

@@ -22,6 +22,10 @@ enum ReviewLines {
         }
         if form.correcting {
             let correction = form.correction
+            if let warning = correction.warning(reasons: model.rejectionReasons) {
+                add("! " + warning, .colored(.danger, bold: true))
+                lines.append(("", .plain))
+            }
             add("Telnyx holds → will be sent:", .bold)
             for change in correction.changes {
                 heading(change.field)

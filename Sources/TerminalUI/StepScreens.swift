@@ -32,7 +32,9 @@ enum StepScreens {
             case (false, true): "↑↓ move  Enter review  F3 use existing"
             case (false, false): "↑↓/Tab move  → complete  F3 use existing"
             }
-        case .loaRender where model.state.disabledReputation != nil: "e enable again (new LOA, then billed)"
+        case .loaRender where model.state.disabledReputation != nil: "e enable again (new LOA, then billed)  L log"
+        case .loaRender where model.canCorrect && model.state.loaRound == .resubmission:
+            "↑↓/Tab move  F2 render  F4 correct the enterprise again"
         case .loaRender:
             switch model.loaForm.focusedRow {
             case .render: "↑↓ move  Enter render the LOA"
@@ -40,6 +42,7 @@ enum StepScreens {
             case .signatureImage: "↑↓/Tab move  → complete path  F2 render"
             default: "↑↓/Tab move  Enter next  F2 render"
             }
+        case .signAndUpload where model.state.loaRound == .resubmission: "Tab complete  Enter upload  ^O open the LOA  F4 correct"
         case .signAndUpload: "Tab complete  Enter upload  ^O open the LOA  Esc step 3"
         case .enable: "↑↓ frequency  Enter enable  Esc back to step 4"
         case .gates: ReviewScreen.keys(model)

@@ -72,7 +72,8 @@ public enum WizardController {
                 let form = model.enterpriseForm
                 guard form.correcting else { return [.send(.submitEnterprise(fields: form.fields))] }
                 model.enterpriseForm.correcting = false
-                return [.send(.correctEnterprise(fields: form.changedFields)), .saveDraft(form: WizardModel.correctionDraftName, fields: [:])]
+                // The draft stays until the correction has reached Telnyx: a failure loses nothing.
+                return [.send(.correctEnterprise(fields: form.changedFields))]
             }
             let lines = ReviewLines.lines(model).count
             if let top = scroll(top, key, lines: lines) { model.overlay = top < 0 ? nil : .review(top: top) }
@@ -278,9 +279,21 @@ public enum WizardController {
 
     static func loaForm(_ key: Key, _ model: inout WizardModel) -> [Command] {
         if let commands = correctAgain(key, &model) { return commands }
-        if model.state.disabledReputation != nil {
+        if let disabled = model.state.disabledReputation {
             // Enabling again is a choice of its own; the form waits behind it.
-            return key == .character("e") ? [.send(.enableAgain)] : []
+            switch key {
+            case .character("e"):
+                // Step 5 and the numbers start from what is true now, not from before the disable.
+                model.frequency = model.state.checkFrequency
+                model.plannedNumbers = TextField(disabled.numbersDropped > 0 ? String(disabled.numbersDropped) : "")
+                model.numberLines = []
+                model.numbersText = TextField()
+                return [.send(.enableAgain)]
+            case .character("L"):
+                model.overlay = .auditLog(top: 0)
+                return [.loadAuditLog]
+            default: return []
+            }
         }
         var form = model.loaForm
         let rows = form.rows

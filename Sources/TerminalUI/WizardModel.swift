@@ -91,6 +91,13 @@ public struct WizardModel: Equatable, Sendable {
         return state.loaRound == .resubmission && [.loaRender, .signAndUpload, .enable].contains(state.step)
     }
 
+    /// Telnyx's reasons for rejecting the enterprise: as last read, or kept from before the
+    /// disable a correction needed.
+    public var rejectionReasons: [String] {
+        if let gates = state.gates, gates.vettingRejected { return gates.rejectionReasons }
+        return state.lastVettingRejection ?? []
+    }
+
     /// Brings back the enterprise form as it was typed before a quit or a crash.
     public mutating func restoreEnterprise(draft: [String: String]?) {
         if let draft { enterpriseForm = EnterpriseForm(draft: draft) }

@@ -21,7 +21,7 @@ struct Adopt: AsyncParsableCommand {
             if json { return print(try Output.json(report)) }
             print("Enterprise \(enterpriseId) is already tracked by onboarding \(tracked.state.id)\(tracked.archivedAt == nil ? "" : " (archived)").")
             print(report.text)
-            print("Continue it with: reputation-wizard run --id \(tracked.state.id)\(sandbox == nil ? "" : " --sandbox")")
+            print("Continue it with: \(global.command("run --id \(tracked.state.id)", sandbox: sandbox != nil))")
             return
         }
         let engine = try await OnboardingEngine.adopt(enterpriseId: enterpriseId, store: store, client: client)
@@ -30,6 +30,6 @@ struct Adopt: AsyncParsableCommand {
         let report = try store.report(id)
         if json { return print(try Output.json(report)) }
         print(report.text)
-        print("Continue it with: reputation-wizard run --id \(id)\(sandbox == nil ? "" : " --sandbox")")
+        print("Continue it with: \(global.command("run --id \(id)", sandbox: sandbox != nil))")
     }
 }

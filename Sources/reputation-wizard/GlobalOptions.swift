@@ -24,6 +24,19 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// `reputation-wizard SUBCOMMAND` with the options that point at the same state and Telnyx,
+    /// to print as the command that continues (never the key).
+    func command(_ subcommand: String, sandbox: Bool) -> String {
+        var parts = ["reputation-wizard", subcommand]
+        if let stateDir { parts.append("--state-dir \(stateDir)") }
+        if sandbox {
+            parts.append("--sandbox")
+        } else if let baseURL {
+            parts.append("--base-url \(baseURL)")
+        }
+        return parts.joined(separator: " ")
+    }
+
     /// The sandbox keeps its onboardings, and its simulated account, apart from real ones.
     func directory(sandbox: Bool) -> URL {
         let directory = OnboardingStore.directory(option: stateDir)

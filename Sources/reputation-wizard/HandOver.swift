@@ -50,7 +50,7 @@ struct Import: AsyncParsableCommand {
         do {
             let id = try store.importBundle(try OnboardingBundle.decoded(data, path: path), from: path)
             print("Onboarding \(id) imported into \(store.directory.path).")
-            print("Continue it with: reputation-wizard run --id \(id)\(global.sandbox ? " --sandbox" : "")")
+            print("Continue it with: \(global.command("run --id \(id)", sandbox: global.sandbox))")
         } catch let problem as BundleProblem {
             throw UsageProblem.stop(problem.description)
         }

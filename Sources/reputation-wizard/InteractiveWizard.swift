@@ -50,6 +50,8 @@ struct InteractiveWizard {
             readStep = nil
         }
         model.busy = "Asking Telnyx where things stand"
+        // When Telnyx is next asked about an answer that was lost.
+        var nextReconcileAt = Date.distantPast
         var poller: GatePoller?
         var polling: Task<Void, Never>?
         defer { polling?.cancel() }
@@ -63,6 +65,10 @@ struct InteractiveWizard {
                 model.notice = refusal
                 model.state = await engine.state
                 WizardController.finished(sent.event, confirmationBefore: sent.confirmation, &model)
+                // A correction that reached Telnyx needs its draft no more.
+                if case .correctEnterprise = sent.event, model.state.pendingCorrection == nil, model.state.lastError == nil {
+                    try? store.saveDraft(id, form: WizardModel.correctionDraftName, fields: [:])
+                }
                 // A decision made while another ran goes next (one waits; a newer one replaces it).
                 if let next = model.queued {
                     model.queued = nil
@@ -71,6 +77,21 @@ struct InteractiveWizard {
             }
             model.now = Date()
             model.tick += 1
+            // An answer lost on the way: Telnyx is asked what happened, by itself and again
+            // every little while, instead of waiting for a restart.
+            if running == nil, model.state.inFlight != nil, model.state.lastError?.outcomeUnknown == true, model.now >= nextReconcileAt {
+                nextReconcileAt = model.now.addingTimeInterval(Self.reconcileEvery)
+                model.busy = "Checking with Telnyx whether it happened"
+                sent = (.begin, nil)
+                running = Task { [engine] in
+                    do {
+                        try await engine.reconcile()
+                        outcome.set(nil)
+                    } catch {
+                        outcome.set("Telnyx could not be asked yet (\(error)); it is asked again shortly.")
+                    }
+                }
+            }
             // Review polling runs while the onboarding waits at step 6.
             if model.state.step == .gates && model.state.inFlight == nil && polling == nil {
                 let newPoller = GatePoller(engine: engine)
@@ -145,7 +166,9 @@ struct InteractiveWizard {
                 case .openFile(let path):
                     model.notice = FileOpener.open(path)
                 case .loadEnterpriseRecord:
-                    await openCorrection(&model, draft: nil)
+                    // A correction typed before (sent and failed, or left) comes back over Telnyx's record.
+                    let kept = (try? store.draft(id, form: WizardModel.correctionDraftName)).flatMap { $0 }
+                    await openCorrection(&model, draft: kept?.isEmpty == false ? kept : nil)
                 case .loadAuditLog:
                     let formatter = ISO8601DateFormatter()
                     model.auditLines = ((try? store.auditLog(id)) ?? []).map { entry in
@@ -199,6 +222,9 @@ struct InteractiveWizard {
             model.notice = "Could not read the enterprise from Telnyx (\(error.message)); press c (F4 at steps 3 to 5) to try again."
         }
     }
+
+    /// Seconds between two checks of an answer that was lost.
+    static let reconcileEvery: Double = 10
 
     /// The most keys answered before a frame is drawn.
     static let keysPerFrame = 4096

@@ -72,6 +72,8 @@ struct Run: AsyncParsableCommand {
         let (client, sandbox) = try await global.checkedClient()
         defer { sandbox?.stop() }
         let store = try global.store(sandbox: sandbox != nil)
+        // Without a terminal nothing is opened or created (no stray onboarding is left behind).
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw NcursesTerminal.StartError.notATerminal }
         // Several onboardings and none named: the person chooses from a list of all of them.
         let candidates = try store.list()
         let unfinished = candidates.filter { !$0.state.isComplete }
@@ -108,7 +110,7 @@ struct Run: AsyncParsableCommand {
         let state = await engine.state
         await engine.close()
         print("Saved at step \(state.step.rawValue) (\(state.step.title)): \(state.nextAction)")
-        print("Onboarding \(state.id); continue with `reputation-wizard run --id \(state.id)`.")
+        print("Onboarding \(state.id); continue with `\(global.command("run --id \(state.id)", sandbox: sandbox != nil))`.")
     }
 
     /// The onboarding asked for (an unknown `--id` is an error); with `--new`, a new one; else

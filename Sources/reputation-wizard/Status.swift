@@ -40,6 +40,9 @@ struct Status: AsyncParsableCommand {
         let report = try store.report(id)
         if json { return print(try Output.json(report)) }
         if let note { print(note) }
+        if self.id == nil, case let others = try store.list().count - 1, others > 0 {
+            print("The most recently active of \(others + 1) onboardings here; `list` shows the others, `status ID` one of them.")
+        }
         print(report.text)
     }
 

@@ -128,6 +128,37 @@ func walkToRejectedVetting(_ engine: OnboardingEngine, _ simulator: RunningSimul
         }
     }
 
+    /// The LOA of the rejected submission is not uploaded again for the corrected enterprise,
+    /// under any name; a correction that changes none of the fields the reasons name is warned.
+    @Test func theRejectedSubmissionsLOAIsRefusedAndAnUnaddressedReasonIsWarned() async throws {
+        try await withSimulator({ $0.scenario = .vettingRejected }) { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                try await walkToGates(engine)
+                try await simulator.advanceClock(seconds: 61)
+                try await engine.send(.checkGatesNow)
+                #expect(try store.report("onb-1").stalled == "Telnyx rejected the enterprise (3 reasons): correct it", "list says why")
+                let record = try #require(try await engine.enterpriseRecord())
+                let billingOnly = EnterpriseCorrection(record: record, edited: record.merging(["billing_contact.email": "ap@acme.example.com"]) { $1 })
+                let reasons = try #require(await engine.state.gates?.rejectionReasons)
+                #expect(billingOnly.warning(reasons: reasons)
+                    == "None of the fields Telnyx's reasons name (Legal name, FEIN, Website or Organisation contact email) is changed: the enterprise may well be rejected again, after an enable billed again.")
+                let contact = EnterpriseCorrection(record: record, edited: record.merging(["organization_contact.email": "sam@acme-plumbing.example.com"]) { $1 })
+                #expect(contact.warning(reasons: reasons) == nil)
+                try await engine.send(.correctEnterprise(fields: contact.fields))
+                #expect(await engine.state.lastVettingRejection == reasons, "the reasons stay while it is corrected")
+                try await engine.send(.renderLOA(agent: nil, signature: nil))
+                let firstUpload = try #require(await engine.state.signedLOAPath)
+                let copy = FileManager.default.temporaryDirectory.appendingPathComponent("copy-\(UUID().uuidString).pdf")
+                try FileManager.default.copyItem(at: URL(fileURLWithPath: firstUpload), to: copy)
+                try await engine.send(.useSignedLOA(path: copy.path))
+                #expect(await engine.state.step == .signAndUpload)
+                #expect(await engine.state.lastError?.message.hasPrefix("The LOA of the rejected submission again (\(copy.lastPathComponent)): sign the new LOA at ") == true)
+                await engine.close()
+            }
+        }
+    }
+
     /// A billing field is updated while reputation stays enabled; the rejected registration is
     /// disabled only right before the new enable.
     @Test func aBillingCorrectionIsUpdatedThenResubmitted() async throws {

@@ -138,7 +138,7 @@ extension KillPoint {
                 try await engine.send(.startLOAReplacement)
                 try await engine.send(.renderLOA(agent: nil, signature: nil))
             },
-            decisions: { engine, _ in [.useSignedLOA(path: await engine.state.renderedLOAPath!)] },
+            decisions: { _, _ in [.useSignedLOA(path: try signedPDF(signature: "the replacement"))] },
             isTarget: { if case .replaceLOA = $0 { true } else { false } },
             isDone: { state, simulator in
                 let settings = try await simulator.client().reputationSettings(enterpriseId: state.enterprise!.id)
@@ -258,6 +258,10 @@ extension KillPoint {
                     #expect(billed.count - billedBefore == charges.count, "billed exactly once")
                 }
                 #expect(try store.unfinishedIntents("onb-kill").isEmpty)
+                // What the audit log says was billed is what Telnyx billed, reconciled actions included.
+                let ledgerCents = try await simulator.ledger().reduce(0) { $0 + Int((($1["amount_usd"] as? Double) ?? 0) * 100 + 0.5) }
+                let auditedCents = try store.auditLog("onb-kill").reduce(0) { $0 + ($1.cost?.cents ?? 0) }
+                #expect(auditedCents == ledgerCents, "the audit log's costs equal the ledger")
                 await resumed.close()
             }
         }

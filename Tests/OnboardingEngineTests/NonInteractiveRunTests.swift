@@ -114,6 +114,12 @@ func signedPDF(signature: String = "") throws -> String {
                     "first_name": "Sam", "last_name": "Owner", "job_title": "Compliance Lead",
                     "email": "sam@acme-plumbing.example.com", "phone_number": "(312) 555-0000",
                 ])
+                // Without --yes nothing changes: the correction leads to a billed enable.
+                let unconfirmed = try await NonInteractiveRun(answers: corrected, confirmBillable: false, wait: true).run(engine)
+                #expect(unconfirmed.exitCode == 12)
+                #expect(unconfirmed.message.contains("leads to enabling again, billed $100.00; nothing was changed yet."))
+                #expect(try await engine.enterpriseRecord()?["organization_contact.email"] == "sam@acme.example.com")
+                #expect(await engine.state.reputationEnabled)
                 let stale = try await run(corrected)
                 #expect(stale == .inputNeeded(
                     "signed_loa: \(first) is the LOA already uploaded for the rejected submission; sign the new LOA at \(await engine.state.renderedLOAPath ?? "") and give its path"))
@@ -142,7 +148,7 @@ func signedPDF(signature: String = "") throws -> String {
                 let signed = try signedPDF()
                 let rejected = try await run(try answers(["signed_loa": signed, "numbers": numbers]))
                 #expect(rejected.exitCode == 13)
-                #expect(rejected.message.hasPrefix("Telnyx rejected the LOA. Sign a new LOA (the rendered one is at "))
+                #expect(rejected.message.hasPrefix("Telnyx rejected the LOA. signed_loa (\(signed)) is the LOA Telnyx rejected, under any name. Sign a new LOA (the rendered one is at "))
                 // The same file under another name is still the rejected LOA.
                 let copy = try signedPDF()
                 #expect(try await run(try answers(["signed_loa": copy, "numbers": numbers])).exitCode == 13)

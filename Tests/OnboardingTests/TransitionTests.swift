@@ -355,7 +355,7 @@ func walkToAssociate() -> Walk {
         walk.on(.gatesChecked(GateReport(status: "approved", loaStatus: "pending"), at: at))
         walk.on(.startLOAReplacement)
         #expect(walk.state.step == .loaRender)
-        #expect(walk.state.nextAction == "Render a new LOA to replace the one under review (pending); Esc keeps the one Telnyx has.")
+        #expect(walk.state.nextAction == "Render a new LOA to replace the one under review (pending).")
         #expect(walk.on(.goBack).isEmpty)
         #expect(walk.state.step == .gates)
         #expect(walk.state.loaRound == .first)
