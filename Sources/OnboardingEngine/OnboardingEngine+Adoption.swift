@@ -12,7 +12,9 @@ extension OnboardingEngine {
         now: @escaping @Sendable () -> Date = Date.init
     ) async throws -> OnboardingEngine {
         let facts = try await remoteFacts(enterpriseId: enterpriseId, client: client)
-        let state = OnboardingState.adopting(facts, id: id)
+        var state = OnboardingState.adopting(facts, id: id)
+        // The reviews were just read from Telnyx.
+        if facts.gates != nil { state.gatesCheckedAt = now() }
         try store.create(state, at: now())
         try store.appendAudit(
             onboardingId: id, action: "adopt enterprise \(enterpriseId)", billable: false, cost: nil,

@@ -33,7 +33,9 @@ enum AddNumbersScreen {
         let parsedLines = NumberListParser.parse(model.numbersEntry)
         let parsed = Dictionary(parsedLines.map { ($0.lineNumber, $0) }, uniquingKeysWith: { first, _ in first })
         let lines = model.numberLines + [model.numbersText.text]
-        let visible = region.height - region.line - 3
+        // The last line that cannot be added says why in full below the list (a cell cuts it).
+        let problems = parsedLines.filter { if case .invalid = $0.verdict { true } else { false } }
+        let visible = region.height - region.line - (problems.isEmpty ? 3 : 6)
         let start = max(0, lines.count - visible)
         for (offset, text) in lines.enumerated().dropFirst(start) {
             let y = region.y + region.line
@@ -50,6 +52,10 @@ enum AddNumbersScreen {
             region.line += 1
         }
         region.skip()
+        if let last = problems.last, case .invalid(let problem) = last.verdict {
+            let others = problems.count > 1 ? " (\(problems.count) lines need attention)" : ""
+            region.wrap("! Line \(last.lineNumber), \(RemoteText.sanitized(last.text)): \(problem)\(others)", style: .colored(.danger), into: &surface)
+        }
         let addable = addable(model, parsed: parsedLines)
         let batches = (addable.count + 99) / 100
         let cost = CostEstimate.associating(addable.count, model.state.prices)

@@ -96,7 +96,8 @@ enum NumbersTable {
             region.line += 1
         }
         if rows.isEmpty { region.write("No numbers match.", style: .muted, into: &surface) }
-        let page = rows.isEmpty ? 0 : model.table.cursor + 1
+        // A cursor left past the end (rows removed) counts as the last row.
+        let page = rows.isEmpty ? 0 : min(model.table.cursor, rows.count - 1) + 1
         var footer = ["\(page)/\(rows.count) \(sort.description)"]
         // Too narrow for the column, the focused number says when it was last refreshed.
         if layout.refreshedAt == nil, rows.indices.contains(model.table.cursor), let refreshed = model.readings[rows[model.table.cursor]]?.lastRefreshedAt {

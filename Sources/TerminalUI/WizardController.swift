@@ -196,6 +196,9 @@ public enum WizardController {
         case .disable where succeeded:
             model.notice = "Reputation is disabled; no number is monitored. Enabling again needs a newly signed LOA."
             return
+        case .refresh(let numbers) where succeeded:
+            model.notice = "Refreshed \(numbers.count) \(numbers.count == 1 ? "number" : "numbers"): the table shows the new readings."
+            return
         case .associate: break
         case .enable, .query, .refresh, .remove, .changeFrequency, .disable: return
         }

@@ -620,6 +620,17 @@ let telnyxRecord: [String: String] = [
     }
 }
 
+@Suite struct AddNumbersReasonTests {
+    @Test func theLastLineThatCannotBeAddedSaysWhyInFull() {
+        var wizard = model(.associate) { $0.gates = GateReport(status: "approved", loaStatus: "approved") }
+        wizard.inventory = ["+13125550100"]
+        wizard.numberLines = ["+13125550100", "(855) 555-0100"]
+        let text = screen(wizard)
+        #expect(text.contains("│ ! Line 2, (855) 555-0100: is toll-free (855);\n"))
+        #expect(text.contains("│ only US local numbers can be monitored\n"), "in full, wrapped")
+    }
+}
+
 @Suite struct MessageTests {
     /// A long message is never cut silently: its start, then where the rest is (F1).
     @Test func aLongMessageIsOneKeyAwayInFull() {
