@@ -305,6 +305,7 @@ public struct NonInteractiveRun: Sendable {
 /// An answer that is missing or wrong, named by its field; a run stops with exit code 10.
 public struct RunInputError: Error, CustomStringConvertible {
     public var message: String
+    /// `message` names the field and the fix (`enterprise.fein must be …`).
     public init(message: String) { self.message = message }
     public var description: String { message }
 }

@@ -10,6 +10,7 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
     public static let format = "reputation-wizard onboarding"
     public static let currentVersion = 1
 
+    /// One journal row: the effect and its outcome as the store keeps them (JSON text), times in UTC.
     public struct JournalRow: Codable, Sendable, Equatable {
         public var effect: String
         public var billable: Bool
@@ -23,6 +24,7 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
         }
     }
 
+    /// One kept reading of a number (E.164): Telnyx's `reputation_data` as JSON text, and when.
     public struct Reading: Codable, Sendable, Equatable {
         public var phoneNumber: String
         public var data: String
@@ -40,7 +42,9 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
         public var contents: Data
     }
 
+    /// `OnboardingBundle.format`; anything else is not a bundle.
     public var format: String
+    /// The bundle's layout version (1 to `currentVersion`).
     public var version: Int
     public var exportedAt: Date
     public var exportedBy: String

@@ -6,6 +6,7 @@ public struct OnboardingChooser: Equatable, Sendable {
     /// The id of the row that starts a new onboarding.
     public static let newOnboarding = "+new"
 
+    /// What the person chose: an onboarding by id, a new one, or to leave.
     public enum Choice: Equatable, Sendable {
         case open(String)
         case new
