@@ -72,6 +72,9 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     /// Telnyx's reasons for the last rejected vetting, kept while it is corrected (the disable a
     /// correction may need clears the reviews); nil once vetting is approved.
     public var lastVettingRejection: [String]?
+    /// Set from choosing to enable again after a disable until the enable goes through: its
+    /// confirmation says the enable is billed again.
+    public var enablingAgain: Bool?
     public var checkFrequency: CheckFrequency = .businessDaily
     public var reputationEnabled = false
     public var gates: GateReport?

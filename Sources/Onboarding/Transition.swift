@@ -75,6 +75,8 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         var estimate = action.estimate(next.prices)
         if case .enable = action, next.loaRound == .resubmission {
             estimate.basis = "billed again: Telnyx reviews a corrected enterprise as a new registration; " + estimate.basis
+        } else if case .enable = action, next.enablingAgain == true {
+            estimate.basis = "billed again: reputation was enabled before and disabled; " + estimate.basis
         }
         next.confirmation = PendingConfirmation(action: action, estimate: estimate)
         return stay()
@@ -84,6 +86,8 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     func settle() -> Transition? {
         guard event.answers(state.inFlight) else { return nil }
         next.inFlight = nil
+        // "No answer" is answered now: it is no longer the news.
+        if next.lastError == state.lastError, state.lastError?.outcomeUnknown == true { next.lastError = nil }
         if let queued = next.queued {
             next.queued = nil
             return send(queued)
@@ -220,6 +224,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
 
     case .reputationEnabled(let report):
         next.reputationEnabled = true
+        next.enablingAgain = nil
         next.submittedLOASHA256 = state.uploadedLOASHA256
         next.gates = report
         next.loaRound = .first
@@ -330,6 +335,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .enableAgain:
         guard state.disabledReputation != nil else { return refuse("Reputation is not disabled.") }
         next.disabledReputation = nil
+        next.enablingAgain = true
         next.loaRound = .first
         next.step = .loaRender
         return stay()

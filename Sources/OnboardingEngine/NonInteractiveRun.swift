@@ -144,8 +144,13 @@ public struct NonInteractiveRun: Sendable {
                     attempted.insert(.signAndUpload)
                     try await engine.send(.useSignedLOA(path: path))
                 case .alreadyUploaded(let path):
+                    let which: String = switch state.loaRound {
+                    case .replacement: "rejected LOA"
+                    case .resubmission: "rejected submission"
+                    case .first: "submission before reputation was disabled"
+                    }
                     return .inputNeeded(
-                        "signed_loa: \(path) is the LOA already uploaded for the \(state.loaRound == .replacement ? "rejected LOA" : "rejected submission"); "
+                        "signed_loa: \(path) is the LOA already uploaded for the \(which); "
                             + "sign the new LOA at \(state.renderedLOAPath ?? "the rendered path") and give its path")
                 case .missing:
                     return .inputNeeded("signed_loa: sign \(state.renderedLOAPath ?? "the LOA") and give the signed PDF's path\(problem)")
@@ -268,9 +273,8 @@ public struct NonInteractiveRun: Sendable {
     /// uploaded before. When the answers sign the LOA with a signature image, the rendered LOA
     /// carries the signature and is offered when `signed_loa` is not new.
     func signedLOAToUpload(_ state: OnboardingState, round: OnboardingState.LOARound? = nil) -> SignedLOAChoice {
-        let again = (round ?? state.loaRound) != .first
         func isNew(_ path: String) -> Bool {
-            guard again, let uploaded = state.submittedLOASHA256 else { return true }
+            guard let uploaded = state.submittedLOASHA256 else { return true }
             guard let bytes = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) else { return true }
             return SignedLOADigest.hex(bytes) != uploaded
         }

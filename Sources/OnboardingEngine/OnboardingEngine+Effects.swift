@@ -76,8 +76,12 @@ extension OnboardingEngine {
             let bytes = try SignedLOAFile.read(path)
             // After a rejection only a newly signed LOA will do: the one uploaded before, under
             // any name, is refused here before anything is sent.
-            if state.loaRound != .first, let uploaded = state.submittedLOASHA256, SignedLOADigest.hex(bytes) == uploaded {
-                let what = state.loaRound == .replacement ? "The LOA Telnyx has (rejected or under review)" : "The LOA of the rejected submission"
+            if let submitted = state.submittedLOASHA256, SignedLOADigest.hex(bytes) == submitted {
+                let what: String = switch state.loaRound {
+                case .replacement: "The LOA Telnyx has (rejected or under review)"
+                case .resubmission: "The LOA of the rejected submission"
+                case .first: "The LOA submitted before reputation was disabled"
+                }
                 let rendered = state.renderedLOAPath.map { " at \($0)" } ?? ""
                 let name = URL(fileURLWithPath: path).lastPathComponent
                 return .effectFailed(effect, Failure(message: "\(what) again (\(name)): sign the new LOA\(rendered) and give its path."))

@@ -152,7 +152,12 @@ public struct OnboardingReport: Encodable, Sendable {
     }
 
     /// The report as lines for a terminal: every fact with when it was last read from Telnyx.
+    /// Text from Telnyx (and from files) is stripped of escape and control sequences.
     public var text: String {
+        unsafeText.split(separator: "\n", omittingEmptySubsequences: false).map { RemoteText.sanitized(String($0)) }.joined(separator: "\n")
+    }
+
+    var unsafeText: String {
         let when = { (date: Date) in ReportTime.said(date, now: now) }
         var lines = ["Onboarding \(id)\(archived ? " (archived)" : "")\(enterpriseName.map { " — \($0)" } ?? "")"]
         if let enterpriseId { lines.append("Enterprise id: \(enterpriseId)") }

@@ -93,7 +93,21 @@ extension OnboardingBundle {
         do {
             return try decoder.decode(OnboardingBundle.self, from: data)
         } catch {
-            throw BundleProblem.notABundle(path: path, detail: "\(error)".prefix(200).description)
+            throw BundleProblem.notABundle(path: path, detail: Self.worded(error))
+        }
+    }
+
+    /// Why the bytes are not a bundle, in a few words naming where.
+    static func worded(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "it cannot be read" }
+        func at(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "" : " at \(path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "."))"
+        }
+        switch error {
+        case .dataCorrupted(let context): return "it is not complete JSON\(at(context.codingPath))"
+        case .keyNotFound(let key, let context): return "\(key.stringValue) is missing\(at(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "a value is of the wrong kind\(at(context.codingPath))"
+        @unknown default: return "it cannot be read"
         }
     }
 
@@ -157,6 +171,14 @@ extension OnboardingStore {
             drafts: drafts, readings: readings, files: files)
     }
 
+    /// Draft fields that hold paths of the exporting desk's files, dropped on import.
+    static let localPathDraftKeys = ["signed_loa_path", "signature_image"]
+
+    /// Whether `id` can name a folder: 1 to 64 letters, digits, `-` or `_`.
+    static func isSafeId(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }
+    }
+
     /// Takes in a bundle read from `path`: refused when this store already has the onboarding,
     /// or another onboarding tracking the same enterprise at Telnyx. The LOA files go into the
     /// onboarding's folder here (0600) and the state points at them; the audit log keeps every
@@ -172,6 +194,10 @@ extension OnboardingStore {
             state = try Self.value(OnboardingState.self, bundle.state)
         } catch {
             throw BundleProblem.notABundle(path: path, detail: "its onboarding cannot be read: \(error)")
+        }
+        // The id names a folder here: only what this program makes (letters, digits, - and _).
+        guard Self.isSafeId(state.id) else {
+            throw BundleProblem.notABundle(path: path, detail: "its onboarding id is not one reputation-wizard makes")
         }
         let everyOne = try list(includingArchived: true)
         if everyOne.contains(where: { $0.state.id == state.id }) {
@@ -214,7 +240,9 @@ extension OnboardingStore {
                     sql: "INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     arguments: [state.id, entry.at, entry.osUser, entry.action, entry.billable, entry.cost?.cents, entry.result])
             }
-            for (form, fields) in bundle.drafts {
+            for (form, var fields) in bundle.drafts {
+                // Paths name files on the desk that typed them; here they could point anywhere.
+                for key in Self.localPathDraftKeys { fields[key] = nil }
                 try db.execute(
                     sql: "INSERT INTO formDraft (onboardingId, form, fields, updatedAt) VALUES (?, ?, ?, ?)",
                     arguments: [state.id, form, try Self.json(fields), bundle.updatedAt])

@@ -35,6 +35,7 @@ enum AddNumbersScreen {
         let lines = model.numberLines + [model.numbersText.text]
         // The last line that cannot be added says why in full below the list (a cell cuts it).
         let problems = parsedLines.filter { if case .invalid = $0.verdict { true } else { false } }
+        let marked = parsedLines.filter { verdict($0, model: model).0.hasPrefix("!") }.count
         let visible = region.height - region.line - (problems.isEmpty ? 3 : 6)
         let start = max(0, lines.count - visible)
         for (offset, text) in lines.enumerated().dropFirst(start) {
@@ -53,7 +54,7 @@ enum AddNumbersScreen {
         }
         region.skip()
         if let last = problems.last, case .invalid(let problem) = last.verdict {
-            let others = problems.count > 1 ? " (\(problems.count) lines need attention)" : ""
+            let others = marked > 1 ? " (\(marked) lines marked !)" : ""
             region.wrap("! Line \(last.lineNumber), \(RemoteText.sanitized(last.text)): \(problem)\(others)", style: .colored(.danger), into: &surface)
         }
         let addable = addable(model, parsed: parsedLines)

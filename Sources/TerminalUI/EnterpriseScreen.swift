@@ -3,6 +3,8 @@ import Onboarding
 /// Step 2: the enterprise form, one row per field, grouped by section, scrolled to the focus.
 enum EnterpriseScreen {
     static let labelWidth = 22
+    /// The most lines Telnyx's reasons take above the correction form.
+    static let reasonLines = 6
 
     static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
         let form = model.enterpriseForm
@@ -10,10 +12,17 @@ enum EnterpriseScreen {
         if form.correcting {
             let reasons = model.rejectionReasons
             if !reasons.isEmpty { region.write("Telnyx's reasons:", style: .colored(.danger, bold: true), into: &surface) }
+            // At most a few lines, so the form stays in view; F1 shows them all.
+            var reasonLines: [String] = []
             for reason in reasons {
-                region.wrap("• " + RemoteText.sanitized(reason), style: .colored(.danger), into: &surface, indent: 1)
+                reasonLines += Region.wrapped("• " + RemoteText.sanitized(reason), width: region.width - 1)
                 named.formUnion(EnterpriseField.named(in: reason))
             }
+            let room = EnterpriseScreen.reasonLines
+            for line in reasonLines.prefix(reasonLines.count > room ? room - 1 : room) {
+                region.write(line, style: .colored(.danger), into: &surface, indent: 1)
+            }
+            if reasonLines.count > room { region.write("… the reasons in full: F1", style: .colored(.danger, bold: true), into: &surface, indent: 1) }
             region.wrap(
                 "The form shows what Telnyx holds\(named.isEmpty ? "" : "; ◆ marks the fields the reasons name"). Only changed fields are sent; Enter on the last row reviews them.",
                 style: .colored(.warning), into: &surface)

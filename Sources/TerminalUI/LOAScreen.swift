@@ -27,6 +27,10 @@ enum LOAScreen {
             region.wrap(
                 "The LOA is replaced: render a new one, sign it, and upload it. Replacing is not billed; until the upload, Esc keeps the one Telnyx has.",
                 style: .colored(.warning), into: &surface)
+        case .resubmission where model.state.pendingCorrection != nil:
+            region.wrap(
+                "The correction has not reached Telnyx yet, so no LOA is rendered for it: F4 opens the correction as you typed it, to send it again.",
+                style: .colored(.danger, bold: true), into: &surface)
         case .resubmission: region.wrap("The corrected enterprise is submitted again with a newly signed LOA.", style: .colored(.warning), into: &surface)
         }
         if let path = model.state.renderedLOAPath { region.wrap("Last rendered: \(path)", style: .muted, into: &surface) }

@@ -1,3 +1,5 @@
+import Onboarding
+
 /// A list to choose from in a dialog: type to filter, ↑/↓ to move, Space to mark (when several
 /// may be chosen), Enter to take.
 public struct ListPicker: Equatable, Sendable {

@@ -48,8 +48,8 @@ enum Overlays {
             return
         case .disable(let monitored):
             box([
-                ("This cannot be undone: monitoring stops for \(monitored) \(monitored == 1 ? "number" : "numbers"),", .colored(.danger, bold: true)),
-                ("and enabling again needs a newly signed LOA.", .plain),
+                ("Monitoring stops now for \(monitored) \(monitored == 1 ? "number" : "numbers"), and Telnyx drops them;", .colored(.danger, bold: true)),
+                ("enabling again needs a newly signed LOA and is billed again.", .plain),
                 ("Cost: \(confirmation.estimate.amount) (\(confirmation.estimate.basis))", .muted), ("", .plain),
                 ("Type \(WizardModel.disableWord) and press Enter: \(model.confirmationWord.text)", .bold), ("Esc cancels.", .muted),
             ], title: "Disable reputation", on: &surface)
@@ -81,7 +81,7 @@ enum Overlays {
             if let message = model.helpMessage {
                 lines = [("Last message:", .bold), (RemoteText.sanitized(message), .colored(.warning)), ("", .plain)]
             }
-            box(lines + help(model.state.step).map { ($0, .plain) }, title: "Help · \(model.state.step.title)", on: &surface)
+            box(lines + help(model.screenStep, sandbox: model.sandboxScenario != nil).map { ($0, .plain) }, title: "Help · \(model.screenStep.title)", on: &surface)
         case .review(let top):
             // The keys stay in view below however far the review scrolls.
             let lines = ReviewLines.lines(model)
@@ -126,7 +126,7 @@ enum Overlays {
         }
     }
 
-    static func help(_ step: Step) -> [String] {
+    static func help(_ step: Step, sandbox: Bool) -> [String] {
         var lines: [String]
         switch step {
         case .terms: lines = ["Agreeing is per account and one-time. Enter agrees."]
@@ -151,7 +151,9 @@ enum Overlays {
                 "A LOA rendered with a signature image is uploaded by Enter with no path.",
             ]
         case .enable: lines = ["↑/↓ choose how often numbers are checked; type how many you plan to add.", "Enter asks for confirmation with the monthly cost."]
-        case .gates: lines = ["r checks now. After a rejection: c corrects the enterprise, l replaces the LOA.", "In the sandbox, t moves the simulated clock one hour."]
+        case .gates:
+            lines = ["r checks now. After a rejection: c corrects the enterprise, l replaces the LOA."]
+            if sandbox { lines.append("In the sandbox, t moves the simulated clock one hour.") }
         case .associate:
             lines = [
                 "One number per line; Enter starts a new line. F2 adds (asks first).",

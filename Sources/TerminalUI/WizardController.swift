@@ -13,7 +13,9 @@ public enum WizardController {
     }
 
     static func dispatch(_ key: Key, _ model: inout WizardModel) -> [Command] {
-        let shown = model.notice ?? model.state.lastError.map(\.message)
+        let reasons = model.enterpriseForm.correcting && !model.rejectionReasons.isEmpty
+            ? "Telnyx's reasons: " + model.rejectionReasons.joined(separator: " · ") : nil
+        let shown = model.notice ?? model.state.lastError.map(\.message) ?? reasons
         model.notice = nil
         if key == .control("c") || key == .control("q") || key == .function(10) { return [.quit] }
         if key == .resize { return [] }
@@ -72,6 +74,7 @@ public enum WizardController {
                 let form = model.enterpriseForm
                 guard form.correcting else { return [.send(.submitEnterprise(fields: form.fields))] }
                 model.enterpriseForm.correcting = false
+                model.signedLOAPath = TextField()  // the corrected enterprise needs a newly signed LOA
                 // The draft stays until the correction has reached Telnyx: a failure loses nothing.
                 return [.send(.correctEnterprise(fields: form.changedFields))]
             }
@@ -291,6 +294,7 @@ public enum WizardController {
                 model.plannedNumbers = TextField(disabled.numbersDropped > 0 ? String(disabled.numbersDropped) : "")
                 model.numberLines = []
                 model.numbersText = TextField()
+                model.signedLOAPath = TextField()  // a newly signed LOA is needed
                 return [.send(.enableAgain)]
             case .character("L"):
                 model.overlay = .auditLog(top: 0)
@@ -387,6 +391,7 @@ public enum WizardController {
         case .character("r"): return [.checkReviewNow]
         case .character("t") where model.sandboxScenario != nil: return [.advanceSandboxClock, .checkReviewNow]
         case .character("l") where ReviewScreen.canReplaceLOA(model.state):
+            model.signedLOAPath = TextField()
             model.overlay = .confirmLOAReplacement
             return []
         case .character("c") where gates?.vettingRejected == true:

@@ -11,7 +11,7 @@ struct Archive: AsyncParsableCommand {
     @Flag(help: "Bring an archived onboarding back into `list`.") var restore = false
 
     func run() throws {
-        let store = try global.store(sandbox: global.sandbox)
+        let store = try global.existingStore(sandbox: global.sandbox)
         do {
             try store.setArchived(id, !restore)
         } catch StoreError.notFound {

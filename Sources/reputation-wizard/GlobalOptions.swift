@@ -47,6 +47,16 @@ struct GlobalOptions: ParsableArguments {
         try OnboardingStore(directory: directory(sandbox: sandbox))
     }
 
+    /// The store of a state directory that must exist already: commands that only read or
+    /// handle existing onboardings never create one (a mistyped `--state-dir` is said).
+    func existingStore(sandbox: Bool) throws -> OnboardingStore {
+        let folder = directory(sandbox: sandbox)
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OnboardingStore.databaseName).path) else {
+            throw UsageProblem.stop("No onboardings in \(folder.path) (no state there); check --state-dir, or start one with `reputation-wizard run`.")
+        }
+        return try OnboardingStore(directory: folder)
+    }
+
     /// A client for Telnyx, or for a sandbox started in this process on loopback: asked for,
     /// or because no API key was given.
     func client() async throws -> (TelnyxClient, Sandbox?) {

@@ -13,7 +13,7 @@ struct Export: AsyncParsableCommand {
     @Argument(help: "The file to write (refused when it exists).") var file: String
 
     func run() throws {
-        let store = try global.store(sandbox: global.sandbox)
+        let store = try global.existingStore(sandbox: global.sandbox)
         let path = (file as NSString).expandingTildeInPath
         guard !FileManager.default.fileExists(atPath: path) else {
             throw UsageProblem.stop("\(path) exists; give a new file name (nothing was written).")

@@ -29,6 +29,13 @@ struct Run: AsyncParsableCommand {
     var loaDirectory: String?
 
     func validate() throws {
+        if let loaDirectory {
+            let path = (loaDirectory as NSString).expandingTildeInPath
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+                FileManager.default.isWritableFile(atPath: path)
+            else { throw ValidationError("--loa-dir \(path) is not a directory this user can write; give another, or leave it out.") }
+        }
         if nonInteractive && answers == nil { throw ValidationError("--non-interactive needs --answers FILE.") }
         if !nonInteractive && (answers != nil || yes || wait) {
             throw ValidationError("--answers, --yes and --wait go with --non-interactive; the full-screen wizard asks as it goes.")
@@ -127,9 +134,14 @@ struct Run: AsyncParsableCommand {
             return try OnboardingEngine.create(store: store, client: client, id: id ?? UUID().uuidString.lowercased())
         }
         if let id {
-            guard everyOne.contains(where: { $0.state.id == id }) else {
+            guard let named = everyOne.first(where: { $0.state.id == id }) else {
                 throw UsageProblem.stop(
                     "No onboarding \(id) in \(store.directory.path). `reputation-wizard list` shows them; `run --new` starts one.")
+            }
+            if named.archivedAt != nil {
+                // Worked on again, it is no longer archived; said before anything else happens.
+                try store.setArchived(id, false)
+                FileHandle.standardError.write(Data("Onboarding \(id) was archived; opened again, it is listed again.\n".utf8))
             }
             return try OnboardingEngine(store: store, client: client, onboardingId: id)
         }
@@ -170,18 +182,10 @@ struct Run: AsyncParsableCommand {
         }
     }
 
-    /// `--loa-dir`, checked: a directory that exists and can be written.
+    /// `--loa-dir` (checked by `validate` before anything opens) for the engine's rendered LOAs.
     func chooseLOADirectory(_ engine: OnboardingEngine) async throws {
         guard let loaDirectory else { return }
-        let path = (loaDirectory as NSString).expandingTildeInPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
-            FileManager.default.isWritableFile(atPath: path)
-        else {
-            await engine.close()
-            throw UsageProblem.stop("--loa-dir \(path) is not a directory this user can write; give another, or leave it out.")
-        }
-        await engine.saveLOAs(in: URL(fileURLWithPath: path, isDirectory: true))
+        await engine.saveLOAs(in: URL(fileURLWithPath: (loaDirectory as NSString).expandingTildeInPath, isDirectory: true))
     }
 
     /// The answers file, decoded; a problem names the file and the field.

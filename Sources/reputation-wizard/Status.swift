@@ -23,9 +23,12 @@ struct Status: AsyncParsableCommand {
     static let staleAfter: Double = 5 * 60
 
     func run() async throws {
-        let store = try global.store(sandbox: global.sandbox)
+        let store = try global.existingStore(sandbox: global.sandbox)
         guard let id = try id ?? store.list().first?.state.id else {
-            throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+            let archived = try store.list(includingArchived: true).count
+            throw UsageProblem.stop(archived > 0
+                ? "Every onboarding in \(store.directory.path) is archived; `list --all` shows them, `status ID` one of them."
+                : "There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
         }
         guard let summary = try store.list(includingArchived: true).first(where: { $0.state.id == id }) else {
             throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
@@ -80,7 +83,7 @@ struct List: AsyncParsableCommand {
     @Flag(help: "Include archived onboardings.") var all = false
 
     func run() throws {
-        let store = try global.store(sandbox: global.sandbox)
+        let store = try global.existingStore(sandbox: global.sandbox)
         let now = Date()
         let reports = try store.list(includingArchived: all).map { try store.report($0.state.id, now: now) }
         if json { return print(try Output.json(reports)) }
@@ -90,9 +93,9 @@ struct List: AsyncParsableCommand {
             let activity = (report.lastActivity ?? report.savedAt).map { "last activity \(ReportTime.said($0, now: now))" } ?? "no activity yet"
             let standing = report.reputationDisabled.map { "reputation disabled, \($0.numbersDropped) numbers dropped; enabling again is a choice" }
                 ?? report.stalled.map { "stalled: \($0)" } ?? (report.complete ? "complete" : "in progress")
-            print("\(report.id)\(report.archived ? " (archived)" : "")")
-            print("  \(enterprise) · step \(report.step) \(report.stepTitle) · \(activity)")
-            print("  \(standing)")
+            print(RemoteText.sanitized("\(report.id)\(report.archived ? " (archived)" : "")"))
+            print(RemoteText.sanitized("  \(enterprise) · step \(report.step) \(report.stepTitle) · \(activity)"))
+            print(RemoteText.sanitized("  \(standing)"))
         }
     }
 }
@@ -105,11 +108,11 @@ struct Log: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let entries = try global.store(sandbox: global.sandbox).auditLog(id)
+        let entries = try global.existingStore(sandbox: global.sandbox).auditLog(id)
         if json { return print(try Output.json(entries)) }
         let formatter = ISO8601DateFormatter()
         for entry in entries {
-            print("\(formatter.string(from: entry.at))  \(entry.osUser)  \(entry.onboardingId)  \(entry.action)  \(entry.cost.map { "\($0)" } ?? "-")  \(entry.result)")
+            print(RemoteText.sanitized("\(formatter.string(from: entry.at))  \(entry.osUser)  \(entry.onboardingId)  \(entry.action)  \(entry.cost.map { "\($0)" } ?? "-")  \(entry.result)"))
         }
     }
 }

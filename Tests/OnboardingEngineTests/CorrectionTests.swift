@@ -159,6 +159,27 @@ func walkToRejectedVetting(_ engine: OnboardingEngine, _ simulator: RunningSimul
         }
     }
 
+    /// Enabling again after a disable needs a newly signed LOA: the one Telnyx had is refused.
+    @Test func enablingAgainRefusesTheLOASubmittedBefore() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                try await walkToManage(engine, simulator)
+                let submitted = try #require(await engine.state.signedLOAPath)
+                try await engine.send(.disable)
+                try await engine.send(.confirm)
+                try await engine.send(.enableAgain)
+                try await engine.send(.renderLOA(agent: nil, signature: nil))
+                try await engine.send(.useSignedLOA(path: submitted))
+                #expect(await engine.state.step == .signAndUpload)
+                #expect(await engine.state.lastError?.message.hasPrefix("The LOA submitted before reputation was disabled again (") == true)
+                try await engine.send(.useSignedLOA(path: try signedPDF(signature: "signed anew")))
+                #expect(await engine.state.step == .enable)
+                await engine.close()
+            }
+        }
+    }
+
     /// A billing field is updated while reputation stays enabled; the rejected registration is
     /// disabled only right before the new enable.
     @Test func aBillingCorrectionIsUpdatedThenResubmitted() async throws {

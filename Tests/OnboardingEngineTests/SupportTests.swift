@@ -104,7 +104,7 @@ import TelnyxSimulator
                     let engine = try OnboardingEngine.create(store: first, client: client, id: "onb-1")
                     try await walkToGates(engine)
                     await engine.close()
-                    try first.saveDraft("onb-1", form: "typed", fields: ["numbers": "+13125550134"])
+                    try first.saveDraft("onb-1", form: "typed", fields: ["numbers": "+13125550134", "signed_loa_path": "/tmp/payroll.pdf"])
                     let bundle = try first.exportBundle("onb-1")
                     #expect(bundle.files.map(\.role) == ["rendered_loa", "signed_loa"])
                     let file = FileManager.default.temporaryDirectory.appendingPathComponent("handover-\(UUID().uuidString).json").path
@@ -118,7 +118,7 @@ import TelnyxSimulator
                     let moved = try second.load("onb-1")
                     #expect(moved.renderedLOAPath?.hasPrefix(second.directory.path) == true, "the LOA is in the new desk's folder")
                     #expect(FileManager.default.contents(atPath: moved.renderedLOAPath ?? "") == bundle.files.first?.contents)
-                    #expect(try second.draft("onb-1", form: "typed") == ["numbers": "+13125550134"])
+                    #expect(try second.draft("onb-1", form: "typed") == ["numbers": "+13125550134"], "the other desk's paths are dropped")
                     let audit = try second.auditLog("onb-1")
                     #expect(Array(audit.dropLast()) == bundle.audit)
                     #expect(audit.last?.action == "import")
@@ -134,6 +134,13 @@ import TelnyxSimulator
                     await continued.close()
 
                     #expect(throws: BundleProblem.self) { try OnboardingBundle.decoded(Data("{\"format\": 1}".utf8), path: "x.json") }
+                    // An id that would name a folder elsewhere is refused before anything is written.
+                    var hostile = read
+                    hostile.state = hostile.state.replacingOccurrences(of: "\"id\":\"onb-1\"", with: "\"id\":\"..\\/..\\/victim\"")
+                    #expect(hostile.state.contains("victim"))
+                    #expect(throws: BundleProblem.notABundle(path: file, detail: "its onboarding id is not one reputation-wizard makes")) {
+                        try second.importBundle(hostile, from: file)
+                    }
                 }
             }
         }

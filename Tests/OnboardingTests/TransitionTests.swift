@@ -478,6 +478,10 @@ func walkToAssociate() -> Walk {
         #expect(walk.state.disabledReputation == nil)
         #expect(walk.state.marker(for: .loaRender) == .current)
         #expect(walk.on(.renderLOA(agent: nil, signature: nil)) == [.renderLOA(enterpriseId: "ent-1", agent: nil, signature: nil)])
+        walk.on(.loaRendered(path: "/p2"), .useSignedLOA(path: "/s2"), .signedLOAUploaded(documentId: "doc-2"), .chooseFrequency(.weekly, plannedNumbers: 2))
+        #expect(walk.state.confirmation?.estimate.basis.hasPrefix("billed again: reputation was enabled before and disabled; first month") == true)
+        walk.on(.confirm, .reputationEnabled(pending))
+        #expect(walk.state.enablingAgain == nil)
     }
 
     @Test func reputationFoundDisabledAtTelnyxIsSaidSo() {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TerminalUI
+import Onboarding
 
 @Suite struct SurfaceTests {
     @Test func wideCharactersTakeTwoCellsAndClipWhole() {
