@@ -12,6 +12,9 @@ enum LOAScreen {
                     ? "Reputation was found disabled at Telnyx (not from this wizard)."
                     : "Reputation is disabled for \(model.state.enterprise?.legalName ?? "the enterprise").",
                 style: .colored(.warning, bold: true), into: &surface)
+            if let by = model.disabledBy, !disabled.outsideWizard {
+                region.wrap("Disabled \(ReportTime.stamp(by.at)) by \(RemoteText.sanitized(by.user)).", into: &surface)
+            }
             region.wrap(
                 "\(dropped) \(dropped == 1 ? "number was" : "numbers were") dropped and no number is monitored. Nothing more is billed for monitoring.",
                 into: &surface)

@@ -4,6 +4,17 @@ import Onboarding
 /// Everything the wizard draws: the onboarding as the engine last saved it, what the program
 /// around it knows (review polling, readings, inventory), and what is being typed on screen.
 public struct WizardModel: Equatable, Sendable {
+    /// Who disabled reputation, and when (UTC), as the audit log says.
+    public struct Disabling: Equatable, Sendable {
+        public var at: Date
+        public var user: String
+
+        public init(at: Date, user: String) {
+            self.at = at
+            self.user = user
+        }
+    }
+
     public enum Overlay: Equatable, Sendable {
         case help
         /// The enterprise (or its correction) before it is sent, scrolled to `top`.
@@ -43,6 +54,8 @@ public struct WizardModel: Equatable, Sendable {
     public var trackedEnterprises: [String: String] = [:]
     /// The audit log, one line per entry, once read.
     public var auditLines: [String] = []
+    /// When and by whom (OS user) reputation was disabled, from the audit log, while it is.
+    public var disabledBy: Disabling?
     /// The last refusal or piece of news, in words.
     public var notice: String?
     /// The message on screen when help was opened, shown there in full (a long one is cut on

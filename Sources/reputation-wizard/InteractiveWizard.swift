@@ -109,6 +109,14 @@ struct InteractiveWizard {
                 default: (model.nextReviewCheckAt, model.reviewChecking) = (nil, false)
                 }
             }
+            // Who disabled reputation, and when, for its screen (read once while it is disabled).
+            if model.state.disabledReputation == nil {
+                model.disabledBy = nil
+            } else if model.disabledBy == nil,
+                let entry = (try? store.auditLog(id))?.last(where: { $0.action.hasSuffix("disable reputation") && $0.result == "ok" })
+            {
+                model.disabledBy = .init(at: entry.at, user: entry.osUser)
+            }
             if readStep != model.state.step && running == nil {
                 readStep = model.state.step
                 await loadNumbers(into: &model)

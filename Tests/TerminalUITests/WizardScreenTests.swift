@@ -286,20 +286,21 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         var wizard = model(.loaRender) { state in
             state.disabledReputation = .init(numbersDropped: 3, outsideWizard: false)
         }
+        wizard.disabledBy = .init(at: Date(timeIntervalSince1970: 1_795_000_000), user: "sam")
         let expected = """
              Telnyx Number Reputation · Acme Widgets Inc   SANDBOX (happy) · nothing billed
                                         │
              ✓ 1 Terms of Service       │ Reputation disabled · nothing monitored
                                         │
              ✓ 2 Enterprise             │ Reputation is disabled for Acme Widgets Inc.
-                                        │ 3 numbers were dropped and no number is
-             ⊘ 3 Letter of authorization│ monitored. Nothing more is billed for monitoring.
-                 reputation disabled    │
-               4 Sign and upload        │ To monitor again, press e: you render, sign and
-                                        │ upload a new LOA, then enabling is billed $100.00
-               5 Enable reputation      │ a month (asked first). L shows the audit log:
-                                        │ when and by whom it was disabled.
-               6 Telnyx review          │
+                                        │ Disabled 2026-11-18 11:06 UTC by sam.
+             ⊘ 3 Letter of authorization│ 3 numbers were dropped and no number is
+                 reputation disabled    │ monitored. Nothing more is billed for monitoring.
+               4 Sign and upload        │
+                                        │ To monitor again, press e: you render, sign and
+               5 Enable reputation      │ upload a new LOA, then enabling is billed $100.00
+                                        │ a month (asked first). L shows the audit log:
+               6 Telnyx review          │ when and by whom it was disabled.
                                         │
                7 Add numbers            │
                                         │
