@@ -176,7 +176,9 @@ public struct OnboardingReport: Encodable, Sendable {
             lines.append("Reputation enabled: \(adoptedAt == nil ? "yes" : "before this onboarding was adopted (when is not known here)")")
         }
         if let status {
-            let asOf = gatesCheckedAt.map { "as of \(when($0))" } ?? "not read from Telnyx yet"
+            // The enable's (or the replacement's) answer carried the reviews too.
+            let readAt = [gatesCheckedAt, loaSubmittedAt].compactMap { $0 }.max()
+            let asOf = readAt.map { "as of \(when($0))" } ?? "not read from Telnyx yet"
             lines.append("Reviews (\(asOf)):")
             let vettingWait = status == "pending" ? reputationEnabledAt.map { ", waiting \(ReportTime.span(from: $0, to: now))" } ?? "" : ""
             let loaWait = loaStatus == "pending" ? loaSubmittedAt.map { ", waiting \(ReportTime.span(from: $0, to: now))" } ?? "" : ""

@@ -66,6 +66,10 @@ import TelnyxSimulator
             Billed so far: $100.00 in 1 action
             Saved here: 2026-11-19 11:06 UTC, 2 days 2 h ago
             """)
+        // Not checked since: the enable's answer carried the reviews.
+        state.gatesCheckedAt = nil
+        let justEnabled = OnboardingReport(state: state, audit: audit, lastActivity: enabledAt, now: now)
+        #expect(justEnabled.text.contains("\nReviews (as of 2026-11-18 11:06 UTC, 3 days 2 h ago):\n"))
     }
 
     @Test func anArchivedOnboardingIsHiddenButFoundByItsEnterpriseAndAnAdoptedOneSaysItsEarlierBillingIsUnknown() async throws {
