@@ -44,6 +44,15 @@ func walkToRejectedVetting(_ engine: OnboardingEngine, _ simulator: RunningSimul
     #expect(await engine.state.gates?.vettingRejected == true)
 }
 
+/// An onboarding enabled under `vetting-rejected`, its review read once the reviewers rejected it.
+func rejectedByTheScenario(_ store: OnboardingStore, _ simulator: RunningSimulator) async throws -> OnboardingEngine {
+    let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+    try await walkToGates(engine)
+    try await simulator.advanceClock(seconds: 61)
+    try await engine.send(.checkGatesNow)
+    return engine
+}
+
 @Suite struct CorrectionTests {
     /// Every field of the form, as the only change, reaches Telnyx with nothing else changed;
     /// identity fields go through a disable first, the others while reputation stays enabled.
@@ -101,10 +110,7 @@ func walkToRejectedVetting(_ engine: OnboardingEngine, _ simulator: RunningSimul
     @Test func aContactEmailCorrectionLeadsToApproval() async throws {
         try await withSimulator({ $0.scenario = .vettingRejected }) { simulator in
             try await withStore { store in
-                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
-                try await walkToGates(engine)
-                try await simulator.advanceClock(seconds: 61)
-                try await engine.send(.checkGatesNow)
+                let engine = try await rejectedByTheScenario(store, simulator)
                 #expect(await engine.state.gates?.vettingRejected == true)
                 let record = try #require(try await engine.enterpriseRecord())
                 let correction = EnterpriseCorrection(
@@ -133,10 +139,7 @@ func walkToRejectedVetting(_ engine: OnboardingEngine, _ simulator: RunningSimul
     @Test func theRejectedSubmissionsLOAIsRefusedAndAnUnaddressedReasonIsWarned() async throws {
         try await withSimulator({ $0.scenario = .vettingRejected }) { simulator in
             try await withStore { store in
-                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
-                try await walkToGates(engine)
-                try await simulator.advanceClock(seconds: 61)
-                try await engine.send(.checkGatesNow)
+                let engine = try await rejectedByTheScenario(store, simulator)
                 #expect(try store.report("onb-1").stalled == "Telnyx rejected the enterprise (3 reasons): correct it", "list says why")
                 let record = try #require(try await engine.enterpriseRecord())
                 let billingOnly = EnterpriseCorrection(record: record, edited: record.merging(["billing_contact.email": "ap@acme.example.com"]) { $1 })
@@ -185,11 +188,7 @@ func walkToRejectedVetting(_ engine: OnboardingEngine, _ simulator: RunningSimul
     @Test func aBillingCorrectionIsUpdatedThenResubmitted() async throws {
         try await withSimulator({ $0.scenario = .vettingRejected }) { simulator in
             try await withStore { store in
-                let client = try simulator.client()
-                let engine = try OnboardingEngine.create(store: store, client: client, id: "onb-1")
-                try await walkToGates(engine)
-                try await simulator.advanceClock(seconds: 61)
-                try await engine.send(.checkGatesNow)
+                let engine = try await rejectedByTheScenario(store, simulator)
                 let record = try #require(try await engine.enterpriseRecord())
                 let correction = EnterpriseCorrection(record: record, edited: record.merging(["billing_contact.email": "ap@acme.example.com"]) { $1 })
                 #expect(correction.path(reputationEnabled: true) == .update)
