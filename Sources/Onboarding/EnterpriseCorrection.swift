@@ -72,7 +72,12 @@ public struct EnterpriseCorrection: Equatable, Sendable {
 
     /// The way through for an onboarding whose reputation is (or is not) enabled.
     public func path(reputationEnabled: Bool) -> Path {
-        reputationEnabled && changesIdentity ? .disableThenUpdate : .update
+        Self.path(changing: changes.map(\.field.key), reputationEnabled: reputationEnabled)
+    }
+
+    /// The way through for a correction of the fields keyed `keys` (`organization_contact.email`).
+    public static func path(changing keys: some Sequence<String>, reputationEnabled: Bool) -> Path {
+        reputationEnabled && keys.contains { EnterpriseField(rawValue: $0)?.isIdentity == true } ? .disableThenUpdate : .update
     }
 
     /// A warning when Telnyx's `reasons` name fields and the correction changes none of them:

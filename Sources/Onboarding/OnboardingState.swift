@@ -29,6 +29,15 @@ public struct OnboardingState: Codable, Equatable, Sendable {
         case replacement
         /// Submitting again after vetting was rejected: disable, then enable with a new LOA.
         case resubmission
+
+        /// What the LOA Telnyx already has is, in this round: the one a newly signed LOA must differ from.
+        public var submittedLOA: String {
+            switch self {
+            case .first: "the LOA submitted before reputation was disabled"
+            case .replacement: "the LOA Telnyx has (rejected or under review)"
+            case .resubmission: "the LOA of the rejected submission"
+            }
+        }
     }
 
     /// Reputation turned off for the enterprise: a state of its own, left only by choosing to

@@ -24,6 +24,21 @@ extension OnboardingState {
         return .current
     }
 
+    /// Whether the enterprise can be corrected now: Telnyx rejected its vetting (step 6), or a
+    /// correction is being submitted again and its new LOA is not enabled yet (steps 3 to 5).
+    public var canCorrectEnterprise: Bool {
+        if step == .gates && gates?.vettingRejected == true { return true }
+        return loaRound == .resubmission && [.loaRender, .signAndUpload, .enable].contains(step)
+    }
+
+    /// Whether Telnyx lets the LOA be replaced now: reputation enabled, the LOA pending or
+    /// rejected (api-notes, step 6), and the enterprise not rejected (its correction carries a
+    /// new LOA).
+    public var canReplaceLOA: Bool {
+        guard reputationEnabled, step == .gates, let gates else { return false }
+        return ["pending", "rejected"].contains(gates.loaStatus) && !gates.vettingRejected
+    }
+
     /// Waiting on Telnyx's human review, which can take days.
     public var isWaitingOnTelnyx: Bool { marker(for: step) == .waiting }
 

@@ -288,8 +288,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         return settle() ?? stay()
 
     case .correctEnterprise(let fields):
-        let resubmitting = state.loaRound == .resubmission && [.loaRender, .signAndUpload, .enable].contains(state.step)
-        guard let enterprise = state.enterprise, state.gates?.vettingRejected == true || resubmitting else {
+        guard let enterprise = state.enterprise, state.canCorrectEnterprise else {
             return refuse("The enterprise is corrected after Telnyx rejects its vetting.")
         }
         guard !fields.isEmpty else { return refuse("Nothing was changed: the enterprise is as Telnyx holds it.") }
@@ -301,8 +300,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
             next.loaRound = .resubmission
             next.pendingCorrection = normalized
             let update = Effect.updateEnterprise(enterpriseId: enterprise.id, fields: normalized)
-            let identity = normalized.keys.contains { EnterpriseField(rawValue: $0)?.isIdentity == true }
-            if state.reputationEnabled && identity {
+            if EnterpriseCorrection.path(changing: normalized.keys, reputationEnabled: state.reputationEnabled) == .disableThenUpdate {
                 // Telnyx refuses new identity fields while reputation is enabled (api-notes, step 2).
                 next.loaDocumentId = nil
                 next.queued = update

@@ -180,10 +180,10 @@ public struct NonInteractiveRun: Sendable {
                         if let refusal = try await engine.send(.startLOAReplacement) { return .error(refusal) }
                         continue
                     }
-                    let same = answers.signedLoa.map { " signed_loa (\($0)) is the LOA Telnyx rejected, under any name." } ?? ""
+                    let same = answers.signedLoa.map { "signed_loa (\($0)) is the LOA Telnyx rejected, under any name. " } ?? ""
                     return .rejected(
                         what: "LOA", reasons: gates.rejectionReasons,
-                        fix: "\(same.isEmpty ? "" : same.dropFirst() + " ")Sign a new LOA\(state.renderedLOAPath.map { " (the rendered one is at \($0))" } ?? "") and run again with its path as signed_loa; it replaces the rejected one (not billed).")
+                        fix: "\(same)Sign a new LOA\(state.renderedLOAPath.map { " (the rendered one is at \($0))" } ?? "") and run again with its path as signed_loa; it replaces the rejected one (not billed).")
                 }
                 guard wait else { return .waitingOnTelnyx(await engine.state.nextAction) }
                 let (pause, progress) = (self.pause, self.progress)

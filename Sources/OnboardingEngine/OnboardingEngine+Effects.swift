@@ -77,14 +77,11 @@ extension OnboardingEngine {
             // After a rejection only a newly signed LOA will do: the one uploaded before, under
             // any name, is refused here before anything is sent.
             if let submitted = state.submittedLOASHA256, SignedLOADigest.hex(bytes) == submitted {
-                let what: String = switch state.loaRound {
-                case .replacement: "The LOA Telnyx has (rejected or under review)"
-                case .resubmission: "The LOA of the rejected submission"
-                case .first: "The LOA submitted before reputation was disabled"
-                }
+                let what = state.loaRound.submittedLOA
                 let rendered = state.renderedLOAPath.map { " at \($0)" } ?? ""
                 let name = URL(fileURLWithPath: path).lastPathComponent
-                return .effectFailed(effect, Failure(message: "\(what) again (\(name)): sign the new LOA\(rendered) and give its path."))
+                return .effectFailed(
+                    effect, Failure(message: "\(what.prefix(1).uppercased() + what.dropFirst()) again (\(name)): sign the new LOA\(rendered) and give its path."))
             }
             let document = try await client.uploadDocument(
                 Array(bytes), filename: URL(fileURLWithPath: path).lastPathComponent, customerReference: state.id)

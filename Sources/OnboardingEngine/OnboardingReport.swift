@@ -103,9 +103,11 @@ public struct OnboardingReport: Encodable, Sendable {
         self.savedAt = savedAt
         self.archived = archived
         let succeeded = audit.filter { $0.result == "ok" }
-        func last(_ actions: String...) -> Date? {
-            succeeded.last { entry in actions.contains { entry.action == $0 || entry.action == "reconcile \($0)" } }?.at
+        /// The last entry of `action` that went through, reconciled or not.
+        func lastEntry(_ action: String) -> AuditEntry? {
+            succeeded.last { $0.action == action || $0.action == "reconcile \(action)" }
         }
+        func last(_ action: String) -> Date? { lastEntry(action)?.at }
         let enabled = last("enable reputation")
         let disabled = last("disable reputation")
         reputationEnabledAt = state.reputationEnabled && (disabled == nil || enabled.map { $0 > disabled! } == true) ? enabled : nil
@@ -113,7 +115,7 @@ public struct OnboardingReport: Encodable, Sendable {
         adoptedAt = audit.first { $0.action.hasPrefix("adopt enterprise") }?.at
         billingHistoryComplete = adoptedAt == nil
         reputationDisabled = state.disabledReputation.map { disabled in
-            let entry = disabled.outsideWizard ? nil : succeeded.last { $0.action == "disable reputation" || $0.action == "reconcile disable reputation" }
+            let entry = disabled.outsideWizard ? nil : lastEntry("disable reputation")
             return Disabled(at: entry?.at, by: entry?.osUser, numbersDropped: disabled.numbersDropped, outsideWizard: disabled.outsideWizard)
         }
         id = state.id
@@ -203,6 +205,12 @@ extension OnboardingStore {
     /// Where onboarding `id` stands, as of `now`.
     public func report(_ id: String, now: Date = Date()) throws(StoreError) -> OnboardingReport {
         guard let summary = try list(includingArchived: true).first(where: { $0.state.id == id }) else { throw .notFound(onboardingId: id) }
+        return try report(summary, now: now)
+    }
+
+    /// Where the onboarding of `summary` (as `list` read it) stands, as of `now`.
+    public func report(_ summary: OnboardingSummary, now: Date = Date()) throws(StoreError) -> OnboardingReport {
+        let id = summary.state.id
         let audit = try auditLog(id)
         return OnboardingReport(
             state: summary.state, audit: audit, lastActivity: audit.last?.at, savedAt: summary.updatedAt, archived: summary.archivedAt != nil,

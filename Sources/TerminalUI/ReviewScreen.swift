@@ -7,16 +7,9 @@ enum ReviewScreen {
     static func keys(_ model: WizardModel) -> String {
         var keys = ["r check now"]
         if model.state.gates?.vettingRejected == true { keys.append("c correct enterprise") }
-        if canReplaceLOA(model.state) { keys.append("l replace LOA") }
+        if model.state.canReplaceLOA { keys.append("l replace LOA") }
         if model.sandboxScenario != nil { keys.append("t +1 h (sandbox)") }
         return keys.joined(separator: "  ")
-    }
-
-    /// Where Telnyx lets the LOA be replaced: reputation enabled, the LOA pending or rejected
-    /// (api-notes, step 6), and the enterprise not rejected (its correction carries a new LOA).
-    static func canReplaceLOA(_ state: OnboardingState) -> Bool {
-        guard state.reputationEnabled, state.step == .gates, let gates = state.gates else { return false }
-        return ["pending", "rejected"].contains(gates.loaStatus) && !gates.vettingRejected
     }
 
     static func verdict(_ value: String) -> (String, Style) {

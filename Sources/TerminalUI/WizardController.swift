@@ -13,9 +13,7 @@ public enum WizardController {
     }
 
     static func dispatch(_ key: Key, _ model: inout WizardModel) -> [Command] {
-        let reasons = model.enterpriseForm.correcting && !model.rejectionReasons.isEmpty
-            ? "Telnyx's reasons: " + model.rejectionReasons.joined(separator: " · ") : nil
-        let shown = model.notice ?? model.state.lastError.map(\.message) ?? reasons
+        let notice = model.notice
         model.notice = nil
         if key == .control("c") || key == .control("q") || key == .function(10) { return [.quit] }
         if key == .resize { return [] }
@@ -23,7 +21,7 @@ public enum WizardController {
         if let pending = model.state.confirmation { return confirmation(key, pending.action, &model) }
         if key == .function(1) || (key == .character("?") && !isTyping(model)) {
             model.overlay = .help
-            model.helpMessage = shown
+            model.helpMessage = notice ?? model.state.lastError.map(\.message) ?? correctionReasons(model)
             return []
         }
         if key == .character("q") && !isTyping(model) { return [.quit] }
@@ -143,6 +141,12 @@ public enum WizardController {
         }
     }
 
+    /// Telnyx's reasons in one line while correcting, for help to show in full.
+    static func correctionReasons(_ model: WizardModel) -> String? {
+        guard model.enterpriseForm.correcting, !model.rejectionReasons.isEmpty else { return nil }
+        return "Telnyx's reasons: " + model.rejectionReasons.joined(separator: " · ")
+    }
+
     /// A pending confirmation: y or n; disabling needs its word typed, as it drops every number.
     static func confirmation(_ key: Key, _ action: BillableAction, _ model: inout WizardModel) -> [Command] {
         if case .disable = action {
@@ -192,23 +196,18 @@ public enum WizardController {
         case .remove(let numbers) where succeeded:
             let shown = numbers.prefix(3).joined(separator: ", ") + (numbers.count > 3 ? ", …" : "")
             model.notice = "Removed \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") from monitoring (\(shown)); the audit log (L) names each."
-            return
         case .changeFrequency(_, let to, _) where succeeded:
             model.notice = "Telnyx now checks the numbers \(to.label)."
-            return
         case .disable where succeeded:
             model.notice = "Reputation is disabled; no number is monitored. Enabling again needs a newly signed LOA."
-            return
         case .refresh(let numbers) where succeeded:
             model.notice = "Refreshed \(numbers.count) \(numbers.count == 1 ? "number" : "numbers"): the table shows the new readings."
-            return
-        case .associate: break
+        case .associate(let numbers):
+            // A failure that names no number is the error line's to tell.
+            if let error = model.state.lastError, error.fieldProblems.isEmpty { return }
+            model.overlay = .associationResults(numbers: numbers, top: 0)
         case .enable, .query, .refresh, .remove, .changeFrequency, .disable: return
         }
-        guard case .associate(let numbers) = action else { return }
-        // A failure that names no number is the error line's to tell.
-        if let error = model.state.lastError, error.fieldProblems.isEmpty { return }
-        model.overlay = .associationResults(numbers: numbers, top: 0)
     }
 
     static func enterpriseForm(_ key: Key, _ model: inout WizardModel) -> [Command] {
@@ -278,7 +277,7 @@ public enum WizardController {
 
     /// F4 at steps 3 to 5 of a resubmission: correct the enterprise again before its new LOA.
     static func correctAgain(_ key: Key, _ model: inout WizardModel) -> [Command]? {
-        guard key == .function(4), model.state.loaRound == .resubmission, model.canCorrect else { return nil }
+        guard key == .function(4), model.canCorrect else { return nil }
         model.notice = "Reading the enterprise as Telnyx holds it…"
         return [.loadEnterpriseRecord]
     }
@@ -390,7 +389,7 @@ public enum WizardController {
         switch key {
         case .character("r"): return [.checkReviewNow]
         case .character("t") where model.sandboxScenario != nil: return [.advanceSandboxClock, .checkReviewNow]
-        case .character("l") where ReviewScreen.canReplaceLOA(model.state):
+        case .character("l") where model.state.canReplaceLOA:
             model.signedLOAPath = TextField()
             model.overlay = .confirmLOAReplacement
             return []

@@ -97,12 +97,8 @@ public struct WizardModel: Equatable, Sendable {
     static let typedDraftName = "typed"
     public static let correctionDraftName = "enterprise-correction"
 
-    /// Whether the enterprise can be corrected now: Telnyx rejected its vetting, or a correction
-    /// is being submitted again and its LOA is not yet enabled.
-    public var canCorrect: Bool {
-        if state.step == .gates && state.gates?.vettingRejected == true { return true }
-        return state.loaRound == .resubmission && [.loaRender, .signAndUpload, .enable].contains(state.step)
-    }
+    /// Whether the enterprise can be corrected now (the state machine's rule).
+    public var canCorrect: Bool { state.canCorrectEnterprise }
 
     /// Telnyx's reasons for rejecting the enterprise: as last read, or kept from before the
     /// disable a correction needed.

@@ -52,6 +52,8 @@ struct InteractiveWizard {
         model.busy = "Asking Telnyx where things stand"
         // When Telnyx is next asked about an answer that was lost.
         var nextReconcileAt = Date.distantPast
+        // Whether the audit log was read for who disabled reputation.
+        var disablingRead = false
         var poller: GatePoller?
         var polling: Task<Void, Never>?
         defer { polling?.cancel() }
@@ -109,13 +111,15 @@ struct InteractiveWizard {
                 default: (model.nextReviewCheckAt, model.reviewChecking) = (nil, false)
                 }
             }
-            // Who disabled reputation, and when, for its screen (read once while it is disabled).
+            // Who disabled reputation, and when, for its screen: read once each time it is disabled.
             if model.state.disabledReputation == nil {
                 model.disabledBy = nil
-            } else if model.disabledBy == nil,
-                let entry = (try? store.auditLog(id))?.last(where: { $0.action.hasSuffix("disable reputation") && $0.result == "ok" })
-            {
-                model.disabledBy = .init(at: entry.at, user: entry.osUser)
+                disablingRead = false
+            } else if !disablingRead {
+                disablingRead = true
+                if let disabled = try? store.report(id).reputationDisabled, let at = disabled.at, let user = disabled.by {
+                    model.disabledBy = .init(at: at, user: user)
+                }
             }
             if readStep != model.state.step && running == nil {
                 readStep = model.state.step
@@ -197,7 +201,12 @@ struct InteractiveWizard {
         let gates = try await enabled.concurrentMap(inFlight: 4) { id in
             (id, try? await client.reputationSettings(enterpriseId: id))
         }
-        let reviews = Dictionary(gates.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        let reviews = Dictionary(gates, uniquingKeysWith: { first, _ in first })
+        // Every onboarding here, read once: enterprise id → the onboarding tracking it.
+        var trackers: [String: String] = [:]
+        for summary in try store.list(includingArchived: true) {
+            if let enterpriseId = summary.state.enterprise?.id, trackers[enterpriseId] == nil { trackers[enterpriseId] = summary.state.id }
+        }
         var tracked: [String: String] = [:]
         let items = enterprises.compactMap { enterprise -> ListPicker.Item? in
             guard let id = enterprise.id else { return nil }
@@ -207,9 +216,9 @@ struct InteractiveWizard {
             } else {
                 label += enterprise.numberReputationEnabled == true ? " · on" : " · reputation off"
             }
-            if let onboarding = try? store.onboardings(enterpriseId: id).first {
-                tracked[id] = onboarding.state.id
-                label += " · tracked by \(onboarding.state.id.prefix(8))"
+            if let onboarding = trackers[id] {
+                tracked[id] = onboarding
+                label += " · tracked by \(onboarding.prefix(8))"
             }
             return ListPicker.Item(id: id, label: label)
         }
@@ -225,7 +234,6 @@ struct InteractiveWizard {
                 return
             }
             model.startCorrection(record: record, draft: draft)
-            model.notice = nil
         } catch {
             model.notice = "Could not read the enterprise from Telnyx (\(error.message)); press c (F4 at steps 3 to 5) to try again."
         }

@@ -24,13 +24,15 @@ struct Status: AsyncParsableCommand {
 
     func run() async throws {
         let store = try global.existingStore(sandbox: global.sandbox)
-        guard let id = try id ?? store.list().first?.state.id else {
-            let archived = try store.list(includingArchived: true).count
-            throw UsageProblem.stop(archived > 0
+        // Every onboarding, read once: the one asked for, or the most recently active listed one.
+        let everyOne = try store.list(includingArchived: true)
+        let listed = everyOne.filter { $0.archivedAt == nil }
+        guard let id = id ?? listed.first?.state.id else {
+            throw UsageProblem.stop(!everyOne.isEmpty
                 ? "Every onboarding in \(store.directory.path) is archived; `list --all` shows them, `status ID` one of them."
                 : "There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
         }
-        guard let summary = try store.list(includingArchived: true).first(where: { $0.state.id == id }) else {
+        guard let summary = everyOne.first(where: { $0.state.id == id }) else {
             throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
         }
         let lastRead = summary.state.gatesCheckedAt ?? summary.updatedAt
@@ -43,7 +45,7 @@ struct Status: AsyncParsableCommand {
         let report = try store.report(id)
         if json { return print(try Output.json(report)) }
         if let note { print(note) }
-        if self.id == nil, case let others = try store.list().count - 1, others > 0 {
+        if self.id == nil, case let others = listed.count - 1, others > 0 {
             print("The most recently active of \(others + 1) onboardings here; `list` shows the others, `status ID` one of them.")
         }
         print(report.text)
@@ -85,7 +87,7 @@ struct List: AsyncParsableCommand {
     func run() throws {
         let store = try global.existingStore(sandbox: global.sandbox)
         let now = Date()
-        let reports = try store.list(includingArchived: all).map { try store.report($0.state.id, now: now) }
+        let reports = try store.list(includingArchived: all).map { try store.report($0, now: now) }
         if json { return print(try Output.json(reports)) }
         if reports.isEmpty { return print("No onboardings in \(store.directory.path)\(all ? "" : " (archived ones: list --all)").") }
         for report in reports {
