@@ -621,6 +621,25 @@ let telnyxRecord: [String: String] = [
     }
 }
 
+@Suite struct EnterpriseReviewTests {
+    /// The review before the first submission: the form's sections and labels, values as they
+    /// will be sent, the billing address said once when it is the physical one.
+    @Test func theReviewUsesTheFormsLabelsAndShowsValuesAsSent() {
+        var wizard = model(.enterprise)
+        wizard.enterpriseForm = EnterpriseForm(draft: [
+            "legal_name": "Acme Widgets Inc", "fein": "123456789", "website": "acme.example.com",
+            "organization_contact.phone_number": "(312) 555-0000",
+        ])
+        #expect(ReviewLines.lines(wizard).map(\.0) == [
+            "── Business ──", "Legal name: Acme Widgets Inc", "Organisation type: commercial", "FEIN: 12-3456789",
+            "Website: https://acme.example.com", "Country: US", "Role: enterprise",
+            "── Organisation contact ──", "Phone: +13125550000",
+            "── Physical address ──", "Country: US",
+            "── Billing address ──", "Same as the physical address",
+        ])
+    }
+}
+
 @Suite struct AddNumbersReasonTests {
     @Test func theLastLineThatCannotBeAddedSaysWhyInFull() {
         var wizard = model(.associate) { $0.gates = GateReport(status: "approved", loaStatus: "approved") }
