@@ -32,6 +32,24 @@ import TelnyxSimulator
         }
     }
 
+    /// A request that cannot be built is worded by its field, never a raw `DecodingError`.
+    @Test func aRequestThatCannotBeBuiltIsWordedByField() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                try await walkToLOA(engine)
+                try await engine.send(.renderLOA(agent: ["city": "Austin"], signature: nil))
+                let error = try #require(await engine.state.lastError)
+                #expect(error.message.hasPrefix("“render LOA” was not sent: "))
+                #expect(error.message.hasSuffix(" is missing."))
+                #expect(!error.message.contains("DecodingError") && !error.message.contains("keyNotFound"))
+                #expect(error.fieldProblems.values.allSatisfy { $0 == "is missing or malformed" })
+                #expect(error.fieldProblems.count == 1)
+                await engine.close()
+            }
+        }
+    }
+
     @Test func theReportSaysWhenEachFactWasReadAndHowLongEachReviewHasWaited() {
         let enabledAt = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18 11:06:40 UTC
         var state = OnboardingState(id: "onb-1")
