@@ -32,6 +32,19 @@ import TelnyxSimulator
         }
     }
 
+    /// Text from Telnyx reaches `status` and `list` without escape or control sequences.
+    @Test func theReportStripsEscapeSequencesFromTelnyxText() {
+        var state = OnboardingState(id: "onb-1")
+        state.step = .gates
+        state.enterprise = .init(id: "ent-1", legalName: "Acme\u{1B}]0;PWNED\u{07} LLC")
+        state.reputationEnabled = true
+        state.gates = GateReport(status: "rejected", loaStatus: "pending", rejectionReasons: ["Legal name\u{1B}[2J does not match.\u{9B}31m"])
+        let text = OnboardingReport(state: state, audit: [], lastActivity: nil).text
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
+        #expect(text.hasPrefix("Onboarding onb-1 — Acme LLC\n"))
+        #expect(text.contains("\n  vetting rejected: Legal name does not match.\n"))
+    }
+
     /// A request that cannot be built is worded by its field, never a raw `DecodingError`.
     @Test func aRequestThatCannotBeBuiltIsWordedByField() async throws {
         try await withSimulator { simulator in

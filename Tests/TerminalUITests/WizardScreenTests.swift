@@ -797,6 +797,22 @@ let telnyxRecord: [String: String] = [
         #expect(!approved.enterpriseForm.correcting, "a correction from before approval is not brought back")
     }
 
+    /// Very long reasons take a few lines, so the form stays in view; F1 shows them all.
+    @Test func longReasonsAreCappedAndHelpShowsThemAll() {
+        var wizard = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(
+                status: "rejected", loaStatus: "approved",
+                rejectionReasons: ["Website " + String(repeating: "unreachable ", count: 60), "FEIN does not match."])
+        }
+        wizard.startCorrection(record: telnyxRecord, draft: nil)
+        let text = screen(wizard)
+        #expect(text.contains("│  … the reasons in full: F1\n"))
+        #expect(text.contains("│   Legal name "), "the form is in view")
+        _ = press([.function(1)], &wizard)
+        #expect(wizard.helpMessage?.hasSuffix(" · FEIN does not match.") == true)
+    }
+
     @Test func nothingChangedIsSaidAndEscLeavesTheCorrection() {
         var wizard = Self.rejected()
         wizard.startCorrection(record: telnyxRecord, draft: nil)
