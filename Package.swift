@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "reputation-wizard",
             dependencies: [
-                "Onboarding", "OnboardingStore", "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI",
+                "Onboarding", "OnboardingStore", "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "CProcessGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
@@ -85,6 +85,7 @@ let package = Package(
         ),
         .target(name: "Onboarding"),
         .systemLibrary(name: "CNcursesw"),
+        .systemLibrary(name: "CProcessGuard"),
         .target(name: "TerminalUI", dependencies: ["Onboarding", "CNcursesw"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Onboarding"]),
         .target(name: "OnboardingStore", dependencies: ["Onboarding", .product(name: "GRDB", package: "GRDB.swift")]),

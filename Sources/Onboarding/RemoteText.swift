@@ -21,6 +21,21 @@ public enum RemoteText {
         return result
     }
 
+    /// `sanitized` line by line: the line breaks of a multi-line message are kept.
+    public static func sanitizedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitized(String($0)) }.joined(separator: "\n")
+    }
+
+    /// Characters a JSON encoder leaves raw that a terminal (or a reader of the JSON) would act
+    /// on: DEL, the C1 controls (U+0080–U+009F), zero-width marks and the bidirectional
+    /// overrides and isolates. JSON output writes them as `\uXXXX` escapes.
+    public static func isHiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x7F...0x9F, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     /// Consumes a CSI (`ESC [ … final`), OSC (`ESC ] … BEL or ESC \`) or two-character escape.
     private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator, introducer: Unicode.Scalar) {
         let kind: Unicode.Scalar? = introducer.value == 0x9B ? "[" : scalars.next()

@@ -475,8 +475,10 @@ func failed(_ state: OnboardingState, _ effect: Effect, _ failure: Failure) -> T
     var next = state
     next.queued = nil
     next.lastError = failure
-    // The engine could not tell whether it happened: nothing more is sent until it can.
-    if failure.outcomeUnknown { return Transition(state: next) }
+    // The engine could not tell whether it happened: nothing more is sent until it can. An
+    // effect that changes nothing at Telnyx has no outcome to reconcile: its failure is plain.
+    if failure.outcomeUnknown && effect.changesRemoteState { return Transition(state: next) }
+    next.lastError?.outcomeUnknown = false
     next.inFlight = nil
     switch effect {
     case .enableReputation(let enterpriseId, _, _):

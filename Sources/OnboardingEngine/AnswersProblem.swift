@@ -1,3 +1,4 @@
+import Onboarding
 /// An answers file that does not decode, worded for a person: the field's path as the file
 /// names it (`enterprise.organization_contact`) and what was expected, never a raw
 /// `DecodingError`.
@@ -21,7 +22,9 @@ public enum AnswersProblem {
         case .dataCorrupted(let context):
             // The parser's own error says where (line and column), when it is there.
             let said = context.underlyingError.map { "\($0)" } ?? context.debugDescription
-            let detail = said.isEmpty ? "" : ": " + said.split(separator: "\n").prefix(3).joined(separator: " ")
+            // Bounded, and without control characters: the parser may quote the file.
+            let lines = said.split(separator: "\n").prefix(3).joined(separator: " ")
+            let detail = said.isEmpty ? "" : ": " + RemoteText.sanitized(lines.count > 300 ? lines.prefix(300) + "…" : lines)
             return context.codingPath.isEmpty
                 ? "is not valid JSON or YAML\(detail)"
                 : "\(path(context.codingPath)) has a value it cannot take\(detail)"

@@ -62,8 +62,14 @@ public struct NonInteractiveRun: Sendable {
         }
     }
 
+    /// Waits before each further check of a lost answer in one run: the first check is at once.
+    public static let reconcileWaits: [Double] = [0, 2, 10]
+
     func drive(_ engine: OnboardingEngine) async throws -> Stop {
         try await engine.reconcile()
+        var reconcileChecks = 0
+        // Billable decisions taken by this run; one pending from an earlier run is decided again.
+        var decided = Set<Step>()
         var lastStep: Step?
         var repeats = 0
         // A step's stored error stops the run only once this run has tried its own answers:
@@ -82,7 +88,16 @@ public struct NonInteractiveRun: Sendable {
             if state.step == lastStep { repeats += 1 } else { repeats = 0 }
             lastStep = state.step
             if let inFlight = state.inFlight {
-                return .error("“\(inFlight.name)” has no known outcome yet (\(state.lastError?.message ?? "interrupted")); run again to check with Telnyx.")
+                // A lost answer is settled in this run by reading Telnyx, then the run goes on.
+                guard reconcileChecks < Self.reconcileWaits.count else {
+                    return .error("“\(inFlight.name)” has no known outcome yet (\(state.lastError?.message ?? "interrupted")); Telnyx could not be asked whether it happened. Run again to check.")
+                }
+                let wait = Self.reconcileWaits[reconcileChecks]
+                reconcileChecks += 1
+                progress("no answer for “\(inFlight.name)”: checking with Telnyx whether it happened\(wait > 0 ? " in \(Int(wait)) s" : "")")
+                if wait > 0 { try await pause(wait) }
+                try await engine.reconcile()
+                continue
             }
             // A step that does not move after its answer was given is stuck on an error.
             if repeats > 3 { return .error(state.lastError?.message ?? "Step \(state.step.rawValue) does not move on.") }
@@ -156,12 +171,12 @@ public struct NonInteractiveRun: Sendable {
                     return .inputNeeded("signed_loa: sign \(state.renderedLOAPath ?? "the LOA") and give the signed PDF's path\(problem)")
                 }
             case .enable:
-                if state.confirmation == nil {
-                    try await engine.send(.chooseFrequency(answers.checkFrequency ?? .businessDaily, plannedNumbers: try numbers().count))
+                let decision = Event.chooseFrequency(answers.checkFrequency ?? .businessDaily, plannedNumbers: try numbers().count)
+                switch try await decide(decision, at: .enable, engine, decided: &decided, what: "enabling reputation") {
+                case .none: continue
+                case .stop(let stop): return stop
+                case .confirm: try await engine.send(.confirm)
                 }
-                guard let confirmation = await engine.state.confirmation else { continue }
-                guard confirmBillable else { return .confirmationRequired("enabling reputation costs \(confirmation.estimate).") }
-                try await engine.send(.confirm)
             case .gates:
                 try await engine.send(.checkGatesNow)
                 let gates = await engine.state.gates
@@ -195,12 +210,11 @@ public struct NonInteractiveRun: Sendable {
             case .associate:
                 let wanted = try numbers()
                 guard !wanted.isEmpty else { return .inputNeeded("numbers (a list) or numbers_file") }
-                if state.confirmation == nil {
-                    if let refusal = try await engine.send(.addNumbers(wanted)) { return .error(refusal) }
+                switch try await decide(.addNumbers(wanted), at: .associate, engine, decided: &decided, what: "adding numbers") {
+                case .none: continue
+                case .stop(let stop): return stop
+                case .confirm: try await engine.send(.confirm)
                 }
-                guard let confirmation = await engine.state.confirmation else { continue }
-                guard confirmBillable else { return .confirmationRequired("adding numbers costs \(confirmation.estimate).") }
-                try await engine.send(.confirm)
             case .query:
                 let monitored = state.monitoredNumbers
                 if state.confirmation == nil {
@@ -214,6 +228,34 @@ public struct NonInteractiveRun: Sendable {
                 return .complete
             }
         }
+    }
+
+    enum Decision {
+        /// Nothing to confirm (the decision went ahead, or was refused and the state says why).
+        case none
+        case stop(Stop)
+        /// The pending charge is this run's own, from the current answers: confirm it.
+        case confirm
+    }
+
+    /// Takes the billable decision from the current answers. A charge left pending by an
+    /// earlier run is never confirmed as it stands: it is cancelled and decided again, and when
+    /// the answers have changed what it costs the run stops (12) with the new cost, even with
+    /// `--yes`, so a charge is only ever made on the estimate the person last saw.
+    func decide(_ decision: Event, at step: Step, _ engine: OnboardingEngine, decided: inout Set<Step>, what: String) async throws -> Decision {
+        let earlier = decided.contains(step) ? nil : await engine.state.confirmation
+        if earlier != nil { try await engine.send(.cancel) }
+        if await engine.state.confirmation == nil {
+            decided.insert(step)
+            if let refusal = try await engine.send(decision) { return .stop(.error(refusal)) }
+        }
+        guard let confirmation = await engine.state.confirmation else { return .none }
+        if let earlier, earlier != confirmation {
+            return .stop(.confirmationRequired(
+                "the answers changed since the last run's estimate (\(earlier.estimate)); \(what) now costs \(confirmation.estimate). Nothing was billed."))
+        }
+        guard confirmBillable else { return .stop(.confirmationRequired("\(what) costs \(confirmation.estimate).")) }
+        return .confirm
     }
 
     enum CorrectionOutcome {

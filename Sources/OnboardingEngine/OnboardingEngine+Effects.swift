@@ -9,7 +9,7 @@ extension OnboardingEngine {
         do {
             return try await attempt(effect)
         } catch let error as TelnyxError {
-            return .effectFailed(effect, TelnyxMapping.failure(error))
+            return .effectFailed(effect, TelnyxMapping.failure(error, of: effect))
         } catch is CancellationError {
             // Stopped mid-call (the person quit): a change may have reached Telnyx, so it is
             // reconciled by reading before anything else is sent.
@@ -136,8 +136,10 @@ extension OnboardingEngine {
     /// Reads each number (live when `fresh` or never read), keeping every reading as history.
     func query(_ enterpriseId: String, _ numbers: [String], fresh: Bool) async throws -> [String] {
         let client = self.client
+        let neverRead = Set(numbers).subtracting(state.queriedNumbers)
         let readings = try await numbers.concurrentMap(inFlight: Self.concurrency) { number in
-            try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh)
+            // A read that bills is never resent after a lost answer: it is reconciled instead.
+            try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh, mayBill: neverRead.contains(number))
         }
         let at = now()
         try store.recordSnapshots(

@@ -5,7 +5,7 @@ import TelnyxAPI
 extension OnboardingEngine {
     /// What became of an effect whose answer was lost, found by reading Telnyx only. Nothing
     /// here creates or bills: numbers are read through the free list, never a live lookup.
-    func reconciled(_ effect: Effect, since intentAt: Date) async throws(TelnyxError) -> Event {
+    func reconciled(_ effect: Effect, since intentAt: Date) async throws -> Event {
         let notApplied = Event.effectFailed(
             effect,
             // Not "did not happen": a request Telnyx was still working on may land later.
@@ -46,19 +46,16 @@ extension OnboardingEngine {
             var missing: [String: String] = [:]
             for number in numbers where !monitored.contains(number) { missing[number] = "not added (the request was interrupted); add it again" }
             return .numbersAssociated(present, setAside: missing)
-        case .queryNumbers(let id, let numbers, _):
-            let listed = try await client.allNumbers(enterpriseId: id)
-            let withData = Set(listed.filter { $0.reputationData?.lastRefreshedAt != nil }.compactMap(\.phoneNumber))
-            let read = numbers.filter(withData.contains)
-            return read.isEmpty ? notApplied : .numbersQueried(read)
+        case .queryNumbers(let id, let numbers, let fresh):
+            // A live read leaves newer data in the free list; a cached read of a number read
+            // before bills nothing and changes nothing, so it is simply read again later.
+            let refreshed = try await refreshedSince(intentAt, in: id)
+            let read = numbers.filter { refreshed.contains($0) && (fresh || !state.queriedNumbers.contains($0)) }
+            if read.isEmpty { return notApplied }
+            try await recordListedReadings(id, of: read)
+            return .numbersQueried(read)
         case .refreshNumbers(let id, let numbers):
-            // Telnyx's clock is not ours: a number was refreshed when its data is newer than the
-            // last reading kept here before the intent (or when it has data and none was kept).
-            let listed = try await client.allNumbers(enterpriseId: id)
-            let refreshed = Set(listed.filter { number in
-                guard let refreshedAt = number.reputationData?.lastRefreshedAt, let phoneNumber = number.phoneNumber else { return false }
-                return lastRefreshed(phoneNumber, before: intentAt).map { refreshedAt > $0 } ?? true
-            }.compactMap(\.phoneNumber))
+            let refreshed = try await refreshedSince(intentAt, in: id)
             if refreshed.isDisjoint(with: numbers) { return notApplied }
             return .numbersRefreshed(succeeded: numbers.filter(refreshed.contains), failed: numbers.filter { !refreshed.contains($0) })
         case .changeFrequency(let id, let frequency):
@@ -69,6 +66,17 @@ extension OnboardingEngine {
             let removed = numbers.filter { !monitored.contains($0) }
             return removed.isEmpty ? notApplied : .numbersRemoved(removed)
         }
+    }
+
+    /// The monitored numbers Telnyx refreshed after the intent, read through the free list.
+    /// Telnyx's clock is not ours: a number was refreshed when its data is newer than the last
+    /// reading kept here before the intent (or when it has data and none was kept).
+    func refreshedSince(_ intentAt: Date, in enterpriseId: String) async throws(TelnyxError) -> Set<String> {
+        let listed = try await client.allNumbers(enterpriseId: enterpriseId)
+        return Set(listed.filter { number in
+            guard let refreshedAt = number.reputationData?.lastRefreshedAt, let phoneNumber = number.phoneNumber else { return false }
+            return lastRefreshed(phoneNumber, before: intentAt).map { refreshedAt > $0 } ?? true
+        }.compactMap(\.phoneNumber))
     }
 
     /// When Telnyx last refreshed the number, as of the last reading kept here before `intentAt`.

@@ -112,14 +112,17 @@ public actor OnboardingEngine {
     }
 
     /// Settles every intent whose answer was lost, by reading Telnyx. Stops at the first one
-    /// Telnyx cannot be asked about now; it stays open for the next attempt.
-    public func reconcile() async throws(StoreError) {
+    /// Telnyx cannot be asked about now; it stays open for the next attempt. A read left in
+    /// flight (by a version that could leave one) is ended as failed: it changed nothing.
+    /// - Returns: true when nothing is left in flight without an outcome.
+    @discardableResult
+    public func reconcile() async throws(StoreError) -> Bool {
         for entry in try store.unfinishedIntents(state.id) {
             let outcome: Event
             do {
                 outcome = try await reconciled(entry.effect, since: entry.intentAt)
             } catch {
-                return
+                return false
             }
             // What Telnyx billed for it is recorded now: the attempt itself could not know.
             let charged = cost(of: entry.effect, outcome: outcome)
@@ -131,6 +134,12 @@ public actor OnboardingEngine {
                 result: Self.summary(outcome), at: now())
             try await runAll(result.effects)
         }
+        if let inFlight = state.inFlight, !inFlight.changesRemoteState, state.lastError?.outcomeUnknown == true {
+            let result = transition(state, .effectFailed(inFlight, Failure(message: "“\(inFlight.name)” was interrupted; it changed nothing at Telnyx. Do it again when ready.")))
+            state = result.state
+            try store.save(state, at: now())
+        }
+        return state.inFlight == nil || state.lastError?.outcomeUnknown != true
     }
 
     static func summary(_ outcome: Event) -> String {

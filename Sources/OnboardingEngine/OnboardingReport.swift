@@ -156,7 +156,7 @@ public struct OnboardingReport: Encodable, Sendable {
     /// The report as lines for a terminal: every fact with when it was last read from Telnyx.
     /// Text from Telnyx (and from files) is stripped of escape and control sequences.
     public var text: String {
-        unsafeText.split(separator: "\n", omittingEmptySubsequences: false).map { RemoteText.sanitized(String($0)) }.joined(separator: "\n")
+        RemoteText.sanitizedLines(unsafeText)
     }
 
     var unsafeText: String {

@@ -4,7 +4,9 @@ import TelnyxAPI
 
 /// Translations between the domain's words and the API's types.
 enum TelnyxMapping {
-    static func failure(_ error: TelnyxError) -> Failure {
+    /// The failure of `effect`: an unknown outcome only for an effect that changes or bills
+    /// something at Telnyx (render LOA, reads and checks change nothing: their failure is plain).
+    static func failure(_ error: TelnyxError, of effect: Effect) -> Failure {
         var fieldProblems: [String: String] = [:]
         for entry in error.entries {
             guard let pointer = entry.pointer else { continue }
@@ -13,7 +15,7 @@ enum TelnyxMapping {
         }
         return Failure(
             status: error.status, codes: error.codes, message: error.message, fieldProblems: fieldProblems,
-            outcomeUnknown: error.mayHaveBeenApplied)
+            outcomeUnknown: error.mayHaveBeenApplied && effect.changesRemoteState)
     }
 
     static func gates(_ settings: ReputationSettings) -> GateReport {

@@ -175,9 +175,7 @@ extension OnboardingStore {
     static let localPathDraftKeys = ["signed_loa_path", "signature_image"]
 
     /// Whether `id` can name a folder: 1 to 64 letters, digits, `-` or `_`.
-    static func isSafeId(_ id: String) -> Bool {
-        !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }
-    }
+    static func isSafeId(_ id: String) -> Bool { OnboardingId.problem(id) == nil }
 
     /// Takes in a bundle read from `path`: refused when this store already has the onboarding,
     /// or another onboarding tracking the same enterprise at Telnyx. The LOA files go into the

@@ -12,7 +12,12 @@ public struct OnboardingSummary: Sendable, Equatable {
 }
 
 extension OnboardingStore {
+    /// - Throws: `StoreError.cannotCreate` for an id that is not an onboarding id (it names a
+    ///   folder here: never a path), and the database's errors.
     public func create(_ state: OnboardingState, at now: Date = Date()) throws(StoreError) {
+        if let problem = OnboardingId.problem(state.id) {
+            throw .cannotCreate(path: directory.path, reason: "the onboarding id \(problem)")
+        }
         try write { db in
             try db.execute(
                 sql: "INSERT INTO onboarding (id, state, stateVersion, step, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)",

@@ -23,12 +23,13 @@ public struct RunningSimulator: Sendable {
     /// A client that never waits between retries, recording the delays it would have slept.
     public func client(
         key: String = "KEYtest", retries: Int = 3, sleeps: SleepRecorder = SleepRecorder(),
-        middlewares: [any ClientMiddleware] = [], pacer: RateLimitPacer = RateLimitPacer()
+        middlewares: [any ClientMiddleware] = [], pacer: RateLimitPacer = RateLimitPacer(),
+        deadlines: Deadlines = Deadlines(firstByte: .seconds(10), attempt: .seconds(10), call: .seconds(20))
     ) throws -> TelnyxClient {
         var configuration = try TelnyxConfiguration(baseURL: baseURL, apiKey: APIKey(key)!)
         configuration.retry = RetryPolicy(maxRetries: retries, sleep: { await sleeps.record($0) }, random: { 0.5 })
         configuration.pacer = pacer
-        configuration.timeout = .seconds(10)
+        configuration.deadlines = deadlines
         return TelnyxClient(configuration: configuration, extraMiddlewares: middlewares)
     }
 

@@ -10,8 +10,8 @@ import OpenAPIRuntime
 /// proxy, a truncated answer), and transport failures, split into "never sent" and "outcome
 /// unknown" so callers know whether a create or billable call may have happened.
 struct ResponseCheckMiddleware: ClientMiddleware {
-    /// Larger than any answer of this API (a 250-item page, an LOA PDF).
-    static let maximumBody = 32 * 1024 * 1024
+    /// The largest answer read, in bytes (`Deadlines.maximumBodyBytes`); a larger one is refused unread.
+    let maximumBody: Int
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
@@ -23,11 +23,20 @@ struct ResponseCheckMiddleware: ClientMiddleware {
         do {
             let (answer, answerBody) = try await next(request, body, baseURL)
             response = answer
+            var collected: [UInt8] = []
             if let answerBody {
-                bytes = try await [UInt8](collecting: answerBody, upTo: Self.maximumBody)
-            } else {
-                bytes = []
+                for try await chunk in answerBody {
+                    collected += chunk
+                    guard collected.count <= maximumBody else {
+                        throw TelnyxError(
+                            .malformedResponse(
+                                status: answer.status.code, contentType: answer.headerFields[.contentType],
+                                excerpt: "an answer of more than \(maximumBody / 1_048_576) MB, not read"),
+                            operation: operation)
+                    }
+                }
             }
+            bytes = collected
         } catch {
             throw Self.transportError(error, operation: operation)
         }

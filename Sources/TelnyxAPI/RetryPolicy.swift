@@ -2,9 +2,10 @@ import Foundation
 import HTTPTypes
 
 /// When and how long to wait before sending a request again. Reads and idempotent writes are
-/// retried on 408, 429, 5xx and lost connections; a POST (which may create or bill) only when
-/// it provably did not happen: a 429, which Telnyx answers before doing anything, or a
-/// connection that never opened. Everything else about a POST surfaces to the caller.
+/// retried on 408, 429, 5xx and lost connections; a POST (which may create or bill) and a read
+/// that bills (`BillableCall`) only when it provably did not happen: a 429, which Telnyx answers
+/// before doing anything, or a connection that never opened. Everything else about them
+/// surfaces to the caller, as an outcome to reconcile.
 public struct RetryPolicy: Sendable {
     public var maxRetries: Int
     public var initialDelay: Double
@@ -34,13 +35,16 @@ public struct RetryPolicy: Sendable {
 
     static let idempotentMethods: Set<HTTPRequest.Method> = [.get, .head, .put, .patch, .delete, .options]
 
-    public func shouldRetry(_ error: TelnyxError, method: HTTPRequest.Method) -> Bool {
+    /// Whether `error` of a call with `method` may be sent again; `billable` (a read that
+    /// bills) is treated as a POST.
+    public func shouldRetry(_ error: TelnyxError, method: HTTPRequest.Method, billable: Bool = false) -> Bool {
+        let resendable = Self.idempotentMethods.contains(method) && !billable
         switch error.kind {
         case .notSent: return true
         case .api(429, _): return true
-        case .api(let status, _): return (status == 408 || status >= 500) && Self.idempotentMethods.contains(method)
-        case .malformedResponse(let status, _, _): return status >= 500 && Self.idempotentMethods.contains(method)
-        case .outcomeUnknown: return Self.idempotentMethods.contains(method)
+        case .api(let status, _): return (status == 408 || status >= 500) && resendable
+        case .malformedResponse(let status, _, _): return status >= 500 && resendable
+        case .outcomeUnknown: return resendable
         case .invalidRequest: return false
         }
     }

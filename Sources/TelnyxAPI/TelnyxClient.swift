@@ -29,14 +29,17 @@ public struct TelnyxClient: Sendable {
         extraMiddlewares: [any ClientMiddleware] = []
     ) {
         self.configuration = configuration
-        let seconds = configuration.timeout.components.seconds
+        let deadlines = configuration.deadlines
+        let (seconds, attoseconds) = deadlines.attempt.components
         let transport = AsyncHTTPClientTransport(
-            configuration: .init(client: httpClient, timeout: .seconds(max(1, seconds))))
+            configuration: .init(client: httpClient, timeout: .milliseconds(max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000))))
         client = Client(
             serverURL: configuration.baseURL, configuration: .telnyx, transport: transport,
             middlewares: [
-                RetryMiddleware(policy: configuration.retry), ResponseCheckMiddleware(),
+                RetryMiddleware(policy: configuration.retry), DeadlineMiddleware(scope: .attempt, deadlines: deadlines),
+                ResponseCheckMiddleware(maximumBody: deadlines.maximumBodyBytes),
                 RateLimitMiddleware(pacer: configuration.pacer), AuthenticationMiddleware(apiKey: configuration.apiKey), DocumentUploadMiddleware(),
+                DeadlineMiddleware(scope: .firstByte, deadlines: deadlines),
             ] + extraMiddlewares)
     }
 
@@ -105,7 +108,7 @@ public struct TelnyxClient: Sendable {
             let body = try await client.generateReputationLoa(
                 path: .init(enterpriseId: enterpriseId), body: .json(.init(agent: agent, signature: signature))
             ).ok.body.pdf
-            return try await [UInt8](collecting: body, upTo: ResponseCheckMiddleware.maximumBody)
+            return try await [UInt8](collecting: body, upTo: configuration.deadlines.maximumBodyBytes)
         }
     }
 
@@ -198,8 +201,10 @@ public struct TelnyxClient: Sendable {
     }
 
     /// Cached data is free; `fresh`, or a number never looked up, is a billed live lookup.
-    public func numberReputation(enterpriseId: String, phoneNumber: String, fresh: Bool = false) async throws(TelnyxError) -> ReputationNumber {
-        try await call("GET /enterprises/\(enterpriseId)/reputation/numbers/\(phoneNumber)") {
+    /// `mayBill` (the caller's knowledge that the number was never read; implied by `fresh`)
+    /// makes the read a billable call: never resent unless it provably did not reach Telnyx.
+    public func numberReputation(enterpriseId: String, phoneNumber: String, fresh: Bool = false, mayBill: Bool = false) async throws(TelnyxError) -> ReputationNumber {
+        try await call("GET /enterprises/\(enterpriseId)/reputation/numbers/\(phoneNumber)", billable: fresh || mayBill) {
             try await client.getPhoneNumberReputation(
                 path: .init(enterpriseId: enterpriseId, phoneNumber: phoneNumber), query: .init(fresh: fresh)
             ).ok.body.json.data
@@ -242,8 +247,9 @@ public struct TelnyxClient: Sendable {
         }
     }
 
-    public func accountNumberReputation(phoneNumber: String, fresh: Bool = false) async throws(TelnyxError) -> ReputationNumber {
-        try await call("GET /reputation/numbers/\(phoneNumber)") {
+    /// As `numberReputation`, for accounts with one enterprise.
+    public func accountNumberReputation(phoneNumber: String, fresh: Bool = false, mayBill: Bool = false) async throws(TelnyxError) -> ReputationNumber {
+        try await call("GET /reputation/numbers/\(phoneNumber)", billable: fresh || mayBill) {
             try await client.getPhoneNumberReputationSimplified(path: .init(phoneNumber: phoneNumber), query: .init(fresh: fresh))
                 .ok.body.json.data
         }
@@ -294,10 +300,23 @@ public struct TelnyxClient: Sendable {
         }
     }
 
-    /// Runs a generated call and turns whatever it throws into a `TelnyxError`.
-    func call<Result: Sendable>(_ operation: String, _ body: () async throws -> Result) async throws(TelnyxError) -> Result {
+    /// Runs a generated call within the call's deadline (retries included) and turns whatever
+    /// it throws into a `TelnyxError`. A `billable` call is resent only when it provably was not
+    /// sent (see `BillableCall`).
+    func call<Result: Sendable>(
+        _ operation: String, billable: Bool = false, _ body: @escaping @Sendable () async throws -> Result
+    ) async throws(TelnyxError) -> Result {
+        let deadline = configuration.deadlines.call
         do {
-            return try await body()
+            return try await BillableCall.whileBilling(billable) {
+                try await withDeadline(
+                    deadline,
+                    expired: {
+                        TelnyxError(
+                            .outcomeUnknown(reason: "no complete answer within \(Deadlines.words(deadline)), retries included"),
+                            operation: operation)
+                    }, body)
+            }
         } catch {
             throw Self.translate(error, operation: operation)
         }

@@ -42,8 +42,13 @@ public struct TelnyxError: Error, Sendable, CustomStringConvertible, LocalizedEr
     /// How long the server asked to wait before trying again (`Retry-After`, `retry-after-ms`).
     public var retryAfterSeconds: Double?
 
+    /// The call may bill or create: a POST, or a read that bills (`BillableCall`, as it was
+    /// when the error was made).
+    public var billable: Bool
+
     public init(_ kind: Kind, operation: String, rateLimit: RateLimitStatus? = nil, retryAfterSeconds: Double? = nil) {
         self.kind = kind
+        billable = BillableCall.isActive
         self.operation = operation
         self.rateLimit = rateLimit
         self.retryAfterSeconds = retryAfterSeconds
@@ -69,7 +74,7 @@ public struct TelnyxError: Error, Sendable, CustomStringConvertible, LocalizedEr
     /// True when the call may have changed something at Telnyx even though it failed here:
     /// the caller must read remote state before sending it again.
     public var mayHaveBeenApplied: Bool {
-        let isPost = operation.hasPrefix("POST ")
+        let isPost = operation.hasPrefix("POST ") || billable
         switch kind {
         case .outcomeUnknown: return true
         case .api(let status, _): return isPost && status >= 500

@@ -34,11 +34,19 @@ public struct FaultRule: Codable, Sendable, Equatable {
     public var malformedBody: Malformation?
     /// How many matching requests the rule affects; forever when absent.
     public var times: Int?
+    /// A silent server: hold the request this long without a byte of answer, then close the
+    /// connection without applying it.
+    public var silentMs: Int?
+    /// A dripping server: apply the request, then send the answer's body 8 bytes at a time,
+    /// waiting this long before each piece.
+    public var dripMs: Int?
 
     public init(
         method: String? = nil, path: String? = nil, latencyMs: Int? = nil, status: Int? = nil, code: String? = nil,
-        drop: Drop? = nil, malformedBody: Malformation? = nil, times: Int? = nil
+        drop: Drop? = nil, malformedBody: Malformation? = nil, times: Int? = nil, silentMs: Int? = nil, dripMs: Int? = nil
     ) {
+        self.silentMs = silentMs
+        self.dripMs = dripMs
         self.method = method
         self.path = path
         self.latencyMs = latencyMs
@@ -53,6 +61,8 @@ public struct FaultRule: Codable, Sendable, Equatable {
         case method, path, status, code, drop, times
         case latencyMs = "latency_ms"
         case malformedBody = "malformed_body"
+        case silentMs = "silent_ms"
+        case dripMs = "drip_ms"
     }
 
     func matches(method requestMethod: String, path requestPath: String) -> Bool {

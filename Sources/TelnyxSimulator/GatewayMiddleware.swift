@@ -40,6 +40,10 @@ struct GatewayMiddleware<Context: RequestContext>: RouterMiddleware {
             return Self.response(error)
         }
         if rule?.drop == .beforeCommit { return Self.droppedConnection() }
+        if let silent = rule?.silentMs {
+            try await Task.sleep(for: .milliseconds(silent))
+            return Self.droppedConnection()
+        }
         var response: Response
         do {
             response = try await next(request, context)
@@ -57,6 +61,12 @@ struct GatewayMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.contentType] = "text/html"
             response.headers[.contentLength] = nil
         case nil: break
+        }
+        if let drip = rule?.dripMs {
+            let body = response.body
+            response.body = ResponseBody(contentLength: body.contentLength) { writer in
+                try await body.write(DrippingWriter(inner: writer, pause: .milliseconds(drip)))
+            }
         }
         return response
     }
@@ -76,5 +86,24 @@ struct GatewayMiddleware<Context: RequestContext>: RouterMiddleware {
 
     static func droppedConnection() -> Response {
         Response(status: .ok, headers: [ConnectionDropHandler.markerField: "1"])
+    }
+}
+
+/// Writes a body 8 bytes at a time with a pause before each piece, as a server (or a proxy)
+/// that drips its answer does.
+struct DrippingWriter: ResponseBodyWriter {
+    var inner: any ResponseBodyWriter
+    let pause: Duration
+
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        var rest = buffer
+        while let piece = rest.readSlice(length: min(8, rest.readableBytes)), piece.readableBytes > 0 {
+            try await Task.sleep(for: pause)
+            try await inner.write(piece)
+        }
+    }
+
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
+        try await inner.finish(trailingHeaders)
     }
 }

@@ -57,10 +57,21 @@ struct GlobalOptions: ParsableArguments {
         return try OnboardingStore(directory: folder)
     }
 
-    /// A client for Telnyx, or for a sandbox started in this process on loopback: asked for,
-    /// or because no API key was given.
+    /// A client for Telnyx, or for a sandbox started in this process on loopback: asked for
+    /// with `--sandbox`, or chosen by a person at the key prompt (Enter alone). Without a
+    /// terminal and without a key the command stops: a script is never switched to the sandbox.
+    /// - Throws: `UsageProblem` (exit 64) when no key is given and none can be asked for, or
+    ///   `TELNYX_API_KEY` / the key file does not hold a usable key.
     func client() async throws -> (TelnyxClient, Sandbox?) {
-        try await client(key: sandbox ? nil : try apiKey())
+        if sandbox { return try await client(key: nil) }
+        guard let key = try apiKey() else {
+            guard isatty(STDIN_FILENO) == 1 else {
+                throw UsageProblem.stop(
+                    "No API key: set TELNYX_API_KEY or give --api-key-file FILE; for the simulated Telnyx (nothing billed) give --sandbox.")
+            }
+            return try await client(key: nil)
+        }
+        return try await client(key: key)
     }
 
     /// A client with `key`, or the sandbox when there is none.
@@ -78,9 +89,13 @@ struct GlobalOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         let base = baseURL ?? environment["TELNYX_BASE_URL"]
         guard let url = URL(string: base ?? TelnyxConfiguration.productionBaseURL.absoluteString) else {
-            throw ValidationError("--base-url \(base ?? "") is not a URL.")
+            throw UsageProblem.stop("--base-url is not a URL; give one such as https://api.telnyx.com/v2.")
         }
-        return (TelnyxClient(configuration: try TelnyxConfiguration(baseURL: url, apiKey: key)), nil)
+        do {
+            return (TelnyxClient(configuration: try TelnyxConfiguration(baseURL: url, apiKey: key)), nil)
+        } catch {
+            throw UsageProblem.stop("--base-url: \(error.message)")
+        }
     }
 
     /// A client whose key Telnyx accepts: when Telnyx answers 401, the person is told plainly
@@ -112,17 +127,27 @@ struct GlobalOptions: ParsableArguments {
 
     /// From `--api-key-file`, `TELNYX_API_KEY`, or a prompt that does not echo (Enter alone
     /// chooses the sandbox); nil when none is given. Never stored.
+    /// - Throws: `UsageProblem` (exit 64) for a key file that cannot be read or holds other than
+    ///   one key on one line, and for a `TELNYX_API_KEY` that is set but not a key.
     func apiKey() throws -> APIKey? {
+        // The key must never reach a core file.
+        CoreDumpGuard.engage()
         if let apiKeyFile {
-            guard let data = FileManager.default.contents(atPath: (apiKeyFile as NSString).expandingTildeInPath) else {
-                throw ValidationError("--api-key-file \(apiKeyFile) cannot be read.")
+            let path = (apiKeyFile as NSString).expandingTildeInPath
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw UsageProblem.stop("--api-key-file \(apiKeyFile) cannot be read.")
             }
-            guard let key = APIKey(String(decoding: data, as: UTF8.self)) else {
-                throw ValidationError("--api-key-file \(apiKeyFile) does not hold an API key on its first line.")
+            if let warning = KeyFileCheck.permissionWarning(path: path) { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            let key = try KeyFileCheck.key(in: data, named: apiKeyFile)
+            return key
+        }
+        if let value = ProcessInfo.processInfo.environment["TELNYX_API_KEY"] {
+            guard let key = APIKey(value) else {
+                throw UsageProblem.stop(
+                    "TELNYX_API_KEY is set but is not an API key (empty, or with spaces or characters a header cannot carry); set it to the key from the Telnyx portal, or unset it.")
             }
             return key
         }
-        if let value = ProcessInfo.processInfo.environment["TELNYX_API_KEY"], let key = APIKey(value) { return key }
         if isatty(STDIN_FILENO) == 1, let typed = HiddenPrompt.read("Telnyx API key (not shown, not stored; Enter alone for the sandbox): ") {
             return APIKey(typed)
         }

@@ -185,7 +185,7 @@ struct InteractiveWizard {
                     let formatter = ISO8601DateFormatter()
                     model.auditLines = ((try? store.auditLog(id)) ?? []).map { entry in
                         let cost = entry.cost.map { " · \($0)" } ?? ""
-                        return "\(formatter.string(from: entry.at)) \(entry.osUser): \(entry.action)\(cost) → \(entry.result)"
+                        return RemoteText.sanitized("\(formatter.string(from: entry.at)) \(entry.osUser): \(entry.action)\(cost) → \(entry.result)")
                     }
                 }
             }

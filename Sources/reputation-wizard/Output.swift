@@ -1,10 +1,29 @@
 import Foundation
+import Onboarding
 
+/// What commands print for scripts.
 enum Output {
+    /// `value` as pretty JSON with snake_case keys as encoded, ISO 8601 dates, and every
+    /// character a terminal would act on escaped (`\u001b` by the encoder; DEL, C1 controls and
+    /// bidirectional overrides here, which the encoder leaves raw).
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return escapingHiddenControls(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Such characters can only stand inside JSON strings, where `\uXXXX` means the same.
+    static func escapingHiddenControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: RemoteText.isHiddenControl) else { return json }
+        var escaped = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if RemoteText.isHiddenControl(scalar) {
+                escaped.append(contentsOf: String(format: "\\u%04X", scalar.value).unicodeScalars)
+            } else {
+                escaped.append(scalar)
+            }
+        }
+        return String(escaped)
     }
 }

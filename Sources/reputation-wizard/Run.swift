@@ -29,6 +29,9 @@ struct Run: AsyncParsableCommand {
     var loaDirectory: String?
 
     func validate() throws {
+        if let id, let problem = OnboardingId.problem(id) {
+            throw ValidationError("--id \(RemoteText.sanitized(String(id.prefix(80)))) \(problem).")
+        }
         if let loaDirectory {
             let path = (loaDirectory as NSString).expandingTildeInPath
             var isDirectory: ObjCBool = false
@@ -58,7 +61,8 @@ struct Run: AsyncParsableCommand {
         let engine = try openEngine(store: store, client: client)
         try await chooseLOADirectory(engine)
         var driver = NonInteractiveRun(answers: answers, confirmBillable: yes, wait: wait)
-        driver.progress = { line in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        // Progress and the final message quote Telnyx (reasons, errors): never raw to the terminal.
+        driver.progress = { line in FileHandle.standardError.write(Data("\(RemoteText.sanitizedLines(line))\n".utf8)) }
         if let sandbox { driver.pause = { sandbox.advance(seconds: $0) } }
         let stop: NonInteractiveRun.Stop
         do {
@@ -68,7 +72,7 @@ struct Run: AsyncParsableCommand {
         }
         let state = await engine.state
         await engine.close()
-        FileHandle.standardError.write(Data("\(stop.message)\n".utf8))
+        FileHandle.standardError.write(Data("\(RemoteText.sanitizedLines(stop.message))\n".utf8))
         let report = try store.report(state.id)
         print(try Output.json(report))
         throw ExitCode(stop.exitCode)
@@ -194,13 +198,17 @@ struct Run: AsyncParsableCommand {
         guard let path = answers, let data = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) else {
             throw RunInputError(message: "--answers \(answers ?? "") cannot be read; give the path of a JSON or YAML file.")
         }
+        let yaml = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+        let answers: RunAnswers
         do {
-            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-                return try YAMLDecoder().decode(RunAnswers.self, from: data)
-            }
-            return try JSONDecoder().decode(RunAnswers.self, from: data)
+            answers = yaml ? try YAMLDecoder().decode(RunAnswers.self, from: data) : try JSONDecoder().decode(RunAnswers.self, from: data)
         } catch {
             throw RunInputError(message: "\(path): \(AnswersProblem.describe(error))")
         }
+        // Every key known, before anything is sent: a misspelt one would be ignored unseen.
+        let tree: Any? = yaml ? try? Yams.load(yaml: String(decoding: data, as: UTF8.self)) : try? JSONSerialization.jsonObject(with: data)
+        let unknown = tree.map(AnswerKeys.problems(in:)) ?? []
+        if !unknown.isEmpty { throw RunInputError(message: "\(path): \(AnswerKeys.summary(unknown))") }
+        return answers
     }
 }

@@ -205,7 +205,7 @@ import TelnyxSimulator
     @Test func aTimeoutOnAPostIsAnUnknownOutcome() async throws {
         try await withSimulator { simulator in
             var configuration = try TelnyxConfiguration(baseURL: simulator.baseURL, apiKey: APIKey("KEYtest")!)
-            configuration.timeout = .seconds(1)
+            configuration.deadlines = Deadlines(firstByte: .seconds(1), attempt: .seconds(1), call: .seconds(2))
             configuration.retry = .never
             let client = TelnyxClient(configuration: configuration)
             try await simulator.setFaults(#"[{"method": "POST", "path": "/v2/enterprises", "latency_ms": 1500, "times": 1}]"#)
