@@ -79,5 +79,10 @@ public enum Effect: Codable, Equatable, Sendable {
         }
     }
 
+    /// The first five numbers, and an ellipsis when there are more: for messages.
+    public static func sample(_ numbers: [String]) -> String {
+        numbers.prefix(5).joined(separator: ", ") + (numbers.count > 5 ? ", …" : "")
+    }
+
     static func count(_ numbers: [String]) -> String { "\(numbers.count) \(numbers.count == 1 ? "number" : "numbers")" }
 }

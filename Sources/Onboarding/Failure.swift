@@ -10,8 +10,15 @@ public struct Failure: Error, Codable, Equatable, Sendable {
     public var fieldProblems: [String: String]
     /// The request may have been applied; the engine reconciles before anything is sent again.
     public var outcomeUnknown: Bool
+    /// Trying again later may succeed as it is (no answer, an outage, a rate limit); false or
+    /// nil when something must change first (a refused field, a missing file).
+    public var retryable: Bool?
 
-    public init(status: Int? = nil, codes: [String] = [], message: String, fieldProblems: [String: String] = [:], outcomeUnknown: Bool = false) {
+    public init(
+        status: Int? = nil, codes: [String] = [], message: String, fieldProblems: [String: String] = [:], outcomeUnknown: Bool = false,
+        retryable: Bool? = nil
+    ) {
+        self.retryable = retryable
         self.status = status
         self.codes = codes
         self.message = message

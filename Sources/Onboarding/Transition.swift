@@ -368,8 +368,16 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
 
     case .numbersQueried(let numbers):
         next.queriedNumbers.formUnion(numbers)
-        if next.step == .query && !numbers.isEmpty { next.step = .manage }
-        return settle() ?? stay()
+        // Numbers sent and not read (their answers failed): said, and read again on request.
+        var unread: [String] = []
+        if case .queryNumbers(_, let sent, _)? = state.inFlight { unread = sent.filter { !Set(numbers).contains($0) } }
+        if next.step == .query && !numbers.isEmpty && unread.isEmpty { next.step = .manage }
+        let settled = settle() ?? stay()
+        guard !unread.isEmpty else { return settled }
+        var result = settled
+        result.state.lastError = Failure(
+            message: "\(unread.count) of \(unread.count + numbers.count) numbers were not read (their answers failed): \(Effect.sample(unread)); read them again.")
+        return result
 
     case .refresh(let numbers):
         guard state.step >= .query, !numbers.isEmpty else { return refuse("Choose monitored numbers to refresh.") }
@@ -405,7 +413,14 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         let removed = Set(numbers)
         next.monitoredNumbers.removeAll(where: removed.contains)
         next.queriedNumbers.subtract(removed)
-        return settle() ?? stay()
+        var kept: [String] = []
+        if case .removeNumbers(_, let sent)? = state.inFlight { kept = sent.filter { !removed.contains($0) } }
+        let settled = settle() ?? stay()
+        guard !kept.isEmpty else { return settled }
+        var result = settled
+        result.state.lastError = Failure(
+            message: "\(kept.count) of \(kept.count + numbers.count) numbers are still monitored (their removal failed): \(Effect.sample(kept)); remove them again.")
+        return result
 
     case .disable:
         guard state.enterprise != nil, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
@@ -424,6 +439,8 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
 /// What opening an onboarding asks Telnyx, depending on where it stands.
 func begin(_ state: OnboardingState) -> Transition {
     var next = state
+    // What is asked now replaces the news of the last attempt.
+    next.lastError = nil
     switch state.step {
     case .terms:
         next.inFlight = .checkTerms

@@ -143,13 +143,17 @@ public struct NonInteractiveRun: Sendable {
                     case .stop(let stop): return stop
                     }
                 }
-                if attempted.contains(.loaRender), let error = state.lastError { return .inputNeeded("loa: \(error.message)") }
+                if attempted.contains(.loaRender), let error = state.lastError {
+                    // An outage is an error to retry (1); a refused answer is input to fix (10).
+                    return error.retryable == true ? .error(error.message) : .inputNeeded("loa: \(error.message)")
+                }
                 attempted.insert(.loaRender)
                 switch answers.loa?.request() ?? .success((nil, nil)) {
                 case .success(let request): try await engine.send(.renderLOA(agent: request.agent, signature: request.signature))
                 case .failure(let problem): return .inputNeeded(problem.description)
                 }
             case .signAndUpload:
+                if attempted.contains(.signAndUpload), let error = state.lastError, error.retryable == true { return .error(error.message) }
                 let problem = state.lastError.map { " (\($0.message))" } ?? ""
                 guard !attempted.contains(.signAndUpload) || state.lastError == nil else {
                     return .inputNeeded("signed_loa: sign \(state.renderedLOAPath ?? "the LOA") and give the signed PDF's path\(problem)")

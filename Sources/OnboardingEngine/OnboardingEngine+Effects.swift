@@ -110,7 +110,16 @@ extension OnboardingEngine {
             var succeeded: [String] = []
             var failed: [String] = []
             for start in stride(from: 0, to: numbers.count, by: Self.batchSize) {
-                let outcome = try await client.refreshNumbers(enterpriseId: id, Array(numbers[start..<min(start + Self.batchSize, numbers.count)]))
+                let batch = Array(numbers[start..<min(start + Self.batchSize, numbers.count)])
+                let outcome: RefreshOutcome
+                do {
+                    outcome = try await client.refreshNumbers(enterpriseId: id, batch)
+                } catch {
+                    // Billed batches before a plain failure are the outcome; the rest failed.
+                    guard !error.mayHaveBeenApplied, !succeeded.isEmpty else { throw error }
+                    failed += numbers[start...]
+                    break
+                }
                 for result in outcome.results {
                     if result.success { succeeded.append(result.phoneNumber) } else { failed.append(result.phoneNumber) }
                 }
@@ -124,8 +133,14 @@ extension OnboardingEngine {
             var removed: [String] = []
             for number in numbers {
                 // Already gone (404) reaches the goal as well.
-                _ = try await unlessNotFound { () async throws(TelnyxError) in
-                    try await client.removeNumber(enterpriseId: id, phoneNumber: number)
+                do {
+                    _ = try await unlessNotFound { () async throws(TelnyxError) in
+                        try await client.removeNumber(enterpriseId: id, phoneNumber: number)
+                    }
+                } catch {
+                    // Those removed are the outcome; the state machine says which are left.
+                    guard !error.mayHaveBeenApplied, !removed.isEmpty else { throw error }
+                    break
                 }
                 removed.append(number)
             }
@@ -137,15 +152,31 @@ extension OnboardingEngine {
     func query(_ enterpriseId: String, _ numbers: [String], fresh: Bool) async throws -> [String] {
         let client = self.client
         let neverRead = Set(numbers).subtracting(state.queriedNumbers)
-        let readings = try await numbers.concurrentMap(inFlight: Self.concurrency) { number in
+        // Each number on its own: one failed answer neither cancels the other reads (some may
+        // already be billed) nor hides them.
+        let answers = try await numbers.concurrentMap(inFlight: Self.concurrency) { number in
             // A read that bills is never resent after a lost answer: it is reconciled instead.
-            try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh, mayBill: neverRead.contains(number))
+            await Self.read(number, of: enterpriseId, fresh: fresh, mayBill: neverRead.contains(number), with: client)
         }
+        let readings = answers.compactMap { try? $0.get() }
+        let failures = answers.compactMap { answer -> TelnyxError? in if case .failure(let error) = answer { error } else { nil } }
         let at = now()
         try store.recordSnapshots(
             state.id,
             readings.map { ReputationSnapshot(phoneNumber: $0.phoneNumber ?? "", data: TelnyxMapping.json($0.reputationData), at: at) })
+        // A lost answer may have billed: the whole read is reconciled from the free list. A plain
+        // failure billed nothing: the numbers read are the outcome, the others are said unread.
+        if let unknown = failures.first(where: { $0.mayHaveBeenApplied }) { throw unknown }
+        if readings.isEmpty, let failure = failures.first { throw failure }
         return readings.compactMap(\.phoneNumber)
+    }
+
+    static func read(_ number: String, of enterpriseId: String, fresh: Bool, mayBill: Bool, with client: TelnyxClient) async -> Result<ReputationNumber, TelnyxError> {
+        do {
+            return .success(try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh, mayBill: mayBill))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Keeps the current data of `numbers` as read through the free list: a refresh answers

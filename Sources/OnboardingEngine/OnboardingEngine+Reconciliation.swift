@@ -9,7 +9,7 @@ extension OnboardingEngine {
         let notApplied = Event.effectFailed(
             effect,
             // Not "did not happen": a request Telnyx was still working on may land later.
-            Failure(message: "Telnyx shows no sign of “\(effect.name)”. Do it again when ready."))
+            Failure(message: "Telnyx shows no sign of “\(effect.name)”. Do it again when ready.", retryable: true))
         switch effect {
         case .checkTerms, .checkGates, .renderLOA, .readEnterprise:
             return notApplied

@@ -13,9 +13,15 @@ enum TelnyxMapping {
             let key = pointer.split(separator: "/").filter { $0 != "body" }.joined(separator: ".")
             fieldProblems[key] = entry.detail ?? entry.title
         }
-        return Failure(
-            status: error.status, codes: error.codes, message: error.message, fieldProblems: fieldProblems,
+        var message = error.message
+        if case .outcomeUnknown(let reason) = error.kind, !effect.changesRemoteState {
+            message = "No answer from Telnyx for \(error.operation) (\(reason)). It changes nothing at Telnyx: try again."
+        }
+        var failure = Failure(
+            status: error.status, codes: error.codes, message: message, fieldProblems: fieldProblems,
             outcomeUnknown: error.mayHaveBeenApplied && effect.changesRemoteState)
+        failure.retryable = error.isTransient
+        return failure
     }
 
     static func gates(_ settings: ReputationSettings) -> GateReport {

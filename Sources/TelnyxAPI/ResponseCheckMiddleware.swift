@@ -100,7 +100,7 @@ struct ResponseCheckMiddleware: ClientMiddleware {
     }
 
     static func transportError(_ error: any Error, operation: String) -> TelnyxError {
-        if let telnyx = error as? TelnyxError { return telnyx }
+        if let telnyx = TelnyxError.unwrapping(error) { return telnyx }
         let underlying = (error as? ClientError)?.underlyingError ?? error
         let reason = String(describing: underlying)
         return TelnyxError(

@@ -83,6 +83,16 @@ public struct TelnyxError: Error, Sendable, CustomStringConvertible, LocalizedEr
         }
     }
 
+    /// Trying again later may succeed without changing anything: no answer, a body that is not
+    /// the API's, 408, 429 or a 5xx. A 4xx other than those needs a change first.
+    public var isTransient: Bool {
+        switch kind {
+        case .notSent, .outcomeUnknown, .malformedResponse: true
+        case .api(let status, _): status == 408 || status == 429 || status >= 500
+        case .invalidRequest: false
+        }
+    }
+
     public var description: String { message }
     public var errorDescription: String? { message }
 
