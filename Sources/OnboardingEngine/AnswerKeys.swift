@@ -62,6 +62,8 @@ public enum AnswerKeys {
     /// The known key fewest edits away, when it is close enough to be a slip of the hand.
     static func nearest(to key: String, in known: [String]) -> String? {
         let typed = key.lowercased()
+        // A key cut short (`signer` for `signer_name`) is a slip too.
+        if typed.count >= 4, let longer = known.first(where: { $0.hasPrefix(typed) }) { return longer }
         let scored = known.map { ($0, editDistance(typed, $0)) }.min { $0.1 < $1.1 }
         guard let (best, distance) = scored, distance <= max(2, best.count / 3) else { return nil }
         return best

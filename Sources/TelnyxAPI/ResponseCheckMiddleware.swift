@@ -31,7 +31,7 @@ struct ResponseCheckMiddleware: ClientMiddleware {
                         throw TelnyxError(
                             .malformedResponse(
                                 status: answer.status.code, contentType: answer.headerFields[.contentType],
-                                excerpt: "an answer of more than \(maximumBody / 1_048_576) MB, not read"),
+                                excerpt: "an answer of more than \(maximumBody) bytes, not read"),
                             operation: operation)
                     }
                 }

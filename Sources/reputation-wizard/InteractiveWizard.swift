@@ -14,6 +14,9 @@ struct InteractiveWizard {
     let client: TelnyxClient
     let sandbox: Sandbox?
     let scenario: String
+    /// The wizard's clock (what it shows as "now", when a lost answer is asked about again);
+    /// tests give one that moves as they say.
+    var now: @Sendable () -> Date = Date.init
 
     /// The answer of the decision running in the background, once it comes.
     final class Outcome: Sendable {
@@ -77,7 +80,7 @@ struct InteractiveWizard {
                     start(next)
                 }
             }
-            model.now = Date()
+            model.now = now()
             model.tick += 1
             // An answer lost on the way: Telnyx is asked what happened, by itself and again
             // every little while, instead of waiting for a restart.
@@ -87,10 +90,10 @@ struct InteractiveWizard {
                 sent = (.begin, nil)
                 running = Task { [engine] in
                     do {
-                        try await engine.reconcile()
-                        outcome.set(nil)
+                        let settled = try await engine.reconcile()
+                        outcome.set(settled ? nil : "Telnyx could not be asked yet; it is asked again in \(Int(Self.reconcileEvery)) s.")
                     } catch {
-                        outcome.set("Telnyx could not be asked yet (\(error)); it is asked again shortly.")
+                        outcome.set("Telnyx could not be asked yet (\(error)); it is asked again in \(Int(Self.reconcileEvery)) s.")
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import Onboarding
 import OnboardingEngine
@@ -33,6 +34,51 @@ import TerminalUI
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         return try await body(try OnboardingStore(directory: directory))
+    }
+
+    /// An answer lost on the $100 enable, and Telnyx not answering the first check either: the
+    /// open wizard asks again by itself (every 10 s on its clock) and lands on the review,
+    /// without a restart and without enabling twice.
+    @Test func theWizardChecksALostAnswerAgainByItself() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-wizard")
+                var fields: [String: String] = [:]
+                for case .submitEnterprise(let representative) in StateMachineDiagram.representativeEvents { fields = representative }
+                try await engine.send(.begin)
+                try await engine.send(.agreeToTerms)
+                try await engine.send(.submitEnterprise(fields: fields))
+                try await engine.send(.renderLOA(agent: nil, signature: nil))
+                try await engine.send(.useSignedLOA(path: try #require(await engine.state.renderedLOAPath)))
+                try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 3))
+                // The enable lands at Telnyx, its answer is lost, and the first check (a read,
+                // tried four times) gets no answer either.
+                try await simulator.setFaults(
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}, {"method": "GET", "path": "/v2/enterprises/*/reputation", "status": 503, "times": 4}]"#)
+                try await engine.send(.confirm)
+                #expect(await engine.state.inFlight != nil)
+                #expect(await engine.state.lastError?.outcomeUnknown == true)
+
+                // The wizard's clock stands still until the script moves it past the 10 s wait.
+                let clock = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+                var wizard = InteractiveWizard(engine: engine, store: store, client: try simulator.client(), sandbox: nil, scenario: "happy")
+                wizard.now = { clock.withLock { $0 } }
+                let terminal = ScriptedTerminal([
+                    .waitFor("Telnyx could not be asked yet; it is asked again in 10 s."),
+                    .perform { clock.withLock { $0 += 9 } }, .waitFor("Telnyx could not be asked yet; it is asked again in 10 s."),
+                    .perform { clock.withLock { $0 += 1 } }, .waitFor("Step 6 of 9"),
+                ])
+                try await wizard.run(on: terminal)
+                #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+                let state = await engine.state
+                #expect(state.step == .gates)
+                #expect(state.inFlight == nil)
+                #expect(state.reputationEnabled)
+                #expect(try await simulator.ledger().filter { $0["action"] as? String == "enable" }.count == 1, "enabled once")
+                #expect(try store.auditLog("onb-wizard").contains { $0.action == "reconcile enable reputation" && $0.cost?.cents == 10_000 })
+                await engine.close()
+            }
+        }
     }
 
     @Test func numbersAddedShowProgressThenEachResultAndADecisionMadeMeanwhileGoesNext() async throws {

@@ -8,6 +8,8 @@ final class ScriptedTerminal: Terminal, @unchecked Sendable {
     enum Step {
         case press([Key])
         case waitFor(String)
+        /// Something the test does at this point of the script (move its clock, say).
+        case perform(@Sendable () -> Void)
     }
 
     let size: (width: Int, height: Int) = (80, 24)
@@ -35,6 +37,10 @@ final class ScriptedTerminal: Terminal, @unchecked Sendable {
             steps[0] = .press(Array(keys.dropFirst()))
             if keys.count <= 1 { steps.removeFirst() }
             return keys.first
+        case .perform(let action):
+            steps.removeFirst()
+            action()
+            return nil
         case .waitFor(let text):
             if screen.contains(text) {
                 steps.removeFirst()

@@ -1,0 +1,151 @@
+import Foundation
+import Synchronization
+import Testing
+import Onboarding
+@testable import OnboardingEngine
+import OnboardingStore
+import SimulatorTestSupport
+import TelnyxAPI
+import TelnyxSimulator
+
+/// No fault leaves an onboarding stuck, and `--yes` never pays an estimate the answers no
+/// longer give.
+@Suite struct NeverStuckTests {
+    /// A version that could leave a read in flight with an unknown outcome left it so on disk:
+    /// opening the onboarding ends it as failed (it changed nothing), and the step goes on.
+    @Test func aRenderLeftInFlightByAnEarlierVersionIsEndedOnOpen() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-stuck")
+                try await walkToLOA(engine)
+                var stuck = await engine.state
+                let render = Effect.renderLOA(enterpriseId: stuck.enterprise!.id, agent: nil, signature: nil)
+                stuck.inFlight = render
+                stuck.lastError = Failure(message: "No answer from Telnyx for POST …/loa", outcomeUnknown: true)
+                try store.save(stuck)
+                await engine.close()
+
+                let reopened = try OnboardingEngine(store: store, client: try simulator.client(), onboardingId: "onb-stuck")
+                #expect(try await reopened.reconcile())
+                var expected = stuck
+                expected.inFlight = nil
+                expected.lastError = Failure(message: "“render LOA” was interrupted; it changed nothing at Telnyx. Do it again when ready.")
+                #expect(await reopened.state == expected)
+                try await reopened.send(.renderLOA(agent: nil, signature: nil))
+                #expect(await reopened.state.step == .signAndUpload)
+                await reopened.close()
+            }
+        }
+    }
+
+    /// The $100 enable lands but its answer is lost, and Telnyx cannot be asked at once: the
+    /// same run checks again, learns it happened, and completes; one invocation for cron.
+    @Test func aLostAnswerIsSettledWithinTheSameRun() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                let numbers = Array(simulator.world.inventory.prefix(2))
+                var run = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF(), "numbers": numbers]), confirmBillable: true, wait: true)
+                let pauses = Mutex<[Double]>([])
+                run.pause = { seconds in
+                    pauses.withLock { $0.append(seconds) }
+                    try await simulator.advanceClock(seconds: seconds)
+                }
+                let lines = Mutex<[String]>([])
+                run.progress = { line in lines.withLock { $0.append(line) } }
+                try await simulator.setFaults(
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}, {"method": "GET", "path": "/v2/enterprises/*/reputation", "status": 503, "times": 4}]"#)
+                let stop = try await run.run(engine)
+                #expect(stop == .complete, "\(stop.message)")
+                #expect(lines.withLock { $0 }.filter { $0.hasPrefix("no answer for") } == [
+                    "no answer for “enable reputation”: checking with Telnyx whether it happened",
+                    "no answer for “enable reputation”: checking with Telnyx whether it happened in 2 s",
+                ])
+                #expect(pauses.withLock { $0 }.first == 2)
+                #expect(actions(try await simulator.ledger(), "enable").count == 1)
+                #expect(try store.auditLog("onb-1").contains { $0.action == "reconcile enable reputation" && $0.cost?.cents == 10_000 })
+                await engine.close()
+            }
+        }
+    }
+
+    /// A charge left pending by one run is not what `--yes` pays when the answers changed since.
+    @Test func yesNeverConfirmsAnEstimateFromOlderAnswers() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                let numbers = Array(simulator.world.inventory.prefix(2))
+                let weekly = try answers(["signed_loa": try signedPDF(), "numbers": numbers])
+                let first = try await NonInteractiveRun(answers: weekly, confirmBillable: false, wait: false).run(engine)
+                #expect(first.exitCode == 12)
+                #expect(await engine.state.confirmation?.action == .enable(frequency: .weekly, plannedNumbers: 2))
+
+                // The frequency is changed in the answers, and the run is given --yes.
+                let daily = try answers(["signed_loa": try signedPDF(), "numbers": numbers, "check_frequency": "daily"])
+                let changed = try await NonInteractiveRun(answers: daily, confirmBillable: true, wait: false).run(engine)
+                #expect(changed.exitCode == 12)
+                #expect(changed.message.hasPrefix("Confirmation required: the answers changed since the last run's estimate ($100.00"))
+                #expect(changed.message.contains("Nothing was billed."))
+                #expect(try await simulator.ledger().isEmpty)
+                #expect(await engine.state.confirmation?.action == .enable(frequency: .daily, plannedNumbers: 2))
+
+                // The same answers again: the estimate last shown is the one paid.
+                let paid = try await NonInteractiveRun(answers: daily, confirmBillable: true, wait: false).run(engine)
+                #expect(paid.exitCode == 11)
+                #expect(actions(try await simulator.ledger(), "enable").count == 1)
+                let settings = try await simulator.client().reputationSettings(enterpriseId: await engine.state.enterprise!.id)
+                #expect(settings.checkFrequency == .daily)
+                await engine.close()
+            }
+        }
+    }
+
+    @Test func unknownAnswerKeysAreNamedWithTheNearestKnownOne() {
+        let file: [String: Any] = [
+            "accept_terms": true, "check_frequncy": "daily", "numbers_fle": "a.csv",
+            "enterprise": ["legal_nmae": "Acme", "organization_contact": ["emial": "a@b.c"], "fein": "12-3456789"],
+            "loa": ["signer": "Pat", "agent": ["contact_nmae": "Pat"]],
+            "colour": "blue",
+        ]
+        #expect(AnswerKeys.problems(in: file) == [
+            "check_frequncy is not a known key; did you mean check_frequency?",
+            "colour is not a known key; the keys here are accept_terms, enterprise, enterprise_id, loa, signed_loa, check_frequency, numbers, numbers_file, enable_again",
+            "numbers_fle is not a known key; did you mean numbers_file?",
+            "loa.signer is not a known key; did you mean loa.signer_name?",
+            "loa.agent.contact_nmae is not a known key; did you mean loa.agent.contact_name?",
+            "enterprise.legal_nmae is not a known key; did you mean enterprise.legal_name?",
+            "enterprise.organization_contact.emial is not a known key; did you mean enterprise.organization_contact.email?",
+        ])
+        let many = Dictionary(uniqueKeysWithValues: (1...9).map { ("unknown_\($0)", "x") as (String, Any) })
+        let summary = AnswerKeys.summary(AnswerKeys.problems(in: many))
+        #expect(summary.hasSuffix("; and 4 more"))
+        #expect(summary.components(separatedBy: "is not a known key").count == 6)
+    }
+
+    /// Numbers whose reads failed plainly are said, and the step waits for them to be read.
+    @Test func numbersLeftUnreadAreSaidAndTheStepWaitsForThem() {
+        var state = OnboardingState(id: "onb-1")
+        state.step = .query
+        state.enterprise = .init(id: "e-1", legalName: "Acme")
+        state.reputationEnabled = true
+        state.monitoredNumbers = ["+13125550101", "+13125550102", "+13125550103"]
+        state.inFlight = .queryNumbers(enterpriseId: "e-1", numbers: state.monitoredNumbers, fresh: false)
+        let result = transition(state, .numbersQueried(["+13125550101", "+13125550102"]))
+        var expected = state
+        expected.inFlight = nil
+        expected.queriedNumbers = ["+13125550101", "+13125550102"]
+        expected.lastError = Failure(message: "1 of 3 numbers were not read (their answers failed): +13125550103; read them again.")
+        #expect(result.state == expected)
+        #expect(result.effects.isEmpty)
+
+        var removing = state
+        removing.step = .manage
+        removing.inFlight = .removeNumbers(enterpriseId: "e-1", numbers: ["+13125550101", "+13125550102"])
+        let removed = transition(removing, .numbersRemoved(["+13125550101"]))
+        var afterRemoval = removing
+        afterRemoval.inFlight = nil
+        afterRemoval.monitoredNumbers = ["+13125550102", "+13125550103"]
+        afterRemoval.lastError = Failure(message: "1 of 2 numbers are still monitored (their removal failed): +13125550102; remove them again.")
+        #expect(removed.state == afterRemoval)
+    }
+}
