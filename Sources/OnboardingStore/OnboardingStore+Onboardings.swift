@@ -25,11 +25,34 @@ extension OnboardingStore {
         }
     }
 
+    /// - Throws: `StoreError.notFound`, or `.unreadable` for a row of a newer state version or
+    ///   damaged JSON (named; the other onboardings stay usable).
     public func load(_ id: String) throws(StoreError) -> OnboardingState {
-        let json: String? = try read { db in try String.fetchOne(db, sql: "SELECT state FROM onboarding WHERE id = ?", arguments: [id]) }
-        guard let json else { throw .notFound(onboardingId: id) }
-        do { return try Self.value(OnboardingState.self, json) } catch {
-            throw .corrupt(path: databasePath, detail: "onboarding \(id) cannot be read: \(error)")
+        let row = try read { db in try Row.fetchOne(db, sql: "SELECT state, stateVersion FROM onboarding WHERE id = ?", arguments: [id]) }
+        guard let row else { throw .notFound(onboardingId: id) }
+        switch Self.decode(id: id, json: row["state"], version: row["stateVersion"]) {
+        case .success(let state): return state
+        case .failure(let problem): throw problem
+        }
+    }
+
+    /// One row's state, or why it cannot be read: its stored version first (a newer one is
+    /// never guessed at), then its JSON.
+    static func decode(id: String, json: String?, version: Int?) -> Result<OnboardingState, StoreError> {
+        if let version, version > OnboardingState.currentVersion {
+            return .failure(.unreadable(
+                onboardingId: id,
+                reason: "it was saved by a newer reputation-wizard (state version \(version); this one reads up to \(OnboardingState.currentVersion)); open it with the newer version"))
+        }
+        guard let json else { return .failure(.unreadable(onboardingId: id, reason: "its state is missing")) }
+        do {
+            let state = try value(OnboardingState.self, json)
+            if state.version > OnboardingState.currentVersion {
+                return .failure(.unreadable(onboardingId: id, reason: "its state says version \(state.version), newer than this reputation-wizard reads"))
+            }
+            return .success(state)
+        } catch {
+            return .failure(.unreadable(onboardingId: id, reason: "its saved state is damaged (\(String(describing: error).prefix(160)))"))
         }
     }
 
@@ -44,15 +67,33 @@ extension OnboardingStore {
         if db.changesCount == 0 { throw StoreError.notFound(onboardingId: state.id) }
     }
 
-    /// Every onboarding not archived (with `includingArchived`, every one), most recently active first.
+    /// Every readable onboarding not archived (with `includingArchived`, every one), most
+    /// recently active first. Rows that cannot be read are left out: `unreadable` names them.
     public func list(includingArchived: Bool = false) throws(StoreError) -> [OnboardingSummary] {
+        try scan(includingArchived: includingArchived).readable
+    }
+
+    /// The onboardings `list` leaves out, each with why (`StoreError.unreadable`).
+    public func unreadable(includingArchived: Bool = false) throws(StoreError) -> [StoreError] {
+        try scan(includingArchived: includingArchived).unreadable
+    }
+
+    func scan(includingArchived: Bool) throws(StoreError) -> (readable: [OnboardingSummary], unreadable: [StoreError]) {
         try read { db in
             let filter = includingArchived ? "" : "WHERE archivedAt IS NULL "
-            return try Row.fetchAll(db, sql: "SELECT state, createdAt, updatedAt, archivedAt FROM onboarding \(filter)ORDER BY updatedAt DESC").map { row in
-                OnboardingSummary(
-                    state: try Self.value(OnboardingState.self, row["state"]), createdAt: row["createdAt"], updatedAt: row["updatedAt"],
-                    archivedAt: row["archivedAt"])
+            var readable: [OnboardingSummary] = []
+            var unreadable: [StoreError] = []
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding \(filter)ORDER BY updatedAt DESC")
+            for row in rows {
+                switch Self.decode(id: row["id"], json: row["state"], version: row["stateVersion"]) {
+                case .success(let state):
+                    readable.append(OnboardingSummary(state: state, createdAt: row["createdAt"], updatedAt: row["updatedAt"], archivedAt: row["archivedAt"]))
+                case .failure(let problem):
+                    unreadable.append(problem)
+                }
             }
+            return (readable, unreadable)
         }
     }
 

@@ -12,26 +12,46 @@ public final class OnboardingStore: Sendable {
     public var databasePath: String { directory.appendingPathComponent(Self.databaseName).path }
     let database: DatabaseQueue
 
+    /// True when opened with `readOnly`: nothing is written, not even the directory's mode.
+    public let isReadOnly: Bool
+
     /// Opens (creating when absent) the store in `directory`. A damaged database, or one written
-    /// by a newer version, is refused and left as it is.
-    public init(directory: URL) throws(StoreError) {
+    /// by a newer version, is refused and left as it is. Two processes opening a new directory
+    /// at once take turns (a lock file, waited on for up to `openingWait` seconds).
+    /// - Parameter readOnly: opens an existing database for reading only (`status`, `list`,
+    ///   `log` on a directory this user cannot write): no directory or file is created, no mode
+    ///   changed, no migration run.
+    /// - Throws: `StoreError.cannotCreate`, `.busy` (another process kept the directory past the
+    ///   wait), `.diskFull`, `.corrupt`, `.newerVersion`, or `.olderVersion` (read-only only).
+    public init(directory: URL, readOnly: Bool = false, openingWait: Double = OnboardingStore.openingWait) throws(StoreError) {
         self.directory = directory
+        isReadOnly = readOnly
         let path = directory.appendingPathComponent(Self.databaseName).path
+        if readOnly {
+            database = try Self.openReadOnly(path)
+            return
+        }
         do {
             try FileManager.default.createDirectory(
                 at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
+            // Group and others lose access; the owner's own bits are never widened.
+            let mode = (try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0o700
+            if mode & 0o077 != 0 {
+                try FileManager.default.setAttributes([.posixPermissions: mode & 0o700], ofItemAtPath: directory.path)
+            }
         } catch {
-            throw .cannotCreate(path: directory.path, reason: error.localizedDescription)
+            throw Self.diagnosed(error, creating: directory.path)
         }
+        let opening = try OpeningLock(directory: directory, wait: openingWait)
+        defer { opening.release() }
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw .cannotCreate(path: path, reason: "the file cannot be created")
+                throw errno == ENOSPC ? .diskFull(path: path) : .cannotCreate(path: path, reason: "the file cannot be created")
             }
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(openingWait)
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Schema.migrator
@@ -41,16 +61,62 @@ public final class OnboardingStore: Sendable {
             let unknown = applied.subtracting(migrator.migrations)
             if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknownMigrations: unknown.sorted()) }
             try migrator.migrate(database)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-            throw .corrupt(path: path, detail: error.message ?? "not a database")
         } catch {
-            throw .corrupt(path: path, detail: "\(error)")
+            throw Self.diagnosed(error, path: path)
         }
         for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
         }
+    }
+
+    /// Seconds a process waits for another that is opening or writing the same directory.
+    public static let openingWait: Double = 10
+
+    static func openReadOnly(_ path: String) throws(StoreError) -> DatabaseQueue {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .cannotCreate(path: path, reason: "the database cannot be read by this user")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(openingWait)
+        do {
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = Schema.migrator
+            let applied = try database.read { db in
+                try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
+            }
+            let unknown = applied.subtracting(migrator.migrations)
+            if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknownMigrations: unknown.sorted()) }
+            let missing = Set(migrator.migrations).subtracting(applied)
+            if !missing.isEmpty { throw StoreError.olderVersion(path: path) }
+            return database
+        } catch {
+            throw diagnosed(error, path: path)
+        }
+    }
+
+    /// A database failure in words that say what to do: busy and full are not damage.
+    static func diagnosed(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+            case .SQLITE_FULL: return .diskFull(path: path)
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+                return .cannotCreate(path: path, reason: error.message ?? "it cannot be opened for writing")
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .corrupt(path: path, detail: error.message ?? "not a database")
+            default: return .database(error.description)
+            }
+        }
+        return .corrupt(path: path, detail: "\(error)")
+    }
+
+    /// A failure to create the directory: a full disk is said as such.
+    static func diagnosed(_ error: any Error, creating path: String) -> StoreError {
+        let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code ?? (error as NSError).code
+        if code == Int(ENOSPC) || (error as NSError).code == NSFileWriteOutOfSpaceError { return .diskFull(path: path) }
+        return .cannotCreate(path: path, reason: error.localizedDescription)
     }
 
     /// `--state-dir`, else `REPUTATION_WIZARD_STATE_DIR`, else `./state`.
@@ -60,11 +126,12 @@ public final class OnboardingStore: Sendable {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try database.write(body) } catch let error as StoreError { throw error } catch { throw .database("\(error)") }
+        if isReadOnly { throw .readOnly(path: databasePath) }
+        do { return try database.write(body) } catch { throw Self.diagnosed(error, path: databasePath) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try database.read(body) } catch let error as StoreError { throw error } catch { throw .database("\(error)") }
+        do { return try database.read(body) } catch { throw Self.diagnosed(error, path: databasePath) }
     }
 
     static let encoder: JSONEncoder = {

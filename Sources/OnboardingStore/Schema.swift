@@ -65,6 +65,11 @@ enum Schema {
         migrator.registerMigration("v2-archive") { db in
             try db.alter(table: "onboarding") { table in table.add(column: "archivedAt", .datetime) }
         }
+        // A lock names its process by start as well as pid: a pid reused after a reboot (or by
+        // another program) is not taken for the holder.
+        migrator.registerMigration("v3-lock-process-start") { db in
+            try db.alter(table: "onboardingLock") { table in table.add(column: "processStart", .text) }
+        }
         return migrator
     }
 }

@@ -9,6 +9,21 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case locked(LockHolder)
     case notFound(onboardingId: String)
     case database(String)
+    /// Another process kept the database busy past the wait (opening a new directory, a long write).
+    case busy(path: String)
+    /// The disk (or the user's quota) is full.
+    case diskFull(path: String)
+    /// Opened read-only (a directory this user cannot write): nothing can be saved.
+    case readOnly(path: String)
+    /// Opened read-only, and written by an older version that a writable open would bring up to date.
+    case olderVersion(path: String)
+    /// One onboarding's row cannot be read (a newer state version, damaged JSON); the others can.
+    case unreadable(onboardingId: String, reason: String)
+
+    /// The onboarding an `.unreadable` error names.
+    public var unreadableId: String? {
+        if case .unreadable(let id, _) = self { id } else { nil }
+    }
 
     public var description: String {
         switch self {
@@ -24,6 +39,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "There is no onboarding \(id) in this state directory; `reputation-wizard list` shows the ones there are."
         case .database(let detail):
             "The state database failed: \(detail)"
+        case .busy(let path):
+            "\(path) is busy: another reputation-wizard is opening or writing it. Try again in a moment."
+        case .diskFull(let path):
+            "The disk holding \(path) is full (or the quota is used up). Free some space and try again; nothing was lost."
+        case .readOnly(let path):
+            "\(path) is read-only for this user: it can be read, not changed. Run as its owner, or copy the state directory."
+        case .olderVersion(let path):
+            "\(path) was written by an older reputation-wizard and cannot be read without bringing it up to date, which needs write access. Run any command as its owner once."
+        case .unreadable(let id, let reason):
+            "Onboarding \(id) cannot be read here: \(reason). The other onboardings are not affected."
         }
     }
 }

@@ -49,12 +49,21 @@ struct GlobalOptions: ParsableArguments {
 
     /// The store of a state directory that must exist already: commands that only read or
     /// handle existing onboardings never create one (a mistyped `--state-dir` is said).
-    func existingStore(sandbox: Bool) throws -> OnboardingStore {
+    /// `readOnly` opens it for reading only, changing nothing there (not even its mode): what
+    /// `list` and `log` need, and `status` on a directory this user cannot write.
+    func existingStore(sandbox: Bool, readOnly: Bool = false) throws -> OnboardingStore {
         let folder = directory(sandbox: sandbox)
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OnboardingStore.databaseName).path) else {
             throw UsageProblem.stop("No onboardings in \(folder.path) (no state there); check --state-dir, or start one with `reputation-wizard run`.")
         }
-        return try OnboardingStore(directory: folder)
+        return try OnboardingStore(directory: folder, readOnly: readOnly || !FileManager.default.isWritableFile(atPath: folder.path))
+    }
+
+    /// Says on stderr which onboardings cannot be read here and are left out.
+    static func sayUnreadable(_ store: OnboardingStore, includingArchived: Bool = true) {
+        for problem in (try? store.unreadable(includingArchived: includingArchived)) ?? [] {
+            FileHandle.standardError.write(Data("Skipped: \(problem)\n".utf8))
+        }
     }
 
     /// A client for Telnyx, or for a sandbox started in this process on loopback: asked for

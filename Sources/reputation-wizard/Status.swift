@@ -24,6 +24,11 @@ struct Status: AsyncParsableCommand {
 
     func run() async throws {
         let store = try global.existingStore(sandbox: global.sandbox)
+        if let id, let problem = try store.unreadable(includingArchived: true).first(where: { $0.unreadableId == id }) {
+            FileHandle.standardError.write(Data("\(problem)\n".utf8))
+            throw ExitCode(1)
+        }
+        if id == nil { GlobalOptions.sayUnreadable(store) }
         // Every onboarding, read once: the one asked for, or the most recently active listed one.
         let everyOne = try store.list(includingArchived: true)
         let listed = everyOne.filter { $0.archivedAt == nil }
@@ -39,7 +44,9 @@ struct Status: AsyncParsableCommand {
         let keyAtHand = global.sandbox || global.apiKeyFile != nil || ProcessInfo.processInfo.environment["TELNYX_API_KEY"] != nil
         let wanted = check ?? (keyAtHand && Date().timeIntervalSince(lastRead) > Self.staleAfter)
         var note: String?
-        if wanted {
+        if wanted && store.isReadOnly {
+            note = "Not checked with Telnyx now: \(store.directory.path) is read-only for this user (the state below is as last saved)."
+        } else if wanted {
             note = await checkWithTelnyx(id, store: store)
         }
         let report = try store.report(id)
@@ -85,7 +92,8 @@ struct List: AsyncParsableCommand {
     @Flag(help: "Include archived onboardings.") var all = false
 
     func run() throws {
-        let store = try global.existingStore(sandbox: global.sandbox)
+        let store = try global.existingStore(sandbox: global.sandbox, readOnly: true)
+        GlobalOptions.sayUnreadable(store, includingArchived: all)
         let now = Date()
         let reports = try store.list(includingArchived: all).map { try store.report($0, now: now) }
         if json { return print(try Output.json(reports)) }
@@ -110,7 +118,7 @@ struct Log: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let entries = try global.existingStore(sandbox: global.sandbox).auditLog(id)
+        let entries = try global.existingStore(sandbox: global.sandbox, readOnly: true).auditLog(id)
         if json { return print(try Output.json(entries)) }
         let formatter = ISO8601DateFormatter()
         for entry in entries {
