@@ -14,27 +14,46 @@ public enum NumberListParser {
         public var verdict: Verdict
     }
 
+    /// What one line holds, before duplicates are looked for.
+    public enum Reading: Equatable, Sendable {
+        /// Blank, a comment, or a heading without digits.
+        case skipped
+        case number(USPhoneNumber)
+        case invalid(USPhoneNumber.Problem)
+    }
+
+    /// One line (untrimmed) read alone: the same line always reads the same, so a caller may
+    /// keep readings between parses (`NumberLineMemo` does, for a growing paste).
+    public static func reading(of rawLine: String) -> Reading {
+        let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let field = candidate(in: line) else { return .skipped }
+        do { return .number(try USPhoneNumber(field)) } catch { return .invalid(error) }
+    }
+
     public static func parse(_ text: String) -> [Line] {
+        parse(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    /// `lines` read one by one with `reading` (by default afresh), then duplicates marked.
+    public static func parse(lines: [String], reading: (String) -> Reading = reading(of:)) -> [Line] {
         var firstSeen: [USPhoneNumber: Int] = [:]
-        var lines: [Line] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let field = candidate(in: line) else { continue }
+        var parsed: [Line] = []
+        for (index, rawLine) in lines.enumerated() {
             let verdict: Line.Verdict
-            do {
-                let number = try USPhoneNumber(field)
+            switch reading(rawLine) {
+            case .skipped: continue
+            case .invalid(let problem): verdict = .invalid(problem)
+            case .number(let number):
                 if let first = firstSeen[number] {
                     verdict = .duplicate(of: number, firstLine: first)
                 } else {
                     firstSeen[number] = index + 1
                     verdict = .number(number)
                 }
-            } catch {
-                verdict = .invalid(error)
             }
-            lines.append(Line(lineNumber: index + 1, text: line, verdict: verdict))
+            parsed.append(Line(lineNumber: index + 1, text: rawLine.trimmingCharacters(in: .whitespacesAndNewlines), verdict: verdict))
         }
-        return lines
+        return parsed
     }
 
     /// The distinct valid numbers, in the order first written.

@@ -19,7 +19,7 @@ enum AddNumbersScreen {
     /// The numbers the confirmation will bill: valid, in the inventory, not yet monitored.
     static func addable(_ model: WizardModel, parsed: [NumberListParser.Line]? = nil) -> [String] {
         let monitored = Set(model.state.monitoredNumbers)
-        let lines = parsed ?? NumberListParser.parse(model.numbersEntry)
+        let lines = parsed ?? model.numberMemo.parse(model.numberLines + [model.numbersText.text])
         return NumberListParser.numbers(in: lines).map(\.e164).filter { number in
             !monitored.contains(number) && (model.inventory?.contains(number) ?? true)
         }
@@ -30,7 +30,7 @@ enum AddNumbersScreen {
         if model.inventory == nil { region.write("Reading your inventory…", style: .muted, into: &surface) }
         region.skip()
         // Parsed once per frame: a pasted list may hold thousands of lines.
-        let parsedLines = NumberListParser.parse(model.numbersEntry)
+        let parsedLines = model.numberMemo.parse(model.numberLines + [model.numbersText.text])
         let parsed = Dictionary(parsedLines.map { ($0.lineNumber, $0) }, uniquingKeysWith: { first, _ in first })
         let lines = model.numberLines + [model.numbersText.text]
         // The last line that cannot be added says why in full below the list (a cell cuts it).

@@ -11,6 +11,9 @@ public enum Command: Equatable, Sendable {
     case advanceSandboxClock
     /// Keep what is typed in a form, so nothing is lost on quit or crash.
     case saveDraft(form: String, fields: [String: String])
+    /// What is typed outside the enterprise form changed: keep `WizardModel.typedDraft`. Carries
+    /// nothing, so a paste of thousands of lines costs one draft a frame, not one a key.
+    case saveTypedDraft
     /// Read the account's inventory and the latest readings again.
     case reloadNumbers
     /// Read the account's enterprises, for choosing one at step 2.

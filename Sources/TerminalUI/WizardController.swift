@@ -5,10 +5,10 @@ import Onboarding
 /// (decisions for the state machine, a check now, a draft to keep). Never calls anything.
 public enum WizardController {
     public static func handle(_ key: Key, _ model: inout WizardModel) -> [Command] {
-        let typedBefore = model.typedDraft
+        let typedBefore = model.typedFingerprint
         var commands = dispatch(key, &model)
         // Whatever else is typed (signer, signed PDF path, numbers) is kept like the form.
-        if model.typedDraft != typedBefore { commands.append(.saveDraft(form: WizardModel.typedDraftName, fields: model.typedDraft)) }
+        if model.typedFingerprint != typedBefore { commands.append(.saveTypedDraft) }
         return commands
     }
 

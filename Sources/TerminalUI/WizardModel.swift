@@ -73,6 +73,8 @@ public struct WizardModel: Equatable, Sendable {
     public var plannedNumbers = TextField("")
     public var numbersText = TextField()
     public var numberLines: [String] = []
+    /// Readings of the number lines, kept between frames (not part of what the model is).
+    public var numberMemo = NumberLineMemo()
     public var table = TableState()
     /// What is typed to confirm disabling (the word `disableWord`).
     public var confirmationWord = TextField()
@@ -94,7 +96,7 @@ public struct WizardModel: Equatable, Sendable {
     /// At steps 8 and 9, the person went back to add more numbers.
     public var addingMoreNumbers = false
 
-    static let typedDraftName = "typed"
+    public static let typedDraftName = "typed"
     public static let correctionDraftName = "enterprise-correction"
 
     /// Whether the enterprise can be corrected now (the state machine's rule).
@@ -128,6 +130,25 @@ public struct WizardModel: Equatable, Sendable {
             "signed_loa_path": signedLOAPath.text, "numbers": numbersEntry,
             "frequency": frequency.rawValue, "planned_numbers": plannedNumbers.text,
         ]) { _, typed in typed }
+    }
+
+    /// What tells a change of `typedDraft` in constant time: only the last of the number lines
+    /// can be edited (Enter, Backspace and ^O change their count), so the whole list is never
+    /// joined to compare it.
+    struct TypedFingerprint: Equatable {
+        var loa: [String: String]
+        var signedLOAPath: String
+        var frequency: CheckFrequency
+        var plannedNumbers: String
+        var numberLineCount: Int
+        var lastNumberLine: String?
+        var currentNumberLine: String
+    }
+
+    var typedFingerprint: TypedFingerprint {
+        TypedFingerprint(
+            loa: loaForm.draft, signedLOAPath: signedLOAPath.text, frequency: frequency, plannedNumbers: plannedNumbers.text,
+            numberLineCount: numberLines.count, lastNumberLine: numberLines.last, currentNumberLine: numbersText.text)
     }
 
     /// Brings back what was typed before a quit or a crash.

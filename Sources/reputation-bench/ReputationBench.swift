@@ -16,12 +16,15 @@ struct ReputationBench: AsyncParsableCommand {
 
     @Option(help: "Numbers to associate and list back.") var numbers = 10_000
     @Option(name: .customLong("latency-ms"), help: "Simulated network latency per request.") var latencyMs = 20
-    @Flag(help: "Only the step 9 table's drawing, no network.") var tableOnly = false
+    @Flag(help: "Only the step 9 table's drawing and the step 7 paste, no network.") var tableOnly = false
+    @Option(help: "Numbers pasted at step 7.") var pasted = 20_000
 
     func run() async throws {
         if !tableOnly { try await associateAndList() }
         print("")
         print(TableRendering.report(numbers: numbers))
+        print("")
+        print(PasteHandling.report(numbers: pasted))
     }
 
     func associateAndList() async throws {

@@ -139,7 +139,11 @@ struct InteractiveWizard {
             var keys = [first]
             while keys.count < Self.keysPerFrame, let more = terminal.nextKey(timeoutMilliseconds: 0) { keys.append(more) }
             var drafts: [String: [String: String]] = [:]
-            defer { for (form, fields) in drafts { try? store.saveDraft(id, form: form, fields: fields) } }
+            var typedChanged = false
+            defer {
+                if typedChanged { drafts[WizardModel.typedDraftName] = model.typedDraft }
+                for (form, fields) in drafts { try? store.saveDraft(id, form: form, fields: fields) }
+            }
             for command in keys.flatMap({ WizardController.handle($0, &model) }) {
                 switch command {
                 case .quit:
@@ -164,6 +168,8 @@ struct InteractiveWizard {
                     sandbox?.advance(seconds: 3600)
                 case .saveDraft(let form, let fields):
                     drafts[form] = fields
+                case .saveTypedDraft:
+                    typedChanged = true
                 case .reloadNumbers:
                     await loadNumbers(into: &model)
                 case .loadEnterprises:
