@@ -27,6 +27,22 @@ public struct BulkAssociation: Sendable {
         self.concurrency = concurrency
     }
 
+    /// `numbers` split, by free reads, into those that can be added (active in the account's
+    /// inventory, not yet monitored) and those set aside with why; those already monitored are
+    /// in neither. Nothing is billed.
+    public func partition(_ numbers: [String]) async throws -> (addable: [String], setAside: [String: String]) {
+        let owned = Set(try await client.allInventory().filter { $0.status == .active }.map(\.phoneNumber))
+        let already = Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber))
+        var addable: [String] = []
+        var setAside: [String: String] = [:]
+        for number in numbers where !already.contains(number) {
+            if owned.contains(number) { addable.append(number) } else { setAside[number] = Self.notInInventory }
+        }
+        return (addable, setAside)
+    }
+
+    static let notInInventory = "not an active number in this Telnyx account's inventory"
+
     /// `progress` hears after the checks and after each batch.
     public func run(_ numbers: [String], progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) async throws -> Report {
         var setAside: [String: String] = [:]
@@ -36,7 +52,7 @@ public struct BulkAssociation: Sendable {
         for number in numbers {
             if already.contains(number) { continue }
             if !owned.contains(number) {
-                setAside[number] = "not an active number in this Telnyx account's inventory"
+                setAside[number] = Self.notInInventory
             } else {
                 toSend.append(number)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Onboarding
+import TelnyxAPI
 
 /// Drives an onboarding without a screen, as far as the answers allow, and says why it
 /// stopped. Billable steps go ahead only with `confirmBillable` (`--yes`).
@@ -212,8 +213,28 @@ public struct NonInteractiveRun: Sendable {
                 }.run()
                 repeats = 0
             case .associate:
-                let wanted = try numbers()
-                guard !wanted.isEmpty else { return .inputNeeded("numbers (a list) or numbers_file") }
+                let given = try numbers()
+                guard !given.isEmpty else { return .inputNeeded("numbers (a list) or numbers_file") }
+                // Numbers outside the inventory are set aside (and kept in their own table)
+                // before the decision: only those that can be added are estimated and billed.
+                let wanted: [String]
+                do {
+                    let split = try await engine.setAsideBeforeAdding(given)
+                    wanted = split.addable
+                    if !split.setAside.isEmpty {
+                        let examples = split.setAside.keys.sorted().prefix(5).joined(separator: ", ")
+                        progress("\(split.setAside.count) of \(given.count) numbers set aside, not in this account's inventory: \(examples)\(split.setAside.count > 5 ? ", …" : "") (`status` counts them)")
+                    }
+                } catch let error as TelnyxError {
+                    return .error("Reading the account's inventory failed: \(error.message)")
+                }
+                if wanted.isEmpty {
+                    if await engine.state.monitoredNumbers.isEmpty {
+                        return .inputNeeded("numbers: none of the \(given.count) numbers can be added (none is an active number of this account's inventory)")
+                    }
+                    if let refusal = try await engine.send(.addNumbers(given)) { return .error(refusal) }
+                    continue
+                }
                 switch try await decide(.addNumbers(wanted), at: .associate, engine, decided: &decided, what: "adding numbers") {
                 case .none: continue
                 case .stop(let stop): return stop
@@ -343,11 +364,20 @@ public struct NonInteractiveRun: Sendable {
             text += "\n" + String(decoding: contents, as: UTF8.self)
         }
         let lines = NumberListParser.parse(text)
+        // Bounded: the first few lines named (cut, without control characters), the rest counted.
         let bad = lines.compactMap { line -> String? in
-            if case .invalid(let problem) = line.verdict { return "'\(line.text)' \(problem)" }
-            return nil
+            guard case .invalid(let problem) = line.verdict else { return nil }
+            let shown = RemoteText.sanitized(String(line.text.prefix(40))) + (line.text.count > 40 ? "…" : "")
+            // Where it was written: the list's entry, or the file's line as an editor counts it.
+            let listed = answers.numbers?.count ?? 0
+            let place = line.lineNumber <= listed
+                ? "numbers[\(line.lineNumber - 1)]" : "\(answers.numbersFile ?? "numbers_file") line \(line.lineNumber - max(listed, 1))"
+            return "\(place) '\(shown)' \(problem)"
         }
-        if !bad.isEmpty { throw RunInputError(message: "numbers: " + bad.joined(separator: "; ")) }
+        if !bad.isEmpty {
+            let more = bad.count > AnswerKeys.namedAtMost ? "; and \(bad.count - AnswerKeys.namedAtMost) more lines" : ""
+            throw RunInputError(message: bad.prefix(AnswerKeys.namedAtMost).joined(separator: "; ") + more)
+        }
         return NumberListParser.numbers(in: lines).map(\.e164)
     }
 }

@@ -103,6 +103,7 @@ extension OnboardingEngine {
             defer { report(nil) }
             let added = try await BulkAssociation(client: client, enterpriseId: id, batchSize: Self.batchSize, concurrency: Self.concurrency)
                 .run(numbers) { [weak self] progress in self?.report(progress) }
+            try store.recordNumberOutcomes(state.id, monitored: added.monitored, setAside: added.setAside, at: now())
             return .numbersAssociated(added.monitored, setAside: added.setAside)
         case .queryNumbers(let id, let numbers, let fresh):
             return .numbersQueried(try await query(id, numbers, fresh: fresh))

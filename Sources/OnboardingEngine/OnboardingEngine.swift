@@ -49,6 +49,18 @@ public actor OnboardingEngine {
 
     public func close() { lock.release() }
 
+    /// Sets aside, before anything is decided or billed, the numbers that cannot be added
+    /// (outside the account's inventory), recording each with why in the store's own table, and
+    /// answers those that can (free reads; those already monitored are in neither). A list of a
+    /// million numbers of which few can be added then never rides in the state.
+    /// - Throws: `TelnyxError` when the inventory cannot be read; `StoreError`.
+    public func setAsideBeforeAdding(_ numbers: [String]) async throws -> (addable: [String], setAside: [String: String]) {
+        guard let enterprise = state.enterprise else { return (numbers, [:]) }
+        let split = try await BulkAssociation(client: client, enterpriseId: enterprise.id).partition(numbers)
+        try store.recordNumberOutcomes(state.id, setAside: split.setAside, at: now())
+        return split
+    }
+
     /// The folder of this onboarding's files (the rendered LOA), created 0700.
     public var folder: URL { store.directory.appendingPathComponent(state.id, isDirectory: true) }
 

@@ -50,6 +50,9 @@ public struct OnboardingReport: Encodable, Sendable {
     public var inFlight: String?
     public var loaPath: String?
     public var monitoredNumbers: Int
+    /// Numbers given to add and set aside (outside the inventory, or refused), kept per number
+    /// in the store's own table.
+    public var numbersSetAside = 0
     public var billableActions: [Billing]
     public var totalCostUSD: String
     public var lastActivity: Date?
@@ -85,6 +88,7 @@ public struct OnboardingReport: Encodable, Sendable {
         case inFlight = "in_flight"
         case loaPath = "loa_path"
         case monitoredNumbers = "monitored_numbers"
+        case numbersSetAside = "numbers_set_aside"
         case billableActions = "billable_actions"
         case totalCostUSD = "total_cost_usd"
         case lastActivity = "last_activity"
@@ -189,6 +193,9 @@ public struct OnboardingReport: Encodable, Sendable {
         }
         for reason in rejectionReasons { lines.append("  vetting rejected: \(reason)") }
         if let loaPath { lines.append("LOA: \(loaPath)") }
+        if numbersSetAside > 0 {
+            lines.append("Set aside: \(numbersSetAside) number\(numbersSetAside == 1 ? "" : "s") given to add could not be added (outside the account's inventory, or refused by Telnyx)")
+        }
         lines.append("Next: \(next)")
         if let lastError { lines.append("Last error: \(lastError)") }
         if let adoptedAt {
@@ -204,16 +211,17 @@ public struct OnboardingReport: Encodable, Sendable {
 extension OnboardingStore {
     /// Where onboarding `id` stands, as of `now`.
     public func report(_ id: String, now: Date = Date()) throws(StoreError) -> OnboardingReport {
-        guard let summary = try list(includingArchived: true).first(where: { $0.state.id == id }) else { throw .notFound(onboardingId: id) }
-        return try report(summary, now: now)
+        try report(summary(id), now: now)
     }
 
     /// Where the onboarding of `summary` (as `list` read it) stands, as of `now`.
     public func report(_ summary: OnboardingSummary, now: Date = Date()) throws(StoreError) -> OnboardingReport {
         let id = summary.state.id
         let audit = try auditLog(id)
-        return OnboardingReport(
+        var report = OnboardingReport(
             state: summary.state, audit: audit, lastActivity: audit.last?.at, savedAt: summary.updatedAt, archived: summary.archivedAt != nil,
             now: now)
+        report.numbersSetAside = try setAsideCount(id)
+        return report
     }
 }

@@ -73,6 +73,19 @@ extension OnboardingStore {
         try scan(includingArchived: includingArchived).readable
     }
 
+    /// One onboarding as `list` shows it, read alone.
+    /// - Throws: `StoreError.notFound`, or `.unreadable` for a row that cannot be read.
+    public func summary(_ id: String) throws(StoreError) -> OnboardingSummary {
+        let row = try read { db in
+            try Row.fetchOne(db, sql: "SELECT state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding WHERE id = ?", arguments: [id])
+        }
+        guard let row else { throw .notFound(onboardingId: id) }
+        switch Self.decode(id: id, json: row["state"], version: row["stateVersion"]) {
+        case .success(let state): return OnboardingSummary(state: state, createdAt: row["createdAt"], updatedAt: row["updatedAt"], archivedAt: row["archivedAt"])
+        case .failure(let problem): throw problem
+        }
+    }
+
     /// The onboardings `list` leaves out, each with why (`StoreError.unreadable`).
     public func unreadable(includingArchived: Bool = false) throws(StoreError) -> [StoreError] {
         try scan(includingArchived: includingArchived).unreadable

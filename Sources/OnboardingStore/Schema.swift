@@ -70,6 +70,17 @@ enum Schema {
         migrator.registerMigration("v3-lock-process-start") { db in
             try db.alter(table: "onboardingLock") { table in table.add(column: "processStart", .text) }
         }
+        // What became of each number given to add, one row a number (never in the state JSON).
+        migrator.registerMigration("v4-number-outcome") { db in
+            try db.create(table: "numberOutcome") { table in
+                table.column("onboardingId", .text).notNull().references("onboarding", onDelete: .cascade)
+                table.column("phoneNumber", .text).notNull()
+                table.column("outcome", .text).notNull()
+                table.column("reason", .text)
+                table.column("at", .datetime).notNull()
+                table.primaryKey(["onboardingId", "phoneNumber"])
+            }
+        }
         return migrator
     }
 }

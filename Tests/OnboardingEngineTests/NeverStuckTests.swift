@@ -148,4 +148,53 @@ import TelnyxSimulator
         afterRemoval.lastError = Failure(message: "1 of 2 numbers are still monitored (their removal failed): +13125550102; remove them again.")
         #expect(removed.state == afterRemoval)
     }
+
+    /// Thousands of numbers outside the inventory are set aside before the decision, each kept
+    /// in the store's own table: the state (rewritten on every save) holds only those added.
+    @Test func numbersSetAsideLiveInTheirOwnTableNotInTheState() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                let owned = Array(simulator.world.inventory.prefix(3))
+                let inventory = Set(simulator.world.inventory)
+                let outside = (0..<20_000).map { String(format: "+1646%03d%04d", 200 + $0 / 10_000, $0 % 10_000) }.filter { !inventory.contains($0) }
+                var run = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF(), "numbers": owned + outside]), confirmBillable: true, wait: true)
+                run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
+                let lines = Mutex<[String]>([])
+                run.progress = { line in lines.withLock { $0.append(line) } }
+                let stop = try await run.run(engine)
+                #expect(stop == .complete, "\(stop.message)")
+                let said = lines.withLock { $0 }.filter { $0.contains("set aside") }
+                #expect(said == ["\(outside.count) of \(outside.count + 3) numbers set aside, not in this account's inventory: \(outside.sorted().prefix(5).joined(separator: ", ")), … (`status` counts them)"])
+                #expect(await engine.state.monitoredNumbers == owned)
+                let stateJSON = try JSONEncoder().encode(await engine.state)
+                #expect(stateJSON.count < 20_000, "\(stateJSON.count) bytes of state")
+                // Nothing decided, journaled or audited carried them either.
+                #expect(try store.auditLog("onb-1").allSatisfy { !$0.action.contains(outside[0]) && !$0.result.contains(outside[0]) })
+                #expect(try store.setAsideCount("onb-1") == outside.count)
+                #expect(try store.setAsideNumbers("onb-1").first?.reason == "not an active number in this Telnyx account's inventory")
+                #expect(try store.report("onb-1").numbersSetAside == outside.count)
+                #expect(actions(try await simulator.ledger(), "associate").count == 3)
+                await engine.close()
+            }
+        }
+    }
+
+    /// A file of a thousand bad lines is named by its first few lines, each cut and cleaned,
+    /// and the rest counted: never the whole file echoed back.
+    @Test func badNumbersAreNamedByPlaceAndBounded() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("numbers-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let bad = (1...1000).map { "\u{1B}]0;owned\u{07}call me \($0) " + String(repeating: "x", count: 100) }
+        try Data((["(312) 555-0101"] + bad).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: file))
+        let run = NonInteractiveRun(answers: try answers(["numbers": ["(312) 555-0102", "555-01"], "numbers_file": file]), confirmBillable: false, wait: false)
+        let error = #expect(throws: RunInputError.self) { try run.parseNumbers() }
+        let message = try #require(error?.message)
+        #expect(message.hasPrefix("numbers[1] '555-01' "))
+        // The terminal-title escape is removed whole; the line is cut at 40 characters.
+        #expect(message.contains("; \(file) line 2 'call me 1 xxxxxxxxxxxxxxxxxxxx…' contains letters; write the number in digits; "))
+        #expect(message.hasSuffix("; and 996 more lines"))
+        #expect(message.count < 1_500)
+        #expect(!message.unicodeScalars.contains { $0.value < 0x20 })
+    }
 }
