@@ -11,14 +11,26 @@ public enum RemoteText {
                 skipEscapeSequence(&scalars, introducer: scalar)
             case 0x00..<0x20, 0x7F..<0xA0:
                 result.unicodeScalars.append(" ")
-            case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069:
-                // Zero-width and bidirectional overrides can disguise what is shown.
+            case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0xFEFF:
+                // Zero-width marks and bidirectional overrides can disguise what is shown.
                 continue
+            case 0x2028, 0x2029:
+                // Line and paragraph separators would break a line where none is meant.
+                result.unicodeScalars.append(" ")
             default:
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    /// A list from Telnyx (rejection reasons) bounded for a terminal: at most `atMost` items,
+    /// each cut at `length` characters, and a last item counting the rest. JSON output keeps
+    /// them all.
+    public static func bounded(_ items: [String], atMost: Int = 10, length: Int = 300) -> [String] {
+        var shown = items.prefix(atMost).map { $0.count > length ? String($0.prefix(length)) + "…" : $0 }
+        if items.count > atMost { shown.append("and \(items.count - atMost) more (`status --json` lists them all)") }
+        return shown
     }
 
     /// `sanitized` line by line: the line breaks of a multi-line message are kept.
@@ -31,7 +43,7 @@ public enum RemoteText {
     /// overrides and isolates. JSON output writes them as `\uXXXX` escapes.
     public static func isHiddenControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x7F...0x9F, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        case 0x7F...0x9F, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0xFEFF, 0x2028, 0x2029: true
         default: false
         }
     }

@@ -514,10 +514,9 @@ func failed(_ state: OnboardingState, _ effect: Effect, _ failure: Failure) -> T
             // The uploaded LOA expired or was refused: upload it again right before enabling.
             next.loaDocumentId = nil
             next.step = .signAndUpload
-        } else if failure.has(status: 404) {
-            next.enterprise = nil
-            next.step = .enterprise
         }
+        // A 404 is shown and the enable can be tried again; the enterprise is never forgotten
+        // on one answer (choosing another would meet "already exists" for ever).
     case .checkGates, .replaceLOA:
         if failure.has(status: 404) {
             // Reputation was disabled meanwhile: enabling again needs a new LOA.

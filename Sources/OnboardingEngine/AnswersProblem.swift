@@ -25,6 +25,9 @@ public enum AnswersProblem {
             // Bounded, and without control characters: the parser may quote the file.
             let lines = said.split(separator: "\n").prefix(3).joined(separator: " ")
             let detail = said.isEmpty ? "" : ": " + RemoteText.sanitized(lines.count > 300 ? lines.prefix(300) + "…" : lines)
+            if context.codingPath.last?.stringValue == "check_frequency" {
+                return "check_frequency must be one of \(CheckFrequency.allCases.map(\.rawValue).joined(separator: ", "))"
+            }
             return context.codingPath.isEmpty
                 ? "is not valid JSON or YAML\(detail)"
                 : "\(path(context.codingPath)) has a value it cannot take\(detail)"

@@ -34,7 +34,7 @@ public struct NonInteractiveRun: Sendable {
             case .waitingOnTelnyx(let what): what
             case .confirmationRequired(let what): "Confirmation required: \(what) Run again with --yes to go ahead."
             case .rejected(let what, let reasons, let fix):
-                "Telnyx rejected the \(what)\(reasons.isEmpty ? "" : ": " + reasons.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ")). \(fix)"
+                "Telnyx rejected the \(what)\(reasons.isEmpty ? "" : ": " + RemoteText.bounded(reasons).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ")). \(fix)"
             case .error(let what): what
             }
         }
@@ -69,6 +69,9 @@ public struct NonInteractiveRun: Sendable {
     func drive(_ engine: OnboardingEngine) async throws -> Stop {
         try await engine.reconcile()
         var reconcileChecks = 0
+        // An upload whose answer was lost cannot be checked (the API lists no documents): it is
+        // sent again once in the run, and Telnyx deletes an unused copy after 30 minutes.
+        var uploadAgain = false
         // Billable decisions taken by this run; one pending from an earlier run is decided again.
         var decided = Set<Step>()
         var lastStep: Step?
@@ -95,10 +98,18 @@ public struct NonInteractiveRun: Sendable {
                 }
                 let wait = Self.reconcileWaits[reconcileChecks]
                 reconcileChecks += 1
-                progress("no answer for “\(inFlight.name)”: checking with Telnyx whether it happened\(wait > 0 ? " in \(Int(wait)) s" : "")")
+                progress("whether “\(inFlight.name)” happened is not known (\(state.lastError.map { Self.cause($0) } ?? "no answer")): checking with Telnyx\(wait > 0 ? " in \(Int(wait)) s" : "")")
                 if wait > 0 { try await pause(wait) }
                 try await engine.reconcile()
+                if case .uploadSignedLOA = inFlight, await engine.state.inFlight == nil { uploadAgain = true }
                 continue
+            }
+            // An outage (the client already retried within the call's deadline) ends the run at
+            // once with exit 1: repeating the step would only multiply the wait.
+            if repeats >= 1, let error = state.lastError, error.retryable == true, !(state.step == .signAndUpload && uploadAgain),
+                !(state.step == .gates && wait)
+            {
+                return .error(error.message)
             }
             // A step that does not move after its answer was given is stuck on an error.
             if repeats > 3 { return .error(state.lastError?.message ?? "Step \(state.step.rawValue) does not move on.") }
@@ -154,7 +165,12 @@ public struct NonInteractiveRun: Sendable {
                 case .failure(let problem): return .inputNeeded(problem.description)
                 }
             case .signAndUpload:
-                if attempted.contains(.signAndUpload), let error = state.lastError, error.retryable == true { return .error(error.message) }
+                if attempted.contains(.signAndUpload), let error = state.lastError, error.retryable == true {
+                    guard uploadAgain else { return .error(error.message) }
+                    uploadAgain = false
+                    progress("uploading the signed LOA again: whether the first upload arrived cannot be checked")
+                    attempted.remove(.signAndUpload)
+                }
                 let problem = state.lastError.map { " (\($0.message))" } ?? ""
                 guard !attempted.contains(.signAndUpload) || state.lastError == nil else {
                     return .inputNeeded("signed_loa: sign \(state.renderedLOAPath ?? "the LOA") and give the signed PDF's path\(problem)")
@@ -247,9 +263,20 @@ public struct NonInteractiveRun: Sendable {
                 }
                 if let confirmation = await engine.state.confirmation {
                     guard confirmBillable else { return .confirmationRequired("the first reputation check costs \(confirmation.estimate).") }
+                    progress("confirmed by --yes: the first reputation check, \(confirmation.estimate)")
                     try await engine.send(.confirm)
                 }
             case .manage:
+                // A completed onboarding is managed in the wizard (step 9): answers that differ
+                // from it are said, never applied unseen.
+                let monitored = Set(state.monitoredNumbers)
+                let notMonitored = ((try? numbers()) ?? []).filter { !monitored.contains($0) }
+                if !notMonitored.isEmpty {
+                    progress("note: \(notMonitored.count) numbers of the answers are not monitored (\(Effect.sample(notMonitored))); a completed onboarding adds numbers in the wizard's step 9 (a)")
+                }
+                if let frequency = answers.checkFrequency, frequency != state.checkFrequency {
+                    progress("note: the answers say check_frequency \(frequency.rawValue), the onboarding checks \(state.checkFrequency.rawValue); change it in the wizard's step 9 (F)")
+                }
                 return .complete
             }
         }
@@ -279,8 +306,30 @@ public struct NonInteractiveRun: Sendable {
             return .stop(.confirmationRequired(
                 "the answers changed since the last run's estimate (\(earlier.estimate)); \(what) now costs \(confirmation.estimate). Nothing was billed."))
         }
-        guard confirmBillable else { return .stop(.confirmationRequired("\(what) costs \(confirmation.estimate).")) }
+        guard confirmBillable else { return .stop(.confirmationRequired("\(what) costs \(confirmation.estimate).\(then(after: step, await engine.state))")) }
+        progress("confirmed by --yes: \(what), \(confirmation.estimate)")
         return .confirm
+    }
+
+    /// What `--yes` would also confirm after the charge asked about at `step`, so the cost a
+    /// person reads is the whole cost of going on.
+    func then(after step: Step, _ state: OnboardingState) -> String {
+        let adding = (try? parseNumbers().count) ?? 0
+        switch step {
+        case .enable:
+            guard adding > 0 else { return "" }
+            return " Then, with --yes: adding \(adding) numbers (\(state.prices.association * adding)) and their first reputation check (\(state.prices.liveCheck * adding))."
+        case .associate:
+            guard adding > 0 else { return "" }
+            return " Then, with --yes: their first reputation check (\(state.prices.liveCheck * adding), \(state.prices.liveCheck) a number)."
+        case .terms, .enterprise, .loaRender, .signAndUpload, .gates, .query, .manage:
+            return ""
+        }
+    }
+
+    /// What a failure said, in a few words: its HTTP status, or "no answer".
+    static func cause(_ failure: Failure) -> String {
+        failure.status.map { "HTTP \($0)" } ?? "no answer"
     }
 
     enum CorrectionOutcome {
@@ -307,6 +356,18 @@ public struct NonInteractiveRun: Sendable {
         if !correction.problems.isEmpty {
             let named = EnterpriseField.allCases.compactMap { field in correction.problems[field].map { "enterprise.\(field.key) \($0)" } }
             return .stop(.inputNeeded(named.joined(separator: "; ")))
+        }
+        // A correction whose answer was lost may have landed: Telnyx then holds it already, and
+        // sending it again (no change at Telnyx) lets the rest of the correction go on.
+        if correction.changes.isEmpty, let pending = await engine.state.pendingCorrection, !pending.isEmpty,
+            pending.allSatisfy({ record[$0.key] ?? "" == $0.value })
+        {
+            guard confirmBillable else {
+                return .stop(.confirmationRequired("the correction reached Telnyx; going on leads to enabling again, billed \(await engine.state.prices.monitoringPerMonth)."))
+            }
+            progress("the correction already reached Telnyx: going on with it")
+            if let refusal = try await engine.send(.correctEnterprise(fields: pending)) { return .stop(.error(refusal)) }
+            return .sent
         }
         guard !correction.changes.isEmpty else { return .stop(stands) }
         let state = await engine.state

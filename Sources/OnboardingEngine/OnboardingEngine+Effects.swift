@@ -172,6 +172,10 @@ extension OnboardingEngine {
         return readings.compactMap(\.phoneNumber)
     }
 
+    static func fileProblem(_ code: Int32, path: String) -> StoreError {
+        code == ENOSPC || code == EDQUOT ? .diskFull(path: path) : .cannotCreate(path: path, reason: String(cString: strerror(code)))
+    }
+
     static func read(_ number: String, of enterpriseId: String, fresh: Bool, mayBill: Bool, with client: TelnyxClient) async -> Result<ReputationNumber, TelnyxError> {
         do {
             return .success(try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh, mayBill: mayBill))
@@ -198,9 +202,24 @@ extension OnboardingEngine {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         let path = directory.appendingPathComponent(name).path
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.cannotCreate(path: path, reason: "the file cannot be written")
+        // Created 0600 from the first byte; a full disk is said as such.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Self.fileProblem(errno, path: path) }
+        defer { closeDescriptor(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let problem = Self.fileProblem(errno, path: path)
+                unlink(path)
+                throw problem
+            }
+            written += count
         }
         return path
     }
 }
+
+/// `close(2)`, out of reach of the actor's own `close()`.
+private func closeDescriptor(_ descriptor: Int32) { close(descriptor) }

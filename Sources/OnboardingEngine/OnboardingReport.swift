@@ -191,7 +191,7 @@ public struct OnboardingReport: Encodable, Sendable {
             lines.append("  Vetting: \(status)\(vettingWait)")
             lines.append("  LOA review: \(loaStatus ?? "-")\(loaWait)")
         }
-        for reason in rejectionReasons { lines.append("  vetting rejected: \(reason)") }
+        for reason in RemoteText.bounded(rejectionReasons) { lines.append("  vetting rejected: \(reason)") }
         if let loaPath { lines.append("LOA: \(loaPath)") }
         if numbersSetAside > 0 {
             lines.append("Set aside: \(numbersSetAside) number\(numbersSetAside == 1 ? "" : "s") given to add could not be added (outside the account's inventory, or refused by Telnyx)")

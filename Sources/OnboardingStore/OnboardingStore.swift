@@ -64,8 +64,12 @@ public final class OnboardingStore: Sendable {
         } catch {
             throw Self.diagnosed(error, path: path)
         }
+        // Group and others lose access; the owner's bits are never widened (a 0400 copy stays so).
         for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+            let mode = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.posixPermissions] as? NSNumber)?.intValue ?? 0o600
+            if mode & 0o077 != 0 {
+                try? FileManager.default.setAttributes([.posixPermissions: mode & 0o700], ofItemAtPath: path + suffix)
+            }
         }
     }
 
@@ -103,7 +107,8 @@ public final class OnboardingStore: Sendable {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
             case .SQLITE_FULL: return .diskFull(path: path)
-            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            case .SQLITE_READONLY: return .readOnly(path: path)
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
                 return .cannotCreate(path: path, reason: error.message ?? "it cannot be opened for writing")
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .corrupt(path: path, detail: error.message ?? "not a database")
             default: return .database(error.description)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Why the state directory cannot be used, in words that say what to do. The database is never
 /// overwritten or "repaired" behind the person's back.
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     case cannotCreate(path: String, reason: String)
     case corrupt(path: String, detail: String)
     case newerVersion(path: String, unknownMigrations: [String])
@@ -19,6 +19,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case olderVersion(path: String)
     /// One onboarding's row cannot be read (a newer state version, damaged JSON); the others can.
     case unreadable(onboardingId: String, reason: String)
+
+    public var errorDescription: String? { description }
 
     /// The onboarding an `.unreadable` error names.
     public var unreadableId: String? {
@@ -44,7 +46,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .diskFull(let path):
             "The disk holding \(path) is full (or the quota is used up). Free some space and try again; nothing was lost."
         case .readOnly(let path):
-            "\(path) is read-only for this user: it can be read, not changed. Run as its owner, or copy the state directory."
+            "\(path) is read-only for this user: it can be read (`status`, `list`, `log`), not changed. Run as its owner, or copy the state directory."
         case .olderVersion(let path):
             "\(path) was written by an older reputation-wizard and cannot be read without bringing it up to date, which needs write access. Run any command as its owner once."
         case .unreadable(let id, let reason):

@@ -17,9 +17,9 @@ public struct TelnyxConfiguration: Sendable, CustomStringConvertible {
     ///   carries credentials (`https://user:pass@…`, refused without echoing them), or that uses
     ///   plain http to anything but a loopback address (see `isLoopback`).
     public init(baseURL: URL = productionBaseURL, apiKey: APIKey) throws(TelnyxError) {
-        if baseURL.user != nil || baseURL.password != nil {
+        if baseURL.user != nil || baseURL.password != nil || baseURL.query != nil || baseURL.fragment != nil {
             throw TelnyxError(
-                .invalidRequest(reason: "the base URL carries a user name or password (user:pass@); leave them out: the API key is the only credential, from TELNYX_API_KEY or --api-key-file"),
+                .invalidRequest(reason: "the base URL carries a user name, password, query or fragment (user:pass@, ?token=…); leave them out: the API key is the only credential, from TELNYX_API_KEY or --api-key-file"),
                 operation: "configure")
         }
         let scheme = baseURL.scheme?.lowercased()

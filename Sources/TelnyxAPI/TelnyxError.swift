@@ -78,7 +78,11 @@ public struct TelnyxError: Error, Sendable, CustomStringConvertible, LocalizedEr
         switch kind {
         case .outcomeUnknown: return true
         case .api(let status, _): return isPost && status >= 500
-        case .malformedResponse(let status, _, _): return isPost && (status < 400 || status >= 500)
+        // A success whose body was lost or mangled was applied, whatever the method (a PUT
+        // too); a read that bills nothing changed nothing.
+        case .malformedResponse(let status, _, _):
+            let changes = !(operation.hasPrefix("GET ") || operation.hasPrefix("HEAD ")) || billable
+            return status < 400 ? changes : isPost && status >= 500
         case .notSent, .invalidRequest: return false
         }
     }

@@ -54,6 +54,10 @@ struct GlobalOptions: ParsableArguments {
     func existingStore(sandbox: Bool, readOnly: Bool = false) throws -> OnboardingStore {
         let folder = directory(sandbox: sandbox)
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OnboardingStore.databaseName).path) else {
+            let sandboxes = directory(sandbox: true).appendingPathComponent(OnboardingStore.databaseName).path
+            if !sandbox && FileManager.default.fileExists(atPath: sandboxes) {
+                throw UsageProblem.stop("No onboardings in \(folder.path) but the sandbox's; add --sandbox to see them.")
+            }
             throw UsageProblem.stop("No onboardings in \(folder.path) (no state there); check --state-dir, or start one with `reputation-wizard run`.")
         }
         return try OnboardingStore(directory: folder, readOnly: readOnly || !FileManager.default.isWritableFile(atPath: folder.path))
@@ -62,7 +66,7 @@ struct GlobalOptions: ParsableArguments {
     /// Says on stderr which onboardings cannot be read here and are left out.
     static func sayUnreadable(_ store: OnboardingStore, includingArchived: Bool = true) {
         for problem in (try? store.unreadable(includingArchived: includingArchived)) ?? [] {
-            FileHandle.standardError.write(Data("Skipped: \(problem)\n".utf8))
+            Output.say("Skipped: \(problem)\n")
         }
     }
 
@@ -86,7 +90,7 @@ struct GlobalOptions: ParsableArguments {
     /// A client with `key`, or the sandbox when there is none.
     func client(key: APIKey?) async throws -> (TelnyxClient, Sandbox?) {
         if key == nil && !sandbox {
-            FileHandle.standardError.write(Data("No API key given: using the built-in SANDBOX (simulated Telnyx, nothing is billed; see it with `list --sandbox`).\n".utf8))
+            Output.say("No API key given: using the built-in SANDBOX (simulated Telnyx, nothing is billed; see it with `list --sandbox`).\n")
         }
         guard let key else {
             let folder = directory(sandbox: true)
@@ -115,15 +119,17 @@ struct GlobalOptions: ParsableArguments {
         var (client, sandbox) = try await client()
         while sandbox == nil {
             do {
+                // Said before the screen opens: a slow Telnyx would otherwise leave it blank.
+                Output.say("Checking the API key with Telnyx (at most \(Int(Deadlines.standard.call.components.seconds)) s; Ctrl-C stops)…\n")
                 _ = try await client.termsStatus()
                 return (client, nil)
             } catch let error where error.status == 401 {
                 let said = "Telnyx refused the API key (HTTP 401): it is mistyped, revoked, or not a Number Reputation account's key."
                 guard apiKeyFile == nil, isatty(STDIN_FILENO) == 1 else {
-                    FileHandle.standardError.write(Data("\(said) Give another with TELNYX_API_KEY or --api-key-file.\n".utf8))
+                    Output.say("\(said) Give another with TELNYX_API_KEY or --api-key-file.\n")
                     throw ExitCode(1)
                 }
-                FileHandle.standardError.write(Data("\(said)\n".utf8))
+                Output.say("\(said)\n")
                 let typed = HiddenPrompt.read("Another Telnyx API key (not shown, not stored; Enter alone for the sandbox): ")
                 (client, sandbox) = try await self.client(key: typed.flatMap(APIKey.init))
             } catch {
@@ -146,7 +152,7 @@ struct GlobalOptions: ParsableArguments {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw UsageProblem.stop("--api-key-file \(apiKeyFile) cannot be read.")
             }
-            if let warning = KeyFileCheck.permissionWarning(path: path) { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            if let warning = KeyFileCheck.permissionWarning(path: path) { Output.say("\(warning)\n") }
             let key = try KeyFileCheck.key(in: data, named: apiKeyFile)
             return key
         }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a line from the terminal without echoing it.
 enum HiddenPrompt {
     static func read(_ prompt: String) -> String? {
-        FileHandle.standardError.write(Data(prompt.utf8))
+        Output.say(prompt)
         var original = termios()
         guard tcgetattr(STDIN_FILENO, &original) == 0 else { return readLine() }
         var silent = original
@@ -11,7 +11,7 @@ enum HiddenPrompt {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
         defer {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
-            FileHandle.standardError.write(Data("\n".utf8))
+            Output.say("\n")
         }
         return readLine()
     }

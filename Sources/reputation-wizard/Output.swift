@@ -3,6 +3,20 @@ import Onboarding
 
 /// What commands print for scripts.
 enum Output {
+    /// Writes `text` to stderr as it is (callers end it with a newline). A closed pipe (`run
+    /// … 2>&1 | head -1`) loses the text instead of stopping the command mid-effect: SIGPIPE is
+    /// ignored (see `ReputationWizard.main`) and a failed write is not an error.
+    static func say(_ text: String) {
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            written += count
+        }
+    }
+
     /// `value` as pretty JSON with snake_case keys as encoded, ISO 8601 dates, and every
     /// character a terminal would act on escaped (`\u001b` by the encoder; DEL, C1 controls and
     /// bidirectional overrides here, which the encoder leaves raw).

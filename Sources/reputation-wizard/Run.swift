@@ -52,7 +52,7 @@ struct Run: AsyncParsableCommand {
             answers = try loadAnswers()
         } catch let problem as RunInputError {
             // Bad answers are input needed (10), named by field, like every other answer.
-            FileHandle.standardError.write(Data("Input needed: \(problem.message)\n".utf8))
+            Output.say("Input needed: \(problem.message)\n")
             throw ExitCode(NonInteractiveRun.Stop.inputNeeded(problem.message).exitCode)
         }
         let (client, sandbox) = try await global.client()
@@ -62,7 +62,7 @@ struct Run: AsyncParsableCommand {
         try await chooseLOADirectory(engine)
         var driver = NonInteractiveRun(answers: answers, confirmBillable: yes, wait: wait)
         // Progress and the final message quote Telnyx (reasons, errors): never raw to the terminal.
-        driver.progress = { line in FileHandle.standardError.write(Data("\(RemoteText.sanitizedLines(line))\n".utf8)) }
+        driver.progress = { line in Output.say("\(RemoteText.sanitizedLines(line))\n") }
         if let sandbox { driver.pause = { sandbox.advance(seconds: $0) } }
         let stop: NonInteractiveRun.Stop
         do {
@@ -72,7 +72,7 @@ struct Run: AsyncParsableCommand {
         }
         let state = await engine.state
         await engine.close()
-        FileHandle.standardError.write(Data("\(RemoteText.sanitizedLines(stop.message))\n".utf8))
+        Output.say("\(RemoteText.sanitizedLines(stop.message))\n")
         let report = try store.report(state.id)
         print(try Output.json(report))
         throw ExitCode(stop.exitCode)
@@ -145,7 +145,7 @@ struct Run: AsyncParsableCommand {
             if named.archivedAt != nil {
                 // Worked on again, it is no longer archived; said before anything else happens.
                 try store.setArchived(id, false)
-                FileHandle.standardError.write(Data("Onboarding \(id) was archived; opened again, it is listed again.\n".utf8))
+                Output.say("Onboarding \(id) was archived; opened again, it is listed again.\n")
             }
             return try OnboardingEngine(store: store, client: client, onboardingId: id)
         }

@@ -1,5 +1,7 @@
+import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import TelnyxSimulator
 
 /// The simulated Telnyx, running inside this process on loopback for the length of a command.
@@ -16,14 +18,41 @@ final class Sandbox: Sendable {
         self.task = task
     }
 
+    /// Seconds a second process waits for the sandbox another one is using.
+    static let waitForOtherProcess: Double = 30
+
+    /// - Throws: `ExitCode(1)` after saying so, when another process keeps the sandbox's world
+    ///   past `waitForOtherProcess` (two processes would each overwrite the other's account).
     static func start(scenario: Scenario, worldFile: URL) async throws -> Sandbox {
+        // One process at a time owns the simulated account; the lock ends with the process.
+        let lockPath = worldFile.path + ".lock"
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            let deadline = Date().addingTimeInterval(waitForOtherProcess)
+            var said = false
+            while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                guard Date() < deadline else {
+                    Output.say(
+                        "The sandbox in \(worldFile.deletingLastPathComponent().path) is in use by another reputation-wizard; run again when it is done, or give another --state-dir.\n")
+                    throw ExitCode(1)
+                }
+                if !said {
+                    Output.say("The sandbox is in use by another reputation-wizard; waiting for it (at most \(Int(waitForOtherProcess)) s).\n")
+                    said = true
+                }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
         var options = SimulatorOptions()
         options.scenario = scenario
         options.clockStart = Date()
         options.clockMode = .flowing
         let server = try TelnyxSimulatorServer(options: options, worldFile: worldFile)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try server.makeApplication(host: "127.0.0.1", port: 0) { port in continuation.yield(port) }
+        // The simulator's own log (a cancelled channel on stop) is not the person's business.
+        var quiet = Logger(label: "sandbox")
+        quiet.logLevel = .critical
+        let app = try server.makeApplication(host: "127.0.0.1", port: 0, logger: quiet) { port in continuation.yield(port) }
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }

@@ -25,7 +25,7 @@ struct Status: AsyncParsableCommand {
     func run() async throws {
         let store = try global.existingStore(sandbox: global.sandbox)
         if let id, let problem = try store.unreadable(includingArchived: true).first(where: { $0.unreadableId == id }) {
-            FileHandle.standardError.write(Data("\(problem)\n".utf8))
+            Output.say("\(problem)\n")
             throw ExitCode(1)
         }
         if id == nil { GlobalOptions.sayUnreadable(store) }
@@ -47,7 +47,7 @@ struct Status: AsyncParsableCommand {
         if wanted && store.isReadOnly {
             note = "Not checked with Telnyx now: \(store.directory.path) is read-only for this user (the state below is as last saved)."
         } else if wanted {
-            note = await checkWithTelnyx(id, store: store)
+            note = try await checkWithTelnyx(id, store: store)
         }
         let report = try store.report(id)
         if json { return print(try Output.json(report)) }
@@ -59,7 +59,8 @@ struct Status: AsyncParsableCommand {
     }
 
     /// Reads Telnyx and updates the onboarding; says why not when it cannot.
-    func checkWithTelnyx(_ id: String, store: OnboardingStore) async -> String? {
+    /// - Throws: `ExitCode` when the connection settings are refused (a bad key, base URL).
+    func checkWithTelnyx(_ id: String, store: OnboardingStore) async throws -> String? {
         do {
             let (client, sandbox) = try await global.client()
             defer { sandbox?.stop() }
@@ -70,13 +71,21 @@ struct Status: AsyncParsableCommand {
                 return "Not checked with Telnyx now: \(error) (the state below is as last saved)."
             }
             do {
+                let before = await engine.state.lastError
                 let refusal = try await engine.checkWithTelnyx()
+                // The check's own failure, not an error kept from an earlier step.
+                let after = await engine.state.lastError
+                let failed = after != before ? after.flatMap { $0.retryable == true || $0.status != nil ? $0 : nil } : nil
                 await engine.close()
-                return refusal.map { "Not checked with Telnyx now: \($0)" } ?? "Checked with Telnyx just now."
+                if let refusal { return "Not checked with Telnyx now: \(refusal)" }
+                if let failed { return "Not checked with Telnyx now: \(failed.message) (the state below is as last saved)." }
+                return "Checked with Telnyx just now."
             } catch {
                 await engine.close()
                 throw error
             }
+        } catch let stop as ExitCode {
+            throw stop
         } catch {
             return "Not checked with Telnyx now: \(error) (the state below is as last saved)."
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Onboarding
 
 /// A command line that names something that is not there (an unknown `--id`, several
 /// onboardings and none chosen): said in full on stderr, without the usage text, and exit 64
@@ -7,7 +8,8 @@ import Foundation
 enum UsageProblem {
     /// Prints the message and stops the command with exit code 64.
     static func stop(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        // Ids and paths typed by a person (or a script) may carry escape sequences too.
+        Output.say("\(RemoteText.sanitizedLines(message))\n")
         return ExitCode(64)
     }
 }

@@ -43,6 +43,7 @@ import Onboarding
     @Test func busyAndFullAreNotDamage() {
         #expect(OnboardingStore.diagnosed(DatabaseError(resultCode: .SQLITE_BUSY), path: "/s") == .busy(path: "/s"))
         #expect(OnboardingStore.diagnosed(DatabaseError(resultCode: .SQLITE_FULL), path: "/s") == .diskFull(path: "/s"))
+        #expect(OnboardingStore.diagnosed(DatabaseError(resultCode: .SQLITE_READONLY), path: "/s") == .readOnly(path: "/s"))
         #expect(OnboardingStore.diagnosed(DatabaseError(resultCode: .SQLITE_NOTADB, message: "file is not a database"), path: "/s")
             == .corrupt(path: "/s", detail: "file is not a database"))
         let full = NSError(domain: NSCocoaErrorDomain, code: NSFileWriteOutOfSpaceError)
@@ -81,6 +82,24 @@ import Onboarding
             // Its pid now belongs to a process started later: taken over.
             let mine = try store.lock("onb-1", processStart: { $0 == parent ? "boot-b:7" : "boot-b:8" })
             #expect(mine.holder.pid == getpid())
+        }
+    }
+
+    /// Opening a store tightens what group and others may do, and never widens the owner's bits.
+    @Test func modesAreOnlyEverTightened() throws {
+        try withStateDirectory { directory in
+            let store = try OnboardingStore(directory: directory)
+            try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: store.databasePath)
+            try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: directory.path)
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path) }
+            _ = try? OnboardingStore(directory: directory)
+            #expect(try permissions(store.databasePath) == 0o400)
+            #expect(try permissions(directory.path) == 0o500)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: store.databasePath)
+            _ = try OnboardingStore(directory: directory)
+            #expect(try permissions(store.databasePath) == 0o600)
+            #expect(try permissions(directory.path) == 0o700)
         }
     }
 }

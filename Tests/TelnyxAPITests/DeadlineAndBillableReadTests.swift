@@ -115,7 +115,10 @@ import TelnyxSimulator
         let error = #expect(throws: TelnyxError.self) {
             try TelnyxConfiguration(baseURL: URL(string: "https://admin:hunter2@api.telnyx.com/v2")!, apiKey: APIKey("KEYx")!)
         }
-        #expect(error?.message == "configure was not sent: the base URL carries a user name or password (user:pass@); leave them out: the API key is the only credential, from TELNYX_API_KEY or --api-key-file")
+        #expect(error?.message == "configure was not sent: the base URL carries a user name, password, query or fragment (user:pass@, ?token=…); leave them out: the API key is the only credential, from TELNYX_API_KEY or --api-key-file")
         #expect(error?.message.contains("hunter2") == false)
+        #expect(throws: TelnyxError.self) {
+            try TelnyxConfiguration(baseURL: URL(string: "https://api.telnyx.com/v2?token=KEYsecret")!, apiKey: APIKey("KEYx")!)
+        }
     }
 }
