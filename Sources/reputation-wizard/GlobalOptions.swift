@@ -107,6 +107,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return (TelnyxClient(configuration: try TelnyxConfiguration(baseURL: url, apiKey: key)), nil)
         } catch {
+            if case .invalidRequest(let reason) = error.kind { throw UsageProblem.stop("--base-url: \(reason).") }
             throw UsageProblem.stop("--base-url: \(error.message)")
         }
     }
