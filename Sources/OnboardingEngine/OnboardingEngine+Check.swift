@@ -4,12 +4,20 @@ extension OnboardingEngine {
     /// Asks Telnyx now where the onboarding stands and updates it: a lost answer is reconciled,
     /// the terms are read at step 1, and both reviews (or their absence: reputation disabled
     /// behind this wizard's back) once reputation is enabled. Reads only; nothing is billed.
-    /// - Returns: the refusal, when the state machine would not check now (something in flight).
+    /// - Returns: why it did not check: the refusal (something in flight), or the read's failure.
     @discardableResult
     public func checkWithTelnyx() async throws -> String? {
+        lastEffectFailure = nil
         try await reconcile()
-        if state.step == .terms { return try await send(.begin) }
-        if state.reputationEnabled { return try await send(.checkGatesNow) }
+        var refusal: String?
+        if state.step == .terms {
+            refusal = try await send(.begin)
+        } else if state.reputationEnabled {
+            refusal = try await send(.checkGatesNow)
+        }
+        if let refusal { return refusal }
+        // The read itself failed (an outage, a deadline): said, never taken for a check.
+        if let failure = lastEffectFailure { return failure.message.hasSuffix(".") ? String(failure.message.dropLast()) : failure.message }
         return nil
     }
 }

@@ -18,6 +18,9 @@ public actor OnboardingEngine {
     var interruption: Interruption?
     /// True once the staged kill happened; nothing more is written.
     private(set) var killed = false
+    /// How the last effect run ended, when it failed (nil after a success): what `status
+    /// --check` reports, without confusing it with an error kept from before.
+    public internal(set) var lastEffectFailure: Failure?
     private let progress = Mutex<BatchProgress?>(nil)
     /// How far the numbers being added have come, while they go.
     public nonisolated var batchProgress: BatchProgress? { progress.withLock { $0 } }
@@ -107,6 +110,7 @@ public actor OnboardingEngine {
     /// Commits what an effect ended with. An unknown outcome leaves the intent open, to be
     /// reconciled; everything else closes it together with the new state.
     func settle(_ effect: Effect, outcome: Event, journalId: Int64?) async throws(StoreError) -> [Effect] {
+        if case .effectFailed(_, let failure) = outcome { lastEffectFailure = failure } else { lastEffectFailure = nil }
         let charged = cost(of: effect, outcome: outcome)
         let result = transition(state, outcome)
         state = result.state

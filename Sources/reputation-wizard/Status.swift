@@ -71,15 +71,10 @@ struct Status: AsyncParsableCommand {
                 return "Not checked with Telnyx now: \(error) (the state below is as last saved)."
             }
             do {
-                let before = await engine.state.lastError
+                // The check's own failure (never an error kept from an earlier step) is said.
                 let refusal = try await engine.checkWithTelnyx()
-                // The check's own failure, not an error kept from an earlier step.
-                let after = await engine.state.lastError
-                let failed = after != before ? after.flatMap { $0.retryable == true || $0.status != nil ? $0 : nil } : nil
                 await engine.close()
-                if let refusal { return "Not checked with Telnyx now: \(refusal)" }
-                if let failed { return "Not checked with Telnyx now: \(failed.message) (the state below is as last saved)." }
-                return "Checked with Telnyx just now."
+                return refusal.map { "Not checked with Telnyx now: \($0) (the state below is as last saved)." } ?? "Checked with Telnyx just now."
             } catch {
                 await engine.close()
                 throw error

@@ -226,4 +226,23 @@ import TelnyxSimulator
             }
         }
     }
+
+    /// `status --check` on an onboarding whose last check failed the same way: the new failure
+    /// is said as such, never taken for a check (the error kept looked the same).
+    @Test func aCheckThatFailsSaysSoEvenWhenTheLastOneFailedAlike() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                try await simulator.setFaults(#"[{"method": "GET", "path": "/v2/terms_of_service/status", "status": 503}]"#)
+                try await engine.send(.begin)
+                #expect(await engine.state.lastError?.status == 503)
+                let failed = try await engine.checkWithTelnyx()
+                #expect(failed?.hasPrefix("Telnyx refused GET /terms_of_service/status with HTTP 503") == true)
+                try await simulator.setFaults("[]")
+                #expect(try await engine.checkWithTelnyx() == nil)
+                #expect(await engine.state.terms == .required(version: "v1.0.0"))
+                await engine.close()
+            }
+        }
+    }
 }
