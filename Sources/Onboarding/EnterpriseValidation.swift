@@ -37,6 +37,7 @@ public enum EnterpriseValidation {
             let shown = options.count > 8 ? options.prefix(8).joined(separator: ", ") + ", …" : options.joined(separator: ", ")
             return fail("must be one of: \(shown)")
         case .fein:
+            let value = DigitText.folded(value)
             let digits = value.filter(\.isNumber)
             guard digits.count == 9, value.allSatisfy({ $0.isNumber || $0 == "-" || $0 == " " }) else {
                 return fail("must be the 9-digit FEIN written NN-NNNNNNN, e.g. 12-3456789")
@@ -74,11 +75,13 @@ public enum EnterpriseValidation {
             guard usStates.contains(upper) else { return fail("must be a two-letter US state code such as IL") }
             return .success(upper)
         case .postalCode:
+            let value = DigitText.folded(value).trimmingCharacters(in: .whitespaces)
             guard value.range(of: #"^[0-9]{5}(-[0-9]{4})?$"#, options: .regularExpression) != nil else {
                 return fail("must be a US ZIP code such as 60601 or 60601-1234")
             }
             return .success(value)
         case .digits(let count):
+            let value = DigitText.folded(value)
             let digits = value.filter(\.isNumber)
             guard digits.count == count, value.allSatisfy({ $0.isNumber || $0 == "-" || $0 == " " }) else {
                 return fail("must be \(count) digits")

@@ -24,6 +24,10 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         case invalidExchange(String)
         case otherNANPCountry(areaCode: String, country: String)
         case tollFree(areaCode: String)
+        /// A spreadsheet wrote the number as `1.77572E+10`: its last digits are gone.
+        case scientificNotation(String)
+        /// A character that is neither a digit, a letter nor a separator (`✓`, `*`).
+        case unexpectedCharacter(String)
 
         public var description: String {
             switch self {
@@ -38,6 +42,10 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
             case .otherNANPCountry(let code, let country):
                 "is in \(country) (area code \(code)), not the US; only US numbers can be monitored"
             case .tollFree(let code): "is toll-free (\(code)); only US local numbers can be monitored"
+            case .scientificNotation(let text):
+                "was turned into scientific notation (\(text)) by a spreadsheet, which lost its last digits; format the column as text and export again"
+            case .unexpectedCharacter(let character):
+                "contains “\(character)”, which is not part of a phone number; remove it"
             }
         }
     }
@@ -67,13 +75,17 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
     static let tollFreeAreaCodes: Set<String> = ["800", "833", "844", "855", "866", "877", "888"]
 
     public init(_ text: String) throws(Problem) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = try Self.normalized(text)
         guard !trimmed.isEmpty else { throw .empty }
         let lowered = trimmed.lowercased()
         if lowered.contains("ext") || lowered.contains("x") || lowered.contains("#") { throw .extensionGiven }
         if trimmed.contains(where: \.isLetter) { throw .letters }
-        let allowed = CharacterSet(charactersIn: "0123456789+-.() \u{00A0}/")
-        guard trimmed.unicodeScalars.allSatisfy(allowed.contains) else { throw .letters }
+        let allowed = CharacterSet(charactersIn: "0123456789+-.() /")
+        if let stray = trimmed.unicodeScalars.first(where: { !allowed.contains($0) }) {
+            // A control or invisible character is named by its code point, never echoed.
+            let shown = RemoteText.sanitized(String(stray))
+            throw .unexpectedCharacter(shown.trimmingCharacters(in: .whitespaces).isEmpty ? String(format: "U+%04X", stray.value) : shown)
+        }
         let digits = trimmed.filter(\.isASCII).filter(\.isNumber)
         var national: Substring
         if trimmed.hasPrefix("+") {
@@ -99,6 +111,37 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         if Self.tollFreeAreaCodes.contains(areaCode) { throw .tollFree(areaCode: areaCode) }
         national = national.prefix(10)
         e164 = "+1" + national
+    }
+
+    /// The text as the rest of the reading expects it: `DigitText.folded` (every script's
+    /// digits, dashes and spaces made plain), a `tel:` URI (RFC 3966) unwrapped, and what spreadsheets do to numbers undone (`19049610048.0`,
+    /// `'7757190590`, `="9049610048"`).
+    /// - Throws: `.extensionGiven` for a `tel:` URI with `;ext=`, `.scientificNotation` for
+    ///   `1.77572E+10`.
+    static func normalized(_ text: String) throws(Problem) -> String {
+        let folded = DigitText.folded(text)
+        var value = folded.trimmingCharacters(in: .whitespacesAndNewlines)
+        // tel:+1-312-555-0134;phone-context=…  (RFC 3966): parameters dropped, an extension refused.
+        if value.lowercased().hasPrefix("tel:") {
+            let parts = value.dropFirst(4).split(separator: ";", omittingEmptySubsequences: false)
+            if parts.dropFirst().contains(where: { $0.lowercased().hasPrefix("ext=") }) { throw .extensionGiven }
+            value = String(parts.first ?? "")
+        }
+        // Spreadsheet damage: a formula, a text marker, a float.
+        if value.hasPrefix("=\""), value.hasSuffix("\""), value.count >= 3 { value = String(value.dropFirst(2).dropLast()) }
+        if value.hasPrefix("'") { value = String(value.dropFirst()) }
+        if let dot = value.firstIndex(of: "."), value[value.index(after: dot)...].allSatisfy({ $0 == "0" }),
+            value[..<dot].allSatisfy(\.isNumber), value[..<dot].count >= 10
+        {
+            value = String(value[..<dot])
+        }
+        let scientific = value.uppercased()
+        if let e = scientific.firstIndex(of: "E"), scientific[..<e].allSatisfy({ $0.isNumber || $0 == "." }),
+            scientific[scientific.index(after: e)...].allSatisfy({ $0.isNumber || $0 == "+" }), scientific[..<e].contains(".")
+        {
+            throw .scientificNotation(value)
+        }
+        return value.trimmingCharacters(in: .whitespaces)
     }
 
     /// A best guess at the country code of an international number, for the message only.

@@ -193,8 +193,9 @@ import TelnyxSimulator
         let error = #expect(throws: RunInputError.self) { try run.parseNumbers() }
         let message = try #require(error?.message)
         #expect(message.hasPrefix("numbers[1] '555-01' "))
-        // The terminal-title escape is removed whole; the line is cut at 40 characters.
-        #expect(message.contains("; \(file) line 2 'call me 1 xxxxxxxxxxxxxxxxxxxx…' contains letters; write the number in digits; "))
+        // The terminal-title escape is removed whole from the line shown (cut at 40
+        // characters) and named by its code point in the problem.
+        #expect(message.contains("; \(file) line 2 'call me 1 xxxxxxxxxxxxxxxxxxxx…' contains “U+001B”, which is not part of a phone number; remove it; "))
         #expect(message.hasSuffix("; and 996 more lines"))
         #expect(message.count < 1_500)
         #expect(!message.unicodeScalars.contains { $0.value < 0x20 })

@@ -29,6 +29,11 @@ import TelnyxAPI
         #expect(try EnterpriseValidation.check(.physicalState, "il").get() == "IL")
         #expect(try EnterpriseValidation.check(.billingCountry, "USA").get() == "US")
         #expect(try EnterpriseValidation.check(.fein, "123456789").get() == "12-3456789")
+        // Digits of any script, full-width forms and any dash: never sent as they were typed.
+        #expect(try EnterpriseValidation.check(.fein, "１２－３４５６７８９").get() == "12-3456789")
+        #expect(try EnterpriseValidation.check(.fein, "١٢–٣٤٥٦٧٨٩").get() == "12-3456789")
+        #expect(try EnterpriseValidation.check(.physicalPostalCode, "６０６０１").get() == "60601")
+        #expect(try EnterpriseValidation.check(.physicalPostalCode, "60601\u{2011}1234").get() == "60601-1234")
         #expect(try EnterpriseValidation.check(.website, "acme.example.com").get() == "https://acme.example.com")
         #expect(try EnterpriseValidation.check(.industry, "Real Estate").get() == "real estate")
         #expect(try EnterpriseValidation.check(.dunBradstreetNumber, "").get() == "")

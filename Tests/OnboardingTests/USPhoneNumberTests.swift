@@ -53,4 +53,31 @@ import Onboarding
         #expect(NumberListParser.parse("call 1-800-FLOWERS").first?.verdict == .invalid(.letters))
         #expect(NumberListParser.numbers(in: lines).map(\.e164) == ["+13125550134", "+17735550199"])
     }
+
+    /// Real files and pastes: every script's digits, every dash and space, `tel:` URIs, and what
+    /// spreadsheets do to numbers.
+    @Test(arguments: [
+        "（３１２）５５５－０１３４", "+１ ３１２ ５５５ ０１３４", "٣١٢٥٥٥٠١٣٤", "۳۱۲۵۵۵۰۱۳۴", "३१२५५५०१३४",
+        "312–555–0134", "312—555—0134", "312−555−0134", "312‐555‐0134", "312‒555‒0134", "312﹣555﹣0134",
+        "312\u{2009}555\u{2009}0134", "312\u{00A0}555\u{00A0}0134", "312\u{202F}555\u{202F}0134", "312\u{00AD}555\u{200B}0134",
+        "tel:+1-312-555-0134", "TEL:+13125550134;phone-context=example.com",
+        "13125550134.0", "3125550134.00", "'3125550134", "=\"3125550134\"", "='3125550134'".replacingOccurrences(of: "'", with: "\""),
+    ])
+    func realWorldWritingsNormalise(_ text: String) throws {
+        #expect(try USPhoneNumber(text).e164 == "+13125550134")
+    }
+
+    @Test func realWorldProblemsAreNamedForWhatTheyAre() {
+        func problem(_ text: String) -> USPhoneNumber.Problem? {
+            do { _ = try USPhoneNumber(text); return nil } catch { return error }
+        }
+        #expect(problem("1.77572E+10") == .scientificNotation("1.77572E+10"))
+        #expect(problem("1.77572E+10")?.description
+            == "was turned into scientific notation (1.77572E+10) by a spreadsheet, which lost its last digits; format the column as text and export again")
+        #expect(problem("tel:+1-312-555-0134;ext=1234") == .extensionGiven)
+        #expect(problem("312 555 0134 ✓") == .unexpectedCharacter("✓"))
+        #expect(problem("312*555*0134") == .unexpectedCharacter("*"))
+        #expect(problem("312–555–0134 call") == .letters, "letters only when there are letters")
+        #expect(problem("19049610048.5") == .wrongLength(digits: 12), "only a float's zero fraction is spreadsheet damage")
+    }
 }
