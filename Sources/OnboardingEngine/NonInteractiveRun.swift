@@ -422,7 +422,10 @@ public struct NonInteractiveRun: Sendable {
             guard let contents = FileManager.default.contents(atPath: (file as NSString).expandingTildeInPath) else {
                 throw RunInputError(message: "numbers_file \(file) cannot be read")
             }
-            text += "\n" + String(decoding: contents, as: UTF8.self)
+            switch NumberFileText.decode(contents) {
+            case .success(let decoded): text += "\n" + decoded
+            case .failure(let problem): throw RunInputError(message: "numbers_file \(file) \(problem)")
+            }
         }
         let lines = NumberListParser.parse(text)
         // Bounded: the first few lines named (cut, without control characters), the rest counted.

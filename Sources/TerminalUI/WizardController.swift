@@ -430,8 +430,15 @@ public enum WizardController {
             model.addingMoreNumbers = false
         case .control("o"):
             let path = (model.numbersText.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: path) else {
                 model.notice = "Load file: “\(path)” cannot be read; write its path on the current line, then ^O."
+                return []
+            }
+            let text: String
+            switch NumberFileText.decode(data) {
+            case .success(let decoded): text = decoded
+            case .failure(let problem):
+                model.notice = "Load file: “\(path)” \(problem)."
                 return []
             }
             model.numberLines += text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }.filter { !$0.isEmpty }

@@ -246,4 +246,16 @@ import TelnyxSimulator
             }
         }
     }
+
+    /// A numbers file saved by a spreadsheet (a byte-order mark, CRLF): read, and a bad line
+    /// named by the file's own line number.
+    @Test func aSpreadsheetsNumbersFileIsReadLineForLine() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("numbers-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let text = "(312) 555-0134\r\n312.555.0135\r\n1.77572E+10\r\n"
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: URL(fileURLWithPath: file))
+        let run = NonInteractiveRun(answers: try answers(["numbers_file": file]), confirmBillable: false, wait: false)
+        let error = #expect(throws: RunInputError.self) { try run.parseNumbers() }
+        #expect(error?.message == "\(file) line 3 '1.77572E+10' was turned into scientific notation (1.77572E+10) by a spreadsheet, which lost its last digits; format the column as text and export again")
+    }
 }
