@@ -95,6 +95,13 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         return nil
     }
 
+    /// Settled, and when `left` (numbers sent but not done) is not empty, `message` said.
+    func settled(leaving left: [String], _ message: @autoclosure () -> String) -> Transition {
+        var result = settle() ?? stay()
+        if !left.isEmpty { result.state.lastError = Failure(message: message()) }
+        return result
+    }
+
     if event.isDecision {
         if event == .begin { return state.inFlight == nil ? begin(state) : Transition(state: state) }
         if let inFlight = state.inFlight { return refuse("Waiting for “\(inFlight.name)” to finish.") }
@@ -372,12 +379,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         var unread: [String] = []
         if case .queryNumbers(_, let sent, _)? = state.inFlight { unread = sent.filter { !Set(numbers).contains($0) } }
         if next.step == .query && !numbers.isEmpty && unread.isEmpty { next.step = .manage }
-        let settled = settle() ?? stay()
-        guard !unread.isEmpty else { return settled }
-        var result = settled
-        result.state.lastError = Failure(
-            message: "\(unread.count) of \(unread.count + numbers.count) numbers were not read (their answers failed): \(Effect.sample(unread)); read them again.")
-        return result
+        return settled(leaving: unread, "\(unread.count) of \(unread.count + numbers.count) numbers were not read (their answers failed): \(Effect.sample(unread)); read them again.")
 
     case .refresh(let numbers):
         guard state.step >= .query, !numbers.isEmpty else { return refuse("Choose monitored numbers to refresh.") }
@@ -415,12 +417,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         next.queriedNumbers.subtract(removed)
         var kept: [String] = []
         if case .removeNumbers(_, let sent)? = state.inFlight { kept = sent.filter { !removed.contains($0) } }
-        let settled = settle() ?? stay()
-        guard !kept.isEmpty else { return settled }
-        var result = settled
-        result.state.lastError = Failure(
-            message: "\(kept.count) of \(kept.count + numbers.count) numbers are still monitored (their removal failed): \(Effect.sample(kept)); remove them again.")
-        return result
+        return settled(leaving: kept, "\(kept.count) of \(kept.count + numbers.count) numbers are still monitored (their removal failed): \(Effect.sample(kept)); remove them again.")
 
     case .disable:
         guard state.enterprise != nil, state.reputationEnabled else { return refuse("Reputation is not enabled.") }

@@ -41,11 +41,12 @@ public enum AnswerKeys {
         return problems
     }
 
-    /// The problems as one message, bounded: the first `namedAtMost` and how many more.
-    public static func summary(_ problems: [String]) -> String {
+    /// The problems as one message, bounded: the first `namedAtMost` and how many more
+    /// (`and 4 more`, or with `counting`, `and 4 more lines`).
+    public static func summary(_ problems: [String], counting noun: String? = nil) -> String {
         let named = problems.prefix(namedAtMost).joined(separator: "; ")
         let more = problems.count - namedAtMost
-        return more > 0 ? "\(named); and \(more) more" : named
+        return more > 0 ? "\(named); and \(more) more\(noun.map { " \($0)" } ?? "")" : named
     }
 
     static func check(_ object: [String: Any], known: [String], path: String, into problems: inout [String]) {

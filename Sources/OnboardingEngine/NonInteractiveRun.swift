@@ -81,6 +81,8 @@ public struct NonInteractiveRun: Sendable {
         var attempted = Set<Step>()
         // The list (and its file) is read once per run, when first needed.
         var parsedNumbers: [String]?
+        // The numbers split into those that can be added and those set aside, once a run.
+        var splitForAdding: (addable: [String], setAside: [String: String])?
         func numbers() throws -> [String] {
             if let parsedNumbers { return parsedNumbers }
             let parsed = try self.parseNumbers()
@@ -235,9 +237,12 @@ public struct NonInteractiveRun: Sendable {
                 // before the decision: only those that can be added are estimated and billed.
                 let wanted: [String]
                 do {
-                    let split = try await engine.setAsideBeforeAdding(given)
+                    // Read once a run: the step may be visited again (a failed confirm).
+                    let firstVisit = splitForAdding == nil
+                    if firstVisit { splitForAdding = try await engine.setAsideBeforeAdding(given) }
+                    guard let split = splitForAdding else { continue }
                     wanted = split.addable
-                    if !split.setAside.isEmpty {
+                    if firstVisit && !split.setAside.isEmpty {
                         let examples = split.setAside.keys.sorted().prefix(5).joined(separator: ", ")
                         progress("\(split.setAside.count) of \(given.count) numbers set aside, not in this account's inventory: \(examples)\(split.setAside.count > 5 ? ", …" : "") (`status` counts them)")
                     }
@@ -438,10 +443,7 @@ public struct NonInteractiveRun: Sendable {
                 ? "numbers[\(line.lineNumber - 1)]" : "\(answers.numbersFile ?? "numbers_file") line \(line.lineNumber - max(listed, 1))"
             return "\(place) '\(shown)' \(problem)"
         }
-        if !bad.isEmpty {
-            let more = bad.count > AnswerKeys.namedAtMost ? "; and \(bad.count - AnswerKeys.namedAtMost) more lines" : ""
-            throw RunInputError(message: bad.prefix(AnswerKeys.namedAtMost).joined(separator: "; ") + more)
-        }
+        if !bad.isEmpty { throw RunInputError(message: AnswerKeys.summary(bad, counting: "lines")) }
         return NumberListParser.numbers(in: lines).map(\.e164)
     }
 }

@@ -28,12 +28,7 @@ extension OnboardingStore {
     /// - Throws: `StoreError.notFound`, or `.unreadable` for a row of a newer state version or
     ///   damaged JSON (named; the other onboardings stay usable).
     public func load(_ id: String) throws(StoreError) -> OnboardingState {
-        let row = try read { db in try Row.fetchOne(db, sql: "SELECT state, stateVersion FROM onboarding WHERE id = ?", arguments: [id]) }
-        guard let row else { throw .notFound(onboardingId: id) }
-        switch Self.decode(id: id, json: row["state"], version: row["stateVersion"]) {
-        case .success(let state): return state
-        case .failure(let problem): throw problem
-        }
+        try summary(id).state
     }
 
     /// One row's state, or why it cannot be read: its stored version first (a newer one is
@@ -70,7 +65,7 @@ extension OnboardingStore {
     /// Every readable onboarding not archived (with `includingArchived`, every one), most
     /// recently active first. Rows that cannot be read are left out: `unreadable` names them.
     public func list(includingArchived: Bool = false) throws(StoreError) -> [OnboardingSummary] {
-        try scan(includingArchived: includingArchived).readable
+        try listing(includingArchived: includingArchived).readable
     }
 
     /// One onboarding as `list` shows it, read alone.
@@ -88,10 +83,11 @@ extension OnboardingStore {
 
     /// The onboardings `list` leaves out, each with why (`StoreError.unreadable`).
     public func unreadable(includingArchived: Bool = false) throws(StoreError) -> [StoreError] {
-        try scan(includingArchived: includingArchived).unreadable
+        try listing(includingArchived: includingArchived).unreadable
     }
 
-    func scan(includingArchived: Bool) throws(StoreError) -> (readable: [OnboardingSummary], unreadable: [StoreError]) {
+    /// `list` and `unreadable` in one reading of the rows.
+    public func listing(includingArchived: Bool = false) throws(StoreError) -> (readable: [OnboardingSummary], unreadable: [StoreError]) {
         try read { db in
             let filter = includingArchived ? "" : "WHERE archivedAt IS NULL "
             var readable: [OnboardingSummary] = []

@@ -42,7 +42,7 @@ public final class OnboardingStore: Sendable {
         } catch {
             throw Self.diagnosed(error, creating: directory.path)
         }
-        let opening = try OpeningLock(directory: directory, wait: openingWait)
+        let opening = try ProcessFileLock(path: directory.appendingPathComponent(ProcessFileLock.openingFileName).path, wait: openingWait)
         defer { opening.release() }
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {

@@ -5,10 +5,9 @@ import OpenAPIRuntime
 /// Bounds the time of what comes after it in the chain: a silent server, or one that drips its
 /// body, ends as an unknown outcome within the limit instead of holding the run.
 struct DeadlineMiddleware: ClientMiddleware {
-    /// Which of `Deadlines` this one enforces, and how its expiry is worded.
+    /// Which of `Deadlines` this one enforces, and how its expiry is worded. (The whole call's
+    /// deadline, retries included, is kept by `TelnyxClient.call`, which never waits.)
     enum Scope: Sendable {
-        /// The whole call: every attempt and every wait between them (outermost in the chain).
-        case call
         /// One attempt, with its whole body read (between the retries and the response check).
         case attempt
         /// Up to the answer's status line and headers (closest to the network).
@@ -25,9 +24,6 @@ struct DeadlineMiddleware: ClientMiddleware {
         let limit: Duration
         let what: String
         switch scope {
-        case .call:
-            limit = deadlines.call
-            what = "no complete answer within \(Deadlines.words(limit)), retries included"
         case .attempt:
             limit = deadlines.attempt
             what = "the answer did not arrive whole within \(Deadlines.words(limit))"
@@ -38,8 +34,7 @@ struct DeadlineMiddleware: ClientMiddleware {
         let operation = "\(request.method.rawValue) \(ResponseCheckMiddleware.pathWithoutQuery(request.path))"
         let expired = TelnyxError(.outcomeUnknown(reason: what), operation: operation)
         // Structured, because `next` may not outlive this call: on expiry the attempt is
-        // cancelled and its end awaited (the transport stops at once). The call's own deadline,
-        // which never waits, is kept by `TelnyxClient.call`.
+        // cancelled and its end awaited (the transport stops at once).
         return try await withoutActuallyEscaping(next) { next in
             try await withThrowingTaskGroup(of: (HTTPResponse, HTTPBody?)?.self) { group in
                 group.addTask { try await next(request, body, baseURL) }

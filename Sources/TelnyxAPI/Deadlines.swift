@@ -1,9 +1,7 @@
 /// How long a call may take, so that a silent or dripping server can never hold a run: each
 /// limit a person would accept while watching a progress line. README's "Deadlines" section
-/// states the defaults.
+/// states the defaults. (Opening a connection is bounded by the shared HTTP client: 10 s.)
 public struct Deadlines: Sendable, Equatable {
-    /// Opening the connection (TCP and TLS).
-    public var connect: Duration
     /// From sending the request to the answer's status line and headers.
     public var firstByte: Duration
     /// One attempt, whole: connect, send, and read the complete body.
@@ -14,23 +12,23 @@ public struct Deadlines: Sendable, Equatable {
     public var maximumBodyBytes: Int
 
     public init(
-        connect: Duration = .seconds(10), firstByte: Duration = .seconds(15), attempt: Duration = .seconds(30),
-        call: Duration = .seconds(45), maximumBodyBytes: Int = 16 * 1024 * 1024
+        firstByte: Duration = .seconds(15), attempt: Duration = .seconds(30), call: Duration = .seconds(45),
+        maximumBodyBytes: Int = 16 * 1024 * 1024
     ) {
-        self.connect = connect
         self.firstByte = firstByte
         self.attempt = attempt
         self.call = call
         self.maximumBodyBytes = maximumBodyBytes
     }
 
-    /// 10 s to connect, 15 s to the first byte, 30 s an attempt, 45 s a call, 16 MB an answer.
+    /// 15 s to the first byte, 30 s an attempt, 45 s a call, 16 MB an answer.
     public static let standard = Deadlines()
 
     /// The limit in words, for messages: `15 s`, `500 ms`.
     static func words(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        if seconds == 0 { return "\(attoseconds / 1_000_000_000_000_000) ms" }
-        return "\(seconds) s"
+        duration < .seconds(1) ? "\(milliseconds(duration)) ms" : "\(duration.components.seconds) s"
     }
+
+    /// Whole milliseconds, at least 1.
+    static func milliseconds(_ duration: Duration) -> Int64 { max(1, Int64(duration / .milliseconds(1))) }
 }

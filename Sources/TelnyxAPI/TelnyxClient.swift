@@ -30,9 +30,8 @@ public struct TelnyxClient: Sendable {
     ) {
         self.configuration = configuration
         let deadlines = configuration.deadlines
-        let (seconds, attoseconds) = deadlines.attempt.components
         let transport = AsyncHTTPClientTransport(
-            configuration: .init(client: httpClient, timeout: .milliseconds(max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000))))
+            configuration: .init(client: httpClient, timeout: .milliseconds(Deadlines.milliseconds(deadlines.attempt))))
         client = Client(
             serverURL: configuration.baseURL, configuration: .telnyx, transport: transport,
             middlewares: [

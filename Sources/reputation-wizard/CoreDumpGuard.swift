@@ -15,7 +15,7 @@ enum CoreDumpGuard {
         return limited && undumpable
     }
 
-    /// Whether the process can still dump core (for tests and `status`).
+    /// Whether the process can still dump core (what the tests check).
     static var canDumpCore: Bool {
         var limit = rlimit()
         getrlimit(Int32(RLIMIT_CORE.rawValue), &limit)

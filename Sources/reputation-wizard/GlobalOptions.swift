@@ -64,10 +64,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Says on stderr which onboardings cannot be read here and are left out.
-    static func sayUnreadable(_ store: OnboardingStore, includingArchived: Bool = true) {
-        for problem in (try? store.unreadable(includingArchived: includingArchived)) ?? [] {
-            Output.say("Skipped: \(problem)\n")
-        }
+    static func sayUnreadable(_ problems: [StoreError]) {
+        for problem in problems { Output.say("Skipped: \(problem)\n") }
     }
 
     /// A client for Telnyx, or for a sandbox started in this process on loopback: asked for
@@ -154,8 +152,7 @@ struct GlobalOptions: ParsableArguments {
                 throw UsageProblem.stop("--api-key-file \(apiKeyFile) cannot be read.")
             }
             if let warning = KeyFileCheck.permissionWarning(path: path) { Output.say("\(warning)\n") }
-            let key = try KeyFileCheck.key(in: data, named: apiKeyFile)
-            return key
+            return try KeyFileCheck.key(in: data, named: apiKeyFile)
         }
         if let value = ProcessInfo.processInfo.environment["TELNYX_API_KEY"] {
             guard let key = APIKey(value) else {

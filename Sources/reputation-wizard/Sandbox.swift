@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import OnboardingStore
 import TelnyxSimulator
 
 /// The simulated Telnyx, running inside this process on loopback for the length of a command.
@@ -25,23 +26,15 @@ final class Sandbox: Sendable {
     ///   past `waitForOtherProcess` (two processes would each overwrite the other's account).
     static func start(scenario: Scenario, worldFile: URL) async throws -> Sandbox {
         // One process at a time owns the simulated account; the lock ends with the process.
-        let lockPath = worldFile.path + ".lock"
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        if descriptor >= 0 {
-            let deadline = Date().addingTimeInterval(waitForOtherProcess)
-            var said = false
-            while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-                guard Date() < deadline else {
-                    Output.say(
-                        "The sandbox in \(worldFile.deletingLastPathComponent().path) is in use by another reputation-wizard; run again when it is done, or give another --state-dir.\n")
-                    throw ExitCode(1)
-                }
-                if !said {
-                    Output.say("The sandbox is in use by another reputation-wizard; waiting for it (at most \(Int(waitForOtherProcess)) s).\n")
-                    said = true
-                }
-                try await Task.sleep(for: .milliseconds(100))
+        let taken = Result { () throws(StoreError) in
+            try ProcessFileLock(path: worldFile.path + ".lock", wait: waitForOtherProcess) {
+                Output.say("The sandbox is in use by another reputation-wizard; waiting for it (at most \(Int(waitForOtherProcess)) s).\n")
             }
+        }
+        if case .failure(.busy) = taken {
+            Output.say(
+                "The sandbox in \(worldFile.deletingLastPathComponent().path) is in use by another reputation-wizard; run again when it is done, or give another --state-dir.\n")
+            throw ExitCode(1)
         }
         var options = SimulatorOptions()
         options.scenario = scenario

@@ -24,13 +24,13 @@ struct Status: AsyncParsableCommand {
 
     func run() async throws {
         let store = try global.existingStore(sandbox: global.sandbox)
-        if let id, let problem = try store.unreadable(includingArchived: true).first(where: { $0.unreadableId == id }) {
+        // Every onboarding, read once: the one asked for, or the most recently active listed one.
+        let (everyOne, unreadable) = try store.listing(includingArchived: true)
+        if let id, let problem = unreadable.first(where: { $0.unreadableId == id }) {
             Output.say("\(problem)\n")
             throw ExitCode(1)
         }
-        if id == nil { GlobalOptions.sayUnreadable(store) }
-        // Every onboarding, read once: the one asked for, or the most recently active listed one.
-        let everyOne = try store.list(includingArchived: true)
+        if id == nil { GlobalOptions.sayUnreadable(unreadable) }
         let listed = everyOne.filter { $0.archivedAt == nil }
         guard let id = id ?? listed.first?.state.id else {
             throw UsageProblem.stop(!everyOne.isEmpty
@@ -97,9 +97,10 @@ struct List: AsyncParsableCommand {
 
     func run() throws {
         let store = try global.existingStore(sandbox: global.sandbox, readOnly: true)
-        GlobalOptions.sayUnreadable(store, includingArchived: all)
+        let (summaries, unreadable) = try store.listing(includingArchived: all)
+        GlobalOptions.sayUnreadable(unreadable)
         let now = Date()
-        let reports = try store.list(includingArchived: all).map { try store.report($0, now: now) }
+        let reports = try summaries.map { try store.report($0, now: now) }
         if json { return print(try Output.json(reports)) }
         if reports.isEmpty { return print("No onboardings in \(store.directory.path)\(all ? "" : " (archived ones: list --all)").") }
         for report in reports {

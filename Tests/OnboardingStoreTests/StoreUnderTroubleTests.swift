@@ -32,7 +32,7 @@ import Onboarding
     @Test func aDirectoryKeptBusyPastTheWaitIsSaidBusyNotDamaged() throws {
         try withStateDirectory { directory in
             _ = try OnboardingStore(directory: directory)
-            let holder = try OpeningLock(directory: directory, wait: 1)
+            let holder = try ProcessFileLock(path: directory.appendingPathComponent(ProcessFileLock.openingFileName).path, wait: 1)
             defer { holder.release() }
             let error = #expect(throws: StoreError.self) { try OnboardingStore(directory: directory, openingWait: 0.2) }
             #expect(error == .busy(path: directory.path))

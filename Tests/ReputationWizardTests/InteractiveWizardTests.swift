@@ -12,8 +12,8 @@ import TerminalUI
 /// The full-screen wizard's loop itself (keys, decisions in the background, what is shown once
 /// they end) against an in-process simulator, through a scripted terminal.
 @Suite struct InteractiveWizardTests {
-    /// An onboarding walked to step 7 through the engine, both reviews approved.
-    func approvedOnboarding(_ simulator: RunningSimulator, store: OnboardingStore) async throws -> OnboardingEngine {
+    /// An onboarding walked through the engine to the $100 enable's confirmation.
+    func onboardingAskingToEnable(_ simulator: RunningSimulator, store: OnboardingStore) async throws -> OnboardingEngine {
         let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-wizard")
         var fields: [String: String] = [:]
         for case .submitEnterprise(let representative) in StateMachineDiagram.representativeEvents { fields = representative }
@@ -23,6 +23,12 @@ import TerminalUI
         try await engine.send(.renderLOA(agent: nil, signature: nil))
         try await engine.send(.useSignedLOA(path: try #require(await engine.state.renderedLOAPath)))
         try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 3))
+        return engine
+    }
+
+    /// An onboarding walked to step 7 through the engine, both reviews approved.
+    func approvedOnboarding(_ simulator: RunningSimulator, store: OnboardingStore) async throws -> OnboardingEngine {
+        let engine = try await onboardingAskingToEnable(simulator, store: store)
         try await engine.send(.confirm)
         try await simulator.advanceClock(seconds: 301)
         try await engine.send(.checkGatesNow)
@@ -42,15 +48,7 @@ import TerminalUI
     @Test func theWizardChecksALostAnswerAgainByItself() async throws {
         try await withSimulator { simulator in
             try await withStore { store in
-                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-wizard")
-                var fields: [String: String] = [:]
-                for case .submitEnterprise(let representative) in StateMachineDiagram.representativeEvents { fields = representative }
-                try await engine.send(.begin)
-                try await engine.send(.agreeToTerms)
-                try await engine.send(.submitEnterprise(fields: fields))
-                try await engine.send(.renderLOA(agent: nil, signature: nil))
-                try await engine.send(.useSignedLOA(path: try #require(await engine.state.renderedLOAPath)))
-                try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 3))
+                let engine = try await onboardingAskingToEnable(simulator, store: store)
                 // The enable lands at Telnyx, its answer is lost, and the first check (a read,
                 // tried four times) gets no answer either.
                 try await simulator.setFaults(

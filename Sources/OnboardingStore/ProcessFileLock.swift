@@ -1,0 +1,41 @@
+import Foundation
+
+/// One process at a time: an advisory `flock` on a file, released on `release()` or when the
+/// process dies. It serialises first opens of a state directory (without it, two first runs at
+/// once would both create the tables and one would take the other's work for damage) and the
+/// sandbox's simulated account (two processes would each overwrite the other's).
+public struct ProcessFileLock: Sendable {
+    /// The lock file of a state directory's opening.
+    public static let openingFileName = ".opening.lock"
+    let descriptor: Int32
+
+    /// Takes the lock on `path` (created 0600), waiting up to `wait` seconds for another
+    /// process to let it go; `waiting` hears once when it has to wait.
+    /// - Throws: `StoreError.busy` when another process holds it past `wait`, `.diskFull` or
+    ///   `.cannotCreate` when the file cannot be made.
+    public init(path: String, wait: Double, waiting: () -> Void = {}) throws(StoreError) {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw errno == ENOSPC ? .diskFull(path: path) : .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        let deadline = Date().addingTimeInterval(wait)
+        var told = false
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                close(descriptor)
+                throw .busy(path: (path as NSString).deletingLastPathComponent)
+            }
+            if !told {
+                waiting()
+                told = true
+            }
+            usleep(20_000)
+        }
+        self.descriptor = descriptor
+    }
+
+    public func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
