@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .target(
@@ -84,15 +85,17 @@ let package = Package(
             ]
         ),
         .target(name: "Onboarding"),
+        .target(name: "NumberFiles", dependencies: ["Onboarding", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "NumberFilesTests", dependencies: ["NumberFiles", "Onboarding"]),
         .systemLibrary(name: "CNcursesw"),
         .systemLibrary(name: "CProcessGuard"),
-        .target(name: "TerminalUI", dependencies: ["Onboarding", "CNcursesw"]),
+        .target(name: "TerminalUI", dependencies: ["Onboarding", "NumberFiles", "CNcursesw"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Onboarding"]),
         .target(name: "OnboardingStore", dependencies: ["Onboarding", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "OnboardingStoreTests", dependencies: ["OnboardingStore", "Onboarding"]),
         .target(
             name: "OnboardingEngine",
-            dependencies: ["Onboarding", "OnboardingStore", "TelnyxAPI", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Onboarding", "OnboardingStore", "NumberFiles", "TelnyxAPI", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "OnboardingEngineTests",

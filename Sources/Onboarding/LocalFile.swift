@@ -1,15 +1,75 @@
 import Foundation
 
-/// A file a person points at (a signed LOA, a signature image): its bytes, or the caller's own
-/// words for a file that is missing or cannot be read.
-enum LocalFile {
-    static func contents<Failure: Error>(_ path: String, missing: Failure, unreadable: Failure) throws(Failure) -> Data {
-        let expanded = (path as NSString).expandingTildeInPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw missing
+/// A file a person points at (a signed LOA, a signature image, a numbers file): its path as the
+/// shell would read it, and its bytes, or what is wrong with it in the person's terms.
+public enum LocalFile {
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        /// `path` is the expanded path, so the person sees where it was looked for.
+        case missing(path: String)
+        case directory(path: String)
+        case unreadable(path: String)
+        /// `bytes` is the file's size, over `limit`.
+        case tooLarge(path: String, bytes: Int, limit: Int)
+
+        public var path: String {
+            switch self {
+            case .missing(let path), .directory(let path), .unreadable(let path), .tooLarge(let path, _, _): path
+            }
         }
-        guard let data = FileManager.default.contents(atPath: expanded) else { throw unreadable }
+
+        public var description: String { "\(RemoteText.sanitized(path)) \(reason)" }
+
+        /// What is wrong, without the path (shown beside it).
+        public var reason: String {
+            switch self {
+            case .missing: "does not exist; check the path (Tab completes it)"
+            case .directory: "is a directory; give the path of a file in it (Tab lists them)"
+            case .unreadable: "cannot be read; check its permissions"
+            case .tooLarge(_, let bytes, let limit): "is \(LocalFile.size(bytes)); the limit is \(LocalFile.size(limit))"
+            }
+        }
+    }
+
+    /// `path` as a shell expands it: `~` and `~/…` with `$HOME`, `~user/…` with that user's
+    /// home; a relative path is taken relative to `base` (a directory) when one is given.
+    public static func expanded(_ path: String, relativeTo base: String? = nil) -> String {
+        var result = path
+        if path == "~" || path.hasPrefix("~/") {
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            result = home + path.dropFirst()
+        } else if path.hasPrefix("~") {
+            result = (path as NSString).expandingTildeInPath
+        }
+        if let base, !result.hasPrefix("/") {
+            result = URL(fileURLWithPath: base, isDirectory: true).appendingPathComponent(result).standardizedFileURL.path
+        }
+        return result
+    }
+
+    /// The bytes of the file at `path` (expanded), its size checked against `limit` (bytes)
+    /// before it is read, so a huge file is refused unread.
+    /// - Throws: `Problem`, naming the expanded path.
+    public static func contents(_ path: String, limit: Int) throws(Problem) -> Data {
+        let expanded = expanded(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { throw .missing(path: expanded) }
+        if isDirectory.boolValue { throw .directory(path: expanded) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: expanded)[.size] as? Int) ?? nil
+        if let size, size > limit { throw .tooLarge(path: expanded, bytes: size, limit: limit) }
+        guard let handle = FileHandle(forReadingAtPath: expanded) else { throw .unreadable(path: expanded) }
+        defer { try? handle.close() }
+        // Read one byte past the limit: a file that grew after the check is still refused.
+        guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else { throw .unreadable(path: expanded) }
+        if data.count > limit { throw .tooLarge(path: expanded, bytes: data.count, limit: limit) }
         return data
+    }
+
+    /// A size in MB (1,048,576 bytes) or KB with one decimal, rounded up so a size over a
+    /// limit never reads as the limit: `10.4 MB`, `10 MB` for exactly 10 MB, `512.5 KB`.
+    public static func size(_ bytes: Int) -> String {
+        let (value, unit) = bytes >= 1024 * 1024 ? (Double(bytes) / 1_048_576, "MB") : (Double(bytes) / 1024, "KB")
+        let tenths = (value * 10).rounded(.up) / 10
+        let shown = tenths == tenths.rounded() ? String(Int(tenths)) : String(format: "%.1f", tenths)
+        return "\(shown) \(unit)"
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a pasted list or a CSV/text file of numbers, one verdict per line, so a person sees
 /// exactly which line is wrong and why while the rest stays usable.
 public enum NumberListParser {
@@ -8,26 +10,75 @@ public enum NumberListParser {
             case invalid(USPhoneNumber.Problem)
         }
 
-        /// 1-based, as editors count.
+        /// 1-based, as editors count (a CSV record that spans lines: its first line).
         public var lineNumber: Int
+        /// The CSV column the number was read from, when the file has more than one column.
+        public var column: NumberColumn?
+        /// The text the number was read from (the line, or the cell of `column`), trimmed.
         public var text: String
         public var verdict: Verdict
+
+        public init(lineNumber: Int, column: NumberColumn? = nil, text: String, verdict: Verdict) {
+            self.lineNumber = lineNumber
+            self.column = column
+            self.text = text
+            self.verdict = verdict
+        }
+
+        /// Where the number was written: `line 4` or `line 4, column 2 (Phone)`.
+        public var place: String {
+            column.map { "line \(lineNumber), \($0)" } ?? "line \(lineNumber)"
+        }
     }
 
-    /// What one line holds, before duplicates are looked for.
+    /// What one line (or cell) holds, before duplicates are looked for.
     public enum Reading: Equatable, Sendable {
-        /// Blank, a comment, or a heading without digits.
+        /// Blank, a comment, or a heading.
         case skipped
         case number(USPhoneNumber)
         case invalid(USPhoneNumber.Problem)
     }
 
-    /// One line (untrimmed) read alone: the same line always reads the same, so a caller may
-    /// keep readings between parses (`NumberLineMemo` does, for a growing paste).
+    /// One entry to mark for duplicates: where it was written and what it reads as.
+    public struct Entry: Equatable, Sendable {
+        public var lineNumber: Int
+        public var column: NumberColumn?
+        public var text: String
+        public var reading: Reading
+
+        public init(lineNumber: Int, column: NumberColumn? = nil, text: String, reading: Reading) {
+            self.lineNumber = lineNumber
+            self.column = column
+            self.text = text
+            self.reading = reading
+        }
+    }
+
+    /// One pasted or typed line (untrimmed) read alone: the same line always reads the same, so a
+    /// caller may keep readings between parses (`NumberLineMemo` does, for a growing paste).
+    /// A line of several cells (a row pasted from a spreadsheet) is read from its first cell
+    /// that is a number, else its first cell with digits; a heading line (`Phone`,
+    /// `Name<TAB>Caller ID`) is skipped.
     public static func reading(of rawLine: String) -> Reading {
         let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let field = candidate(in: line) else { return .skipped }
-        do { return .number(try USPhoneNumber(field)) } catch { return .invalid(error) }
+        guard !line.isEmpty, !line.hasPrefix("#") else { return .skipped }
+        let cells = line.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
+        if cells.contains(where: { NumberHeading.names($0) }) { return .skipped }
+        guard cells.count > 1 else {
+            return line.contains(where: \.isNumber) || line.contains(where: \.isLetter) ? reading(ofCell: line) : .skipped
+        }
+        let withDigits = cells.filter { $0.contains(where: \.isNumber) }
+        guard let first = withDigits.first else { return .skipped }
+        for cell in withDigits { if case .number = reading(ofCell: cell) { return reading(ofCell: cell) } }
+        return reading(ofCell: first)
+    }
+
+    /// One CSV cell read as a number, as it is (no splitting on delimiters); blank is skipped.
+    public static func reading(ofCell cell: String) -> Reading {
+        let trimmed = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return .skipped }
+        do { return .number(try USPhoneNumber(trimmed)) } catch { return .invalid(error) }
     }
 
     public static func parse(_ text: String) -> [Line] {
@@ -36,22 +87,30 @@ public enum NumberListParser {
 
     /// `lines` read one by one with `reading` (by default afresh), then duplicates marked.
     public static func parse(lines: [String], reading: (String) -> Reading = reading(of:)) -> [Line] {
+        mark(lines.enumerated().map { index, rawLine in
+            Entry(lineNumber: index + 1, text: rawLine.trimmingCharacters(in: .whitespacesAndNewlines), reading: reading(rawLine))
+        })
+    }
+
+    /// Entries with their verdicts: skipped ones dropped, a number written again marked as a
+    /// duplicate of the line that first wrote it.
+    public static func mark(_ entries: [Entry]) -> [Line] {
         var firstSeen: [USPhoneNumber: Int] = [:]
         var parsed: [Line] = []
-        for (index, rawLine) in lines.enumerated() {
+        for entry in entries {
             let verdict: Line.Verdict
-            switch reading(rawLine) {
+            switch entry.reading {
             case .skipped: continue
             case .invalid(let problem): verdict = .invalid(problem)
             case .number(let number):
                 if let first = firstSeen[number] {
                     verdict = .duplicate(of: number, firstLine: first)
                 } else {
-                    firstSeen[number] = index + 1
+                    firstSeen[number] = entry.lineNumber
                     verdict = .number(number)
                 }
             }
-            parsed.append(Line(lineNumber: index + 1, text: rawLine.trimmingCharacters(in: .whitespacesAndNewlines), verdict: verdict))
+            parsed.append(Line(lineNumber: entry.lineNumber, column: entry.column, text: entry.text, verdict: verdict))
         }
         return parsed
     }
@@ -60,18 +119,4 @@ public enum NumberListParser {
     public static func numbers(in lines: [Line]) -> [USPhoneNumber] {
         lines.compactMap { if case .number(let number) = $0.verdict { number } else { nil } }
     }
-
-    /// The field of a line that holds the number: the whole line, or in a CSV row the first
-    /// column with digits. Blank lines, comments and header rows without digits are skipped.
-    static func candidate(in line: String) -> String? {
-        guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
-        let columns = line.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"'")) }
-        if columns.count > 1 {
-            return columns.first { $0.contains(where: \.isNumber) }
-        }
-        return line.contains(where: \.isNumber) || line.contains(where: \.isLetter) ? line : nil
-    }
 }
-
-import Foundation

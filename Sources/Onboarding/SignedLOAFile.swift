@@ -5,35 +5,46 @@ public enum SignedLOAFile {
     /// Telnyx's documents service takes files up to this size.
     public static let maximumBytes = 10 * 1024 * 1024
 
+    /// PDF readers accept a header that starts within the first 1,024 bytes (a scanner or
+    /// mail gateway may put bytes before it).
+    static let headerWindow = 1024
+
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
-        case missing(path: String)
-        case unreadable(path: String)
+        /// Missing, a directory, unreadable or over `maximumBytes`.
+        case file(LocalFile.Problem)
         case empty(path: String)
-        case tooLarge(path: String, bytes: Int)
         case notPDF(path: String)
 
         public var description: String {
             switch self {
-            case .missing(let path): "\(path) does not exist; check the path (Tab completes it)"
-            case .unreadable(let path): "\(path) cannot be read; check its permissions"
-            case .empty(let path): "\(path) is empty; save the signed LOA again"
-            case .tooLarge(let path, let bytes):
-                "\(path) is \(bytes / 1024 / 1024) MB; the limit is 10 MB. Save it with smaller images, or scan in black and white"
-            case .notPDF(let path): "\(path) is not a PDF; export or print the signed LOA to PDF"
+            case .file(.tooLarge(let path, let bytes, let limit)):
+                "\(RemoteText.sanitized(path)) is \(LocalFile.size(bytes)); the limit is \(LocalFile.size(limit)). Save it with smaller images, or scan in black and white"
+            case .file(let problem): problem.description
+            case .empty(let path): "\(RemoteText.sanitized(path)) is empty; save the signed LOA again"
+            case .notPDF(let path): "\(RemoteText.sanitized(path)) is not a PDF; export or print the signed LOA to PDF"
             }
         }
     }
 
-    /// The file's bytes once they are a PDF of sane size.
+    /// The file's bytes once they are a PDF of sane size; `path` may start with `~`.
     public static func read(_ path: String) throws(Problem) -> Data {
-        let data = try LocalFile.contents(path, missing: Problem.missing(path: path), unreadable: .unreadable(path: path))
-        try check(data, path: path)
+        let data: Data
+        do { data = try LocalFile.contents(path, limit: maximumBytes) } catch { throw .file(error) }
+        try check(data, path: LocalFile.expanded(path))
         return data
     }
 
     public static func check(_ data: Data, path: String) throws(Problem) {
         if data.isEmpty { throw .empty(path: path) }
-        if data.count > maximumBytes { throw .tooLarge(path: path, bytes: data.count) }
-        if !data.starts(with: Array("%PDF-".utf8)) { throw .notPDF(path: path) }
+        if data.count > maximumBytes { throw .file(.tooLarge(path: path, bytes: data.count, limit: maximumBytes)) }
+        if !isPDF(data) { throw .notPDF(path: path) }
+    }
+
+    /// `%PDF-` starts within the first 1,024 bytes.
+    static func isPDF(_ data: Data) -> Bool {
+        let window = [UInt8](data.prefix(headerWindow + 4))
+        let header = Array("%PDF-".utf8)
+        guard window.count >= header.count else { return false }
+        return (0...min(headerWindow - 1, window.count - header.count)).contains { window[$0..<($0 + header.count)].elementsEqual(header) }
     }
 }

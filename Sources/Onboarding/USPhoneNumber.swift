@@ -28,6 +28,8 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         case scientificNotation(String)
         /// A character that is neither a digit, a letter nor a separator (`✓`, `*`).
         case unexpectedCharacter(String)
+        /// A CSV cell whose opening quote is never closed runs on over the lines after it.
+        case unclosedQuote(lastLine: Int)
 
         public var description: String {
             switch self {
@@ -46,6 +48,8 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
                 "was turned into scientific notation (\(text)) by a spreadsheet, which lost its last digits; format the column as text and export again"
             case .unexpectedCharacter(let character):
                 "contains “\(character)”, which is not part of a phone number; remove it"
+            case .unclosedQuote(let lastLine):
+                "opens a quote (\") that is not closed, so every line to line \(lastLine) was read as one cell; close the quote or remove it"
             }
         }
     }
@@ -77,8 +81,11 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
     public init(_ text: String) throws(Problem) {
         let trimmed = try Self.normalized(text)
         guard !trimmed.isEmpty else { throw .empty }
-        let lowered = trimmed.lowercased()
-        if lowered.contains("ext") || lowered.contains("x") || lowered.contains("#") { throw .extensionGiven }
+        // A control character first: the letters of an escape sequence are not the person's.
+        if let control = trimmed.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            throw .unexpectedCharacter(String(format: "U+%04X", control.value))
+        }
+        if Self.hasExtension(trimmed) { throw .extensionGiven }
         if trimmed.contains(where: \.isLetter) { throw .letters }
         let allowed = CharacterSet(charactersIn: "0123456789+-.() /")
         if let stray = trimmed.unicodeScalars.first(where: { !allowed.contains($0) }) {
@@ -111,6 +118,13 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         if Self.tollFreeAreaCodes.contains(areaCode) { throw .tollFree(areaCode: areaCode) }
         national = national.prefix(10)
         e164 = "+1" + national
+    }
+
+    /// A number followed by an extension: `312-555-0134 x12`, `ext. 12`, `extension 12`, `#12`
+    /// (at least seven digits before the marker, at most six after it).
+    static func hasExtension(_ text: String) -> Bool {
+        guard let marker = text.range(of: #"(?i)(extension|ext\.?|x|#)\s*:?\s*[0-9]{1,6}\s*$"#, options: .regularExpression) else { return false }
+        return text[..<marker.lowerBound].filter(\.isNumber).count >= 7
     }
 
     /// The text as the rest of the reading expects it: `DigitText.folded` (every script's

@@ -1,4 +1,5 @@
 import Foundation
+import NumberFiles
 import Onboarding
 import TelnyxAPI
 
@@ -408,7 +409,7 @@ public struct NonInteractiveRun: Sendable {
     func signedLOAToUpload(_ state: OnboardingState, round: OnboardingState.LOARound? = nil) -> SignedLOAChoice {
         func isNew(_ path: String) -> Bool {
             guard let uploaded = state.submittedLOASHA256 else { return true }
-            guard let bytes = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) else { return true }
+            guard let bytes = FileManager.default.contents(atPath: LocalFile.expanded(path)) else { return true }
             return SignedLOADigest.hex(bytes) != uploaded
         }
         if let signed = answers.signedLoa, isNew(signed) { return .file(signed) }
@@ -420,31 +421,34 @@ public struct NonInteractiveRun: Sendable {
         return .missing
     }
 
-    /// The numbers to monitor, from the list and the file; every bad line is refused by name.
+    /// The numbers to monitor, from the list and the file (read as CSV: `NumberFile`); every bad
+    /// entry is refused by where it was written: `numbers[2]`, or `FILE line 4, column 2 (Phone)`.
+    /// - Throws: `RunInputError` naming the entries (the first few; the rest counted).
     func parseNumbers() throws -> [String] {
-        var text = (answers.numbers ?? []).joined(separator: "\n")
+        let listed = NumberListParser.parse(lines: answers.numbers ?? [])
+        var fileLines: [NumberListParser.Line] = []
         if let file = answers.numbersFile {
-            guard let contents = FileManager.default.contents(atPath: (file as NSString).expandingTildeInPath) else {
-                throw RunInputError(message: "numbers_file \(file) cannot be read")
+            let data: Data
+            do { data = try LocalFile.contents(file, limit: NumberFile.maximumBytes) } catch {
+                throw RunInputError(message: "numbers_file \(error)")
             }
-            switch NumberFileText.decode(contents) {
-            case .success(let decoded): text += "\n" + decoded
-            case .failure(let problem): throw RunInputError(message: "numbers_file \(file) \(problem)")
+            switch NumberFile.read(data) {
+            case .success(let read): fileLines = read.lines
+            case .failure(let problem): throw RunInputError(message: "numbers_file \(RemoteText.sanitized(file)) \(problem)")
             }
         }
-        let lines = NumberListParser.parse(text)
-        // Bounded: the first few lines named (cut, without control characters), the rest counted.
-        let bad = lines.compactMap { line -> String? in
+        // Bounded: the first few entries named (cut, without control characters), the rest counted.
+        func refusal(_ line: NumberListParser.Line, place: String) -> String? {
             guard case .invalid(let problem) = line.verdict else { return nil }
-            let shown = RemoteText.sanitized(String(line.text.prefix(40))) + (line.text.count > 40 ? "…" : "")
-            // Where it was written: the list's entry, or the file's line as an editor counts it.
-            let listed = answers.numbers?.count ?? 0
-            let place = line.lineNumber <= listed
-                ? "numbers[\(line.lineNumber - 1)]" : "\(answers.numbersFile ?? "numbers_file") line \(line.lineNumber - max(listed, 1))"
+            let shown = RemoteText.sanitized(String(line.text.prefix(40))).trimmingCharacters(in: .whitespaces) + (line.text.count > 40 ? "…" : "")
             return "\(place) '\(shown)' \(problem)"
         }
-        if !bad.isEmpty { throw RunInputError(message: AnswerKeys.summary(bad, counting: "lines")) }
-        return NumberListParser.numbers(in: lines).map(\.e164)
+        let fileName = RemoteText.sanitized(answers.numbersFile ?? "numbers_file")
+        let bad = listed.compactMap { refusal($0, place: "numbers[\($0.lineNumber - 1)]") }
+            + fileLines.compactMap { refusal($0, place: "\(fileName) \($0.place)") }
+        if !bad.isEmpty { throw RunInputError(message: AnswerKeys.summary(bad, counting: "entries")) }
+        var seen = Set<String>()
+        return (NumberListParser.numbers(in: listed) + NumberListParser.numbers(in: fileLines)).map(\.e164).filter { seen.insert($0).inserted }
     }
 }
 

@@ -18,6 +18,18 @@ public struct RunAnswers: Decodable, Sendable {
     /// After reputation was disabled: `true` to enable it again (a new LOA, then the enable, billed).
     public var enableAgain: Bool?
 
+    /// The answers with every path in them (`signed_loa`, `numbers_file`,
+    /// `loa.signature_image`) as the run will read it: `~` expanded with `$HOME`, and a relative
+    /// path taken relative to `directory`, the answers file's own directory, so an answers file
+    /// and its files can be moved together (as compose files and installer answers files do).
+    public func resolvingPaths(relativeTo directory: String) -> RunAnswers {
+        var resolved = self
+        resolved.signedLoa = signedLoa.map { LocalFile.expanded($0, relativeTo: directory) }
+        resolved.numbersFile = numbersFile.map { LocalFile.expanded($0, relativeTo: directory) }
+        resolved.loa?.signatureImage = loa?.signatureImage.map { LocalFile.expanded($0, relativeTo: directory) }
+        return resolved
+    }
+
     public struct LOA: Decodable, Sendable {
         public var agent: [String: String]?
         public var signerName: String?

@@ -3,6 +3,7 @@ import Onboarding
 /// Step 7: numbers typed or pasted one per line, each checked as it is written: its
 /// normalised form, or why it cannot be monitored.
 enum AddNumbersScreen {
+
     /// The verdict shown beside a line.
     static func verdict(_ line: NumberListParser.Line, model: WizardModel) -> (String, Style) {
         switch line.verdict {
@@ -55,7 +56,8 @@ enum AddNumbersScreen {
         region.skip()
         if let last = problems.last, case .invalid(let problem) = last.verdict {
             let others = marked > 1 ? " (\(marked) lines marked !)" : ""
-            region.wrap("! Line \(last.lineNumber), \(RemoteText.sanitized(last.text)): \(problem)\(others)", style: .colored(.danger), into: &surface)
+            let place = model.numberLineOrigins[last.lineNumber - 1] ?? "Line \(last.lineNumber)"
+            region.wrap("! \(place), \(RemoteText.sanitized(last.text)): \(problem)\(others)", style: .colored(.danger), into: &surface)
         }
         let addable = addable(model, parsed: parsedLines)
         let batches = (addable.count + 99) / 100

@@ -90,7 +90,7 @@ public struct LOAForm: Equatable, Sendable {
             problems[.signerName] = "is printed only beside a signature image: give a PNG's path below, or leave it empty"
         }
         guard problems.isEmpty else { return nil }
-        let signature = path.isEmpty ? nil : SignatureImage(path: (path as NSString).expandingTildeInPath, signerName: name.isEmpty ? nil : name)
+        let signature = path.isEmpty ? nil : SignatureImage(path: LocalFile.expanded(path), signerName: name.isEmpty ? nil : name)
         let agentValues = actingAsAgent ? agent.mapValues(\.text) : [:]
         return .renderLOA(agent: actingAsAgent ? LOAAgentField.check(agentValues).accepted : nil, signature: signature)
     }

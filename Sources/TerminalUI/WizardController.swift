@@ -1,4 +1,5 @@
 import Foundation
+import NumberFiles
 import Onboarding
 
 /// Turns keys into changes of what is typed on screen and into commands for the program
@@ -292,6 +293,7 @@ public enum WizardController {
                 model.frequency = model.state.checkFrequency
                 model.plannedNumbers = TextField(disabled.numbersDropped > 0 ? String(disabled.numbersDropped) : "")
                 model.numberLines = []
+                model.numberLineOrigins = [:]
                 model.numbersText = TextField()
                 model.signedLOAPath = TextField()  // a newly signed LOA is needed
                 return [.send(.enableAgain)]
@@ -347,7 +349,7 @@ public enum WizardController {
             guard let rendered = model.state.renderedLOAPath else { return [] }
             return [.send(.useSignedLOA(path: rendered))]
         case .enter:
-            let path = (model.signedLOAPath.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+            let path = LocalFile.expanded(model.signedLOAPath.text.trimmingCharacters(in: .whitespaces))
             do {
                 _ = try SignedLOAFile.read(path)
             } catch {
@@ -416,6 +418,7 @@ public enum WizardController {
             model.numbersText = TextField()
         case .backspace where model.numbersText.text.isEmpty && !model.numberLines.isEmpty:
             model.numbersText = TextField(model.numberLines.removeLast())
+            model.numberLineOrigins[model.numberLines.count] = nil
         case .function(2):
             let numbers = AddNumbersScreen.addable(model)
             guard !numbers.isEmpty else {
@@ -429,24 +432,49 @@ public enum WizardController {
         case .escape where model.addingMoreNumbers:
             model.addingMoreNumbers = false
         case .control("o"):
-            let path = (model.numbersText.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
-            guard let data = FileManager.default.contents(atPath: path) else {
-                model.notice = "Load file: “\(path)” cannot be read; write its path on the current line, then ^O."
-                return []
-            }
-            let text: String
-            switch NumberFileText.decode(data) {
-            case .success(let decoded): text = decoded
-            case .failure(let problem):
-                model.notice = "Load file: “\(path)” \(problem)."
-                return []
-            }
-            model.numberLines += text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }.filter { !$0.isEmpty }
-            model.numbersText = TextField()
+            loadNumbersFile(&model)
         default:
             model.numbersText.edit(key)
         }
         return []
+    }
+
+    /// ^O: the file whose path is on the current line, read as CSV (`NumberFile`), its numbers
+    /// column's cells added as lines, each remembering the file's line (and column) it came from.
+    static func loadNumbersFile(_ model: inout WizardModel) {
+        let typed = model.numbersText.text.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else {
+            model.notice = "Load file: write the file's path on the current line, then ^O."
+            return
+        }
+        let data: Data
+        do { data = try LocalFile.contents(typed, limit: NumberFile.maximumBytes) } catch {
+            model.notice = "Load file: \(error.description)."
+            return
+        }
+        let file: NumberFile
+        switch NumberFile.read(data) {
+        case .success(let read): file = read
+        case .failure(let problem):
+            model.notice = "Load file: \(RemoteText.sanitized(LocalFile.expanded(typed))) \(problem)."
+            return
+        }
+        let name = RemoteText.sanitized((typed as NSString).lastPathComponent)
+        // A row with no number where the numbers are is named here; it has no line to show.
+        let blank = file.lines.filter { $0.verdict == .invalid(.empty) }
+        for line in file.lines where line.verdict != .invalid(.empty) {
+            model.numberLineOrigins[model.numberLines.count] = "\(name) \(line.place)"
+            if case .invalid(.unclosedQuote) = line.verdict {
+                model.numberLines.append("\"" + line.text)  // read again, the open quote is still named
+            } else {
+                model.numberLines.append(line.text)
+            }
+        }
+        model.numbersText = TextField()
+        let from = file.column.map { " from \($0)" } ?? ""
+        let unread = blank.isEmpty ? "" : "; no number in that column on line\(blank.count == 1 ? "" : "s") "
+            + blank.prefix(5).map { String($0.lineNumber) }.joined(separator: ", ") + (blank.count > 5 ? " and \(blank.count - 5) more" : "")
+        model.notice = "Loaded \(file.lines.count - blank.count) line\(file.lines.count - blank.count == 1 ? "" : "s") of \(name)\(from)\(unread)."
     }
 
     static func table(_ key: Key, _ model: inout WizardModel) -> [Command] {

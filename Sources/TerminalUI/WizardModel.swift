@@ -73,6 +73,9 @@ public struct WizardModel: Equatable, Sendable {
     public var plannedNumbers = TextField("")
     public var numbersText = TextField()
     public var numberLines: [String] = []
+    /// Where a loaded line came from (`numbers.csv line 4, column 2 (Phone)`), by its index in
+    /// `numberLines`; typed and pasted lines have none.
+    public var numberLineOrigins: [Int: String] = [:]
     /// Readings of the number lines, kept between frames (not part of what the model is).
     public var numberMemo = NumberLineMemo()
     public var table = TableState()

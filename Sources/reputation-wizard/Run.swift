@@ -195,8 +195,10 @@ struct Run: AsyncParsableCommand {
     /// The answers file, decoded; a problem names the file and the field.
     /// - Throws: `RunInputError` for a file that cannot be read or a field of the wrong shape.
     func loadAnswers() throws -> RunAnswers {
-        guard let path = answers, let data = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) else {
-            throw RunInputError(message: "--answers \(answers ?? "") cannot be read; give the path of a JSON or YAML file.")
+        guard let path = answers else { throw RunInputError(message: "--answers is needed; give the path of a JSON or YAML file.") }
+        let data: Data
+        do { data = try LocalFile.contents(path, limit: 1_048_576) } catch {
+            throw RunInputError(message: "--answers \(error); give the path of a JSON or YAML file.")
         }
         let yaml = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
         let answers: RunAnswers
@@ -209,6 +211,6 @@ struct Run: AsyncParsableCommand {
         let tree: Any? = yaml ? try? Yams.load(yaml: String(decoding: data, as: UTF8.self)) : try? JSONSerialization.jsonObject(with: data)
         let unknown = tree.map(AnswerKeys.problems(in:)) ?? []
         if !unknown.isEmpty { throw RunInputError(message: "\(path): \(AnswerKeys.summary(unknown))") }
-        return answers
+        return answers.resolvingPaths(relativeTo: (LocalFile.expanded(path, relativeTo: FileManager.default.currentDirectoryPath) as NSString).deletingLastPathComponent)
     }
 }

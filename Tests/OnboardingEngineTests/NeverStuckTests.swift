@@ -187,16 +187,16 @@ import TelnyxSimulator
     @Test func badNumbersAreNamedByPlaceAndBounded() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("numbers-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let bad = (1...1000).map { "\u{1B}]0;owned\u{07}call me \($0) " + String(repeating: "x", count: 100) }
+        let bad = (1...1000).map { "\u{1B}[2J\u{1B}[0m\u{07}(312) 555-\($0)" + String(repeating: "0", count: 100) }
         try Data((["(312) 555-0101"] + bad).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: file))
         let run = NonInteractiveRun(answers: try answers(["numbers": ["(312) 555-0102", "555-01"], "numbers_file": file]), confirmBillable: false, wait: false)
         let error = #expect(throws: RunInputError.self) { try run.parseNumbers() }
         let message = try #require(error?.message)
         #expect(message.hasPrefix("numbers[1] '555-01' "))
-        // The terminal-title escape is removed whole from the line shown (cut at 40
-        // characters) and named by its code point in the problem.
-        #expect(message.contains("; \(file) line 2 'call me 1 xxxxxxxxxxxxxxxxxxxx…' contains “U+001B”, which is not part of a phone number; remove it; "))
-        #expect(message.hasSuffix("; and 996 more lines"))
+        // The screen-clearing escapes are removed whole from the line shown (cut at 40
+        // characters) and named by their code point in the problem.
+        #expect(message.contains("; \(file) line 2 '(312) 555-100000000000000000000…' contains “U+001B”, which is not part of a phone number; remove it; "))
+        #expect(message.hasSuffix("; and 996 more entries"))
         #expect(message.count < 1_500)
         #expect(!message.unicodeScalars.contains { $0.value < 0x20 })
     }

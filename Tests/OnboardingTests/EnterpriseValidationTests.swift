@@ -145,13 +145,63 @@ import TelnyxAPI
         let text = directory.appendingPathComponent("signed.txt")
         try Data("hello".utf8).write(to: text)
         #expect(throws: SignedLOAFile.Problem.notPDF(path: text.path)) { try SignedLOAFile.read(text.path) }
-        #expect(throws: SignedLOAFile.Problem.missing(path: "/nowhere/x.pdf")) { try SignedLOAFile.read("/nowhere/x.pdf") }
-        #expect(throws: SignedLOAFile.Problem.missing(path: directory.path)) { try SignedLOAFile.read(directory.path) }
+        #expect(throws: SignedLOAFile.Problem.file(.missing(path: "/nowhere/x.pdf"))) { try SignedLOAFile.read("/nowhere/x.pdf") }
+        #expect(throws: SignedLOAFile.Problem.file(.directory(path: directory.path))) { try SignedLOAFile.read(directory.path) }
+        #expect(SignedLOAFile.Problem.file(.directory(path: "/tmp/loas")).description
+            == "/tmp/loas is a directory; give the path of a file in it (Tab lists them)")
         let empty = directory.appendingPathComponent("empty.pdf")
         try Data().write(to: empty)
         #expect(throws: SignedLOAFile.Problem.empty(path: empty.path)) { try SignedLOAFile.read(empty.path) }
         var big = Data("%PDF-".utf8)
         big.append(Data(count: SignedLOAFile.maximumBytes))
-        #expect(throws: SignedLOAFile.Problem.tooLarge(path: "big.pdf", bytes: big.count)) { try SignedLOAFile.check(big, path: "big.pdf") }
+        #expect(throws: SignedLOAFile.Problem.file(.tooLarge(path: "big.pdf", bytes: big.count, limit: SignedLOAFile.maximumBytes))) {
+            try SignedLOAFile.check(big, path: "big.pdf")
+        }
+    }
+
+    @Test func aHeaderWithinTheFirstKilobyteIsAPDF() throws {
+        for prefix in [0, 1, 512, 1019] {
+            #expect(throws: Never.self, "\(prefix) bytes before the header") {
+                try SignedLOAFile.check(Data(count: prefix) + Data("%PDF-1.7\n".utf8), path: "scan.pdf")
+            }
+        }
+        #expect(throws: SignedLOAFile.Problem.notPDF(path: "scan.pdf")) {
+            try SignedLOAFile.check(Data(count: 1024) + Data("%PDF-1.7\n".utf8), path: "scan.pdf")
+        }
+    }
+
+    @Test func aHugeFileIsRefusedUnreadWithItsSizeToOneDecimal() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A sparse 200 MB file: refused from its size alone (reading it would take seconds).
+        let huge = directory.appendingPathComponent("huge.pdf")
+        _ = FileManager.default.createFile(atPath: huge.path, contents: Data("%PDF-".utf8))
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 200 * 1_048_576)
+        try handle.close()
+        #expect(throws: SignedLOAFile.Problem.file(.tooLarge(path: huge.path, bytes: 200 * 1_048_576, limit: SignedLOAFile.maximumBytes))) {
+            try SignedLOAFile.read(huge.path)
+        }
+        #expect(SignedLOAFile.Problem.file(.tooLarge(path: "a.pdf", bytes: 10_905_190, limit: SignedLOAFile.maximumBytes)).description
+            == "a.pdf is 10.4 MB; the limit is 10 MB. Save it with smaller images, or scan in black and white")
+        // One byte over is never said as the limit itself.
+        #expect(LocalFile.size(SignedLOAFile.maximumBytes + 1) == "10.1 MB")
+        #expect(LocalFile.size(SignedLOAFile.maximumBytes) == "10 MB")
+        #expect(LocalFile.size(1_048_577) == "1.1 MB")
+        #expect(LocalFile.size(524_800) == "512.5 KB")
+    }
+
+    @Test func aTildeExpandsWithHomeAndARelativePathWithItsBase() {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        #expect(LocalFile.expanded("~/loa/signed.pdf") == home + "/loa/signed.pdf")
+        #expect(LocalFile.expanded("~") == home)
+        #expect(LocalFile.expanded("loa/signed.pdf", relativeTo: "/srv/answers") == "/srv/answers/loa/signed.pdf")
+        #expect(LocalFile.expanded("../loa/signed.pdf", relativeTo: "/srv/answers") == "/srv/loa/signed.pdf")
+        #expect(LocalFile.expanded("/abs/signed.pdf", relativeTo: "/srv/answers") == "/abs/signed.pdf")
+        #expect(LocalFile.expanded("~/x.pdf", relativeTo: "/srv/answers") == home + "/x.pdf")
+        #expect(throws: LocalFile.Problem.missing(path: home + "/no-such-loa-4711.pdf")) {
+            try LocalFile.contents("~/no-such-loa-4711.pdf", limit: 10)
+        }
     }
 }

@@ -22,6 +22,12 @@ import Onboarding
         #expect(problem("") == .empty)
         #expect(problem("1-800-FLOWERS") == .letters)
         #expect(problem("312 555 0134 x12") == .extensionGiven)
+        for written in ["312-555-0134 ext. 12", "312-555-0134 Ext 12", "(312) 555-0134 extension 7", "3125550134#12", "312.555.0134 X 123456"] {
+            #expect(problem(written) == .extensionGiven, "\(written)")
+        }
+        // An x that is not an extension is a letter.
+        #expect(problem("call me 1 xxxx") == .letters)
+        #expect(problem("box 5") == .letters)
         #expect(problem("555-0134") == .wrongLength(digits: 7))
         #expect(problem("+44 20 7123 4567") == .notNorthAmerican(countryCode: "44"))
         #expect(problem("011 44 20 7123 4567") == .notNorthAmerican(countryCode: "44"))

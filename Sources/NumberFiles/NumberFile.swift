@@ -1,0 +1,72 @@
+import CSV
+import Foundation
+import Onboarding
+
+/// A numbers file read as a CSV library reads it (yaslab/CSV.swift: quoted cells with commas
+/// and line breaks, CRLF, LF and bare CR line ends), its delimiter detected, its heading
+/// recognised and the column that holds the numbers chosen: the column a known heading names
+/// (`NumberHeading`), else the column where most rows are numbers. A file of one column is a
+/// plain list, one number a line. Lines are counted as the file's editor counts them.
+public struct NumberFile: Equatable, Sendable {
+    /// `nil` when every row is one cell.
+    public var delimiter: CSVDelimiter?
+    /// The heading row's line and cells, when the first row is a heading.
+    public var heading: (line: Int, cells: [String])? {
+        headingLine.map { ($0, headingCells) }
+    }
+    /// The numbers column, when the file has more than one column.
+    public var column: NumberColumn?
+    /// Every number, duplicate and refusal, with its line (and column).
+    public var lines: [NumberListParser.Line]
+
+    /// The largest numbers file read: a list of 100,000 numbers with a few columns is a few MB;
+    /// far more is not a list of numbers, and is refused before it is read.
+    public static let maximumBytes = 64 * 1_048_576
+
+    private var headingLine: Int?
+    private var headingCells: [String]
+
+    /// Reads the bytes of a file: `NumberFileText.decode`, then `read(text)`.
+    public static func read(_ data: Data) -> Result<NumberFile, NumberFileText.Problem> {
+        NumberFileText.decode(data).map(read)
+    }
+
+    /// Reads text with `\n` line ends (as `NumberFileText.decode` gives it).
+    public static func read(_ text: String) -> NumberFile {
+        let delimiter = CSVDelimiter.detected(in: text)
+        let records = CSVRecord.all(in: text, delimiter: delimiter ?? .comma, splitting: delimiter != nil)
+        let data = records.filter { !$0.isBlank && !$0.isComment }
+        let first = data.first
+        let headingRow = first.flatMap { $0.isHeading ? $0 : nil }
+        let rows = headingRow == nil ? data : Array(data.dropFirst())
+        let width = data.map(\.cells.count).max() ?? 1
+        let chosen = NumberColumnChoice.index(rows: rows.map(\.cells), width: width, heading: headingRow?.cells)
+        let column = width > 1 ? NumberColumn(index: chosen + 1, heading: headingRow?.cells[safe: chosen]) : nil
+        let entries = rows.map { record -> NumberListParser.Entry in
+            let cell = record.cells[safe: chosen] ?? ""
+            let reading: NumberListParser.Reading
+            if cell.contains("\n") {
+                reading = .invalid(.unclosedQuote(lastLine: record.lastLineNumber))
+            } else if cell.trimmingCharacters(in: .whitespaces).isEmpty {
+                // Something else is on the row, but not a number where the numbers are.
+                reading = .invalid(.empty)
+            } else {
+                reading = NumberListParser.reading(ofCell: cell)
+            }
+            let shown = cell.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? cell
+            return .init(lineNumber: record.lineNumber, column: column, text: shown.trimmingCharacters(in: .whitespaces), reading: reading)
+        }
+        return NumberFile(
+            delimiter: delimiter, column: column, lines: NumberListParser.mark(entries),
+            headingLine: headingRow?.lineNumber, headingCells: headingRow?.cells ?? [])
+    }
+
+    public static func == (lhs: NumberFile, rhs: NumberFile) -> Bool {
+        lhs.delimiter == rhs.delimiter && lhs.column == rhs.column && lhs.lines == rhs.lines
+            && lhs.headingLine == rhs.headingLine && lhs.headingCells == rhs.headingCells
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

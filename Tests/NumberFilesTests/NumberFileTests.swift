@@ -1,0 +1,100 @@
+import Foundation
+import NumberFiles
+import Onboarding
+import Testing
+
+/// Numbers files as carrier portals, dialers, CRMs and spreadsheets export them.
+@Suite struct NumberFileTests {
+    typealias Line = NumberListParser.Line
+    let n = { (text: String) in try! USPhoneNumber(text) }
+
+    @Test func aCRLFExportWithAHeadingQuotedCellsAndSpreadsheetDamage() throws {
+        let lines = [
+            "Name,Phone,Notes",
+            "\"Acme, Inc.\",(904) 961-0048,\"two",
+            "lines\"",
+            "",
+            "Bob,'7757190590,",
+            "Carol,\"=\"\"9049610048\"\"\",dup",
+            "Dan,=\"3125550134\",",
+            "Eve,1.77572E+10,",
+            "Fay,,no number",
+            "Gus,19049610049.0,",
+        ]
+        let file = lines.joined(separator: "\r\n") + "\r\n"
+        let read = try NumberFile.read(Data(file.utf8)).get()
+        let phone = NumberColumn(index: 2, heading: "Phone")
+        #expect(read.delimiter == .comma)
+        #expect(read.heading?.line == 1)
+        #expect(read.column == phone)
+        #expect(read.lines == [
+            Line(lineNumber: 2, column: phone, text: "(904) 961-0048", verdict: .number(n("9049610048"))),
+            Line(lineNumber: 5, column: phone, text: "'7757190590", verdict: .number(n("7757190590"))),
+            Line(lineNumber: 6, column: phone, text: "=\"9049610048\"", verdict: .duplicate(of: n("9049610048"), firstLine: 2)),
+            Line(lineNumber: 7, column: phone, text: "=\"3125550134\"", verdict: .number(n("3125550134"))),
+            Line(lineNumber: 8, column: phone, text: "1.77572E+10", verdict: .invalid(.scientificNotation("1.77572E+10"))),
+            Line(lineNumber: 9, column: phone, text: "", verdict: .invalid(.empty)),
+            Line(lineNumber: 10, column: phone, text: "19049610049.0", verdict: .number(n("9049610049"))),
+        ])
+        #expect(read.lines[0].place == "line 2, column 2 (Phone)")
+    }
+
+    @Test func semicolonAndTabFilesAreDetected() throws {
+        let semicolon = NumberFile.read("Kunde;Rufnummer;Wert\nA;312-555-0134;12,5\nB;312-555-0135;3,0\n")
+        #expect(semicolon.delimiter == .semicolon)
+        #expect(semicolon.column == NumberColumn(index: 2, heading: "Rufnummer"))
+        #expect(NumberListParser.numbers(in: semicolon.lines).map(\.e164) == ["+13125550134", "+13125550135"])
+
+        let tab = NumberFile.read("DID\tCampaign\n3125550134\tspring\n3125550135\tfall\n")
+        #expect(tab.delimiter == .tab)
+        #expect(tab.column == NumberColumn(index: 1, heading: "DID"))
+        #expect(tab.lines.map(\.lineNumber) == [2, 3])
+    }
+
+    @Test func theHeadingNamesTheColumnNotTheFirstCellWithADigit() {
+        let read = NumberFile.read("id,room,Caller ID\n17,204,3125550134\n18,2041,3125550135\n")
+        #expect(read.column == NumberColumn(index: 3, heading: "Caller ID"))
+        #expect(NumberListParser.numbers(in: read.lines).map(\.e164) == ["+13125550134", "+13125550135"])
+        // The named column is read even where it is wrong: never another column's digits.
+        let wrong = NumberFile.read("ref,phone_number\n3125550134,call later\n")
+        #expect(wrong.lines == [Line(lineNumber: 2, column: NumberColumn(index: 2, heading: "phone_number"), text: "call later", verdict: .invalid(.letters))])
+    }
+
+    @Test func everyKnownHeadingNameIsRecognisedInOneAndManyColumns() {
+        for heading in ["Phone", "phone_number", "PHONE NUMBER", "Number", "caller id", "Caller-ID", "DID", "tn", "TN ", "Telephone"] {
+            let one = NumberFile.read("\(heading)\n3125550134\n")
+            #expect(one.heading?.line == 1, "\(heading)")
+            #expect(one.lines == [Line(lineNumber: 2, text: "3125550134", verdict: .number(n("3125550134")))], "\(heading)")
+            let many = NumberFile.read("Account,\(heading)\n42,3125550134\n")
+            #expect(many.column == NumberColumn(index: 2, heading: heading.trimmingCharacters(in: .whitespaces)), "\(heading)")
+        }
+    }
+
+    @Test func withoutAHeadingTheColumnWhereMostRowsAreNumbers() {
+        let read = NumberFile.read("17,3125550134,x\n18,3125550135,y\n19,bad,z\n")
+        #expect(read.heading == nil)
+        #expect(read.column == NumberColumn(index: 2))
+        #expect(read.lines.map(\.place) == ["line 1, column 2", "line 2, column 2", "line 3, column 2"])
+        #expect(read.lines[2].verdict == .invalid(.letters))
+    }
+
+    @Test func aOneColumnListKeepsItsLineNumbersQuotesAndComments() {
+        let read = NumberFile.read("# from the portal, 2026\n\"(312) 555-0134\"\n\n312.555.0135\n904-961-0048, 775-719-0590\n")
+        #expect(read.delimiter == nil)
+        #expect(read.column == nil)
+        #expect(read.lines == [
+            Line(lineNumber: 2, text: "(312) 555-0134", verdict: .number(n("3125550134"))),
+            Line(lineNumber: 4, text: "312.555.0135", verdict: .number(n("3125550135"))),
+            Line(lineNumber: 5, text: "904-961-0048, 775-719-0590", verdict: .invalid(.unexpectedCharacter(","))),
+        ])
+    }
+
+    @Test func anUnclosedQuoteIsNamedWithTheLinesItSwallowed() {
+        let read = NumberFile.read("name,phone\nA,\"3125550134\nB,3125550135\nC,3125550136\n")
+        #expect(read.lines == [
+            Line(lineNumber: 2, column: NumberColumn(index: 2, heading: "phone"), text: "3125550134", verdict: .invalid(.unclosedQuote(lastLine: 4)))
+        ])
+        #expect(USPhoneNumber.Problem.unclosedQuote(lastLine: 4).description
+            == "opens a quote (\") that is not closed, so every line to line 4 was read as one cell; close the quote or remove it")
+    }
+}
