@@ -43,9 +43,13 @@ public enum BillableAction: Codable, Equatable, Sendable {
 public struct PendingConfirmation: Codable, Equatable, Sendable {
     public var action: BillableAction
     public var estimate: CostEstimate
+    /// Numbers given but set aside before the estimate, named in the confirmation so nobody
+    /// pays for a list believing all of it is added; nil when none.
+    public var setAside: SetAsideNumbers?
 
-    public init(action: BillableAction, estimate: CostEstimate) {
+    public init(action: BillableAction, estimate: CostEstimate, setAside: SetAsideNumbers? = nil) {
         self.action = action
         self.estimate = estimate
+        self.setAside = setAside?.count == 0 ? nil : setAside
     }
 }

@@ -20,7 +20,9 @@ public enum Event: Codable, Equatable, Sendable {
     case startLOAReplacement
     /// Correct the enterprise after vetting rejected it; then submit again with a new LOA.
     case correctEnterprise(fields: [String: String])
-    case addNumbers([String])
+    /// Add `numbers` (to be billed); `setAside` (number → why) were refused before the
+    /// estimate (outside the account's inventory) and are named in the confirmation, not billed.
+    case addNumbers([String], setAside: [String: String] = [:])
     /// Read `numbers`; the state machine decides which reads bill (every one when `fresh`, else
     /// those of numbers never read).
     case query(numbers: [String], fresh: Bool)

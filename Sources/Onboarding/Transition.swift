@@ -71,14 +71,14 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     }
     func stay() -> Transition { Transition(state: next) }
     func refuse(_ why: String) -> Transition { Transition(state: state, refusal: why) }
-    func ask(_ action: BillableAction) -> Transition {
+    func ask(_ action: BillableAction, setAside: SetAsideNumbers? = nil) -> Transition {
         var estimate = action.estimate(next.prices)
         if case .enable = action, next.loaRound == .resubmission {
             estimate.basis = "billed again: Telnyx reviews a corrected enterprise as a new registration; " + estimate.basis
         } else if case .enable = action, next.enablingAgain == true {
             estimate.basis = "billed again: reputation was enabled before and disabled; " + estimate.basis
         }
-        next.confirmation = PendingConfirmation(action: action, estimate: estimate)
+        next.confirmation = PendingConfirmation(action: action, estimate: estimate, setAside: setAside)
         return stay()
     }
     /// An outcome arrived. If it answers the effect in flight, that effect is done and a queued
@@ -345,23 +345,23 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         next.step = .loaRender
         return stay()
 
-    case .addNumbers(let numbers):
+    case .addNumbers(let numbers, let setAside):
         guard state.step >= .associate, state.gates?.bothApproved == true else {
             return refuse("Numbers can be added once Telnyx approves both the enterprise and the LOA.")
         }
         var seen = Set(state.monitoredNumbers)
         let new = numbers.filter { seen.insert($0).inserted }
-        guard !new.isEmpty else { return refuse("All these numbers are already monitored.") }
-        return ask(.associate(numbers: new))
+        guard !new.isEmpty else {
+            guard setAside.isEmpty else { return refuse("No number can be added: \(SetAsideNumbers.summary(setAside)).") }
+            return refuse("All these numbers are already monitored.")
+        }
+        return ask(.associate(numbers: new), setAside: SetAsideNumbers(setAside))
 
     case .numbersAssociated(let numbers, let setAside):
         var seen = Set(next.monitoredNumbers)
         next.monitoredNumbers += numbers.filter { seen.insert($0).inserted }
         if !setAside.isEmpty {
-            let examples = setAside.sorted { $0.key < $1.key }.prefix(5).map { "\($0.key): \($0.value)" }
-            next.lastError = Failure(
-                message: "\(setAside.count) \(setAside.count == 1 ? "number was" : "numbers were") set aside: \(examples.joined(separator: "; "))\(setAside.count > 5 ? "; …" : "").",
-                fieldProblems: setAside)
+            next.lastError = Failure(message: "\(SetAsideNumbers.summary(setAside)).", fieldProblems: SetAsideNumbers(setAside).named)
         }
         if next.step == .associate && !next.monitoredNumbers.isEmpty { next.step = .query }
         return settle() ?? stay()

@@ -237,15 +237,16 @@ public struct NonInteractiveRun: Sendable {
                 // Numbers outside the inventory are set aside (and kept in their own table)
                 // before the decision: only those that can be added are estimated and billed.
                 let wanted: [String]
+                let setAside: [String: String]
                 do {
                     // Read once a run: the step may be visited again (a failed confirm).
                     let firstVisit = splitForAdding == nil
                     if firstVisit { splitForAdding = try await engine.setAsideBeforeAdding(given) }
                     guard let split = splitForAdding else { continue }
-                    wanted = split.addable
-                    if firstVisit && !split.setAside.isEmpty {
-                        let examples = split.setAside.keys.sorted().prefix(5).joined(separator: ", ")
-                        progress("\(split.setAside.count) of \(given.count) numbers set aside, not in this account's inventory: \(examples)\(split.setAside.count > 5 ? ", …" : "") (`status` counts them)")
+                    (wanted, setAside) = (split.addable, split.setAside)
+                    if firstVisit && !setAside.isEmpty {
+                        // Named with why before any cost is decided; the JSON lists them all.
+                        progress("\(SetAsideNumbers.summary(setAside)) (of \(given.count) given; not estimated, not billed)")
                     }
                 } catch let error as TelnyxError {
                     return .error("Reading the account's inventory failed: \(error.message)")
@@ -254,10 +255,12 @@ public struct NonInteractiveRun: Sendable {
                     if await engine.state.monitoredNumbers.isEmpty {
                         return .inputNeeded("numbers: none of the \(given.count) numbers can be added (none is an active number of this account's inventory)")
                     }
-                    if let refusal = try await engine.send(.addNumbers(given)) { return .error(refusal) }
+                    if let refusal = try await engine.send(.addNumbers(given.filter { setAside[$0] == nil }, setAside: setAside)) {
+                        return .error(refusal)
+                    }
                     continue
                 }
-                switch try await decide(.addNumbers(wanted), at: .associate, engine, decided: &decided, what: "adding numbers") {
+                switch try await decide(.addNumbers(wanted, setAside: setAside), at: .associate, engine, decided: &decided, what: "adding numbers") {
                 case .none: continue
                 case .stop(let stop): return stop
                 case .confirm: try await engine.send(.confirm)

@@ -64,6 +64,25 @@ public actor OnboardingEngine {
         return split
     }
 
+    /// Adds numbers as a person asks it: those outside the account's inventory set aside first
+    /// (`setAsideBeforeAdding`), so the estimate, the confirmation (which names them) and the
+    /// audit entry all count the numbers that are billed.
+    /// - Returns: why nothing was asked (the inventory could not be read: nothing estimated,
+    ///   nothing billed; or the state machine's refusal), or nil with a confirmation pending.
+    /// - Throws: `StoreError`.
+    public func addNumbers(_ numbers: [String]) async throws(StoreError) -> String? {
+        let split: (addable: [String], setAside: [String: String])
+        do {
+            split = try await setAsideBeforeAdding(numbers)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            let said = (error as? TelnyxError)?.message ?? "\(error)"
+            return "Could not read the account's inventory to check the numbers (\(said)); nothing was estimated or billed. Try again."
+        }
+        return try await send(.addNumbers(split.addable, setAside: split.setAside))
+    }
+
     /// The folder of this onboarding's files (the rendered LOA), created 0700.
     public var folder: URL { store.directory.appendingPathComponent(state.id, isDirectory: true) }
 

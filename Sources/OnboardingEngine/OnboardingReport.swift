@@ -53,6 +53,9 @@ public struct OnboardingReport: Encodable, Sendable {
     /// Numbers given to add and set aside (outside the inventory, or refused), kept per number
     /// in the store's own table.
     public var numbersSetAside = 0
+    /// Each number set aside, with why (sorted by number); filled for one onboarding's report,
+    /// empty in `list`'s.
+    public var setAsideNumbers: [SetAsideNumber] = []
     public var billableActions: [Billing]
     public var totalCostUSD: String
     public var lastActivity: Date?
@@ -89,6 +92,7 @@ public struct OnboardingReport: Encodable, Sendable {
         case loaPath = "loa_path"
         case monitoredNumbers = "monitored_numbers"
         case numbersSetAside = "numbers_set_aside"
+        case setAsideNumbers = "set_aside_numbers"
         case billableActions = "billable_actions"
         case totalCostUSD = "total_cost_usd"
         case lastActivity = "last_activity"
@@ -195,6 +199,8 @@ public struct OnboardingReport: Encodable, Sendable {
         if let loaPath { lines.append("LOA: \(loaPath)") }
         if numbersSetAside > 0 {
             lines.append("Set aside: \(numbersSetAside) number\(numbersSetAside == 1 ? "" : "s") given to add could not be added (outside the account's inventory, or refused by Telnyx)")
+            for number in setAsideNumbers.prefix(5) { lines.append("  \(number.phoneNumber): \(RemoteText.sanitized(number.reason))") }
+            if setAsideNumbers.count > 5 { lines.append("  … and \(setAsideNumbers.count - 5) more (--json lists them all)") }
         }
         lines.append("Next: \(next)")
         if let lastError { lines.append("Last error: \(lastError)") }
@@ -210,8 +216,11 @@ public struct OnboardingReport: Encodable, Sendable {
 
 extension OnboardingStore {
     /// Where onboarding `id` stands, as of `now`.
+    /// One onboarding's report names every number set aside (`list` only counts them).
     public func report(_ id: String, now: Date = Date()) throws(StoreError) -> OnboardingReport {
-        try report(summary(id), now: now)
+        var report = try report(summary(id), now: now)
+        report.setAsideNumbers = try setAsideNumbers(id).map { SetAsideNumber(phoneNumber: $0.phoneNumber, reason: $0.reason) }
+        return report
     }
 
     /// Where the onboarding of `summary` (as `list` read it) stands, as of `now`.
@@ -223,5 +232,17 @@ extension OnboardingStore {
             now: now)
         report.numbersSetAside = try setAsideCount(id)
         return report
+    }
+}
+
+/// A number given to add that was set aside, and why (`set_aside_numbers` in the JSON).
+public struct SetAsideNumber: Codable, Equatable, Sendable {
+    /// E.164.
+    public var phoneNumber: String
+    public var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case phoneNumber = "phone_number"
+        case reason
     }
 }

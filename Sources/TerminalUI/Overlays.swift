@@ -65,8 +65,17 @@ enum Overlays {
         case .refresh(let numbers): "Refresh \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") now"
         case .remove, .changeFrequency, .disable: ""
         }
-        box([
-            (what, .plain), ("", .plain),
+        // Numbers given but not in the estimate are named here, before anything is paid.
+        var setAside: [(String, Style)] = []
+        if let refused = confirmation.setAside {
+            let room = max(1, surface.height - 16)
+            setAside = [("", .plain), ("Set aside, not added and not billed (\(refused.count)):", .colored(.danger, bold: true))]
+            let sorted = refused.named.sorted { $0.key < $1.key }.prefix(room)
+            setAside += sorted.map { ("  \($0.key)  \(RemoteText.sanitized($0.value))", .plain) }
+            if refused.count > sorted.count { setAside.append(("  … and \(refused.count - sorted.count) more (`status` names them all)", .muted)) }
+        }
+        box([(what, .plain)] + setAside + [
+            ("", .plain),
             ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
             (confirmation.estimate.basis, .muted), ("", .plain),
             ("y  confirm and pay      n  cancel", .bold),

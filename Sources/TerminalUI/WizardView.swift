@@ -115,7 +115,7 @@ public enum WizardView {
     /// A decision in a few words, for the one waiting its turn.
     static func name(_ event: Event) -> String {
         switch event {
-        case .addNumbers(let numbers): "add \(numbers.count) number\(numbers.count == 1 ? "" : "s")"
+        case .addNumbers(let numbers, _): "add \(numbers.count) number\(numbers.count == 1 ? "" : "s")"
         case .query(_, let fresh): fresh ? "fresh read" : "read"
         case .refresh(let numbers): "refresh \(numbers.count)"
         case .removeNumbers(let numbers): "remove \(numbers.count)"

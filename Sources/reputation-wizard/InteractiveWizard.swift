@@ -257,6 +257,11 @@ struct InteractiveWizard {
     func send(_ event: Event, outcome: Outcome) -> Task<Void, Never> {
         Task { [engine] in
             do {
+                if case .addNumbers(let numbers, let setAside) = event, setAside.isEmpty {
+                    // Numbers outside the inventory are set aside before the estimate.
+                    outcome.set(try await engine.addNumbers(numbers))
+                    return
+                }
                 outcome.set(try await engine.send(event))
             } catch {
                 outcome.set("\(error)")

@@ -167,7 +167,9 @@ import TelnyxSimulator
                 let stop = try await run.run(engine)
                 #expect(stop == .complete, "\(stop.message)")
                 let said = lines.withLock { $0 }.filter { $0.contains("set aside") }
-                #expect(said == ["\(outside.count) of \(outside.count + 3) numbers set aside, not in this account's inventory: \(outside.sorted().prefix(5).joined(separator: ", ")), … (`status` counts them)"])
+                #expect(said == [
+                    "\(outside.count) numbers were set aside (not an active number in this Telnyx account's inventory: \(outside.sorted().prefix(5).joined(separator: ", ")) and \(outside.count - 5) more) (of \(outside.count + 3) given; not estimated, not billed)"
+                ])
                 #expect(await engine.state.monitoredNumbers == owned)
                 let stateJSON = try JSONEncoder().encode(await engine.state)
                 #expect(stateJSON.count < 20_000, "\(stateJSON.count) bytes of state")
@@ -176,6 +178,7 @@ import TelnyxSimulator
                 #expect(try store.setAsideCount("onb-1") == outside.count)
                 #expect(try store.setAsideNumbers("onb-1").first?.reason == "not an active number in this Telnyx account's inventory")
                 #expect(try store.report("onb-1").numbersSetAside == outside.count)
+                #expect(try store.report("onb-1").setAsideNumbers.map(\.phoneNumber) == outside.sorted())
                 #expect(actions(try await simulator.ledger(), "associate").count == 3)
                 await engine.close()
             }

@@ -132,12 +132,17 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
                 #expect(await engine.state.step == .associate)
 
                 let numbers = Array(simulator.world.inventory.prefix(5))
-                try await engine.send(.addNumbers(numbers + ["+13125550199"]))
+                #expect(try await engine.addNumbers(numbers + ["+13125550199"]) == nil)
+                // The number outside the inventory is set aside before the estimate, and named.
+                let confirmation = try #require(await engine.state.confirmation)
+                #expect(confirmation.action == .associate(numbers: numbers))
+                #expect(confirmation.estimate.amount == Money(cents: 50))
+                #expect(confirmation.setAside == SetAsideNumbers(["+13125550199": "not an active number in this Telnyx account's inventory"]))
                 try await engine.send(.confirm)
                 let state = await engine.state
                 #expect(state.step == .query)
                 #expect(state.monitoredNumbers == numbers)
-                #expect(state.lastError?.fieldProblems["+13125550199"]?.contains("inventory") == true)
+                #expect(try store.setAsideNumbers("onb-1").map(\.phoneNumber) == ["+13125550199"])
 
                 try await engine.send(.query(numbers: numbers, fresh: false))
                 try await engine.send(.confirm)
@@ -150,8 +155,10 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
                 #expect(actions(ledger, "live_read").count == 5)
                 let audit = try store.auditLog("onb-1")
                 #expect(audit.first { $0.action == "enable reputation" }?.cost == .dollars(100))
-                // Six asked for, five billed: the one outside the inventory was set aside first.
-                #expect(audit.first { $0.action.hasPrefix("add 6 numbers: +1") }?.cost == Money(cents: 50))
+                // Six asked for, five estimated, confirmed, billed and audited: the one outside the
+                // inventory was set aside first.
+                #expect(audit.filter { $0.action.hasPrefix("add ") }.map(\.action) == ["add 5 numbers: \(Effect.sample(numbers))"])
+                #expect(audit.first { $0.action.hasPrefix("add 5 numbers: +1") }?.cost == Money(cents: 50))
                 #expect(audit.first { $0.action.hasPrefix("query of 5 numbers: +1") }?.cost == Money(cents: 50))
                 #expect(try store.unfinishedIntents("onb-1").isEmpty)
                 await engine.close()

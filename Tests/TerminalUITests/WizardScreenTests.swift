@@ -837,3 +837,47 @@ let telnyxRecord: [String: String] = [
         #expect(press([.character("l"), .character("y")], &pendingLOA) == [.send(.startLOAReplacement)])
     }
 }
+
+@Suite struct SetAsideConfirmationTests {
+    /// Numbers outside the inventory are named in the confirmation, before anything is paid,
+    /// and the cost counts only those added.
+    @Test func theConfirmationNamesTheNumbersSetAside() {
+        var wizard = model(.associate) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+        }
+        let added = ["+13125550100", "+13125550101", "+13125550102"]
+        wizard.state.confirmation = PendingConfirmation(
+            action: .associate(numbers: added), estimate: BillableAction.associate(numbers: added).estimate(.listPrices),
+            setAside: SetAsideNumbers([
+                "+17165550100": "not an active number in this Telnyx account's inventory",
+                "+17165550101": "not an active number in this Telnyx account's inventory",
+            ]))
+        let expected = """
+             Telnyx Number Reputation · Acme Widgets Inc   SANDBOX (happy) · nothing billed
+                                        │
+             ✓ 1 Terms of Service       │ Step 7 of 9 · Add numbers
+                                        │
+             ✓ 2 Enterprise             │ Type or paste US numbers, one per line, in any
+                                        │ common writing; or ^O to load a CSV or text file.
+             ✓  ┌─ This is billed ─────────────────────────────────────────────────────┐
+                │ Add 3 numbers in one request                                         │
+             ✓  │                                                                      │
+                │ Set aside, not added and not billed (2):                             │
+             ✓  │ +17165550100 not an active number in this Telnyx account's inventory │
+                │ +17165550101 not an active number in this Telnyx account's inventory │
+             ✓  │                                                                      │
+                │ Cost: $0.30                                                          │
+             ▶  │ 3 numbers × $0.10                                                    │
+                │                                                                      │
+                │ y  confirm and pay      n  cancel                                    │
+                └──────────────────────────────────────────────────────────────────────┘
+               9 Manage                 │
+                                        │
+                                        │
+            ✓ done ▶ now … waiting ! fix│
+             y confirm and pay   n cancel   q quit
+            """
+        #expect(screen(wizard) == expected)
+    }
+}
