@@ -876,6 +876,7 @@ let telnyxRecord: [String: String] = [
                                         │
                                         │
             ✓ done ▶ now … waiting ! fix│
+
              y confirm and pay   n cancel   q quit
             """
         #expect(screen(wizard) == expected)
