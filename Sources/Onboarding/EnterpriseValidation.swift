@@ -49,10 +49,7 @@ public enum EnterpriseValidation {
             }
             return .success(value)
         case .phone:
-            if let number = try? USPhoneNumber(value) { return .success(number.e164) }
-            let compact = value.filter { !" -.()".contains($0) }
-            if compact.range(of: #"^\+[2-9][0-9]{6,14}$"#, options: .regularExpression) != nil { return .success(compact) }
-            return fail("must be a phone number such as (312) 555-0134, or +44 20 7123 4567 outside North America")
+            return ContactPhoneNumber.check(value)
         case .website:
             var candidate = value
             if !candidate.lowercased().hasPrefix("http://") && !candidate.lowercased().hasPrefix("https://") {
@@ -72,8 +69,9 @@ public enum EnterpriseValidation {
             return .success(upper)
         case .usState:
             let upper = value.uppercased()
-            guard usStates.contains(upper) else { return fail("must be a two-letter US state code such as IL") }
-            return .success(upper)
+            if usStates.contains(upper) { return .success(upper) }
+            if let code = USStateName.code(for: value) { return .success(code) }
+            return fail("must be a US state: its two-letter code such as IL, or its name such as Illinois")
         case .postalCode:
             let value = DigitText.folded(value).trimmingCharacters(in: .whitespaces)
             guard value.range(of: #"^[0-9]{5}(-[0-9]{4})?$"#, options: .regularExpression) != nil else {

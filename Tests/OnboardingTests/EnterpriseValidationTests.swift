@@ -39,12 +39,47 @@ import TelnyxAPI
         #expect(try EnterpriseValidation.check(.dunBradstreetNumber, "").get() == "")
     }
 
+    @Test func contactPhonesFollowE164NotTheMonitoringRules() throws {
+        func check(_ text: String) -> Result<String, FieldProblem> { EnterpriseValidation.check(.contactPhone, text) }
+        // Toll-free, Canadian and Caribbean contacts are reachable people: accepted.
+        #expect(try check("1-800-555-0134").get() == "+18005550134")
+        #expect(try check("(888) 555 0134").get() == "+18885550134")
+        #expect(try check("+1 416 555 0134").get() == "+14165550134")
+        #expect(try check("604.555.0134").get() == "+16045550134")
+        #expect(try check("+1 (876) 555-0134").get() == "+18765550134")
+        #expect(try check("tel:+1-312-555-0134").get() == "+13125550134")
+        #expect(try check("＋４４ ２０ ７１２３ ４５６７").get() == "+442071234567")
+        #expect(try check("+49 30 901820").get() == "+4930901820")
+        // An extension is refused with the fix.
+        let ext = "has an extension; Telnyx takes the number alone: remove the extension (and say it in the job title if it matters)"
+        for written in ["(312) 555-0134 x12", "312-555-0134 ext. 7", "tel:+1-312-555-0134;ext=12", "+44 20 7123 4567 ext 3"] {
+            #expect(check(written).failureMessage == ext, "\(written)")
+        }
+        #expect(check("1-800-FLOWERS").failureMessage == "contains letters; write the number in digits")
+        #expect(check("555-0134").failureMessage
+            == "has 7 digits; write a North American number with its 10 digits, or another country's with + and its country code")
+        #expect(check("(112) 555-0134").failureMessage
+            == "has area code 112, which does not exist; area codes start with 2 to 9 and are not N11")
+        #expect(check("+0 123 456 789").failureMessage == "must have 8 to 15 digits after the + (the country code, then the number)")
+        #expect(check("+44 20 7123 4567 8901 23").failureMessage == "must have 8 to 15 digits after the + (the country code, then the number)")
+    }
+
+    @Test func aStateIsItsCodeOrItsName() throws {
+        #expect(try EnterpriseValidation.check(.physicalState, "Illinois").get() == "IL")
+        #expect(try EnterpriseValidation.check(.physicalState, "new  york").get() == "NY")
+        #expect(try EnterpriseValidation.check(.physicalState, "Washington, D.C.").get() == "DC")
+        #expect(try EnterpriseValidation.check(.physicalState, "Puerto Rico").get() == "PR")
+        #expect(try EnterpriseValidation.check(.billingState, "WEST VIRGINIA").get() == "WV")
+        #expect(EnterpriseValidation.check(.physicalState, "Ontario").failureMessage
+            == "must be a US state: its two-letter code such as IL, or its name such as Illinois")
+    }
+
     @Test func everyProblemNamesItsFieldAndTheFix() {
         var values = Self.complete
         values["legal_name"] = "AB"
         values["fein"] = "12-345"
         values["organization_contact.email"] = "sam-at-acme"
-        values["organization_physical_address.administrative_area"] = "Illinois"
+        values["organization_physical_address.administrative_area"] = "Ill"
         values["organization_physical_address.postal_code"] = "6060"
         values["industry"] = "alchemy"
         values["website"] = "not a site"
@@ -203,5 +238,12 @@ import TelnyxAPI
         #expect(throws: LocalFile.Problem.missing(path: home + "/no-such-loa-4711.pdf")) {
             try LocalFile.contents("~/no-such-loa-4711.pdf", limit: 10)
         }
+    }
+}
+
+extension Result where Failure == FieldProblem {
+    /// The problem's message without the field's name, or nil when accepted.
+    var failureMessage: String? {
+        if case .failure(let problem) = self { problem.message } else { nil }
     }
 }
