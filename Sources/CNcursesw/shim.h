@@ -5,6 +5,7 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <wchar.h>
@@ -23,5 +24,7 @@ static inline attr_t cn_a_dim(void) { return A_DIM; }
 static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_a_normal(void) { return A_NORMAL; }
 static inline void cn_set_locale(void) { setlocale(LC_ALL, ""); }
+/* The character set of the locale now in force ("UTF-8", "ANSI_X3.4-1968" for C/POSIX). */
+static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
 #endif

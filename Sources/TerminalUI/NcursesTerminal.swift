@@ -21,11 +21,15 @@ public final class NcursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let colors: Bool
     private var previous: Surface?
+    /// The locale cannot show what is not ASCII (`LANG=C`, `LC_ALL=POSIX`): every symbol is
+    /// drawn with its ASCII stand-in (`Surface.asciiOnly`).
+    public let asciiOnly: Bool
     private var ended = false
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
         cn_set_locale()
+        asciiOnly = !Self.localeIsUTF8(String(cString: cn_codeset()))
         TerminalRestoration.saveOriginalSettings()
         // newterm, unlike initscr, reports failure instead of exiting the process.
         guard let screen = cn_newterm() else { throw StartError.cannotStart(term: environment["TERM"] ?? "") }
@@ -56,7 +60,13 @@ public final class NcursesTerminal: Terminal {
 
     public var size: (width: Int, height: Int) { (Int(cn_cols()), Int(cn_lines())) }
 
+    /// Whether a codeset name (`nl_langinfo(CODESET)`) is UTF-8 (`UTF-8`, `utf8`).
+    static func localeIsUTF8(_ codeset: String) -> Bool {
+        codeset.lowercased().filter { $0 != "-" } == "utf8"
+    }
+
     public func show(_ surface: Surface) {
+        let surface = asciiOnly ? surface.asciiOnly() : surface
         let rows = surface.changedRows(since: previous)
         for row in rows { draw(row: row, of: surface) }
         previous = surface

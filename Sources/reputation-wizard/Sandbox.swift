@@ -58,5 +58,15 @@ final class Sandbox: Sendable {
         if let file = server.worldFile { try? server.world.save(to: file) }
     }
 
-    func stop() { task.cancel() }
+    /// Shuts the in-process server down in order: its service is cancelled (a graceful
+    /// shutdown: listener closed, open connections finished) and waited for, at most 3 s, so
+    /// the process never exits with the server half closed and nothing it logs reaches the
+    /// person after a clean exit.
+    func stop() {
+        task.cancel()
+        let done = DispatchSemaphore(value: 0)
+        let task = task
+        Task.detached { _ = await task.result; done.signal() }
+        _ = done.wait(timeout: .now() + 3)
+    }
 }

@@ -882,3 +882,57 @@ let telnyxRecord: [String: String] = [
         #expect(screen(wizard) == expected)
     }
 }
+
+@Suite struct ASCIIScreenTests {
+    /// Under `LC_ALL=C` the screen is drawn in ASCII, column for column: frames, marks, bars,
+    /// quotes and accented names all have stand-ins; nothing is left for the terminal to mangle.
+    @Test func aScreenUnderTheCLocaleIsCleanASCII() {
+        var wizard = model(.associate) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+        }
+        wizard.numberLines = ["(312) 555-0134", "1.77572E+10", "Café 312"]
+        wizard.numberLineOrigins = [2: "numbers.csv line 4, column 2 (Phone)"]
+        let terminal = InMemoryTerminal(width: 80, height: 24)
+        terminal.show(WizardView.render(wizard, width: 80, height: 24).asciiOnly())
+        let expected = """
+             Telnyx Number Reputation - Acme Widgets Inc   SANDBOX (happy) - nothing billed
+                                        |
+             * 1 Terms of Service       | Step 7 of 9 - Add numbers
+                                        |
+             * 2 Enterprise             | Type or paste US numbers, one per line, in any
+                                        | common writing; or ^O to load a CSV or text file.
+             * 3 Letter of authorization| Reading your inventory.
+                                        |
+             * 4 Sign and upload        | (312) 555-0134          * +13125550134
+                                        | 1.77572E+10             ! was turned into scienti
+             * 5 Enable reputation      | Cafe 312                ! contains letters; write
+                                        |
+             * 6 Telnyx review          |
+                                        | ! numbers.csv line 4, column 2 (Phone), Cafe 312:
+             > 7 Add numbers            | contains letters; write the number in digits (2
+                 current                | lines marked !)
+               8 Check reputation       | 1 to add in 1 batch of up to 100 - $0.10
+                                        | F2 asks before anything is billed.
+               9 Manage                 |
+                                        |
+                                        |
+            * done > now . waiting ! fix|
+
+             Enter new line  F2 add  F3 inventory  ^O file  ^Q quit  F1 help
+            """
+        #expect(terminal.text == expected)
+        #expect(terminal.text.unicodeScalars.allSatisfy { $0.isASCII })
+        // A wide character keeps its two columns: `??`.
+        var wide = Surface(width: 6, height: 1)
+        wide.put("a東b", x: 0, y: 0)
+        #expect(wide.asciiOnly().cells.map(\.text).joined() == "a??b  ")
+    }
+
+    @Test func onlyAUTF8CodesetDrawsUnicode() {
+        #expect(NcursesTerminal.localeIsUTF8("UTF-8"))
+        #expect(NcursesTerminal.localeIsUTF8("utf8"))
+        #expect(!NcursesTerminal.localeIsUTF8("ANSI_X3.4-1968"))
+        #expect(!NcursesTerminal.localeIsUTF8("ISO-8859-1"))
+    }
+}
