@@ -1,5 +1,6 @@
 import Foundation
 import Onboarding
+import TerminalUI
 
 /// What commands print for scripts.
 enum Output {
@@ -7,7 +8,7 @@ enum Output {
     /// … 2>&1 | head -1`) loses the text instead of stopping the command mid-effect: SIGPIPE is
     /// ignored (see `ReputationWizard.main`) and a failed write is not an error.
     static func say(_ text: String) {
-        let bytes = Array(text.utf8)
+        let bytes = Array((asciiOnly ? ASCIIStandIn.text(text) : text).utf8)
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
@@ -16,6 +17,9 @@ enum Output {
             written += count
         }
     }
+
+    /// Under a locale that is not UTF-8 (`LANG=C`) messages are written in ASCII (`…` as `...`).
+    static let asciiOnly = !ASCIIStandIn.localeIsUTF8(ProcessInfo.processInfo.environment)
 
     /// `value` as pretty JSON with snake_case keys as encoded, ISO 8601 dates, and every
     /// character a terminal would act on escaped (`\u001b` by the encoder; DEL, C1 controls and

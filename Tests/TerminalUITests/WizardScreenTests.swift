@@ -936,3 +936,16 @@ let telnyxRecord: [String: String] = [
         #expect(!NcursesTerminal.localeIsUTF8("ISO-8859-1"))
     }
 }
+
+@Suite struct ASCIIMessageTests {
+    @Test func messagesOnAPlainTerminalAreASCIIUnderTheCLocale() {
+        #expect(ASCIIStandIn.text("Checking the API key with Telnyx (at most 45 s; Ctrl-C stops)…")
+            == "Checking the API key with Telnyx (at most 45 s; Ctrl-C stops)...")
+        #expect(ASCIIStandIn.text("“Café” — 3 × $0.10 → ✓") == "\"Cafe\" -- 3 x $0.10 -> ok")
+        #expect(ASCIIStandIn.localeIsUTF8(["LANG": "en_US.UTF-8"]))
+        #expect(ASCIIStandIn.localeIsUTF8(["LC_ALL": "", "LC_CTYPE": "C.utf8", "LANG": "C"]))
+        #expect(!ASCIIStandIn.localeIsUTF8(["LC_ALL": "C", "LANG": "en_US.UTF-8"]))
+        #expect(!ASCIIStandIn.localeIsUTF8(["LC_ALL": "POSIX"]))
+        #expect(!ASCIIStandIn.localeIsUTF8([:]))
+    }
+}
