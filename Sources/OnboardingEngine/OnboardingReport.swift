@@ -241,6 +241,11 @@ public struct SetAsideNumber: Codable, Equatable, Sendable {
     public var phoneNumber: String
     public var reason: String
 
+    public init(phoneNumber: String, reason: String) {
+        self.phoneNumber = phoneNumber
+        self.reason = reason
+    }
+
     enum CodingKeys: String, CodingKey {
         case phoneNumber = "phone_number"
         case reason

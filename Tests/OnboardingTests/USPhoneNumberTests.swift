@@ -41,6 +41,18 @@ import Onboarding
         #expect(USPhoneNumber.Problem.otherNANPCountry(areaCode: "416", country: "Canada").description.contains("only US numbers"))
     }
 
+    /// Rows pasted from a spreadsheet arrive tab-separated, heading first.
+    @Test func pastedSpreadsheetRowsSkipTheHeadingAndReadTheNumberCell() throws {
+        let lines = NumberListParser.parse(lines: [
+            "Phone", "Account\tCaller ID\tRoom", "Acme\t(312) 555-0134\t204", "17\t2041\t312.555.0135", "Bolt\t1.77572E+10\t9",
+        ])
+        #expect(lines == [
+            .init(lineNumber: 3, text: "Acme\t(312) 555-0134\t204", verdict: .number(try USPhoneNumber("3125550134"))),
+            .init(lineNumber: 4, text: "17\t2041\t312.555.0135", verdict: .number(try USPhoneNumber("3125550135"))),
+            .init(lineNumber: 5, text: "Bolt\t1.77572E+10\t9", verdict: .invalid(.scientificNotation("1.77572E+10"))),
+        ])
+    }
+
     @Test func pastedListsGetAVerdictPerLine() throws {
         let lines = NumberListParser.parse("""
             phone,label

@@ -1,0 +1,67 @@
+import Foundation
+import Onboarding
+import OnboardingEngine
+import OnboardingStore
+import SimulatorTestSupport
+import Synchronization
+import Testing
+
+/// A numbers file as a CRM exports it, through the non-interactive run.
+@Suite struct RealNumbersFileRunTests {
+    /// A byte-order mark, a heading, a bad line and two numbers outside the account: the bad
+    /// line is named with the file and line; corrected, the two outside are named as set aside
+    /// before anything is confirmed, and the estimate, the confirmation and the audit entry
+    /// count the same numbers.
+    @Test func aBOMHeadingBadLineAndNumbersOutsideTheAccount() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                let owned = Array(simulator.world.inventory.prefix(3))
+                let inventory = Set(simulator.world.inventory)
+                let outside = ["+16462000001", "+16462000002"].filter { !inventory.contains($0) }
+                try #require(outside.count == 2)
+                func written(_ e164: String) -> String { "(\(e164.dropFirst(2).prefix(3))) \(e164.dropFirst(5).prefix(3))-\(e164.suffix(4))" }
+                func file(badLine: String) throws -> String {
+                    let rows = ["Account;Caller ID;Campaign", "Acme;\(written(owned[0]));spring", badLine, "Acme;\(owned[1]);fall",
+                                "Bolt;\(written(outside[0]));x", "Bolt;\(outside[1].dropFirst(1));y", "Acme;'\(owned[2].dropFirst(2));z"]
+                    let path = FileManager.default.temporaryDirectory.appendingPathComponent("crm-\(UUID().uuidString).csv").path
+                    try Data([0xEF, 0xBB, 0xBF] + Array(rows.joined(separator: "\r\n").utf8)).write(to: URL(fileURLWithPath: path))
+                    return path
+                }
+                var patient = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF()]), confirmBillable: true, wait: true)
+                patient.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
+                #expect(try await patient.run(engine).exitCode == 10, "numbers are asked for at step 7")
+
+                let bad = try file(badLine: "Acme;1-800-FLOWERS;spring")
+                defer { try? FileManager.default.removeItem(atPath: bad) }
+                var refused = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF(), "numbers_file": bad]), confirmBillable: true, wait: true)
+                refused.pause = patient.pause
+                let stop = try await refused.run(engine)
+                #expect(stop == .inputNeeded("\(bad) line 3, column 2 (Caller ID) '1-800-FLOWERS' contains letters; write the number in digits"))
+                #expect(try await simulator.ledger().filter { $0["action"] as? String == "associate" }.isEmpty)
+
+                let good = try file(badLine: "")
+                defer { try? FileManager.default.removeItem(atPath: good) }
+                var run = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF(), "numbers_file": good]), confirmBillable: true, wait: true)
+                run.pause = patient.pause
+                let said = Mutex<[String]>([])
+                run.progress = { line in said.withLock { $0.append(line) } }
+                #expect(try await run.run(engine) == .complete)
+                let lines = said.withLock { $0 }
+                let setAsideLine = try #require(lines.firstIndex { $0.contains("set aside") })
+                let confirmedLine = try #require(lines.firstIndex { $0.hasPrefix("confirmed by --yes: adding numbers") })
+                #expect(setAsideLine < confirmedLine, "named before the cost is confirmed")
+                #expect(lines[setAsideLine] == "2 numbers were set aside (not an active number in this Telnyx account's inventory: \(outside[0]), \(outside[1])) (of 5 given; not estimated, not billed)")
+                #expect(lines[confirmedLine] == "confirmed by --yes: adding numbers, $0.30 (3 numbers × $0.10)")
+                let added = try store.auditLog("onb-1").filter { $0.action.hasPrefix("add ") }
+                #expect(added.map(\.action) == ["add 3 numbers: \(owned.joined(separator: ", "))"])
+                #expect(added.map(\.cost) == [Money(cents: 30)])
+                #expect(try store.report("onb-1").setAsideNumbers == outside.map {
+                    SetAsideNumber(phoneNumber: $0, reason: "not an active number in this Telnyx account's inventory")
+                })
+                #expect(Set(try await simulator.ledger().filter { $0["action"] as? String == "associate" }.compactMap { $0["phone_number"] as? String }) == Set(owned))
+                await engine.close()
+            }
+        }
+    }
+}
