@@ -7,13 +7,15 @@ public enum LocalFile {
         /// `path` is the expanded path, so the person sees where it was looked for.
         case missing(path: String)
         case directory(path: String)
+        /// A device, pipe or socket: reading it could block or never end.
+        case notAFile(path: String)
         case unreadable(path: String)
         /// `bytes` is the file's size, over `limit`.
         case tooLarge(path: String, bytes: Int, limit: Int)
 
         public var path: String {
             switch self {
-            case .missing(let path), .directory(let path), .unreadable(let path), .tooLarge(let path, _, _): path
+            case .missing(let path), .directory(let path), .notAFile(let path), .unreadable(let path), .tooLarge(let path, _, _): path
             }
         }
 
@@ -24,6 +26,7 @@ public enum LocalFile {
             switch self {
             case .missing: "does not exist; check the path (Tab completes it)"
             case .directory: "is a directory; give the path of a file in it (Tab lists them)"
+            case .notAFile: "is not a regular file (a device, pipe or socket); save the data to a file and give its path"
             case .unreadable: "cannot be read; check its permissions"
             case .tooLarge(_, let bytes, let limit): "is \(LocalFile.size(bytes)); the limit is \(LocalFile.size(limit))"
             }
@@ -54,8 +57,12 @@ public enum LocalFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { throw .missing(path: expanded) }
         if isDirectory.boolValue { throw .directory(path: expanded) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: expanded)[.size] as? Int) ?? nil
-        if let size, size > limit { throw .tooLarge(path: expanded, bytes: size, limit: limit) }
+        // stat follows symbolic links, as opening the file will.
+        var status = stat()
+        if stat(expanded, &status) == 0 {
+            if status.st_mode & S_IFMT != S_IFREG { throw .notAFile(path: expanded) }
+            if Int(status.st_size) > limit { throw .tooLarge(path: expanded, bytes: Int(status.st_size), limit: limit) }
+        }
         guard let handle = FileHandle(forReadingAtPath: expanded) else { throw .unreadable(path: expanded) }
         defer { try? handle.close() }
         // Read one byte past the limit: a file that grew after the check is still refused.

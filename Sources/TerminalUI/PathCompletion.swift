@@ -1,10 +1,11 @@
 import Foundation
+import Onboarding
 
 /// Completes a typed path as a shell does: to the longest common prefix of the matching names,
 /// with a slash after a directory.
 enum PathCompletion {
     static func complete(_ typed: String) -> String {
-        let expanded = (typed as NSString).expandingTildeInPath
+        let expanded = LocalFile.expanded(typed)
         let directory = expanded.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
         let partial = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
         let base = directory.isEmpty ? "." : directory

@@ -235,6 +235,7 @@ import TelnyxAPI
         #expect(LocalFile.expanded("../loa/signed.pdf", relativeTo: "/srv/answers") == "/srv/loa/signed.pdf")
         #expect(LocalFile.expanded("/abs/signed.pdf", relativeTo: "/srv/answers") == "/abs/signed.pdf")
         #expect(LocalFile.expanded("~/x.pdf", relativeTo: "/srv/answers") == home + "/x.pdf")
+        #expect(throws: LocalFile.Problem.notAFile(path: "/dev/zero")) { try LocalFile.contents("/dev/zero", limit: 10) }
         #expect(throws: LocalFile.Problem.missing(path: home + "/no-such-loa-4711.pdf")) {
             try LocalFile.contents("~/no-such-loa-4711.pdf", limit: 10)
         }
@@ -245,5 +246,21 @@ extension Result where Failure == FieldProblem {
     /// The problem's message without the field's name, or nil when accepted.
     var failureMessage: String? {
         if case .failure(let problem) = self { problem.message } else { nil }
+    }
+}
+
+@Suite struct LocalFileTests {
+    @Test func aSymbolicLinkToAFileIsThatFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("numbers.csv")
+        try Data("3125550134\n".utf8).write(to: file)
+        let link = directory.appendingPathComponent("latest.csv")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        #expect(try LocalFile.contents(link.path, limit: 100) == Data("3125550134\n".utf8))
+        let loop = directory.appendingPathComponent("loop.csv")
+        try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: loop.path)
+        #expect(throws: LocalFile.Problem.missing(path: loop.path)) { try LocalFile.contents(loop.path, limit: 100) }
     }
 }
