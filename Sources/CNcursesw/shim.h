@@ -26,5 +26,11 @@ static inline attr_t cn_a_normal(void) { return A_NORMAL; }
 static inline void cn_set_locale(void) { setlocale(LC_ALL, ""); }
 /* The character set of the locale now in force ("UTF-8", "ANSI_X3.4-1968" for C/POSIX). */
 static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
+/* Reads keys as UTF-8 under a locale that is not (the terminal almost always sends UTF-8);
+   answers whether a UTF-8 character set could be set. */
+static inline int cn_read_keys_as_utf8(void) {
+    return setlocale(LC_CTYPE, "C.UTF-8") != NULL || setlocale(LC_CTYPE, "C.utf8") != NULL
+        || setlocale(LC_CTYPE, "en_US.UTF-8") != NULL;
+}
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
 #endif

@@ -1,4 +1,5 @@
 import CSV
+import Foundation
 
 /// The cell delimiters spreadsheets export with: `,` (CSV), `;` (CSV where the comma is the
 /// decimal mark) and tab (Excel's "Unicode Text", TSV).
@@ -17,7 +18,9 @@ public enum CSVDelimiter: Character, Sendable, CaseIterable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let trimmed = line.drop(while: { $0 == " " })
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            sample.append(line)
+            // A `tel:` URI's parameters (`;ext=12`) are part of its cell, not delimiters.
+            sample.append(line.contains("tel:") ? Substring(line.replacingOccurrences(
+                of: #";[A-Za-z][A-Za-z0-9-]*=[^;,\t]*"#, with: "", options: .regularExpression)) : line)
             if sample.count == 50 { break }
         }
         guard !sample.isEmpty else { return nil }

@@ -42,11 +42,21 @@ public struct NumberFile: Equatable, Sendable {
         let width = data.map(\.cells.count).max() ?? 1
         let chosen = NumberColumnChoice.index(rows: rows.map(\.cells), width: width, heading: headingRow?.cells)
         let column = width > 1 ? NumberColumn(index: chosen + 1, heading: headingRow?.cells[safe: chosen]) : nil
+        // A quote never closed swallows the rest of the file into the last record's cells: a
+        // line break inside it, and too few cells or the number's cell among them.
+        let unclosed = rows.last.flatMap { last in
+            last.cells.contains { $0.contains("\n") }
+                && (last.cells.count < width || (last.cells[safe: chosen] ?? "").contains("\n")) ? last.lineNumber : nil
+        }
         let entries = rows.map { record -> NumberListParser.Entry in
-            let cell = record.cells[safe: chosen] ?? ""
+            var cell = record.cells[safe: chosen] ?? ""
             let reading: NumberListParser.Reading
-            if cell.contains("\n") {
+            if record.lineNumber == unclosed {
                 reading = .invalid(.unclosedQuote(lastLine: record.lastLineNumber))
+                if !cell.contains("\n") { cell = record.cells.first { $0.contains("\n") } ?? cell }
+            } else if cell.contains("\n") {
+                // A closed quoted cell holding line breaks where the number should be.
+                reading = .invalid(.unexpectedCharacter("U+000A"))
             } else if cell.trimmingCharacters(in: .whitespaces).isEmpty {
                 // Something else is on the row, but not a number where the numbers are.
                 reading = .invalid(.empty)

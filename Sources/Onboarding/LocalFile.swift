@@ -24,8 +24,8 @@ public enum LocalFile {
         /// What is wrong, without the path (shown beside it).
         public var reason: String {
             switch self {
-            case .missing: "does not exist; check the path (Tab completes it)"
-            case .directory: "is a directory; give the path of a file in it (Tab lists them)"
+            case .missing: "does not exist; check the path"
+            case .directory: "is a directory; give the path of a file in it"
             case .notAFile: "is not a regular file (a device, pipe or socket); save the data to a file and give its path"
             case .unreadable: "cannot be read; check its permissions"
             case .tooLarge(_, let bytes, let limit): "is \(LocalFile.size(bytes)); the limit is \(LocalFile.size(limit))"

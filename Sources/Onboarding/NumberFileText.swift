@@ -7,14 +7,15 @@ public enum NumberFileText {
     /// Why the bytes cannot be read as text, with the fix.
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         case utf16WithoutMark
-        case notText
+        /// `line` holds the first byte that is not UTF-8 (1-based).
+        case notText(line: Int)
 
         public var description: String {
             switch self {
             case .utf16WithoutMark:
                 "looks like UTF-16 text without a byte-order mark; save it as “CSV UTF-8” (or UTF-16 with its mark) and try again"
-            case .notText:
-                "is not UTF-8 or UTF-16 text; save it as “CSV UTF-8” and try again"
+            case .notText(let line):
+                "is not UTF-8 or UTF-16 text (line \(line) holds the first byte that is not; Latin-1 or Windows-1252, say); save it as “CSV UTF-8” and try again"
             }
         }
     }
@@ -35,7 +36,23 @@ public enum NumberFileText {
             if bytes.count >= 4, nuls * 3 >= min(bytes.count, 512) { return .failure(.utf16WithoutMark) }
             text = String(bytes: bytes, encoding: .utf8)
         }
-        guard let text else { return .failure(.notText) }
+        guard let text else { return .failure(.notText(line: firstInvalidLine(bytes))) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    /// The line (1-based, `\n` counted) of the first byte that does not decode as UTF-8.
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var lines = 1
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { lines += 1 }
+            case .emptyInput: break loop
+            case .error: break loop
+            }
+        }
+        return lines
     }
 }

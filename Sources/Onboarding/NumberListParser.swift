@@ -62,6 +62,8 @@ public enum NumberListParser {
     public static func reading(of rawLine: String) -> Reading {
         let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !line.isEmpty, !line.hasPrefix("#") else { return .skipped }
+        // A `tel:` URI is read whole: its `;ext=` is an extension, not another cell.
+        if line.lowercased().hasPrefix("tel:") { return reading(ofCell: line) }
         let cells = line.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
         if cells.contains(where: { NumberHeading.names($0) }) { return .skipped }

@@ -26,12 +26,24 @@ public enum SignedLOAFile {
         }
     }
 
-    /// The file's bytes once they are a PDF of sane size; `path` may start with `~`.
+    /// The PDF to upload, from its `%PDF-` header on (bytes a scanner or gateway put before it
+    /// are left out: readers ignore them, Telnyx's check may not), once it is a PDF of sane size;
+    /// `path` may start with `~`.
     public static func read(_ path: String) throws(Problem) -> Data {
         let data: Data
         do { data = try LocalFile.contents(path, limit: maximumBytes) } catch { throw .file(error) }
         try check(data, path: LocalFile.expanded(path))
-        return data
+        return fromHeader(data)
+    }
+
+    /// `data` from its `%PDF-` header on (all of it when the header is first or absent).
+    static func fromHeader(_ data: Data) -> Data {
+        let window = [UInt8](data.prefix(headerWindow + 4))
+        let header = Array("%PDF-".utf8)
+        guard window.count > header.count, let start = (0..<min(headerWindow, window.count - header.count + 1)).first(where: {
+            window[$0..<($0 + header.count)].elementsEqual(header)
+        }), start > 0 else { return data }
+        return Data(data.dropFirst(start))
     }
 
     public static func check(_ data: Data, path: String) throws(Problem) {

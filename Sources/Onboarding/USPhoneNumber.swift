@@ -30,6 +30,8 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         case unexpectedCharacter(String)
         /// A CSV cell whose opening quote is never closed runs on over the lines after it.
         case unclosedQuote(lastLine: Int)
+        /// One cell or line holds several numbers (`(775) 719-0590, (904) 961-0048`).
+        case severalNumbers(Int)
 
         public var description: String {
             switch self {
@@ -48,6 +50,8 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
                 "was turned into scientific notation (\(text)) by a spreadsheet, which lost its last digits; format the column as text and export again"
             case .unexpectedCharacter(let character):
                 "contains “\(character)”, which is not part of a phone number; remove it"
+            case .severalNumbers(let count):
+                "holds \(count) numbers; put each on its own line (or row)"
             case .unclosedQuote(let lastLine):
                 "opens a quote (\") that is not closed, so every line to line \(lastLine) was read as one cell; close the quote or remove it"
             }
@@ -85,6 +89,9 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         if let control = trimmed.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
             throw .unexpectedCharacter(String(format: "U+%04X", control.value))
         }
+        // Several numbers in one cell, each valid alone: said as such, never "remove the comma".
+        let parts = trimmed.split(whereSeparator: { ",;|/".contains($0) })
+        if parts.count > 1, parts.allSatisfy({ (try? USPhoneNumber(String($0))) != nil }) { throw .severalNumbers(parts.count) }
         if Self.hasExtension(trimmed) { throw .extensionGiven }
         if trimmed.contains(where: \.isLetter) { throw .letters }
         let allowed = CharacterSet(charactersIn: "0123456789+-.() /")

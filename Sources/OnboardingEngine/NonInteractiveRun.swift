@@ -86,9 +86,10 @@ public struct NonInteractiveRun: Sendable {
         var splitForAdding: (addable: [String], setAside: [String: String])?
         func numbers() throws -> [String] {
             if let parsedNumbers { return parsedNumbers }
-            let parsed = try self.parseNumbers()
-            parsedNumbers = parsed
-            return parsed
+            let parsed = try self.readNumbers()
+            for note in parsed.notes { progress(note) }
+            parsedNumbers = parsed.numbers
+            return parsed.numbers
         }
         while true {
             let state = await engine.state
@@ -279,9 +280,11 @@ public struct NonInteractiveRun: Sendable {
                 // A completed onboarding is managed in the wizard (step 9): answers that differ
                 // from it are said, never applied unseen.
                 let monitored = Set(state.monitoredNumbers)
-                let notMonitored = ((try? numbers()) ?? []).filter { !monitored.contains($0) }
+                // Numbers set aside (outside the inventory) were named when they were set aside.
+                let setAside = Set((try? engine.store.setAsideNumbers(state.id).map(\.phoneNumber)) ?? [])
+                let notMonitored = ((try? numbers()) ?? []).filter { !monitored.contains($0) && !setAside.contains($0) }
                 if !notMonitored.isEmpty {
-                    progress("note: \(notMonitored.count) numbers of the answers are not monitored (\(Effect.sample(notMonitored))); a completed onboarding adds numbers in the wizard's step 9 (a)")
+                    progress("note: \(notMonitored.count) \(notMonitored.count == 1 ? "number" : "numbers") of the answers \(notMonitored.count == 1 ? "is" : "are") not monitored (\(Effect.sample(notMonitored))); a completed onboarding adds numbers in the wizard's step 9 (a)")
                 }
                 if let frequency = answers.checkFrequency, frequency != state.checkFrequency {
                     progress("note: the answers say check_frequency \(frequency.rawValue), the onboarding checks \(state.checkFrequency.rawValue); change it in the wizard's step 9 (F)")
@@ -412,7 +415,8 @@ public struct NonInteractiveRun: Sendable {
     func signedLOAToUpload(_ state: OnboardingState, round: OnboardingState.LOARound? = nil) -> SignedLOAChoice {
         func isNew(_ path: String) -> Bool {
             guard let uploaded = state.submittedLOASHA256 else { return true }
-            guard let bytes = FileManager.default.contents(atPath: LocalFile.expanded(path)) else { return true }
+            // The bytes as they are uploaded (from the PDF header on), as the upload compares them.
+            guard let bytes = try? SignedLOAFile.read(path) else { return true }
             return SignedLOADigest.hex(bytes) != uploaded
         }
         if let signed = answers.signedLoa, isNew(signed) { return .file(signed) }
@@ -427,7 +431,11 @@ public struct NonInteractiveRun: Sendable {
     /// The numbers to monitor, from the list and the file (read as CSV: `NumberFile`); every bad
     /// entry is refused by where it was written: `numbers[2]`, or `FILE line 4, column 2 (Phone)`.
     /// - Throws: `RunInputError` naming the entries (the first few; the rest counted).
-    func parseNumbers() throws -> [String] {
+    func parseNumbers() throws -> [String] { try readNumbers().numbers }
+
+    /// `parseNumbers`, with what was passed over and why (rows of the file with nothing in the
+    /// numbers column, as CRM exports have for contacts without a phone), said once a run.
+    func readNumbers() throws -> (numbers: [String], notes: [String]) {
         let listed = NumberListParser.parse(lines: answers.numbers ?? [])
         var fileLines: [NumberListParser.Line] = []
         if let file = answers.numbersFile {
@@ -447,11 +455,18 @@ public struct NonInteractiveRun: Sendable {
             return "\(place) '\(shown)' \(problem)"
         }
         let fileName = RemoteText.sanitized(answers.numbersFile ?? "numbers_file")
+        let blank = fileLines.filter { $0.verdict == .invalid(.empty) }
         let bad = listed.compactMap { refusal($0, place: "numbers[\($0.lineNumber - 1)]") }
-            + fileLines.compactMap { refusal($0, place: "\(fileName) \($0.place)") }
+            + fileLines.filter { $0.verdict != .invalid(.empty) }.compactMap { refusal($0, place: "\(fileName) \($0.place)") }
         if !bad.isEmpty { throw RunInputError(message: AnswerKeys.summary(bad, counting: "entries")) }
+        var notes: [String] = []
+        if let column = blank.first?.column {
+            let lines = blank.prefix(5).map { String($0.lineNumber) }.joined(separator: ", ") + (blank.count > 5 ? " and \(blank.count - 5) more" : "")
+            notes.append("numbers_file \(fileName): nothing in \(column) on line\(blank.count == 1 ? "" : "s") \(lines); passed over")
+        }
         var seen = Set<String>()
-        return (NumberListParser.numbers(in: listed) + NumberListParser.numbers(in: fileLines)).map(\.e164).filter { seen.insert($0).inserted }
+        let numbers = (NumberListParser.numbers(in: listed) + NumberListParser.numbers(in: fileLines)).map(\.e164).filter { seen.insert($0).inserted }
+        return (numbers, notes)
     }
 }
 

@@ -181,6 +181,10 @@ public actor OnboardingEngine {
         if case .effectFailed(_, let failure) = outcome {
             return failure.outcomeUnknown ? "outcome unknown: \(failure.message)" : "failed: \(failure.message)"
         }
+        // Numbers Telnyx refused are said beside what was added: "ok" alone would hide them.
+        if case .numbersAssociated(let added, let setAside) = outcome, !setAside.isEmpty {
+            return "ok: \(added.count) added; \(SetAsideNumbers.summary(setAside))"
+        }
         return "ok"
     }
 

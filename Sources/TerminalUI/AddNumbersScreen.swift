@@ -6,6 +6,7 @@ enum AddNumbersScreen {
 
     /// The verdict shown beside a line.
     static func verdict(_ line: NumberListParser.Line, model: WizardModel) -> (String, Style) {
+        if isPath(line.text) { return ("a path: ^O loads it", .muted) }
         switch line.verdict {
         case .number(let number):
             let e164 = number.e164
@@ -17,6 +18,14 @@ enum AddNumbersScreen {
         }
     }
 
+    /// The numbers F2 sends: valid and not yet monitored (those outside the inventory are set
+    /// aside by the engine before the estimate, and named in the confirmation).
+    static func toSend(_ model: WizardModel) -> [String] {
+        let monitored = Set(model.state.monitoredNumbers)
+        let lines = model.numberMemo.parse(model.numberLines + [model.numbersText.text])
+        return NumberListParser.numbers(in: lines).map(\.e164).filter { !monitored.contains($0) }
+    }
+
     /// The numbers the confirmation will bill: valid, in the inventory, not yet monitored.
     static func addable(_ model: WizardModel, parsed: [NumberListParser.Line]? = nil) -> [String] {
         let monitored = Set(model.state.monitoredNumbers)
@@ -24,6 +33,14 @@ enum AddNumbersScreen {
         return NumberListParser.numbers(in: lines).map(\.e164).filter { number in
             !monitored.contains(number) && (model.inventory?.contains(number) ?? true)
         }
+    }
+
+    /// Text that is a file's path rather than a number (`/data/numbers.csv`, `~/ids.csv`).
+    static func isPath(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let lowered = trimmed.lowercased()
+        return trimmed.hasPrefix("/") || trimmed.hasPrefix("~") || trimmed.hasPrefix("./") || trimmed.hasPrefix("../")
+            || [".csv", ".txt", ".tsv"].contains { lowered.hasSuffix($0) }
     }
 
     static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
@@ -35,9 +52,9 @@ enum AddNumbersScreen {
         let parsed = Dictionary(parsedLines.map { ($0.lineNumber, $0) }, uniquingKeysWith: { first, _ in first })
         let lines = model.numberLines + [model.numbersText.text]
         // The last line that cannot be added says why in full below the list (a cell cuts it).
-        let problems = parsedLines.filter { if case .invalid = $0.verdict { true } else { false } }
+        let problems = parsedLines.filter { if case .invalid = $0.verdict { !isPath($0.text) } else { false } }
         let marked = parsedLines.filter { verdict($0, model: model).0.hasPrefix("!") }.count
-        let visible = region.height - region.line - (problems.isEmpty ? 3 : 6)
+        let visible = region.height - region.line - (problems.isEmpty && model.loadProblem == nil ? 3 : 6)
         let start = max(0, lines.count - visible)
         for (offset, text) in lines.enumerated().dropFirst(start) {
             let y = region.y + region.line
@@ -54,7 +71,10 @@ enum AddNumbersScreen {
             region.line += 1
         }
         region.skip()
-        if let last = problems.last, case .invalid(let problem) = last.verdict {
+        if let loadProblem = model.loadProblem {
+            // Why ^O loaded nothing, in full where the person is looking.
+            region.wrap("! \(loadProblem)", style: .colored(.danger), into: &surface)
+        } else if let last = problems.last, case .invalid(let problem) = last.verdict {
             let others = marked > 1 ? " (\(marked) lines marked !)" : ""
             let place = model.numberLineOrigins[last.lineNumber - 1] ?? "Line \(last.lineNumber)"
             region.wrap("! \(place), \(RemoteText.sanitized(last.text)): \(problem)\(others)", style: .colored(.danger), into: &surface)

@@ -30,6 +30,9 @@ public final class NcursesTerminal: Terminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
         cn_set_locale()
         asciiOnly = !Self.localeIsUTF8(String(cString: cn_codeset()))
+        // Drawn in ASCII, but typed and pasted text is still read whole: a terminal under
+        // LANG=C almost always sends UTF-8, and the C locale would cut `Café` at the `é`.
+        if asciiOnly { _ = cn_read_keys_as_utf8() }
         TerminalRestoration.saveOriginalSettings()
         // newterm, unlike initscr, reports failure instead of exiting the process.
         guard let screen = cn_newterm() else { throw StartError.cannotStart(term: environment["TERM"] ?? "") }

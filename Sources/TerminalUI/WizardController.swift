@@ -404,6 +404,7 @@ public enum WizardController {
     }
 
     static func addNumbers(_ key: Key, _ model: inout WizardModel) -> [Command] {
+        if key != .control("o") { model.loadProblem = nil }
         switch key {
         case .function(3):
             guard let inventory = model.inventory else {
@@ -420,7 +421,9 @@ public enum WizardController {
             model.numbersText = TextField(model.numberLines.removeLast())
             model.numberLineOrigins[model.numberLines.count] = nil
         case .function(2):
-            let numbers = AddNumbersScreen.addable(model)
+            // Numbers outside the inventory go too: the engine sets them aside before the
+            // estimate, and the confirmation names them with why.
+            let numbers = AddNumbersScreen.toSend(model)
             guard !numbers.isEmpty else {
                 model.notice = "No number to add yet: every line is marked with what is wrong."
                 return []
@@ -443,36 +446,40 @@ public enum WizardController {
     /// column's cells added as lines, each remembering the file's line (and column) it came from.
     static func loadNumbersFile(_ model: inout WizardModel) {
         let typed = model.numbersText.text.trimmingCharacters(in: .whitespaces)
+        model.loadProblem = nil
         guard !typed.isEmpty else {
-            model.notice = "Load file: write the file's path on the current line, then ^O."
+            model.loadProblem = "Load file: write the file's path on the current line, then ^O."
             return
         }
         let data: Data
         do { data = try LocalFile.contents(typed, limit: NumberFile.maximumBytes) } catch {
-            model.notice = "Load file: \(error.description)."
+            model.loadProblem = "Load file: \(error.description). Nothing was loaded."
             return
         }
         let file: NumberFile
         switch NumberFile.read(data) {
         case .success(let read): file = read
         case .failure(let problem):
-            model.notice = "Load file: \(RemoteText.sanitized(LocalFile.expanded(typed))) \(problem)."
+            model.loadProblem = "Load file: \(RemoteText.sanitized(LocalFile.expanded(typed))) \(problem). Nothing was loaded."
             return
         }
         let name = RemoteText.sanitized((typed as NSString).lastPathComponent)
+        // A quote never closed swallowed the rest of the file: fixed first, then loaded whole.
+        if let unclosed = file.lines.first(where: { if case .invalid(.unclosedQuote) = $0.verdict { true } else { false } }),
+            case .invalid(let problem) = unclosed.verdict
+        {
+            model.loadProblem = "Load file: \(name) \(unclosed.place) \(problem). Nothing was loaded."
+            return
+        }
         // A row with no number where the numbers are is named here; it has no line to show.
         let blank = file.lines.filter { $0.verdict == .invalid(.empty) }
         for line in file.lines where line.verdict != .invalid(.empty) {
             model.numberLineOrigins[model.numberLines.count] = "\(name) \(line.place)"
-            if case .invalid(.unclosedQuote) = line.verdict {
-                model.numberLines.append("\"" + line.text)  // read again, the open quote is still named
-            } else {
-                model.numberLines.append(line.text)
-            }
+            model.numberLines.append(line.text)
         }
         model.numbersText = TextField()
         let from = file.column.map { " from \($0)" } ?? ""
-        let unread = blank.isEmpty ? "" : "; no number in that column on line\(blank.count == 1 ? "" : "s") "
+        let unread = blank.isEmpty ? "" : "; nothing in that column on line\(blank.count == 1 ? "" : "s") "
             + blank.prefix(5).map { String($0.lineNumber) }.joined(separator: ", ") + (blank.count > 5 ? " and \(blank.count - 5) more" : "")
         model.notice = "Loaded \(file.lines.count - blank.count) line\(file.lines.count - blank.count == 1 ? "" : "s") of \(name)\(from)\(unread)."
     }

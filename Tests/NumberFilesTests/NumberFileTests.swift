@@ -85,7 +85,7 @@ import Testing
         #expect(read.lines == [
             Line(lineNumber: 2, text: "(312) 555-0134", verdict: .number(n("3125550134"))),
             Line(lineNumber: 4, text: "312.555.0135", verdict: .number(n("3125550135"))),
-            Line(lineNumber: 5, text: "904-961-0048, 775-719-0590", verdict: .invalid(.unexpectedCharacter(","))),
+            Line(lineNumber: 5, text: "904-961-0048, 775-719-0590", verdict: .invalid(.severalNumbers(2))),
         ])
     }
 
@@ -96,5 +96,27 @@ import Testing
         ])
         #expect(USPhoneNumber.Problem.unclosedQuote(lastLine: 4).description
             == "opens a quote (\") that is not closed, so every line to line 4 was read as one cell; close the quote or remove it")
+    }
+
+    /// The quote opens in another column than the numbers: still named, not "is empty".
+    @Test func anUnclosedQuoteInAnotherColumnIsNamed() {
+        let read = NumberFile.read("Name,Phone\n\"Smith, John,(775) 719-0590\nJane,904.961.0048\n")
+        #expect(read.lines == [
+            Line(lineNumber: 2, column: NumberColumn(index: 2, heading: "Phone"), text: "Smith, John,(775) 719-0590",
+                 verdict: .invalid(.unclosedQuote(lastLine: 3)))
+        ])
+    }
+
+    /// A `tel:` URI's `;ext=` is not a semicolon delimiter: the extension is refused.
+    @Test func telURIParametersAreNotDelimiters() {
+        let read = NumberFile.read("tel:+1-320-937-3870;ext=12\ntel:+1-312-555-0134\n")
+        #expect(read.delimiter == nil)
+        #expect(read.lines.map(\.verdict) == [.invalid(.extensionGiven), .number(n("3125550134"))])
+        #expect(NumberListParser.reading(of: "tel:+1-320-937-3870;ext=12") == .invalid(.extensionGiven))
+    }
+
+    @Test func twoNumbersInOneCellAreSaidToBeTwo() {
+        let read = NumberFile.read("Name,Phone\nAcme,\"(775) 719-0590, (904) 961-0048\"\n")
+        #expect(read.lines.map(\.verdict) == [.invalid(.severalNumbers(2))])
     }
 }

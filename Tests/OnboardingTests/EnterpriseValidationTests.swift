@@ -183,7 +183,7 @@ import TelnyxAPI
         #expect(throws: SignedLOAFile.Problem.file(.missing(path: "/nowhere/x.pdf"))) { try SignedLOAFile.read("/nowhere/x.pdf") }
         #expect(throws: SignedLOAFile.Problem.file(.directory(path: directory.path))) { try SignedLOAFile.read(directory.path) }
         #expect(SignedLOAFile.Problem.file(.directory(path: "/tmp/loas")).description
-            == "/tmp/loas is a directory; give the path of a file in it (Tab lists them)")
+            == "/tmp/loas is a directory; give the path of a file in it")
         let empty = directory.appendingPathComponent("empty.pdf")
         try Data().write(to: empty)
         #expect(throws: SignedLOAFile.Problem.empty(path: empty.path)) { try SignedLOAFile.read(empty.path) }
@@ -203,6 +203,11 @@ import TelnyxAPI
         #expect(throws: SignedLOAFile.Problem.notPDF(path: "scan.pdf")) {
             try SignedLOAFile.check(Data(count: 1024) + Data("%PDF-1.7\n".utf8), path: "scan.pdf")
         }
+        // What is uploaded starts at the header: Telnyx's check sees a PDF.
+        let scanned = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: scanned) }
+        try (Data("GATEWAY-BANNER\r\n".utf8) + Data("%PDF-1.7\n%%EOF\n".utf8)).write(to: scanned)
+        #expect(try SignedLOAFile.read(scanned.path) == Data("%PDF-1.7\n%%EOF\n".utf8))
     }
 
     @Test func aHugeFileIsRefusedUnreadWithItsSizeToOneDecimal() throws {

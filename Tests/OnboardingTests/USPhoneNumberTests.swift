@@ -25,6 +25,9 @@ import Onboarding
         for written in ["312-555-0134 ext. 12", "312-555-0134 Ext 12", "(312) 555-0134 extension 7", "3125550134#12", "312.555.0134 X 123456"] {
             #expect(problem(written) == .extensionGiven, "\(written)")
         }
+        #expect(problem("(775) 719-0590, (904) 961-0048") == .severalNumbers(2))
+        #expect(problem("775-719-0590 / 904-961-0048 / 716-733-6520") == .severalNumbers(3))
+        #expect(USPhoneNumber.Problem.severalNumbers(2).description == "holds 2 numbers; put each on its own line (or row)")
         // An x that is not an extension is a letter.
         #expect(problem("call me 1 xxxx") == .letters)
         #expect(problem("box 5") == .letters)

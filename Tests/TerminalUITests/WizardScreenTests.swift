@@ -172,7 +172,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(text.contains("already monitored"))
         #expect(text.contains("! not in your inventory"))
         #expect(text.contains("1 to add in 1 batch of up to 100 · $0.10"))
-        #expect(press([.function(2)], &wizard) == [.send(.addNumbers(["+13125550134"]))])
+        // The number outside the inventory goes too, to be set aside and named in the confirmation.
+        #expect(press([.function(2)], &wizard) == [.send(.addNumbers(["+13125550134", "+12125550199"]))])
     }
 
     @Test func theTableShowsRiskAsAWordAndMarksBilledFirstReads() {
