@@ -29,10 +29,11 @@ public struct BulkAssociation: Sendable {
 
     /// `numbers` split, by free reads, into those that can be added (active in the account's
     /// inventory, not yet monitored) and those set aside with why; those already monitored are
-    /// in neither. Nothing is billed.
-    public func partition(_ numbers: [String]) async throws -> (addable: [String], setAside: [String: String]) {
+    /// in neither. Nothing is billed. `monitoring` false: reputation is not enabled yet, so
+    /// nothing is monitored (and the list of monitored numbers cannot be read).
+    public func partition(_ numbers: [String], monitoring: Bool = true) async throws -> (addable: [String], setAside: [String: String]) {
         let owned = Set(try await client.allInventory().filter { $0.status == .active }.map(\.phoneNumber))
-        let already = Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber))
+        let already = monitoring ? Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber)) : []
         var addable: [String] = []
         var setAside: [String: String] = [:]
         for number in numbers where !already.contains(number) {

@@ -91,6 +91,16 @@ public struct NonInteractiveRun: Sendable {
             parsedNumbers = parsed.numbers
             return parsed.numbers
         }
+        // Read once a run (free), named with why before any cost is decided; the JSON lists them.
+        func split(_ given: [String]) async throws -> (addable: [String], setAside: [String: String]) {
+            if let splitForAdding { return splitForAdding }
+            let split = try await engine.setAsideBeforeAdding(given)
+            splitForAdding = split
+            if !split.setAside.isEmpty {
+                progress("\(SetAsideNumbers.summary(split.setAside)) (of \(given.count) given; not estimated, not billed)")
+            }
+            return split
+        }
         while true {
             let state = await engine.state
             if state.step == lastStep { repeats += 1 } else { repeats = 0 }
@@ -196,8 +206,12 @@ public struct NonInteractiveRun: Sendable {
                     return .inputNeeded("signed_loa: sign \(state.renderedLOAPath ?? "the LOA") and give the signed PDF's path\(problem)")
                 }
             case .enable:
-                let decision = Event.chooseFrequency(answers.checkFrequency ?? .businessDaily, plannedNumbers: try numbers().count)
-                switch try await decide(decision, at: .enable, engine, decided: &decided, what: "enabling reputation") {
+                // The monthly estimate counts the numbers that can be added (the inventory is read
+                // free; when it cannot be, every number given is counted).
+                let given = try numbers()
+                let planned = given.isEmpty ? 0 : ((try? await split(given))?.addable.count ?? given.count)
+                let decision = Event.chooseFrequency(answers.checkFrequency ?? .businessDaily, plannedNumbers: planned)
+                switch try await decide(decision, at: .enable, engine, decided: &decided, what: "enabling reputation", adding: planned) {
                 case .none: continue
                 case .stop(let stop): return stop
                 case .confirm: try await engine.send(.confirm)
@@ -240,15 +254,7 @@ public struct NonInteractiveRun: Sendable {
                 let wanted: [String]
                 let setAside: [String: String]
                 do {
-                    // Read once a run: the step may be visited again (a failed confirm).
-                    let firstVisit = splitForAdding == nil
-                    if firstVisit { splitForAdding = try await engine.setAsideBeforeAdding(given) }
-                    guard let split = splitForAdding else { continue }
-                    (wanted, setAside) = (split.addable, split.setAside)
-                    if firstVisit && !setAside.isEmpty {
-                        // Named with why before any cost is decided; the JSON lists them all.
-                        progress("\(SetAsideNumbers.summary(setAside)) (of \(given.count) given; not estimated, not billed)")
-                    }
+                    (wanted, setAside) = try await split(given)
                 } catch let error as TelnyxError {
                     return .error("Reading the account's inventory failed: \(error.message)")
                 }
@@ -306,7 +312,9 @@ public struct NonInteractiveRun: Sendable {
     /// earlier run is never confirmed as it stands: it is cancelled and decided again, and when
     /// the answers have changed what it costs the run stops (12) with the new cost, even with
     /// `--yes`, so a charge is only ever made on the estimate the person last saw.
-    func decide(_ decision: Event, at step: Step, _ engine: OnboardingEngine, decided: inout Set<Step>, what: String) async throws -> Decision {
+    func decide(
+        _ decision: Event, at step: Step, _ engine: OnboardingEngine, decided: inout Set<Step>, what: String, adding: Int? = nil
+    ) async throws -> Decision {
         let earlier = decided.contains(step) ? nil : await engine.state.confirmation
         if earlier != nil { try await engine.send(.cancel) }
         if await engine.state.confirmation == nil {
@@ -318,15 +326,16 @@ public struct NonInteractiveRun: Sendable {
             return .stop(.confirmationRequired(
                 "the answers changed since the last run's estimate (\(earlier.estimate)); \(what) now costs \(confirmation.estimate). Nothing was billed."))
         }
-        guard confirmBillable else { return .stop(.confirmationRequired("\(what) costs \(confirmation.estimate).\(then(after: step, await engine.state))")) }
+        guard confirmBillable else { return .stop(.confirmationRequired("\(what) costs \(confirmation.estimate).\(then(after: step, await engine.state, adding: adding))")) }
         progress("confirmed by --yes: \(what), \(confirmation.estimate)")
         return .confirm
     }
 
     /// What `--yes` would also confirm after the charge asked about at `step`, so the cost a
     /// person reads is the whole cost of going on.
-    func then(after step: Step, _ state: OnboardingState) -> String {
-        let adding = (try? parseNumbers().count) ?? 0
+    /// `adding`: the numbers that will be added (set-aside ones left out), when known.
+    func then(after step: Step, _ state: OnboardingState, adding: Int? = nil) -> String {
+        let adding = adding ?? (try? parseNumbers().count) ?? 0
         switch step {
         case .enable:
             guard adding > 0 else { return "" }

@@ -59,7 +59,7 @@ public actor OnboardingEngine {
     /// - Throws: `TelnyxError` when the inventory cannot be read; `StoreError`.
     public func setAsideBeforeAdding(_ numbers: [String]) async throws -> (addable: [String], setAside: [String: String]) {
         guard let enterprise = state.enterprise else { return (numbers, [:]) }
-        let split = try await BulkAssociation(client: client, enterpriseId: enterprise.id).partition(numbers)
+        let split = try await BulkAssociation(client: client, enterpriseId: enterprise.id).partition(numbers, monitoring: state.reputationEnabled)
         try store.recordNumberOutcomes(state.id, setAside: split.setAside, at: now())
         return split
     }

@@ -64,4 +64,28 @@ import Testing
             }
         }
     }
+
+    /// The monthly estimate at step 5 counts only the numbers that can be added.
+    @Test func theEnableEstimateLeavesOutNumbersOutsideTheAccount() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                let owned = Array(simulator.world.inventory.prefix(2))
+                try #require(!Set(simulator.world.inventory).contains("+16462000001"))
+                var run = NonInteractiveRun(
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers": owned + ["+16462000001"]]), confirmBillable: true, wait: true)
+                run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
+                let said = Mutex<[String]>([])
+                run.progress = { line in said.withLock { $0.append(line) } }
+                #expect(try await run.run(engine) == .complete)
+                let lines = said.withLock { $0 }
+                let setAside = try #require(lines.firstIndex { $0.contains("set aside") })
+                let enabled = try #require(lines.firstIndex { $0.hasPrefix("confirmed by --yes: enabling reputation") })
+                #expect(setAside < enabled)
+                #expect(lines[enabled] == "confirmed by --yes: enabling reputation, $100.00 (first month of monitoring at $100.00 a month; then about $100.87 a month: $100.00 monitoring + 2 numbers checked every week at $0.10 = $0.87 a month)")
+                #expect(lines.filter { $0.contains("set aside") }.count == 1, "said once a run")
+                await engine.close()
+            }
+        }
+    }
 }
