@@ -16,8 +16,18 @@ public struct NumberFile: Equatable, Sendable {
     }
     /// The numbers column, when the file has more than one column.
     public var column: NumberColumn?
+
+    /// `column 3 (Work) also holds numbers; only column 2 (Phone) is read`, when another column does.
+    public var otherColumnsNote: String? {
+        guard let column, !otherNumberColumns.isEmpty else { return nil }
+        let others = otherNumberColumns.map(\.description).joined(separator: ", ")
+        return "\(others) also hold\(otherNumberColumns.count == 1 ? "s" : "") numbers; only \(column) is read (put every number in one column to add them all)"
+    }
     /// Every number, duplicate and refusal, with its line (and column).
     public var lines: [NumberListParser.Line]
+    /// Other columns where most rows are numbers too (`Phone,Phone`, `Mobile,Work`): only
+    /// `column` is read, so the person is told.
+    public var otherNumberColumns: [NumberColumn] = []
 
     /// The largest numbers file read: a list of 100,000 numbers with a few columns is a few MB;
     /// far more is not a list of numbers, and is refused before it is read.
@@ -40,20 +50,21 @@ public struct NumberFile: Equatable, Sendable {
         let headingRow = first.flatMap { $0.isHeading ? $0 : nil }
         let rows = headingRow == nil ? data : Array(data.dropFirst())
         let width = data.map(\.cells.count).max() ?? 1
-        let chosen = NumberColumnChoice.index(rows: rows.map(\.cells), width: width, heading: headingRow?.cells)
+        let valid = NumberColumnChoice.validCounts(rows: rows.map(\.cells), width: width)
+        let chosen = NumberColumnChoice.index(rows: rows.map(\.cells), width: width, heading: headingRow?.cells, valid: valid)
         let column = width > 1 ? NumberColumn(index: chosen + 1, heading: headingRow?.cells[safe: chosen]) : nil
-        // A quote never closed swallows the rest of the file into the last record's cells: a
-        // line break inside it, and too few cells or the number's cell among them.
-        let unclosed = rows.last.flatMap { last in
-            last.cells.contains { $0.contains("\n") }
-                && (last.cells.count < width || (last.cells[safe: chosen] ?? "").contains("\n")) ? last.lineNumber : nil
-        }
+        // A quote never closed (an odd count of `"` in the file) swallows the rest of the file
+        // into the cell it opens, in whichever column: the last record, with a line break.
+        let quotes = delimiter == nil ? 0 : text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }
+        let unclosed = quotes % 2 == 1 ? rows.last.flatMap { $0.cells.contains { $0.contains("\n") } ? $0.lineNumber : nil } : nil
         let entries = rows.map { record -> NumberListParser.Entry in
             var cell = record.cells[safe: chosen] ?? ""
+            var cellColumn = chosen
             let reading: NumberListParser.Reading
             if record.lineNumber == unclosed {
+                // Named where the quote opens, whichever column that is.
                 reading = .invalid(.unclosedQuote(lastLine: record.lastLineNumber))
-                if !cell.contains("\n") { cell = record.cells.first { $0.contains("\n") } ?? cell }
+                if let opened = record.cells.firstIndex(where: { $0.contains("\n") }) { (cell, cellColumn) = (record.cells[opened], opened) }
             } else if cell.contains("\n") {
                 // A closed quoted cell holding line breaks where the number should be.
                 reading = .invalid(.unexpectedCharacter("U+000A"))
@@ -64,15 +75,21 @@ public struct NumberFile: Equatable, Sendable {
                 reading = NumberListParser.reading(ofCell: cell)
             }
             let shown = cell.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? cell
-            return .init(lineNumber: record.lineNumber, column: column, text: shown.trimmingCharacters(in: .whitespaces), reading: reading)
+            // The line the number's cell starts on: after the line breaks of the cells before it.
+            let line = record.lineNumber + record.cells.prefix(cellColumn).reduce(0) { $0 + $1.count(of: "\n") }
+            let named = cellColumn == chosen ? column : NumberColumn(index: cellColumn + 1, heading: headingRow?.cells[safe: cellColumn])
+            return .init(lineNumber: line, column: named, text: shown.trimmingCharacters(in: .whitespaces), reading: reading)
+        }
+        let others = NumberColumnChoice.othersWithNumbers(rowCount: rows.count, chosen: chosen, valid: width > 1 ? valid : []).map {
+            NumberColumn(index: $0 + 1, heading: headingRow?.cells[safe: $0])
         }
         return NumberFile(
-            delimiter: delimiter, column: column, lines: NumberListParser.mark(entries),
+            delimiter: delimiter, column: column, lines: NumberListParser.mark(entries), otherNumberColumns: others,
             headingLine: headingRow?.lineNumber, headingCells: headingRow?.cells ?? [])
     }
 
     public static func == (lhs: NumberFile, rhs: NumberFile) -> Bool {
-        lhs.delimiter == rhs.delimiter && lhs.column == rhs.column && lhs.lines == rhs.lines
+        lhs.delimiter == rhs.delimiter && lhs.column == rhs.column && lhs.lines == rhs.lines && lhs.otherNumberColumns == rhs.otherNumberColumns
             && lhs.headingLine == rhs.headingLine && lhs.headingCells == rhs.headingCells
     }
 }

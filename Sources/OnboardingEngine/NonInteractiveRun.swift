@@ -447,13 +447,16 @@ public struct NonInteractiveRun: Sendable {
     func readNumbers() throws -> (numbers: [String], notes: [String]) {
         let listed = NumberListParser.parse(lines: answers.numbers ?? [])
         var fileLines: [NumberListParser.Line] = []
+        var notes: [String] = []
         if let file = answers.numbersFile {
             let data: Data
             do { data = try LocalFile.contents(file, limit: NumberFile.maximumBytes) } catch {
                 throw RunInputError(message: "numbers_file \(error)")
             }
             switch NumberFile.read(data) {
-            case .success(let read): fileLines = read.lines
+            case .success(let read):
+                fileLines = read.lines
+                if let note = read.otherColumnsNote { notes.append("numbers_file \(RemoteText.sanitized(file)): \(note)") }
             case .failure(let problem): throw RunInputError(message: "numbers_file \(RemoteText.sanitized(file)) \(problem)")
             }
         }
@@ -468,7 +471,10 @@ public struct NonInteractiveRun: Sendable {
         let bad = listed.compactMap { refusal($0, place: "numbers[\($0.lineNumber - 1)]") }
             + fileLines.filter { $0.verdict != .invalid(.empty) }.compactMap { refusal($0, place: "\(fileName) \($0.place)") }
         if !bad.isEmpty { throw RunInputError(message: AnswerKeys.summary(bad, counting: "entries")) }
-        var notes: [String] = []
+        // A file given but empty is said before anything is billed, not taken as no file.
+        if answers.numbersFile != nil, !fileLines.contains(where: { $0.verdict != .invalid(.empty) }) {
+            throw RunInputError(message: "numbers_file \(fileName) holds no numbers (it is empty, only a heading, or nothing is in its numbers column); give the file with the numbers to monitor")
+        }
         if let column = blank.first?.column {
             let lines = blank.prefix(5).map { String($0.lineNumber) }.joined(separator: ", ") + (blank.count > 5 ? " and \(blank.count - 5) more" : "")
             notes.append("numbers_file \(fileName): nothing in \(column) on line\(blank.count == 1 ? "" : "s") \(lines); passed over")

@@ -471,6 +471,10 @@ public enum WizardController {
             model.loadProblem = "Load file: \(name) \(unclosed.place) \(problem). Nothing was loaded."
             return
         }
+        guard !file.lines.isEmpty else {
+            model.loadProblem = "Load file: \(name) holds no numbers (it is empty, or only a heading). Nothing was loaded."
+            return
+        }
         // A row with no number where the numbers are is named here; it has no line to show.
         let blank = file.lines.filter { $0.verdict == .invalid(.empty) }
         for line in file.lines where line.verdict != .invalid(.empty) {
@@ -481,7 +485,8 @@ public enum WizardController {
         let from = file.column.map { " from \($0)" } ?? ""
         let unread = blank.isEmpty ? "" : "; nothing in that column on line\(blank.count == 1 ? "" : "s") "
             + blank.prefix(5).map { String($0.lineNumber) }.joined(separator: ", ") + (blank.count > 5 ? " and \(blank.count - 5) more" : "")
-        model.notice = "Loaded \(file.lines.count - blank.count) line\(file.lines.count - blank.count == 1 ? "" : "s") of \(name)\(from)\(unread)."
+        let others = file.otherColumnsNote.map { "; \($0)" } ?? ""
+        model.notice = "Loaded \(file.lines.count - blank.count) line\(file.lines.count - blank.count == 1 ? "" : "s") of \(name)\(from)\(unread)\(others)."
     }
 
     static func table(_ key: Key, _ model: inout WizardModel) -> [Command] {

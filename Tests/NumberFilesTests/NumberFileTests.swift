@@ -98,11 +98,11 @@ import Testing
             == "opens a quote (\") that is not closed, so every line to line 4 was read as one cell; close the quote or remove it")
     }
 
-    /// The quote opens in another column than the numbers: still named, not "is empty".
+    /// The quote opens in another column than the numbers: named there, not "is empty".
     @Test func anUnclosedQuoteInAnotherColumnIsNamed() {
         let read = NumberFile.read("Name,Phone\n\"Smith, John,(775) 719-0590\nJane,904.961.0048\n")
         #expect(read.lines == [
-            Line(lineNumber: 2, column: NumberColumn(index: 2, heading: "Phone"), text: "Smith, John,(775) 719-0590",
+            Line(lineNumber: 2, column: NumberColumn(index: 1, heading: "Name"), text: "Smith, John,(775) 719-0590",
                  verdict: .invalid(.unclosedQuote(lastLine: 3)))
         ])
     }
@@ -118,5 +118,32 @@ import Testing
     @Test func twoNumbersInOneCellAreSaidToBeTwo() {
         let read = NumberFile.read("Name,Phone\nAcme,\"(775) 719-0590, (904) 961-0048\"\n")
         #expect(read.lines.map(\.verdict) == [.invalid(.severalNumbers(2))])
+    }
+
+    /// An unclosed quote in another column than the numbers swallows the rest of the file: it is
+    /// named where it opens, never taken as a file of one number.
+    @Test func anUnclosedQuoteAfterTheNumberIsNamedWhereItOpens() {
+        let read = NumberFile.read("Phone,Name\n+17757190590,\"oops\n+19049610048,x\n+17167336520,y\n")
+        #expect(read.lines == [
+            Line(lineNumber: 2, column: NumberColumn(index: 2, heading: "Name"), text: "oops", verdict: .invalid(.unclosedQuote(lastLine: 4)))
+        ])
+    }
+
+    /// A quoted cell that spans lines, before the number or as the number.
+    @Test func cellsSpanningLinesAreCountedAsTheFileCountsThem() {
+        let before = NumberFile.read("Note,Phone\n\"a\nb\nc\",3125550134\n3125550135 note,3125550135\n")
+        #expect(before.lines.map(\.lineNumber) == [4, 5])
+        let inside = NumberFile.read("Name,Phone\nA,\"+1775\n7190590\"\n")
+        #expect(inside.lines == [
+            Line(lineNumber: 2, column: NumberColumn(index: 2, heading: "Phone"), text: "+1775", verdict: .invalid(.unexpectedCharacter("U+000A")))
+        ])
+    }
+
+    @Test func anotherColumnOfNumbersIsSaid() {
+        let read = NumberFile.read("Phone,Phone\n+17757190590,+19049610048\n+13125550134,+13125550135\n")
+        #expect(read.column == NumberColumn(index: 1, heading: "Phone"))
+        #expect(read.otherNumberColumns == [NumberColumn(index: 2, heading: "Phone")])
+        #expect(read.otherColumnsNote == "column 2 (Phone) also holds numbers; only column 1 (Phone) is read (put every number in one column to add them all)")
+        #expect(NumberFile.read("Name,Phone,Room\nA,3125550134,204\n").otherNumberColumns == [])
     }
 }

@@ -88,4 +88,22 @@ import Testing
             }
         }
     }
+
+    /// An empty numbers file (or only a heading) is said before the enable is billed.
+    @Test func anEmptyNumbersFileStopsBeforeAnythingIsBilled() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString).csv").path
+                try Data("Phone\r\n".utf8).write(to: URL(fileURLWithPath: path))
+                defer { try? FileManager.default.removeItem(atPath: path) }
+                var run = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF(), "numbers_file": path]), confirmBillable: true, wait: true)
+                run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
+                #expect(try await run.run(engine) == .inputNeeded(
+                    "numbers_file \(path) holds no numbers (it is empty, only a heading, or nothing is in its numbers column); give the file with the numbers to monitor"))
+                #expect(try await simulator.ledger().isEmpty)
+                await engine.close()
+            }
+        }
+    }
 }

@@ -76,7 +76,7 @@ import Testing
         var again = atStep7()
         _ = press(Key.typing(unclosed) + [.control("o")], &again)
         let name = (unclosed as NSString).lastPathComponent
-        #expect(again.loadProblem == "Load file: \(name) line 2, column 2 (Phone) opens a quote (\") that is not closed, so every line to line 3 was read as one cell; close the quote or remove it. Nothing was loaded.")
+        #expect(again.loadProblem == "Load file: \(name) line 2, column 1 (Name) opens a quote (\") that is not closed, so every line to line 3 was read as one cell; close the quote or remove it. Nothing was loaded.")
         #expect(again.numberLines.isEmpty)
     }
 }
