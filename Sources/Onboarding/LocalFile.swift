@@ -6,6 +6,8 @@ public enum LocalFile {
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         /// `path` is the expanded path, so the person sees where it was looked for.
         case missing(path: String)
+        /// A symbolic link whose target is missing, or links that loop.
+        case danglingLink(path: String)
         case directory(path: String)
         /// A device, pipe or socket: reading it could block or never end.
         case notAFile(path: String)
@@ -15,7 +17,7 @@ public enum LocalFile {
 
         public var path: String {
             switch self {
-            case .missing(let path), .directory(let path), .notAFile(let path), .unreadable(let path), .tooLarge(let path, _, _): path
+            case .missing(let path), .danglingLink(let path), .directory(let path), .notAFile(let path), .unreadable(let path), .tooLarge(let path, _, _): path
             }
         }
 
@@ -25,6 +27,7 @@ public enum LocalFile {
         public var reason: String {
             switch self {
             case .missing: "does not exist; check the path"
+            case .danglingLink: "is a symbolic link that leads to no file (its target is missing, or the links loop)"
             case .directory: "is a directory; give the path of a file in it"
             case .notAFile: "is not a regular file (a device, pipe or socket); save the data to a file and give its path"
             case .unreadable: "cannot be read; check its permissions"
@@ -55,7 +58,10 @@ public enum LocalFile {
     public static func contents(_ path: String, limit: Int) throws(Problem) -> Data {
         let expanded = expanded(path)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { throw .missing(path: expanded) }
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: expanded)) != nil { throw .danglingLink(path: expanded) }
+            throw .missing(path: expanded)
+        }
         if isDirectory.boolValue { throw .directory(path: expanded) }
         // stat follows symbolic links, as opening the file will.
         var status = stat()

@@ -29,7 +29,6 @@ public struct SignatureImage: Codable, Equatable, Sendable {
         /// What is wrong, without the path (shown beside it).
         public var reason: String {
             switch self {
-            case .file(.missing): "does not exist; check the path (→ completes it)"
             case .file(.tooLarge(_, let bytes, let limit)):
                 "is \(LocalFile.size(bytes)); the limit is \(LocalFile.size(limit)). Crop the signature or save it smaller"
             case .file(let problem): problem.reason

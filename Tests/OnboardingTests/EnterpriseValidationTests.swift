@@ -266,6 +266,6 @@ extension Result where Failure == FieldProblem {
         #expect(try LocalFile.contents(link.path, limit: 100) == Data("3125550134\n".utf8))
         let loop = directory.appendingPathComponent("loop.csv")
         try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: loop.path)
-        #expect(throws: LocalFile.Problem.missing(path: loop.path)) { try LocalFile.contents(loop.path, limit: 100) }
+        #expect(throws: LocalFile.Problem.danglingLink(path: loop.path)) { try LocalFile.contents(loop.path, limit: 100) }
     }
 }
