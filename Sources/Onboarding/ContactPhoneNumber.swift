@@ -20,7 +20,9 @@ public enum ContactPhoneNumber {
         else {
             return .failure(ValueProblem("must be a phone number such as (312) 555-0134, or +44 20 7123 4567 outside North America"))
         }
-        let digits = value.filter(\.isASCII).filter(\.isNumber)
+        // `+44 (0)20 …`: the trunk 0 in parentheses is dialled at home only, never after the +.
+        let international = value.hasPrefix("+") ? value.replacingOccurrences(of: "(0)", with: "") : value
+        let digits = international.filter(\.isASCII).filter(\.isNumber)
         let national: Substring
         if value.hasPrefix("+") {
             if digits.hasPrefix("1") {

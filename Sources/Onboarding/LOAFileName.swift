@@ -8,7 +8,8 @@ public enum LOAFileName {
     /// The name for `legalName` rendered on `day`; `taken` says whether a name is in use.
     public static func name(legalName: String, day: Date, taken: (String) -> Bool = { _ in false }) -> String {
         var kept = ""
-        for scalar in legalName.unicodeScalars {
+        // Accents dropped first (`Café Ünïcode` → `Cafe-Unicode`), so a letter is not lost.
+        for scalar in legalName.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).unicodeScalars {
             let plain = scalar.isASCII && CharacterSet.alphanumerics.contains(scalar)
             kept.unicodeScalars.append(plain ? scalar : " ")
         }

@@ -36,9 +36,26 @@ public enum LocalFile {
         }
     }
 
+    /// A path as dragging a file into a terminal writes it, as the file's path: quoted
+    /// (`'/tmp/my numbers.csv'`), with escaped spaces (`/tmp/my\ numbers.csv`), or a `file://`
+    /// URL (percent-decoded).
+    public static func dropped(_ typed: String) -> String {
+        var path = typed.trimmingCharacters(in: .whitespaces)
+        if path.count >= 2, let first = path.first, first == "'" || first == "\"", path.last == first {
+            path = String(path.dropFirst().dropLast())
+        } else if path.contains("\\ ") {
+            path = path.replacingOccurrences(of: "\\ ", with: " ")
+        }
+        if path.lowercased().hasPrefix("file://"), let url = URL(string: path), url.isFileURL {
+            path = url.path
+        }
+        return path
+    }
+
     /// `path` as a shell expands it: `~` and `~/…` with `$HOME`, `~user/…` with that user's
     /// home; a relative path is taken relative to `base` (a directory) when one is given.
     public static func expanded(_ path: String, relativeTo base: String? = nil) -> String {
+        let path = dropped(path)
         var result = path
         if path == "~" || path.hasPrefix("~/") {
             let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()

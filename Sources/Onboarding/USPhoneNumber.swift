@@ -127,10 +127,10 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         e164 = "+1" + national
     }
 
-    /// A number followed by an extension: `312-555-0134 x12`, `ext. 12`, `extension 12`, `#12`
+    /// A number followed by an extension: `312-555-0134 x12`, `ext. 12`, `;ext=12`, `extension 12`, `#12`
     /// (at least seven digits before the marker, at most six after it).
     static func hasExtension(_ text: String) -> Bool {
-        guard let marker = text.range(of: #"(?i)(extension|ext\.?|x|#)\s*:?\s*[0-9]{1,6}\s*$"#, options: .regularExpression) else { return false }
+        guard let marker = text.range(of: #"(?i)(extension|ext\.?|x|#)\s*[:=]?\s*[0-9]{1,6}\s*$"#, options: .regularExpression) else { return false }
         return text[..<marker.lowerBound].filter(\.isNumber).count >= 7
     }
 

@@ -267,7 +267,7 @@ public struct NonInteractiveRun: Sendable {
                     }
                     continue
                 }
-                switch try await decide(.addNumbers(wanted, setAside: setAside), at: .associate, engine, decided: &decided, what: "adding numbers") {
+                switch try await decide(.addNumbers(wanted, setAside: setAside), at: .associate, engine, decided: &decided, what: "adding numbers", adding: wanted.count) {
                 case .none: continue
                 case .stop(let stop): return stop
                 case .confirm: try await engine.send(.confirm)
@@ -479,6 +479,8 @@ public struct NonInteractiveRun: Sendable {
             let lines = blank.prefix(5).map { String($0.lineNumber) }.joined(separator: ", ") + (blank.count > 5 ? " and \(blank.count - 5) more" : "")
             notes.append("numbers_file \(fileName): nothing in \(column) on line\(blank.count == 1 ? "" : "s") \(lines); passed over")
         }
+        let repeated = (listed + fileLines).filter { if case .duplicate = $0.verdict { true } else { false } }.count
+        if repeated > 0 { notes.append("\(repeated) \(repeated == 1 ? "number is" : "numbers are") written more than once; each is added once") }
         var seen = Set<String>()
         let numbers = (NumberListParser.numbers(in: listed) + NumberListParser.numbers(in: fileLines)).map(\.e164).filter { seen.insert($0).inserted }
         return (numbers, notes)

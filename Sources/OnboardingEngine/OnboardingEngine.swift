@@ -66,11 +66,12 @@ public actor OnboardingEngine {
 
     /// Adds numbers as a person asks it: those outside the account's inventory set aside first
     /// (`setAsideBeforeAdding`), so the estimate, the confirmation (which names them) and the
-    /// audit entry all count the numbers that are billed.
+    /// audit entry all count the numbers that are billed. `refused`: lines the caller could not
+    /// read as numbers (written text → where and why), named in the confirmation beside them.
     /// - Returns: why nothing was asked (the inventory could not be read: nothing estimated,
     ///   nothing billed; or the state machine's refusal), or nil with a confirmation pending.
     /// - Throws: `StoreError`.
-    public func addNumbers(_ numbers: [String]) async throws(StoreError) -> String? {
+    public func addNumbers(_ numbers: [String], refused: [String: String] = [:]) async throws(StoreError) -> String? {
         let split: (addable: [String], setAside: [String: String])
         do {
             split = try await setAsideBeforeAdding(numbers)
@@ -80,7 +81,7 @@ public actor OnboardingEngine {
             let said = (error as? TelnyxError)?.message ?? "\(error)"
             return "Could not read the account's inventory to check the numbers (\(said)); nothing was estimated or billed. Try again."
         }
-        return try await send(.addNumbers(split.addable, setAside: split.setAside))
+        return try await send(.addNumbers(split.addable, setAside: split.setAside.merging(refused) { kept, _ in kept }))
     }
 
     /// The folder of this onboarding's files (the rendered LOA), created 0700.

@@ -13,7 +13,10 @@ enum AddNumbersScreen {
             if model.state.monitoredNumbers.contains(e164) { return ("already monitored", .muted) }
             if let inventory = model.inventory, !inventory.contains(e164) { return ("! not in your inventory", .colored(.danger)) }
             return ("✓ \(e164)", .colored(.good))
-        case .duplicate(_, let firstLine): return ("duplicate of line \(firstLine)", .colored(.warning))
+        case .duplicate(_, let firstLine):
+            // A loaded line is named by the file's own line, as the message below the list does.
+            if let origin = model.numberLineOrigins[firstLine - 1] { return ("duplicate of file line \(origin.lineNumber)", .colored(.warning)) }
+            return ("duplicate of line \(firstLine)", .colored(.warning))
         case .invalid(let problem): return ("! \(problem)", .colored(.danger))
         }
     }
@@ -24,6 +27,19 @@ enum AddNumbersScreen {
         let monitored = Set(model.state.monitoredNumbers)
         let lines = model.numberMemo.parse(model.numberLines + [model.numbersText.text])
         return NumberListParser.numbers(in: lines).map(\.e164).filter { !monitored.contains($0) }
+    }
+
+    /// The lines that cannot be added, as the confirmation names them: the line as written →
+    /// where it is and why (`numbers.csv line 5, column 2 (Phone): was turned into …`).
+    static func refused(_ model: WizardModel) -> [String: String] {
+        let lines = model.numberMemo.parse(model.numberLines + [model.numbersText.text])
+        var refused: [String: String] = [:]
+        for line in lines {
+            guard case .invalid(let problem) = line.verdict, !isPath(line.text) else { continue }
+            let place = model.numberLineOrigins[line.lineNumber - 1]?.description ?? "line \(line.lineNumber)"
+            refused[RemoteText.sanitized(String(line.text.prefix(40)))] = "\(place): \(problem)"
+        }
+        return refused
     }
 
     /// The numbers the confirmation will bill: valid, in the inventory, not yet monitored.
@@ -37,7 +53,7 @@ enum AddNumbersScreen {
 
     /// Text that is a file's path rather than a number (`/data/numbers.csv`, `~/ids.csv`).
     static func isPath(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = LocalFile.dropped(text)
         let lowered = trimmed.lowercased()
         return trimmed.hasPrefix("/") || trimmed.hasPrefix("~") || trimmed.hasPrefix("./") || trimmed.hasPrefix("../")
             || [".csv", ".txt", ".tsv"].contains { lowered.hasSuffix($0) }
@@ -76,7 +92,7 @@ enum AddNumbersScreen {
             region.wrap("! \(loadProblem)", style: .colored(.danger), into: &surface)
         } else if let last = problems.last, case .invalid(let problem) = last.verdict {
             let others = marked > 1 ? " (\(marked) lines marked !)" : ""
-            let place = model.numberLineOrigins[last.lineNumber - 1] ?? "Line \(last.lineNumber)"
+            let place = model.numberLineOrigins[last.lineNumber - 1]?.description ?? "Line \(last.lineNumber)"
             region.wrap("! \(place), \(RemoteText.sanitized(last.text)): \(problem)\(others)", style: .colored(.danger), into: &surface)
         }
         let addable = addable(model, parsed: parsedLines)

@@ -423,15 +423,20 @@ public enum WizardController {
         case .function(2):
             // Numbers outside the inventory go too: the engine sets them aside before the
             // estimate, and the confirmation names them with why.
+            if AddNumbersScreen.isPath(model.numbersText.text) {
+                model.notice = "The current line is a file's path: ^O loads it, or ^U clears it, before F2."
+                return []
+            }
             let numbers = AddNumbersScreen.toSend(model)
             guard !numbers.isEmpty else {
                 model.notice = "No number to add yet: every line is marked with what is wrong."
                 return []
             }
             // What was typed stays (a cancelled confirmation loses nothing); added numbers
-            // then read "already monitored".
+            // then read "already monitored". Lines marked ! go along to be named in the
+            // confirmation as not added.
             model.addingMoreNumbers = false
-            return [.send(.addNumbers(numbers))]
+            return [.send(.addNumbers(numbers, setAside: AddNumbersScreen.refused(model)))]
         case .escape where model.addingMoreNumbers:
             model.addingMoreNumbers = false
         case .control("o"):
@@ -478,7 +483,7 @@ public enum WizardController {
         // A row with no number where the numbers are is named here; it has no line to show.
         let blank = file.lines.filter { $0.verdict == .invalid(.empty) }
         for line in file.lines where line.verdict != .invalid(.empty) {
-            model.numberLineOrigins[model.numberLines.count] = "\(name) \(line.place)"
+            model.numberLineOrigins[model.numberLines.count] = NumberLineOrigin(file: name, lineNumber: line.lineNumber, column: line.column)
             model.numberLines.append(line.text)
         }
         model.numbersText = TextField()

@@ -75,7 +75,7 @@ public struct WizardModel: Equatable, Sendable {
     public var numberLines: [String] = []
     /// Where a loaded line came from (`numbers.csv line 4, column 2 (Phone)`), by its index in
     /// `numberLines`; typed and pasted lines have none.
-    public var numberLineOrigins: [Int: String] = [:]
+    public var numberLineOrigins: [Int: NumberLineOrigin] = [:]
     /// Why the last ^O loaded nothing, until the next key.
     public var loadProblem: String?
     /// Readings of the number lines, kept between frames (not part of what the model is).

@@ -19,9 +19,9 @@ struct Adopt: AsyncParsableCommand {
         if let tracked = try store.onboardings(enterpriseId: enterpriseId).first {
             let report = try store.report(tracked.state.id)
             if json { return print(try Output.json(report)) }
-            print("Enterprise \(enterpriseId) is already tracked by onboarding \(tracked.state.id)\(tracked.archivedAt == nil ? "" : " (archived)").")
-            print(report.text)
-            print("Continue it with: \(global.command("run --id \(tracked.state.id)", sandbox: sandbox != nil))")
+            Output.line("Enterprise \(enterpriseId) is already tracked by onboarding \(tracked.state.id)\(tracked.archivedAt == nil ? "" : " (archived)").")
+            Output.line(report.text)
+            Output.line("Continue it with: \(global.command("run --id \(tracked.state.id)", sandbox: sandbox != nil))")
             return
         }
         let engine = try await OnboardingEngine.adopt(enterpriseId: enterpriseId, store: store, client: client)
@@ -29,7 +29,7 @@ struct Adopt: AsyncParsableCommand {
         await engine.close()
         let report = try store.report(id)
         if json { return print(try Output.json(report)) }
-        print(report.text)
-        print("Continue it with: \(global.command("run --id \(id)", sandbox: sandbox != nil))")
+        Output.line(report.text)
+        Output.line("Continue it with: \(global.command("run --id \(id)", sandbox: sandbox != nil))")
     }
 }

@@ -28,8 +28,8 @@ struct Export: AsyncParsableCommand {
             throw UsageProblem.stop("\(path) cannot be written; choose another place.")
         }
         try store.appendAudit(onboardingId: id, action: "export", billable: false, cost: nil, result: "to \(path)")
-        print("Onboarding \(id) written to \(path) (\(bundle.audit.count) audit entries, \(bundle.files.count) LOA files).")
-        print("On the other desk: reputation-wizard import \(path)")
+        Output.line("Onboarding \(id) written to \(path) (\(bundle.audit.count) audit entries, \(bundle.files.count) LOA files).")
+        Output.line("On the other desk: reputation-wizard import \(path)")
     }
 }
 
@@ -49,8 +49,8 @@ struct Import: AsyncParsableCommand {
         }
         do {
             let id = try store.importBundle(try OnboardingBundle.decoded(data, path: path), from: path)
-            print("Onboarding \(id) imported into \(store.directory.path).")
-            print("Continue it with: \(global.command("run --id \(id)", sandbox: global.sandbox))")
+            Output.line("Onboarding \(id) imported into \(store.directory.path).")
+            Output.line("Continue it with: \(global.command("run --id \(id)", sandbox: global.sandbox))")
         } catch let problem as BundleProblem {
             throw UsageProblem.stop(problem.description)
         }

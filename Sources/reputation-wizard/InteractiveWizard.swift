@@ -257,9 +257,10 @@ struct InteractiveWizard {
     func send(_ event: Event, outcome: Outcome) -> Task<Void, Never> {
         Task { [engine] in
             do {
-                if case .addNumbers(let numbers, let setAside) = event, setAside.isEmpty {
-                    // Numbers outside the inventory are set aside before the estimate.
-                    outcome.set(try await engine.addNumbers(numbers))
+                if case .addNumbers(let numbers, let refused) = event {
+                    // Numbers outside the inventory are set aside before the estimate; the
+                    // lines the wizard refused are named beside them.
+                    outcome.set(try await engine.addNumbers(numbers, refused: refused))
                     return
                 }
                 outcome.set(try await engine.send(event))

@@ -18,6 +18,12 @@ enum Output {
         }
     }
 
+    /// Writes a line for people to stdout: in ASCII under a locale that is not UTF-8 (JSON is
+    /// printed as it is: it is data, not text for a terminal).
+    static func line(_ text: String) {
+        print(asciiOnly ? ASCIIStandIn.text(text) : text)
+    }
+
     /// Under a locale that is not UTF-8 (`LANG=C`) messages are written in ASCII (`…` as `...`).
     static let asciiOnly = !ASCIIStandIn.localeIsUTF8(ProcessInfo.processInfo.environment)
 

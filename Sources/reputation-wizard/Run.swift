@@ -120,8 +120,8 @@ struct Run: AsyncParsableCommand {
         terminal.restore()
         let state = await engine.state
         await engine.close()
-        print("Saved at step \(state.step.rawValue) (\(state.step.title)): \(state.nextAction)")
-        print("Onboarding \(state.id); continue with `\(global.command("run --id \(state.id)", sandbox: sandbox != nil))`.")
+        Output.line("Saved at step \(state.step.rawValue) (\(state.step.title)): \(state.nextAction)")
+        Output.line("Onboarding \(state.id); continue with `\(global.command("run --id \(state.id)", sandbox: sandbox != nil))`.")
     }
 
     /// The onboarding asked for (an unknown `--id` is an error); with `--new`, a new one; else

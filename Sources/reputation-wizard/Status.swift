@@ -51,11 +51,11 @@ struct Status: AsyncParsableCommand {
         }
         let report = try store.report(id)
         if json { return print(try Output.json(report)) }
-        if let note { print(note) }
+        if let note { Output.line(note) }
         if self.id == nil, case let others = listed.count - 1, others > 0 {
-            print("The most recently active of \(others + 1) onboardings here; `list` shows the others, `status ID` one of them.")
+            Output.line("The most recently active of \(others + 1) onboardings here; `list` shows the others, `status ID` one of them.")
         }
-        print(report.text)
+        Output.line(report.text)
     }
 
     /// Reads Telnyx and updates the onboarding; says why not when it cannot.
@@ -102,15 +102,15 @@ struct List: AsyncParsableCommand {
         let now = Date()
         let reports = try summaries.map { try store.report($0, now: now) }
         if json { return print(try Output.json(reports)) }
-        if reports.isEmpty { return print("No onboardings in \(store.directory.path)\(all ? "" : " (archived ones: list --all)").") }
+        if reports.isEmpty { return Output.line("No onboardings in \(store.directory.path)\(all ? "" : " (archived ones: list --all)").") }
         for report in reports {
             let enterprise = report.enterpriseName.map { "\($0) (\(report.enterpriseId ?? "-"))" } ?? "no enterprise yet"
             let activity = (report.lastActivity ?? report.savedAt).map { "last activity \(ReportTime.said($0, now: now))" } ?? "no activity yet"
             let standing = report.reputationDisabled.map { "reputation disabled, \($0.numbersDropped) numbers dropped; enabling again is a choice" }
                 ?? report.stalled.map { "stalled: \($0)" } ?? (report.complete ? "complete" : "in progress")
-            print(RemoteText.sanitized("\(report.id)\(report.archived ? " (archived)" : "")"))
-            print(RemoteText.sanitized("  \(enterprise) · step \(report.step) \(report.stepTitle) · \(activity)"))
-            print(RemoteText.sanitized("  \(standing)"))
+            Output.line(RemoteText.sanitized("\(report.id)\(report.archived ? " (archived)" : "")"))
+            Output.line(RemoteText.sanitized("  \(enterprise) · step \(report.step) \(report.stepTitle) · \(activity)"))
+            Output.line(RemoteText.sanitized("  \(standing)"))
         }
     }
 }
@@ -127,7 +127,7 @@ struct Log: AsyncParsableCommand {
         if json { return print(try Output.json(entries)) }
         let formatter = ISO8601DateFormatter()
         for entry in entries {
-            print(RemoteText.sanitized("\(formatter.string(from: entry.at))  \(entry.osUser)  \(entry.onboardingId)  \(entry.action)  \(entry.cost.map { "\($0)" } ?? "-")  \(entry.result)"))
+            Output.line(RemoteText.sanitized("\(formatter.string(from: entry.at))  \(entry.osUser)  \(entry.onboardingId)  \(entry.action)  \(entry.cost.map { "\($0)" } ?? "-")  \(entry.result)"))
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Onboarding
-import OnboardingEngine
+@testable import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
 import Synchronization
@@ -105,5 +105,21 @@ import Testing
                 await engine.close()
             }
         }
+    }
+
+    /// What the run passes over is said: rows without a number, repeated numbers, another
+    /// column of numbers.
+    @Test func whatIsPassedOverIsSaid() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crm-\(UUID().uuidString).csv").path
+        try Data("Name,Phone,Mobile\nA,3125550134,3125550199\nB,,3125550198\nC,312.555.0134,3125550197\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = NonInteractiveRun(answers: try answers(["numbers_file": path]), confirmBillable: false, wait: false)
+        let read = try run.readNumbers()
+        #expect(read.numbers == ["+13125550134"])
+        #expect(read.notes == [
+            "numbers_file \(path): column 3 (Mobile) also holds numbers; only column 2 (Phone) is read (put every number in one column to add them all)",
+            "numbers_file \(path): nothing in column 2 (Phone) on line 3; passed over",
+            "1 number is written more than once; each is added once",
+        ])
     }
 }

@@ -50,9 +50,10 @@ import TelnyxAPI
         #expect(try check("tel:+1-312-555-0134").get() == "+13125550134")
         #expect(try check("＋４４ ２０ ７１２３ ４５６７").get() == "+442071234567")
         #expect(try check("+49 30 901820").get() == "+4930901820")
+        #expect(try check("+44 (0)20 7946 0958").get() == "+442079460958")
         // An extension is refused with the fix.
         let ext = "has an extension; Telnyx takes the number alone: remove the extension (and say it in the job title if it matters)"
-        for written in ["(312) 555-0134 x12", "312-555-0134 ext. 7", "tel:+1-312-555-0134;ext=12", "+44 20 7123 4567 ext 3"] {
+        for written in ["(312) 555-0134 x12", "312-555-0134 ext. 7", "tel:+1-312-555-0134;ext=12", "+44 20 7123 4567 ext 3", "+1 312 555 0000;ext=22"] {
             #expect(check(written).failureMessage == ext, "\(written)")
         }
         #expect(check("1-800-FLOWERS").failureMessage == "contains letters; write the number in digits")
@@ -230,6 +231,14 @@ import TelnyxAPI
         #expect(LocalFile.size(SignedLOAFile.maximumBytes) == "10 MB")
         #expect(LocalFile.size(1_048_577) == "1.1 MB")
         #expect(LocalFile.size(524_800) == "512.5 KB")
+    }
+
+    @Test func aPathDraggedIntoATerminalIsThePath() {
+        #expect(LocalFile.dropped("'/tmp/my numbers.csv'") == "/tmp/my numbers.csv")
+        #expect(LocalFile.dropped("\"/tmp/my numbers.csv\" ") == "/tmp/my numbers.csv")
+        #expect(LocalFile.dropped("/tmp/my\\ numbers.csv") == "/tmp/my numbers.csv")
+        #expect(LocalFile.dropped("file:///tmp/my%20numbers.csv") == "/tmp/my numbers.csv")
+        #expect(LocalFile.dropped("/tmp/plain.csv") == "/tmp/plain.csv")
     }
 
     @Test func aTildeExpandsWithHomeAndARelativePathWithItsBase() {

@@ -364,7 +364,8 @@ func walkToAssociate() -> Walk {
     @Test func theLOAIsSavedUnderANameAPersonCanFind() {
         let day = Date(timeIntervalSince1970: 1_796_000_000)  // 2026-11-30 UTC
         #expect(LOAFileName.name(legalName: "Acme Plumbing, LLC", day: day) == "Acme-Plumbing-LLC-LOA-2026-11-30.pdf")
-        #expect(LOAFileName.name(legalName: "Ünïcode & Co. / ../etc", day: day) == "n-code-Co-etc-LOA-2026-11-30.pdf")
+        #expect(LOAFileName.name(legalName: "Ünïcode & Co. / ../etc", day: day) == "Unicode-Co-etc-LOA-2026-11-30.pdf")
+        #expect(LOAFileName.name(legalName: "Café Ünïcode LLC", day: day) == "Cafe-Unicode-LLC-LOA-2026-11-30.pdf")
         #expect(LOAFileName.name(legalName: "   ", day: day) == "Enterprise-LOA-2026-11-30.pdf")
         let taken: Set = ["Acme-LOA-2026-11-30.pdf", "Acme-LOA-2026-11-30-2.pdf"]
         #expect(LOAFileName.name(legalName: "Acme", day: day, taken: taken.contains) == "Acme-LOA-2026-11-30-3.pdf", "a signed one is never replaced")

@@ -22,7 +22,7 @@ import Onboarding
         #expect(problem("") == .empty)
         #expect(problem("1-800-FLOWERS") == .letters)
         #expect(problem("312 555 0134 x12") == .extensionGiven)
-        for written in ["312-555-0134 ext. 12", "312-555-0134 Ext 12", "(312) 555-0134 extension 7", "3125550134#12", "312.555.0134 X 123456"] {
+        for written in ["312-555-0134 ext. 12", "312-555-0134 Ext 12", "(312) 555-0134 extension 7", "3125550134#12", "312.555.0134 X 123456", "+1 312 555 0000;ext=22"] {
             #expect(problem(written) == .extensionGiven, "\(written)")
         }
         #expect(problem("(775) 719-0590, (904) 961-0048") == .severalNumbers(2))

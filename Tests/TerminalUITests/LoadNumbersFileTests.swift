@@ -26,13 +26,16 @@ import Testing
         _ = press(Key.typing(path) + [.control("o")], &wizard)
         let name = (path as NSString).lastPathComponent
         #expect(wizard.numberLines == ["3125550100", "(312) 555-0134", "1.77572E+10"])
-        #expect(wizard.numberLineOrigins == [1: "\(name) line 2, column 2 (Phone)", 2: "\(name) line 5, column 2 (Phone)"])
+        let phone = NumberColumn(index: 2, heading: "Phone")
+        #expect(wizard.numberLineOrigins == [
+            1: NumberLineOrigin(file: name, lineNumber: 2, column: phone), 2: NumberLineOrigin(file: name, lineNumber: 5, column: phone),
+        ])
         #expect(wizard.notice == "Loaded 2 lines of \(name) from column 2 (Phone); nothing in that column on line 4.")
         #expect(wizard.loadProblem == nil)
         #expect(wizard.numbersText.text == "")
         // Backspace on the empty line takes the last loaded line back, and its origin with it.
         _ = press([.backspace], &wizard)
-        #expect(wizard.numberLineOrigins == [1: "\(name) line 2, column 2 (Phone)"])
+        #expect(wizard.numberLineOrigins == [1: NumberLineOrigin(file: name, lineNumber: 2, column: phone)])
     }
 
     @Test func whatCannotBeLoadedIsSaidWhereThePersonLooks() throws {

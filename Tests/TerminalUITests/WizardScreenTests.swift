@@ -173,7 +173,10 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(text.contains("! not in your inventory"))
         #expect(text.contains("1 to add in 1 batch of up to 100 · $0.10"))
         // The number outside the inventory goes too, to be set aside and named in the confirmation.
-        #expect(press([.function(2)], &wizard) == [.send(.addNumbers(["+13125550134", "+12125550199"]))])
+        // The line refused goes along, to be named in the confirmation.
+        #expect(press([.function(2)], &wizard) == [.send(.addNumbers(
+            ["+13125550134", "+12125550199"],
+            setAside: ["+44 20 7946 0958": "line 3: is not a US number (country code +44); only US numbers (+1) can be monitored"]))])
     }
 
     @Test func theTableShowsRiskAsAWordAndMarksBilledFirstReads() {
@@ -893,7 +896,7 @@ let telnyxRecord: [String: String] = [
             state.gates = GateReport(status: "approved", loaStatus: "approved")
         }
         wizard.numberLines = ["(312) 555-0134", "1.77572E+10", "Café 312"]
-        wizard.numberLineOrigins = [2: "numbers.csv line 4, column 2 (Phone)"]
+        wizard.numberLineOrigins = [2: NumberLineOrigin(file: "numbers.csv", lineNumber: 4, column: NumberColumn(index: 2, heading: "Phone"))]
         let terminal = InMemoryTerminal(width: 80, height: 24)
         terminal.show(WizardView.render(wizard, width: 80, height: 24).asciiOnly())
         let expected = """
