@@ -90,7 +90,7 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
             throw .unexpectedCharacter(String(format: "U+%04X", control.value))
         }
         // Several numbers in one cell, each valid alone: said as such, never "remove the comma".
-        let parts = trimmed.split(whereSeparator: { ",;|/".contains($0) })
+        let parts = trimmed.contains(where: { ",;|/".contains($0) }) ? trimmed.split(whereSeparator: { ",;|/".contains($0) }) : []
         if parts.count > 1, parts.allSatisfy({ (try? USPhoneNumber(String($0))) != nil }) { throw .severalNumbers(parts.count) }
         if Self.hasExtension(trimmed) { throw .extensionGiven }
         if trimmed.contains(where: \.isLetter) { throw .letters }
@@ -130,6 +130,8 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
     /// A number followed by an extension: `312-555-0134 x12`, `ext. 12`, `;ext=12`, `extension 12`, `#12`
     /// (at least seven digits before the marker, at most six after it).
     static func hasExtension(_ text: String) -> Bool {
+        // Most numbers have no marker at all: the regular expression only when one may be there.
+        guard text.contains(where: { "xXeE#".contains($0) }) else { return false }
         guard let marker = text.range(of: #"(?i)(extension|ext\.?|x|#)\s*[:=]?\s*[0-9]{1,6}\s*$"#, options: .regularExpression) else { return false }
         return text[..<marker.lowerBound].filter(\.isNumber).count >= 7
     }

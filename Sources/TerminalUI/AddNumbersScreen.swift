@@ -6,7 +6,6 @@ enum AddNumbersScreen {
 
     /// The verdict shown beside a line.
     static func verdict(_ line: NumberListParser.Line, model: WizardModel) -> (String, Style) {
-        if isPath(line.text) { return ("a path: ^O loads it", .muted) }
         switch line.verdict {
         case .number(let number):
             let e164 = number.e164
@@ -17,7 +16,10 @@ enum AddNumbersScreen {
             // A loaded line is named by the file's own line, as the message below the list does.
             if let origin = model.numberLineOrigins[firstLine - 1] { return ("duplicate of file line \(origin.lineNumber)", .colored(.warning)) }
             return ("duplicate of line \(firstLine)", .colored(.warning))
-        case .invalid(let problem): return ("! \(problem)", .colored(.danger))
+        case .invalid(let problem):
+            // Only a line that is not a number can be a path (most lines are numbers).
+            if isPath(line.text) { return ("a path: ^O loads it", .muted) }
+            return ("! \(problem)", .colored(.danger))
         }
     }
 
