@@ -146,4 +146,16 @@ import Testing
         #expect(read.otherColumnsNote == "column 2 (Phone) also holds numbers; only column 1 (Phone) is read (put every number in one column to add them all)")
         #expect(NumberFile.read("Name,Phone,Room\nA,3125550134,204\n").otherNumberColumns == [])
     }
+
+    /// Spreadsheet damage undone in a one-column file too, and scientific notation named.
+    @Test func spreadsheetDamageInAOneColumnFile() {
+        let read = NumberFile.read("Phone\n19049610048.0\n'7757190590\n=\"3125550134\"\n1.77572E+10\n")
+        #expect(read.column == nil)
+        #expect(read.lines == [
+            Line(lineNumber: 2, text: "19049610048.0", verdict: .number(n("9049610048"))),
+            Line(lineNumber: 3, text: "'7757190590", verdict: .number(n("7757190590"))),
+            Line(lineNumber: 4, text: "=\"3125550134\"", verdict: .number(n("3125550134"))),
+            Line(lineNumber: 5, text: "1.77572E+10", verdict: .invalid(.scientificNotation("1.77572E+10"))),
+        ])
+    }
 }
