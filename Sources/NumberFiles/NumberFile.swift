@@ -10,10 +10,14 @@ import Onboarding
 public struct NumberFile: Equatable, Sendable {
     /// `nil` when every row is one cell.
     public var delimiter: CSVDelimiter?
-    /// The heading row's line and cells, when the first row is a heading.
-    public var heading: (line: Int, cells: [String])? {
-        headingLine.map { ($0, headingCells) }
+    /// The first row, when it is a heading: its line and cells.
+    public struct Heading: Equatable, Sendable {
+        public var line: Int
+        public var cells: [String]
     }
+
+    /// The heading row, when the first row is one.
+    public var heading: Heading?
     /// The numbers column, when the file has more than one column.
     public var column: NumberColumn?
 
@@ -23,6 +27,11 @@ public struct NumberFile: Equatable, Sendable {
         let others = otherNumberColumns.map(\.description).joined(separator: ", ")
         return "\(others) also hold\(otherNumberColumns.count == 1 ? "s" : "") numbers; only \(column) is read (put every number in one column to add them all)"
     }
+    /// `3, 10, 12, 14, 20 and 4 more`: the first five line numbers, the rest counted.
+    public static func lineList(_ lines: [NumberListParser.Line]) -> String {
+        lines.prefix(5).map { String($0.lineNumber) }.joined(separator: ", ") + (lines.count > 5 ? " and \(lines.count - 5) more" : "")
+    }
+
     /// Every number, duplicate and refusal, with its line (and column).
     public var lines: [NumberListParser.Line]
     /// Other columns where most rows are numbers too (`Phone,Phone`, `Mobile,Work`): only
@@ -32,9 +41,6 @@ public struct NumberFile: Equatable, Sendable {
     /// The largest numbers file read: a list of 100,000 numbers with a few columns is a few MB;
     /// far more is not a list of numbers, and is refused before it is read.
     public static let maximumBytes = 64 * 1_048_576
-
-    private var headingLine: Int?
-    private var headingCells: [String]
 
     /// Reads the bytes of a file: `NumberFileText.decode`, then `read(text)`.
     public static func read(_ data: Data) -> Result<NumberFile, NumberFileText.Problem> {
@@ -84,13 +90,8 @@ public struct NumberFile: Equatable, Sendable {
             NumberColumn(index: $0 + 1, heading: headingRow?.cells[safe: $0])
         }
         return NumberFile(
-            delimiter: delimiter, column: column, lines: NumberListParser.mark(entries), otherNumberColumns: others,
-            headingLine: headingRow?.lineNumber, headingCells: headingRow?.cells ?? [])
-    }
-
-    public static func == (lhs: NumberFile, rhs: NumberFile) -> Bool {
-        lhs.delimiter == rhs.delimiter && lhs.column == rhs.column && lhs.lines == rhs.lines && lhs.otherNumberColumns == rhs.otherNumberColumns
-            && lhs.headingLine == rhs.headingLine && lhs.headingCells == rhs.headingCells
+            delimiter: delimiter, heading: headingRow.map { Heading(line: $0.lineNumber, cells: $0.cells) }, column: column,
+            lines: NumberListParser.mark(entries), otherNumberColumns: others)
     }
 }
 

@@ -74,18 +74,18 @@ public enum LocalFile {
     /// - Throws: `Problem`, naming the expanded path.
     public static func contents(_ path: String, limit: Int) throws(Problem) -> Data {
         let expanded = expanded(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
+        // One stat, following symbolic links as opening the file will: what it is and its size.
+        var status = stat()
+        guard stat(expanded, &status) == 0 else {
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: expanded)) != nil { throw .danglingLink(path: expanded) }
             throw .missing(path: expanded)
         }
-        if isDirectory.boolValue { throw .directory(path: expanded) }
-        // stat follows symbolic links, as opening the file will.
-        var status = stat()
-        if stat(expanded, &status) == 0 {
-            if status.st_mode & S_IFMT != S_IFREG { throw .notAFile(path: expanded) }
-            if Int(status.st_size) > limit { throw .tooLarge(path: expanded, bytes: Int(status.st_size), limit: limit) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .directory(path: expanded)
+        default: throw .notAFile(path: expanded)
         }
+        if Int(status.st_size) > limit { throw .tooLarge(path: expanded, bytes: Int(status.st_size), limit: limit) }
         guard let handle = FileHandle(forReadingAtPath: expanded) else { throw .unreadable(path: expanded) }
         defer { try? handle.close() }
         // Read one byte past the limit: a file that grew after the check is still refused.

@@ -72,7 +72,10 @@ public enum NumberListParser {
         }
         let withDigits = cells.filter { $0.contains(where: \.isNumber) }
         guard let first = withDigits.first else { return .skipped }
-        for cell in withDigits { if case .number = reading(ofCell: cell) { return reading(ofCell: cell) } }
+        for cell in withDigits {
+            let read = reading(ofCell: cell)
+            if case .number = read { return read }
+        }
         return reading(ofCell: first)
     }
 

@@ -38,11 +38,7 @@ public enum SignedLOAFile {
 
     /// `data` from its `%PDF-` header on (all of it when the header is first or absent).
     static func fromHeader(_ data: Data) -> Data {
-        let window = [UInt8](data.prefix(headerWindow + 4))
-        let header = Array("%PDF-".utf8)
-        guard window.count > header.count, let start = (0..<min(headerWindow, window.count - header.count + 1)).first(where: {
-            window[$0..<($0 + header.count)].elementsEqual(header)
-        }), start > 0 else { return data }
+        guard let start = headerOffset(data), start > 0 else { return data }
         return Data(data.dropFirst(start))
     }
 
@@ -53,10 +49,13 @@ public enum SignedLOAFile {
     }
 
     /// `%PDF-` starts within the first 1,024 bytes.
-    static func isPDF(_ data: Data) -> Bool {
+    static func isPDF(_ data: Data) -> Bool { headerOffset(data) != nil }
+
+    /// Where `%PDF-` starts, when within the first 1,024 bytes.
+    static func headerOffset(_ data: Data) -> Int? {
         let window = [UInt8](data.prefix(headerWindow + 4))
         let header = Array("%PDF-".utf8)
-        guard window.count >= header.count else { return false }
-        return (0...min(headerWindow - 1, window.count - header.count)).contains { window[$0..<($0 + header.count)].elementsEqual(header) }
+        guard window.count >= header.count else { return nil }
+        return (0...min(headerWindow - 1, window.count - header.count)).first { window[$0..<($0 + header.count)].elementsEqual(header) }
     }
 }

@@ -476,7 +476,7 @@ public struct NonInteractiveRun: Sendable {
             throw RunInputError(message: "numbers_file \(fileName) holds no numbers (it is empty, only a heading, or nothing is in its numbers column); give the file with the numbers to monitor")
         }
         if let column = blank.first?.column {
-            let lines = blank.prefix(5).map { String($0.lineNumber) }.joined(separator: ", ") + (blank.count > 5 ? " and \(blank.count - 5) more" : "")
+            let lines = NumberFile.lineList(blank)
             notes.append("numbers_file \(fileName): nothing in \(column) on line\(blank.count == 1 ? "" : "s") \(lines); passed over")
         }
         let repeated = (listed + fileLines).filter { if case .duplicate = $0.verdict { true } else { false } }.count

@@ -25,9 +25,9 @@ enum AddNumbersScreen {
 
     /// The numbers F2 sends: valid and not yet monitored (those outside the inventory are set
     /// aside by the engine before the estimate, and named in the confirmation).
-    static func toSend(_ model: WizardModel) -> [String] {
+    static func toSend(_ model: WizardModel, parsed: [NumberListParser.Line]? = nil) -> [String] {
         let monitored = Set(model.state.monitoredNumbers)
-        let lines = model.numberMemo.parse(model.numberLines + [model.numbersText.text])
+        let lines = parsed ?? model.numberMemo.parse(model.numberLines + [model.numbersText.text])
         return NumberListParser.numbers(in: lines).map(\.e164).filter { !monitored.contains($0) }
     }
 
@@ -46,11 +46,7 @@ enum AddNumbersScreen {
 
     /// The numbers the confirmation will bill: valid, in the inventory, not yet monitored.
     static func addable(_ model: WizardModel, parsed: [NumberListParser.Line]? = nil) -> [String] {
-        let monitored = Set(model.state.monitoredNumbers)
-        let lines = parsed ?? model.numberMemo.parse(model.numberLines + [model.numbersText.text])
-        return NumberListParser.numbers(in: lines).map(\.e164).filter { number in
-            !monitored.contains(number) && (model.inventory?.contains(number) ?? true)
-        }
+        toSend(model, parsed: parsed).filter { model.inventory?.contains($0) ?? true }
     }
 
     /// Text that is a file's path rather than a number (`/data/numbers.csv`, `~/ids.csv`).

@@ -489,7 +489,7 @@ public enum WizardController {
         model.numbersText = TextField()
         let from = file.column.map { " from \($0)" } ?? ""
         let unread = blank.isEmpty ? "" : "; nothing in that column on line\(blank.count == 1 ? "" : "s") "
-            + blank.prefix(5).map { String($0.lineNumber) }.joined(separator: ", ") + (blank.count > 5 ? " and \(blank.count - 5) more" : "")
+            + NumberFile.lineList(blank)
         let others = file.otherColumnsNote.map { "; \($0)" } ?? ""
         model.notice = "Loaded \(file.lines.count - blank.count) line\(file.lines.count - blank.count == 1 ? "" : "s") of \(name)\(from)\(unread)\(others)."
     }
