@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "reputation-wizard",
             dependencies: [
-                "Onboarding", "OnboardingStore", "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "CProcessGuard",
+                "Onboarding", "OnboardingStore", "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "WizardRuntime", "CProcessGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "reputation-bench",
             dependencies: [
-                "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "Onboarding",
+                "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "WizardRuntime", "Onboarding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,7 +90,11 @@ let package = Package(
         .systemLibrary(name: "CNcursesw"),
         .systemLibrary(name: "CProcessGuard"),
         .target(name: "TerminalUI", dependencies: ["Onboarding", "NumberFiles", "CNcursesw"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Onboarding"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WizardRuntime", "Onboarding"]),
+        .target(
+            name: "WizardRuntime",
+            dependencies: ["TerminalUI", "Onboarding", "NumberFiles", "OnboardingStore", "OnboardingEngine", "TelnyxAPI"]
+        ),
         .target(name: "OnboardingStore", dependencies: ["Onboarding", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "OnboardingStoreTests", dependencies: ["OnboardingStore", "Onboarding"]),
         .target(
@@ -104,7 +108,10 @@ let package = Package(
         .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "TelnyxAPI"]),
         .testTarget(
             name: "ReputationWizardTests",
-            dependencies: ["reputation-wizard", "OnboardingEngine", "OnboardingStore", "Onboarding", "TerminalUI", "TelnyxAPI", "SimulatorTestSupport"]
+            dependencies: [
+                "reputation-wizard", "WizardRuntime", "OnboardingEngine", "OnboardingStore", "Onboarding", "TerminalUI", "TelnyxAPI",
+                "SimulatorTestSupport",
+            ]
         ),
         .target(
             name: "SimulatorTestSupport",

@@ -5,7 +5,11 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
+#include <errno.h>
 #include <langinfo.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
 #include <locale.h>
 #include <stdio.h>
 #include <wchar.h>
@@ -33,4 +37,29 @@ static inline int cn_read_keys_as_utf8(void) {
         || setlocale(LC_CTYPE, "en_US.UTF-8") != NULL;
 }
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+/* A resize wakes the wizard's wait: SIGWINCH, after ncurses' own handler has noted the new
+   size, writes a byte to `fd` (a pipe the loop polls). The handler is chained, never replaced,
+   and a signal may land on any thread, so the byte is what wakes the loop, not EINTR. */
+static inline int *cn_resize_wake_fd(void) { static int fd = -1; return &fd; }
+static inline struct sigaction *cn_previous_winch(void) { static struct sigaction previous; return &previous; }
+static void cn_on_winch(int signal_number, siginfo_t *info, void *context) {
+    int saved = errno;
+    struct sigaction *previous = cn_previous_winch();
+    if (previous->sa_flags & SA_SIGINFO) {
+        if (previous->sa_sigaction) previous->sa_sigaction(signal_number, info, context);
+    } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN && previous->sa_handler) {
+        previous->sa_handler(signal_number);
+    }
+    if (*cn_resize_wake_fd() >= 0) { ssize_t ignored = write(*cn_resize_wake_fd(), "r", 1); (void)ignored; }
+    errno = saved;
+}
+static inline int cn_wake_on_resize(int fd) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_sigaction = cn_on_winch;
+    action.sa_flags = SA_SIGINFO | SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    *cn_resize_wake_fd() = fd;
+    return sigaction(SIGWINCH, &action, cn_previous_winch());
+}
 #endif

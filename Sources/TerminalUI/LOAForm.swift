@@ -67,17 +67,24 @@ public struct LOAForm: Equatable, Sendable {
         }
     }
 
-    /// Checks a row as the person leaves it.
+    /// The signature image's path as typed (trimmed), or nil when none is given.
+    public var signaturePath: String? {
+        let path = signatureImage.text.trimmingCharacters(in: .whitespaces)
+        return path.isEmpty ? nil : path
+    }
+
+    /// Checks a row as the person leaves it (the signature image's file excepted: see
+    /// `FileCheck.signatureImage`).
     public mutating func check(_ row: Row) {
-        problems[row] = nil
         switch row {
         case .signatureImage:
-            let path = signatureImage.text.trimmingCharacters(in: .whitespaces)
-            guard !path.isEmpty else { return }
-            do { _ = try SignatureImage.read(path) } catch { problems[row] = error.reason }
+            // The image itself is read off the key loop (`FileCheck.signatureImage`); its
+            // problem stays until that check answers again. No path, no problem.
+            if signaturePath == nil { problems[row] = nil }
         case .agent(let field):
+            problems[row] = nil
             if case .failure(let problem) = field.check(agent[field]?.text ?? "") { problems[row] = problem.description }
-        case .signerName, .actingAsAgent, .render: break
+        case .signerName, .actingAsAgent, .render: problems[row] = nil
         }
     }
 

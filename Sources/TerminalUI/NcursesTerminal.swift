@@ -106,6 +106,24 @@ public final class NcursesTerminal: Terminal {
         wattr_set(window, attributes, pair, nil)
     }
 
+    /// Polls standard input and the wake-up pipe together; a resize writes to the pipe too
+    /// (`cn_wake_on_resize`), so the frame is redrawn at the new size without a key.
+    public func waitForInput(timeoutMilliseconds: Int?, wake: WakeUp) {
+        if resizeWake !== wake {
+            resizeWake = wake
+            _ = cn_wake_on_resize(wake.fileDescriptorToSignal)
+        }
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake.fileDescriptorToPoll, events: Int16(POLLIN), revents: 0),
+        ]
+        _ = poll(&descriptors, nfds_t(descriptors.count), Int32(clamping: timeoutMilliseconds ?? -1))
+        wake.drain()
+    }
+
+    /// The pipe a resize writes to, once the loop has given one.
+    private var resizeWake: WakeUp?
+
     public func nextKey(timeoutMilliseconds: Int) -> Key? {
         wtimeout(window, Int32(timeoutMilliseconds))
         var character: wint_t = 0

@@ -8,4 +8,12 @@ public protocol Terminal: AnyObject {
     func nextKey(timeoutMilliseconds: Int) -> Key?
     /// Gives the terminal back as it was. Safe to call more than once.
     func restore()
+    /// Sleeps until a key can be read, `wake` is signalled (a background result, a resize), or
+    /// `timeoutMilliseconds` pass (nil: as long as it takes). A terminal that cannot sleep (one
+    /// in memory, playing a script) returns at once.
+    func waitForInput(timeoutMilliseconds: Int?, wake: WakeUp)
+}
+
+extension Terminal {
+    public func waitForInput(timeoutMilliseconds: Int?, wake: WakeUp) {}
 }

@@ -3,7 +3,8 @@ import NumberFiles
 import Onboarding
 
 /// Turns keys into changes of what is typed on screen and into commands for the program
-/// (decisions for the state machine, a check now, a draft to keep). Never calls anything.
+/// (decisions for the state machine, a check now, a draft to keep, a file to read). Never calls
+/// anything: no network, database or file system (`WizardRuntime` runs the commands).
 public enum WizardController {
     public static func handle(_ key: Key, _ model: inout WizardModel) -> [Command] {
         let typedBefore = model.typedFingerprint
@@ -265,7 +266,7 @@ public enum WizardController {
                 form.correcting = false
                 model.enterpriseForm = form
                 model.notice = "Correction left; the enterprise is unchanged."
-                return [.saveDraft(form: WizardModel.correctionDraftName, fields: [:])]
+                return [.saveDraft(form: .enterpriseCorrection, fields: [:])]
             }
         default:
             if case .field(let field) = row, form.values[field]?.edit(key) == true {
@@ -273,7 +274,7 @@ public enum WizardController {
             }
         }
         model.enterpriseForm = form
-        return changed ? [.saveDraft(form: form.correcting ? WizardModel.correctionDraftName : "enterprise", fields: form.draft)] : []
+        return changed ? [.saveDraft(form: form.correcting ? .enterpriseCorrection : .enterprise, fields: form.draft)] : []
     }
 
     /// F4 at steps 3 to 5 of a resubmission: correct the enterprise again before its new LOA.
@@ -306,33 +307,78 @@ public enum WizardController {
         var form = model.loaForm
         let rows = form.rows
         let row = form.focusedRow
+        var commands: [Command] = []
         func move(_ delta: Int) {
             form.check(row)
+            // The image itself is read off the key loop; its problem comes back as a message.
+            if row == .signatureImage, let path = form.signaturePath { commands.append(.checkFile(.signatureImage(path: path, thenRender: false))) }
             form.focus = (form.focus + delta + rows.count) % rows.count
         }
         switch key {
         case .up, .backTab: move(-1)
         case .down, .tab: move(1)
         case .enter where row == .render, .function(2):
-            guard let event = form.renderEvent() else {
-                model.notice = "\(form.problems.count) field\(form.problems.count == 1 ? " needs" : "s need") attention (marked !)."
-                form.focus = form.rows.firstIndex { form.problems[$0] != nil } ?? form.focus
+            if let path = form.signaturePath {
                 model.loaForm = form
-                return []
+                return [.checkFile(.signatureImage(path: path, thenRender: true))]
             }
             model.loaForm = form
-            return [.send(event)]
+            return render(&model)
         case .enter: move(1)
         case .character(" ") where row == .actingAsAgent:
             form.actingAsAgent.toggle()
             if !form.actingAsAgent { form.problems = form.problems.filter { if case .agent = $0.key { false } else { true } } }
         case .right where row == .signatureImage && form.signatureImage.cursor == form.signatureImage.text.count:
-            form.signatureImage = TextField(PathCompletion.complete(form.signatureImage.text))
+            commands.append(.completePath(.signatureImage, typed: form.signatureImage.text))
         default:
             form[row]?.edit(key)
         }
         model.loaForm = form
-        return []
+        return commands
+    }
+
+    /// Renders the LOA from the form, once every row (the signature image included) is checked.
+    static func render(_ model: inout WizardModel) -> [Command] {
+        var form = model.loaForm
+        guard let event = form.renderEvent() else {
+            model.notice = "\(form.problems.count) field\(form.problems.count == 1 ? " needs" : "s need") attention (marked !)."
+            form.focus = form.rows.firstIndex { form.problems[$0] != nil } ?? form.focus
+            model.loaForm = form
+            return []
+        }
+        model.loaForm = form
+        return [.send(event)]
+    }
+
+    /// A file named on screen was checked off the key loop: its problem is shown where it was
+    /// typed, or what waited for it (rendering, the upload) goes ahead.
+    static func checked(_ check: FileCheck, problem: String?, _ model: inout WizardModel) -> [Command] {
+        switch check {
+        case .signatureImage(let path, let thenRender):
+            // Checked for what is typed now only: an older answer for another path is dropped.
+            guard model.loaForm.signaturePath == path else { return [] }
+            model.loaForm.problems[.signatureImage] = problem
+            guard thenRender, model.screenStep == .loaRender else { return [] }
+            return render(&model)
+        case .signedLOA(let path):
+            if let problem {
+                model.notice = "Signed LOA: \(problem)"
+                return []
+            }
+            guard model.screenStep == .signAndUpload else { return [] }
+            return [.send(.useSignedLOA(path: path))]
+        }
+    }
+
+    /// A path completed off the key loop replaces what was typed, unless the person typed on.
+    static func completed(_ field: PathField, typed: String, completed: String, _ model: inout WizardModel) {
+        switch field {
+        case .signatureImage where model.loaForm.signatureImage.text == typed:
+            model.loaForm.signatureImage = TextField(completed)
+        case .signedLOA where model.signedLOAPath.text == typed:
+            model.signedLOAPath = TextField(completed)
+        case .signatureImage, .signedLOA: break
+        }
     }
 
     static func upload(_ key: Key, _ model: inout WizardModel) -> [Command] {
@@ -349,16 +395,10 @@ public enum WizardController {
             guard let rendered = model.state.renderedLOAPath else { return [] }
             return [.send(.useSignedLOA(path: rendered))]
         case .enter:
-            let path = LocalFile.expanded(model.signedLOAPath.text.trimmingCharacters(in: .whitespaces))
-            do {
-                _ = try SignedLOAFile.read(path)
-            } catch {
-                model.notice = "Signed LOA: \(error.description)"
-                return []
-            }
-            return [.send(.useSignedLOA(path: path))]
+            // Checked (a PDF, within the size limit) off the key loop, then uploaded.
+            return [.checkFile(.signedLOA(path: LocalFile.expanded(model.signedLOAPath.text.trimmingCharacters(in: .whitespaces))))]
         case .tab:
-            model.signedLOAPath = TextField(PathCompletion.complete(model.signedLOAPath.text))
+            return [.completePath(.signedLOA, typed: model.signedLOAPath.text)]
         default:
             model.signedLOAPath.edit(key)
         }
@@ -440,32 +480,30 @@ public enum WizardController {
         case .escape where model.addingMoreNumbers:
             model.addingMoreNumbers = false
         case .control("o"):
-            loadNumbersFile(&model)
+            let typed = model.numbersText.text.trimmingCharacters(in: .whitespaces)
+            guard !typed.isEmpty else {
+                model.loadProblem = "Load file: write the file's path on the current line, then ^O."
+                return []
+            }
+            model.loadProblem = nil
+            model.notice = "Reading \(RemoteText.sanitized((typed as NSString).lastPathComponent))…"
+            return [.readNumbersFile(typed)]
         default:
             model.numbersText.edit(key)
         }
         return []
     }
 
-    /// ^O: the file whose path is on the current line, read as CSV (`NumberFile`), its numbers
-    /// column's cells added as lines, each remembering the file's line (and column) it came from.
-    static func loadNumbersFile(_ model: inout WizardModel) {
-        let typed = model.numbersText.text.trimmingCharacters(in: .whitespaces)
-        model.loadProblem = nil
-        guard !typed.isEmpty else {
-            model.loadProblem = "Load file: write the file's path on the current line, then ^O."
-            return
-        }
-        let data: Data
-        do { data = try LocalFile.contents(typed, limit: NumberFile.maximumBytes) } catch {
-            model.loadProblem = "Load file: \(error.description). Nothing was loaded."
-            return
-        }
+    /// ^O's file, read off the key loop as CSV (`NumberFile`): its numbers column's cells are
+    /// added as lines, each remembering the file's line (and column) it came from; a file that
+    /// cannot be loaded is said, and nothing is added.
+    static func loaded(_ result: Result<NumberFile, CommandFailure>, typed: String, _ model: inout WizardModel) {
+        model.notice = nil  // "Reading…" is over
         let file: NumberFile
-        switch NumberFile.read(data) {
+        switch result {
         case .success(let read): file = read
-        case .failure(let problem):
-            model.loadProblem = "Load file: \(RemoteText.sanitized(LocalFile.expanded(typed))) \(problem). Nothing was loaded."
+        case .failure(let failure):
+            model.loadProblem = "Load file: \(failure). Nothing was loaded."
             return
         }
         let name = RemoteText.sanitized((typed as NSString).lastPathComponent)
@@ -486,7 +524,8 @@ public enum WizardController {
             model.numberLineOrigins[model.numberLines.count] = NumberLineOrigin(file: name, lineNumber: line.lineNumber, column: line.column)
             model.numberLines.append(line.text)
         }
-        model.numbersText = TextField()
+        // The path's line gives way to the file's lines (unless the person typed on meanwhile).
+        if model.numbersText.text.trimmingCharacters(in: .whitespaces) == typed { model.numbersText = TextField() }
         let from = file.column.map { " from \($0)" } ?? ""
         let unread = blank.isEmpty ? "" : "; nothing in that column on line\(blank.count == 1 ? "" : "s") "
             + NumberFile.lineList(blank)

@@ -43,6 +43,8 @@ public struct WizardModel: Equatable, Sendable {
     public var batchProgress: BatchProgress?
     /// A decision made while the engine worked; it runs once that is done.
     public var queued: Event?
+    /// What runs in the background, for `WizardUpdate` to know what is due.
+    public var background = Background()
     public var nextReviewCheckAt: Date?
     public var reviewChecking = false
     public var readings: [String: NumberReading] = [:]
@@ -101,8 +103,6 @@ public struct WizardModel: Equatable, Sendable {
     /// At steps 8 and 9, the person went back to add more numbers.
     public var addingMoreNumbers = false
 
-    public static let typedDraftName = "typed"
-    public static let correctionDraftName = "enterprise-correction"
 
     /// Whether the enterprise can be corrected now (the state machine's rule).
     public var canCorrect: Bool { state.canCorrectEnterprise }
@@ -170,6 +170,34 @@ public struct WizardModel: Equatable, Sendable {
 
     /// The numbers typed or pasted at step 7, one per line.
     public var numbersEntry: String { (numberLines + [numbersText.text]).joined(separator: "\n") }
+}
+
+extension WizardModel {
+    /// What runs off the key loop, and what is due: kept in the model so that `WizardUpdate`
+    /// alone decides what to start, and the loop only runs what it is told.
+    public struct Background: Equatable, Sendable {
+        /// The decision under way, and the confirmation it answers (what is shown once it
+        /// ends depends on it); nil when the engine is idle.
+        public var decision: Decision?
+        /// When Telnyx is next asked about an answer that was lost.
+        public var nextReconcileAt = Date.distantPast
+        /// Whether the review poller runs.
+        public var reviewPolling = false
+        /// Whether the audit log was read for who disabled reputation, this time it is disabled.
+        public var disablingRead = false
+        /// The step whose numbers were last read.
+        public var numbersReadAt: Step?
+        /// The numbers file being read, by its path as typed.
+        public var readingFile: String?
+
+        public init() {}
+    }
+
+    /// A decision sent to the engine, and the confirmation on screen when it was sent.
+    public struct Decision: Equatable, Sendable {
+        public var event: Event
+        public var confirmationBefore: PendingConfirmation?
+    }
 }
 
 /// The number table of steps 8 and 9: cursor, selection, filter, sort and page.

@@ -5,6 +5,7 @@ import OnboardingEngine
 import OnboardingStore
 import TelnyxAPI
 import TerminalUI
+import WizardRuntime
 import Yams
 
 struct Run: AsyncParsableCommand {
@@ -110,7 +111,7 @@ struct Run: AsyncParsableCommand {
         try await chooseLOADirectory(engine)
         try await engine.reconcile()
         do {
-            try await InteractiveWizard(engine: engine, store: store, client: client, sandbox: sandbox, scenario: global.scenario.rawValue)
+            try await WizardRuntime(engine: engine, store: store, client: client, sandbox: sandbox?.control(scenario: global.scenario.rawValue))
                 .run(on: terminal)
         } catch {
             terminal.restore()

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import OnboardingStore
 import TelnyxSimulator
+import WizardRuntime
 
 /// The simulated Telnyx, running inside this process on loopback for the length of a command.
 /// Its world (the sandbox account) is kept in a file beside the sandbox's onboardings, so they
@@ -53,6 +54,11 @@ final class Sandbox: Sendable {
     }
 
     /// Waiting on review in the sandbox moves its clock instead of the wall clock's.
+    /// The controls the wizard uses, for a sandbox running `scenario`.
+    func control(scenario: String) -> SandboxControl {
+        SandboxControl(scenario: scenario, advance: { self.advance(seconds: $0) })
+    }
+
     func advance(seconds: Double) {
         server.world.clock.advance(by: seconds)
         if let file = server.worldFile { try? server.world.save(to: file) }

@@ -7,6 +7,7 @@ import OnboardingStore
 import SimulatorTestSupport
 import TelnyxAPI
 import TerminalUI
+import WizardRuntime
 @testable import reputation_wizard
 
 /// The full-screen wizard's loop itself (keys, decisions in the background, what is shown once
@@ -59,7 +60,7 @@ import TerminalUI
 
                 // The wizard's clock stands still until the script moves it past the 10 s wait.
                 let clock = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
-                var wizard = InteractiveWizard(engine: engine, store: store, client: try simulator.client(), sandbox: nil, scenario: "happy")
+                var wizard = WizardRuntime(engine: engine, store: store, client: try simulator.client(), sandbox: nil)
                 wizard.now = { clock.withLock { $0 } }
                 let terminal = ScriptedTerminal([
                     .waitFor("Telnyx could not be asked yet; it is asked again in 10 s."),
@@ -95,7 +96,7 @@ import TerminalUI
                     .waitFor("3 added · 0 not added"), .waitFor("All these numbers are already monitored."),
                     .press([.enter]), .waitFor("Step 8 of 9"),
                 ])
-                try await InteractiveWizard(engine: engine, store: store, client: try simulator.client(), sandbox: nil, scenario: "happy")
+                try await WizardRuntime(engine: engine, store: store, client: try simulator.client(), sandbox: nil)
                     .run(on: terminal)
                 #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
                 #expect(try await simulator.ledger().filter { $0["action"] as? String == "associate" }.count == 3, "billed once each")
@@ -123,7 +124,7 @@ import TerminalUI
                         .waitFor("· on: vetting approved, LOA approved"), .press([.enter]),
                         .waitFor("Step 7 of 9"),
                     ])
-                    try await InteractiveWizard(engine: engine, store: store, client: try simulator.client(), sandbox: nil, scenario: "happy")
+                    try await WizardRuntime(engine: engine, store: store, client: try simulator.client(), sandbox: nil)
                         .run(on: terminal)
                     #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
                     #expect(await engine.state.enterprise?.id == enterpriseId)
@@ -142,7 +143,7 @@ import TerminalUI
                 let numbers = Array(simulator.world.inventory.prefix(1000))
                 let pasted = numbers.flatMap { Key.typing($0 + "\n") }
                 let terminal = ScriptedTerminal([.waitFor("Step 7 of 9"), .press(pasted), .waitFor("1000 to add in 10 batches")])
-                try await InteractiveWizard(engine: engine, store: store, client: try simulator.client(), sandbox: nil, scenario: "happy")
+                try await WizardRuntime(engine: engine, store: store, client: try simulator.client(), sandbox: nil)
                     .run(on: terminal)
                 #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
                 // 13,000 keys: a frame per key would be 13,000 frames.

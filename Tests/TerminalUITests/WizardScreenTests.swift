@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Onboarding
 @testable import TerminalUI
+import WizardRuntime
 
 /// A model at a step, as the engine would have left it.
 func model(_ step: Step, _ change: (inout OnboardingState) -> Void = { _ in }) -> WizardModel {
@@ -15,7 +16,20 @@ func model(_ step: Step, _ change: (inout OnboardingState) -> Void = { _ in }) -
 
 /// Feeds keys to the controller and answers every command they led to.
 func press(_ keys: [Key], _ model: inout WizardModel) -> [Command] {
-    keys.flatMap { WizardController.handle($0, &model) }
+    keys.flatMap { key in WizardController.handle(key, &model).flatMap { performingFileWork($0, &model) } }
+}
+
+/// A command that works on local files is run here and now (as `WizardRuntime` would, off the
+/// key loop), and its message answered; every other command is returned as it is.
+func performingFileWork(_ command: Command, _ model: inout WizardModel) -> [Command] {
+    let message: WizardMessage
+    switch command {
+    case .readNumbersFile(let typed): message = LocalFileWork.numbersFile(typed)
+    case .checkFile(let check): message = LocalFileWork.check(check)
+    case .completePath(let field, let typed): message = LocalFileWork.complete(field, typed: typed)
+    default: return [command]
+    }
+    return WizardUpdate.answer(message, &model)
 }
 
 func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
@@ -62,7 +76,7 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
     @Test func aFieldIsCheckedAsThePersonLeavesItAndEveryKeystrokeIsKept() {
         var wizard = model(.enterprise)
         var commands = press(Key.typing("Ac"), &wizard)
-        #expect(commands.last == .saveDraft(form: "enterprise", fields: wizard.enterpriseForm.draft))
+        #expect(commands.last == .saveDraft(form: .enterprise, fields: wizard.enterpriseForm.draft))
         #expect(wizard.enterpriseForm.draft["legal_name"] == "Ac")
         commands = press([.down], &wizard)
         #expect(screen(wizard).contains("! "), "too short a legal name is named as the person leaves it")
@@ -399,7 +413,7 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         _ = press([.escape], &wizard)
         #expect(press([.character("q")], &wizard) == [.quit])
         var typing = model(.enterprise)
-        #expect(press([.character("q")], &typing).first == .saveDraft(form: "enterprise", fields: typing.enterpriseForm.draft))
+        #expect(press([.character("q")], &typing).first == .saveDraft(form: .enterprise, fields: typing.enterpriseForm.draft))
         #expect(press([.control("q")], &typing) == [.quit])
     }
 }
@@ -499,7 +513,7 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
             state.gates = GateReport(status: "rejected", loaStatus: "approved", rejectionReasons: ["FEIN does not match"])
         }
         correcting.startCorrection(record: telnyxRecord, draft: nil)
-        #expect(press([.escape], &correcting) == [.saveDraft(form: "enterprise-correction", fields: [:])], "Esc first leaves the correction")
+        #expect(press([.escape], &correcting) == [.saveDraft(form: .enterpriseCorrection, fields: [:])], "Esc first leaves the correction")
         #expect(correcting.screenStep == .gates)
     }
 }
@@ -677,7 +691,7 @@ let telnyxRecord: [String: String] = [
     @Test func theFocusAndStepFivesChoiceComeBack() {
         var enterprise = model(.enterprise)
         var kept: [String: String] = [:]
-        for case .saveDraft("enterprise", let fields) in press([.down, .down, .down] + Key.typing("x"), &enterprise) { kept = fields }
+        for case .saveDraft(.enterprise, let fields) in press([.down, .down, .down] + Key.typing("x"), &enterprise) { kept = fields }
         var resumedEnterprise = model(.enterprise)
         resumedEnterprise.restoreEnterprise(draft: kept)
         #expect(resumedEnterprise.enterpriseForm.focus == 3)
@@ -761,7 +775,7 @@ let telnyxRecord: [String: String] = [
         Self.focus(.contactEmail, &wizard)
         var saved: [String: String]?
         for case .saveDraft(let form, let fields) in press([.control("u")] + Key.typing("sam@acmewidgets.example.com"), &wizard) {
-            #expect(form == "enterprise-correction")
+            #expect(form == .enterpriseCorrection)
             saved = fields
         }
         #expect(saved?["organization_contact.email"] == "sam@acmewidgets.example.com")
@@ -820,7 +834,7 @@ let telnyxRecord: [String: String] = [
         _ = press([.enter], &wizard)
         #expect(wizard.overlay == nil)
         #expect(wizard.notice == "Nothing is changed yet: the form shows the enterprise as Telnyx holds it. Change what the reasons name.")
-        #expect(press([.escape], &wizard) == [.saveDraft(form: "enterprise-correction", fields: [:])])
+        #expect(press([.escape], &wizard) == [.saveDraft(form: .enterpriseCorrection, fields: [:])])
         #expect(wizard.screenStep == .gates)
     }
 

@@ -1,0 +1,255 @@
+import Foundation
+import NumberFiles
+import Onboarding
+
+/// The wizard's one update: a message (a key, or a command's result) changes the model and
+/// asks for commands. Pure: the loop that runs the commands (`WizardRuntime`) and the screens
+/// that draw the model are elsewhere, so both renderers share it.
+public enum WizardUpdate {
+    /// Seconds between two checks of an answer that was lost.
+    public static let reconcileEvery: Double = 10
+
+    /// Answers `message`, then starts what became due (a lost answer to reconcile, the review
+    /// poller at step 6, the numbers a step shows). A decision sent while another runs waits
+    /// its turn (a newer one replaces it).
+    public static func update(_ model: inout WizardModel, _ message: WizardMessage) -> [Command] {
+        let asked = answer(message, &model)
+        var commands: [Command] = []
+        for command in asked { commands += route(command, &model) }
+        commands += due(&model)
+        return commands
+    }
+
+    /// The wizard opens by asking Telnyx where things stand (the engine's `.begin`).
+    public static func begin(_ model: inout WizardModel) -> [Command] {
+        route(.send(.begin), &model)
+    }
+
+    /// A message's own answer, before it is routed and before what became due is added (for
+    /// tests that look at one key's commands).
+    static func answer(_ message: WizardMessage, _ model: inout WizardModel) -> [Command] {
+        switch message {
+        case .key(let key):
+            return WizardController.handle(key, &model)
+        case .clock(let now):
+            model.now = now
+            return []
+        case .engine(let state, let progress):
+            model.state = state
+            model.batchProgress = progress
+            model.tick += 1
+            return []
+        case .decided(let refusal, let state):
+            return decided(refusal: refusal, state: state, &model)
+        case .review(let activity):
+            switch activity {
+            case .waiting(let at): (model.nextReviewCheckAt, model.reviewChecking) = (at, false)
+            case .checking: model.reviewChecking = true
+            case .stopped: (model.nextReviewCheckAt, model.reviewChecking) = (nil, false)
+            }
+            return []
+        case .inventory(.success(let inventory)):
+            model.inventory = inventory
+            return []
+        case .inventory(.failure(let failure)):
+            model.notice = "Could not read the account's numbers (\(failure)); F3 tries again."
+            return []
+        case .readings(.success(let readings)):
+            model.readings.merge(readings) { _, new in new }
+            return []
+        case .readings(.failure(let failure)):
+            model.notice = "Could not read the kept readings (\(failure)); the table shows what it had."
+            return []
+        case .enterprises(let result):
+            switch result {
+            case .success(let choices): (model.enterprises, model.trackedEnterprises) = (choices.items, choices.tracked)
+            case .failure(let failure):
+                model.enterprises = []
+                model.notice = "Could not read the account's enterprises (\(failure)); Esc, then F3 to try again."
+            }
+            if case .pickEnterprise(var picker) = model.overlay {
+                picker.items = model.enterprises ?? []
+                model.overlay = .pickEnterprise(picker)
+            }
+            return []
+        case .auditLog(.success(let lines)):
+            model.auditLines = lines
+            return []
+        case .auditLog(.failure(let failure)):
+            model.auditLines = ["The audit log could not be read (\(failure))."]
+            return []
+        case .disabling(.success(let disabling)):
+            model.disabledBy = disabling
+            return []
+        case .disabling(.failure(let failure)):
+            model.notice = "Could not read who disabled reputation (\(failure))."
+            return []
+        case .enterpriseRecord(.success(nil), _):
+            model.notice = "There is no enterprise to correct yet."
+            return []
+        case .enterpriseRecord(.success(let record?), let draft):
+            model.startCorrection(record: record, draft: draft)
+            return []
+        case .enterpriseRecord(.failure(let failure), _):
+            model.notice = "Could not read the enterprise from Telnyx (\(failure)); press c (F4 at steps 3 to 5) to try again."
+            return []
+        case .numbersFile(let typed, let result):
+            model.background.readingFile = nil
+            // Read while the person went on: the lines go where the file's path was typed, or
+            // below what was typed since.
+            WizardController.loaded(result, typed: typed, &model)
+            return []
+        case .fileChecked(let check, let problem):
+            return WizardController.checked(check, problem: problem, &model)
+        case .pathCompleted(let field, let typed, let completed):
+            WizardController.completed(field, typed: typed, completed: completed, &model)
+            return []
+        case .draftNotSaved(let form, let failure):
+            model.notice = "What is typed in the \(form.rawValue) form could not be kept (\(failure)); it is kept again at the next key."
+            return []
+        case .notice(let text):
+            model.notice = text
+            return []
+        }
+    }
+
+    /// A decision (or reconciliation) ended: what it did is shown, and a decision made
+    /// meanwhile goes next.
+    static func decided(refusal: String?, state: OnboardingState, _ model: inout WizardModel) -> [Command] {
+        let decision = model.background.decision
+        model.background.decision = nil
+        model.busy = nil
+        model.notice = refusal
+        model.state = state
+        var commands: [Command] = []
+        if let decision {
+            WizardController.finished(decision.event, confirmationBefore: decision.confirmationBefore, &model)
+            // A correction that reached Telnyx needs its draft no more.
+            if case .correctEnterprise = decision.event, state.pendingCorrection == nil, state.lastError == nil {
+                commands.append(.saveDraft(form: .enterpriseCorrection, fields: [:]))
+            }
+        }
+        if let next = model.queued {
+            model.queued = nil
+            commands.append(.send(next))
+        }
+        return commands
+    }
+
+    /// A command as the loop should run it: a decision starts (or waits behind the one under
+    /// way), "check now" is asked of the poller or of the engine, a reload names what to read.
+    static func route(_ command: Command, _ model: inout WizardModel) -> [Command] {
+        switch command {
+        case .send(let event):
+            guard model.background.decision == nil else {
+                model.queued = event
+                return []
+            }
+            start(event, busy: describe(event), &model)
+            return [command]
+        case .checkReviewNow:
+            if model.background.reviewPolling && model.nextReviewCheckAt != nil { return [command] }
+            // A poller that stopped (after a rejection, say) no longer checks: ask directly.
+            guard model.background.decision == nil else { return [] }
+            start(.checkGatesNow, busy: "Checking Telnyx's review", &model)
+            return [.send(.checkGatesNow)]
+        case .reloadNumbers:
+            return numbersToRead(model)
+        case .readNumbersFile(let typed):
+            model.background.readingFile = typed
+            return [command]
+        case .startReviewPolling, .stopReviewPolling, .reconcile, .advanceSandboxClock, .saveDraft, .saveTypedDraft,
+            .loadInventory, .loadReadings, .loadEnterprises, .loadAuditLog, .loadDisabling, .openFile, .loadEnterpriseRecord,
+            .checkFile, .completePath, .quit:
+            return [command]
+        }
+    }
+
+    static func start(_ event: Event, busy: String, _ model: inout WizardModel) {
+        model.busy = busy
+        model.background.decision = WizardModel.Decision(event: event, confirmationBefore: model.state.confirmation)
+        model.background.numbersReadAt = nil
+    }
+
+    /// What the step shows that is read from elsewhere: the inventory at step 7, the kept
+    /// readings from step 8.
+    static func numbersToRead(_ model: WizardModel) -> [Command] {
+        var commands: [Command] = []
+        if model.screenStep == .associate && model.inventory == nil { commands.append(.loadInventory) }
+        if model.state.step >= .query { commands.append(.loadReadings) }
+        return commands
+    }
+
+    /// What became due after a message.
+    static func due(_ model: inout WizardModel) -> [Command] {
+        var commands: [Command] = []
+        let state = model.state
+        // An answer lost on the way: Telnyx is asked what happened, by itself and again every
+        // little while, instead of waiting for a restart.
+        if model.background.decision == nil, state.inFlight != nil, state.lastError?.outcomeUnknown == true,
+            model.now >= model.background.nextReconcileAt
+        {
+            model.background.nextReconcileAt = model.now.addingTimeInterval(reconcileEvery)
+            start(.begin, busy: "Checking with Telnyx whether it happened", &model)
+            commands.append(.reconcile)
+        }
+        // Review polling runs while the onboarding waits at step 6.
+        if state.step == .gates && state.inFlight == nil && !model.background.reviewPolling {
+            model.background.reviewPolling = true
+            commands.append(.startReviewPolling)
+        } else if state.step != .gates && model.background.reviewPolling {
+            model.background.reviewPolling = false
+            (model.nextReviewCheckAt, model.reviewChecking) = (nil, false)
+            commands.append(.stopReviewPolling)
+        }
+        // Who disabled reputation, and when, for its screen: read once each time it is disabled.
+        if state.disabledReputation == nil {
+            model.disabledBy = nil
+            model.background.disablingRead = false
+        } else if !model.background.disablingRead {
+            model.background.disablingRead = true
+            commands.append(.loadDisabling)
+        }
+        if model.background.numbersReadAt != state.step && model.background.decision == nil {
+            model.background.numbersReadAt = state.step
+            commands += numbersToRead(model)
+        }
+        return commands
+    }
+
+    /// When the loop must wake by itself, in milliseconds from now (nil: only for a key or a
+    /// result): the spinner moves while something is in flight, the countdown of step 6 each
+    /// second, and a lost answer is asked about again when its time comes.
+    public static func wakeAfter(_ model: WizardModel) -> Int? {
+        var after: [Int] = []
+        if model.busy != nil || model.reviewChecking || model.background.readingFile != nil { after.append(spinnerMilliseconds) }
+        if model.screenStep == .gates && model.overlay == nil { after.append(1000) }
+        if model.state.inFlight != nil, model.state.lastError?.outcomeUnknown == true {
+            after.append(max(0, Int(model.background.nextReconcileAt.timeIntervalSince(model.now) * 1000) + 1))
+        }
+        return after.min()
+    }
+
+    /// How often the spinner moves while something is in flight.
+    public static let spinnerMilliseconds = 100
+
+    /// The spinner's words for a decision under way.
+    public static func describe(_ event: Event) -> String {
+        switch event {
+        case .begin: "Asking Telnyx where things stand"
+        case .agreeToTerms: "Agreeing to the terms"
+        case .submitEnterprise: "Creating the enterprise"
+        case .correctEnterprise: "Sending the correction"
+        case .renderLOA: "Rendering the LOA"
+        case .useSignedLOA: "Checking and uploading the signed LOA"
+        case .confirm: "Working (billed as confirmed)"
+        case .addNumbers, .query, .refresh, .chooseFrequency: "Estimating the cost"
+        case .removeNumbers: "Removing numbers"
+        case .changeFrequency: "Changing the check frequency"
+        case .disable: "Disabling reputation"
+        case .goBack: "Going back"
+        case .checkGatesNow: "Checking Telnyx's review"
+        default: "Talking to Telnyx"
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Onboarding
+import OnboardingEngine
+import OnboardingStore
+import TelnyxAPI
+import TerminalUI
+
+/// The wizard's loop, for every renderer: it sleeps until a key, a resize or a background
+/// result arrives (no timer while nothing is in flight), hands each to `WizardUpdate.update`,
+/// runs the commands that come back off the loop (`WizardWork`), and draws the model.
+public struct WizardRuntime: Sendable {
+    let engine: OnboardingEngine
+    let store: OnboardingStore
+    let client: TelnyxClient
+    let sandbox: SandboxControl?
+    /// The wizard's clock (what it shows as "now", when a lost answer is asked about again);
+    /// tests give one that moves as they say.
+    public var now: @Sendable () -> Date = Date.init
+
+    /// - Parameter sandbox: the built-in simulator's controls, when the wizard runs on it.
+    public init(engine: OnboardingEngine, store: OnboardingStore, client: TelnyxClient, sandbox: SandboxControl?) {
+        self.engine = engine
+        self.store = store
+        self.client = client
+        self.sandbox = sandbox
+    }
+
+    /// The most keys answered before a frame is drawn (a paste arrives as many keys at once).
+    static let keysPerFrame = 4096
+
+    /// The model the wizard opens with: the onboarding as saved, with what was typed before a
+    /// quit or a crash; and the commands that start it (Telnyx asked where things stand, a
+    /// correction under way reopened over Telnyx's record).
+    /// - Throws: `StoreError` when the drafts cannot be read.
+    public func opening() async throws -> (WizardModel, [Command]) {
+        let state = await engine.state
+        var model = WizardModel(state: state, sandboxScenario: sandbox?.scenario)
+        model.now = now()
+        model.restoreEnterprise(draft: try store.draft(state.id, form: DraftForm.enterprise.rawValue))
+        if let draft = try store.draft(state.id, form: DraftForm.typed.rawValue) { model.restoreTyped(draft) }
+        // Telnyx is asked first; what is due (a lost answer to reconcile…) waits behind it.
+        var commands = WizardUpdate.begin(&model)
+        if let correction = try store.draft(state.id, form: DraftForm.enterpriseCorrection.rawValue), !correction.isEmpty, model.canCorrect {
+            commands.append(.loadEnterpriseRecord)
+        }
+        commands += WizardUpdate.update(&model, .clock(model.now))
+        return (model, commands)
+    }
+
+    /// Runs the wizard on `terminal` until the person quits.
+    /// - Throws: `StoreError` when the drafts cannot be read at the start; `WakeUp.Failure`
+    ///   when the process has no file descriptors left.
+    public func run(on terminal: some Terminal) async throws {
+        let wake = try WakeUp()
+        let inbox = Inbox(wake: wake)
+        var (model, commands) = try await opening()
+        let work = WizardWork(engine: engine, store: store, client: client, sandbox: sandbox, inbox: inbox, onboardingId: model.state.id)
+        // Keys were left unread when a frame's worth came at once: no sleeping before them.
+        var keysLeft = false
+        while true {
+            if await work.perform(commands, model: model) == .quit { return }
+            terminal.show(WizardView.render(model, width: terminal.size.width, height: terminal.size.height))
+            if !keysLeft { terminal.waitForInput(timeoutMilliseconds: WizardUpdate.wakeAfter(model), wake: wake) }
+            var keys: [Key] = []
+            while keys.count < Self.keysPerFrame, let key = terminal.nextKey(timeoutMilliseconds: 0) { keys.append(key) }
+            keysLeft = keys.count == Self.keysPerFrame
+            let messages = inbox.take()
+            // A terminal in memory returns at once: let the background work run.
+            if keys.isEmpty && messages.isEmpty { await Task.yield() }
+            commands = WizardUpdate.update(&model, .clock(now()))
+            for message in messages + keys.map(WizardMessage.key) { commands += WizardUpdate.update(&model, message) }
+        }
+    }
+}
+
+/// The built-in simulator's controls the wizard uses (the sandbox only).
+public struct SandboxControl: Sendable {
+    /// The scenario's name, shown in the title.
+    public var scenario: String
+    /// Moves the simulated clock ahead by seconds, so reviewers decide sooner.
+    public var advance: @Sendable (Double) -> Void
+
+    public init(scenario: String, advance: @escaping @Sendable (Double) -> Void) {
+        self.scenario = scenario
+        self.advance = advance
+    }
+}

@@ -1,0 +1,266 @@
+import Foundation
+import Onboarding
+import OnboardingEngine
+import OnboardingStore
+import TelnyxAPI
+import TerminalUI
+
+/// Runs the wizard's commands off the key loop, each as its own task whose result (or failure)
+/// is posted to the inbox as a message. Holds what runs: the decision under way, the review
+/// poller, the draft writer. Used from the loop's task only.
+final class WizardWork {
+    let engine: OnboardingEngine
+    let store: OnboardingStore
+    let client: TelnyxClient
+    let sandbox: SandboxControl?
+    let inbox: Inbox
+    let onboardingId: String
+    private let drafts: DraftWriter
+    private var decision: Task<Void, Never>?
+    private var poller: GatePoller?
+    private var polling: [Task<Void, Never>] = []
+
+    init(engine: OnboardingEngine, store: OnboardingStore, client: TelnyxClient, sandbox: SandboxControl?, inbox: Inbox, onboardingId: String) {
+        self.engine = engine
+        self.store = store
+        self.client = client
+        self.sandbox = sandbox
+        self.inbox = inbox
+        self.onboardingId = onboardingId
+        drafts = DraftWriter(store: store, onboardingId: onboardingId, inbox: inbox)
+    }
+
+    enum Outcome { case goOn, quit }
+
+    /// Starts every command; drafts asked for more than once in the frame are written once
+    /// (the last one), the typed draft as the model holds it now.
+    func perform(_ commands: [Command], model: WizardModel) async -> Outcome {
+        var formDrafts: [DraftForm: [String: String]] = [:]
+        var typedChanged = false
+        for command in commands {
+            switch command {
+            case .quit:
+                for (form, fields) in formDrafts { drafts.save(form, fields) }
+                if typedChanged { drafts.save(.typed, model.typedDraft) }
+                await stop()
+                return .quit
+            case .saveDraft(let form, let fields): formDrafts[form] = fields
+            case .saveTypedDraft: typedChanged = true
+            default: start(command)
+            }
+        }
+        for (form, fields) in formDrafts { drafts.save(form, fields) }
+        if typedChanged { drafts.save(.typed, model.typedDraft) }
+        return .goOn
+    }
+
+    /// Ends what runs, and waits for every draft to be written.
+    func stop() async {
+        decision?.cancel()
+        for task in polling { task.cancel() }
+        await drafts.finish()
+    }
+
+    private func start(_ command: Command) {
+        let engine = self.engine
+        let store = self.store
+        let client = self.client
+        let inbox = self.inbox
+        let id = onboardingId
+        switch command {
+        case .send(let event):
+            decision = Task { await WizardWork.decide(event, engine: engine, inbox: inbox) }
+        case .reconcile:
+            decision = Task {
+                let refusal: String?
+                do {
+                    let settled = try await engine.reconcile()
+                    refusal = settled ? nil : "Telnyx could not be asked yet; it is asked again in \(Int(WizardUpdate.reconcileEvery)) s."
+                } catch {
+                    refusal = "Telnyx could not be asked yet (\(error)); it is asked again in \(Int(WizardUpdate.reconcileEvery)) s."
+                }
+                inbox.post(.decided(refusal: refusal, state: await engine.state))
+            }
+        case .startReviewPolling:
+            startPolling()
+        case .stopReviewPolling:
+            for task in polling { task.cancel() }
+            polling = []
+            poller = nil
+        case .checkReviewNow:
+            if let poller { Task { await poller.checkNow() } }
+        case .advanceSandboxClock:
+            sandbox?.advance(3600)
+        case .loadInventory:
+            Task {
+                do {
+                    let inventory = try await client.allInventory()
+                    inbox.post(.inventory(.success(Set(inventory.filter { $0.status == .active }.map(\.phoneNumber)))))
+                } catch {
+                    inbox.post(.inventory(.failure(CommandFailure((error as? TelnyxError)?.message ?? "\(error)"))))
+                }
+            }
+        case .loadReadings:
+            Task { inbox.post(.readings(WizardWork.readings(store: store, onboardingId: id))) }
+        case .loadEnterprises:
+            Task {
+                do {
+                    inbox.post(.enterprises(.success(try await WizardWork.enterpriseChoices(client: client, store: store))))
+                } catch {
+                    inbox.post(.enterprises(.failure(CommandFailure((error as? TelnyxError)?.message ?? "\(error)"))))
+                }
+            }
+        case .loadAuditLog:
+            Task {
+                do {
+                    let formatter = ISO8601DateFormatter()
+                    let lines = try store.auditLog(id).map { entry in
+                        let cost = entry.cost.map { " · \($0)" } ?? ""
+                        return RemoteText.sanitized("\(formatter.string(from: entry.at)) \(entry.osUser): \(entry.action)\(cost) → \(entry.result)")
+                    }
+                    inbox.post(.auditLog(.success(lines)))
+                } catch {
+                    inbox.post(.auditLog(.failure(CommandFailure("\(error)"))))
+                }
+            }
+        case .loadDisabling:
+            Task {
+                do {
+                    let disabled = try store.report(id).reputationDisabled
+                    if let at = disabled?.at, let user = disabled?.by {
+                        inbox.post(.disabling(.success(WizardModel.Disabling(at: at, user: user))))
+                    } else {
+                        inbox.post(.disabling(.success(nil)))
+                    }
+                } catch {
+                    inbox.post(.disabling(.failure(CommandFailure("\(error)"))))
+                }
+            }
+        case .openFile(let path):
+            Task { inbox.post(.notice(FileOpener.open(path))) }
+        case .loadEnterpriseRecord:
+            Task {
+                // A correction typed before (sent and failed, or left) comes back over Telnyx's record.
+                let kept = (try? store.draft(id, form: DraftForm.enterpriseCorrection.rawValue)) ?? nil
+                do {
+                    inbox.post(.enterpriseRecord(.success(try await engine.enterpriseRecord()), draft: kept?.isEmpty == false ? kept : nil))
+                } catch {
+                    inbox.post(.enterpriseRecord(.failure(CommandFailure((error as? TelnyxError)?.message ?? "\(error)")), draft: nil))
+                }
+            }
+        case .readNumbersFile(let typed):
+            Task.detached { inbox.post(LocalFileWork.numbersFile(typed)) }
+        case .checkFile(let check):
+            Task.detached { inbox.post(LocalFileWork.check(check)) }
+        case .completePath(let field, let typed):
+            Task.detached { inbox.post(LocalFileWork.complete(field, typed: typed)) }
+        case .reloadNumbers, .saveDraft, .saveTypedDraft, .quit:
+            // Routed or collected before: `WizardUpdate.route` names what to reload; drafts and
+            // quitting are the frame's.
+            break
+        }
+    }
+
+    /// Sends a decision to the engine, with the onboarding's state posted every 100 ms while it
+    /// runs (a batch's progress, the spinner), and the outcome once it ends.
+    static func decide(_ event: Event, engine: OnboardingEngine, inbox: Inbox) async {
+        let ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(WizardUpdate.spinnerMilliseconds))
+                if Task.isCancelled { return }
+                inbox.post(.engine(await engine.state, engine.batchProgress))
+            }
+        }
+        let refusal: String?
+        do {
+            if case .addNumbers(let numbers, let refused) = event {
+                // Numbers outside the inventory are set aside before the estimate; the lines
+                // the wizard refused are named beside them.
+                refusal = try await engine.addNumbers(numbers, refused: refused)
+            } else {
+                refusal = try await engine.send(event)
+            }
+        } catch {
+            refusal = "\(error)"
+        }
+        ticker.cancel()
+        // No tick may land after the outcome with an older state.
+        await ticker.value
+        inbox.post(.decided(refusal: refusal, state: await engine.state))
+    }
+
+    /// The review poller at step 6: each change of its activity is posted, with the onboarding
+    /// after each check; a poller that stops on a store failure says so.
+    private func startPolling() {
+        let poller = GatePoller(engine: engine)
+        self.poller = poller
+        let engine = self.engine
+        let inbox = self.inbox
+        polling = [
+            Task {
+                do { try await poller.run() } catch { inbox.post(.notice("Review checks stopped: \(error)")) }
+            },
+            Task {
+                for await activity in poller.activities {
+                    switch activity {
+                    case .waiting(let at):
+                        inbox.post(.engine(await engine.state, nil))
+                        inbox.post(.review(.waiting(nextCheckAt: at)))
+                    case .checking: inbox.post(.review(.checking))
+                    case .stopped:
+                        inbox.post(.engine(await engine.state, nil))
+                        inbox.post(.review(.stopped))
+                    }
+                }
+            },
+        ]
+    }
+
+    /// The latest reading of each monitored number, as kept in the store.
+    static func readings(store: OnboardingStore, onboardingId: String) -> Result<[String: NumberReading], CommandFailure> {
+        let latest: [String: ReputationSnapshot]
+        do { latest = try store.latestReadings(onboardingId) } catch { return .failure(CommandFailure("\(error)")) }
+        let decoder = JSONDecoder()
+        var readings: [String: NumberReading] = [:]
+        for (number, last) in latest {
+            guard let data = try? decoder.decode(ReputationData.self, from: Data(last.data.utf8)) else { continue }
+            readings[number] = NumberReading(
+                phoneNumber: number, spamRisk: data.spamRisk?.rawValue, category: data.spamCategory,
+                maturity: data.maturityScore, connection: data.connectionScore, engagement: data.engagementScore,
+                sentiment: data.sentimentScore, lastRefreshedAt: data.lastRefreshedAt)
+        }
+        return .success(readings)
+    }
+
+    /// The account's enterprises for F3, each with its state at Telnyx (reputation on or off,
+    /// both reviews) and the local onboarding that tracks it, if any.
+    static func enterpriseChoices(client: TelnyxClient, store: OnboardingStore) async throws -> EnterpriseChoices {
+        let enterprises = try await client.allEnterprises()
+        let enabled = enterprises.filter { $0.numberReputationEnabled == true }.compactMap(\.id)
+        let gates = try await enabled.concurrentMap(inFlight: 4) { id in
+            (id, try? await client.reputationSettings(enterpriseId: id))
+        }
+        let reviews = Dictionary(gates, uniquingKeysWith: { first, _ in first })
+        // Every onboarding here, read once: enterprise id → the onboarding tracking it.
+        var trackers: [String: String] = [:]
+        for summary in try store.list(includingArchived: true) {
+            if let enterpriseId = summary.state.enterprise?.id, trackers[enterpriseId] == nil { trackers[enterpriseId] = summary.state.id }
+        }
+        var tracked: [String: String] = [:]
+        let items = enterprises.compactMap { enterprise -> ListPicker.Item? in
+            guard let id = enterprise.id else { return nil }
+            var label = RemoteText.sanitized(enterprise.legalName ?? id)
+            if let settings = reviews[id] ?? nil {
+                label += " · on: vetting \(settings.status?.rawValue ?? "?"), LOA \(settings.loaStatus?.rawValue ?? "?")"
+            } else {
+                label += enterprise.numberReputationEnabled == true ? " · on" : " · reputation off"
+            }
+            if let onboarding = trackers[id] {
+                tracked[id] = onboarding
+                label += " · tracked by \(onboarding.prefix(8))"
+            }
+            return ListPicker.Item(id: id, label: label)
+        }
+        return EnterpriseChoices(items: items, tracked: tracked)
+    }
+}
