@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "reputation-bench",
             dependencies: [
-                "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "WizardRuntime", "Onboarding",
+                "OnboardingEngine", "OnboardingStore", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "WizardRuntime", "Onboarding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

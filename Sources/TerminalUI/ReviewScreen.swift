@@ -59,6 +59,18 @@ enum ReviewScreen {
         }
     }
 
+    /// Milliseconds until `relative(date, now:)` reads differently (a second under a minute
+    /// away, else the next whole minute), so an idle step 6 redraws only when its line changes.
+    static func millisecondsUntilChange(of date: Date, now: Date) -> Int {
+        let seconds = date.timeIntervalSince(now)
+        let magnitude = abs(seconds)
+        guard magnitude >= 59 else { return 1000 }
+        // Minutes shown are whole: the text changes as the count crosses a minute.
+        let intoMinute = magnitude.truncatingRemainder(dividingBy: 60)
+        let left = seconds > 0 ? intoMinute : 60 - intoMinute
+        return max(1000, Int(left * 1000) + 1)
+    }
+
     static func relative(_ date: Date, now: Date) -> String {
         let seconds = Int(date.timeIntervalSince(now).rounded())
         let magnitude = abs(seconds)

@@ -218,12 +218,16 @@ public enum WizardUpdate {
     }
 
     /// When the loop must wake by itself, in milliseconds from now (nil: only for a key or a
-    /// result): the spinner moves while something is in flight, the countdown of step 6 each
-    /// second, and a lost answer is asked about again when its time comes.
+    /// result): the spinner moves while something is in flight, step 6's "last checked" and
+    /// "next check" lines when they would read differently, and a lost answer is asked about again when its time comes.
     public static func wakeAfter(_ model: WizardModel) -> Int? {
         var after: [Int] = []
         if model.busy != nil || model.reviewChecking || model.background.readingFile != nil { after.append(spinnerMilliseconds) }
-        if model.screenStep == .gates && model.overlay == nil { after.append(1000) }
+        if model.screenStep == .gates {
+            for date in [model.nextReviewCheckAt, model.state.gatesCheckedAt].compactMap({ $0 }) {
+                after.append(ReviewScreen.millisecondsUntilChange(of: date, now: model.now))
+            }
+        }
         if model.state.inFlight != nil, model.state.lastError?.outcomeUnknown == true {
             after.append(max(0, Int(model.background.nextReconcileAt.timeIntervalSince(model.now) * 1000) + 1))
         }

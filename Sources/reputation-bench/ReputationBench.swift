@@ -18,6 +18,8 @@ struct ReputationBench: AsyncParsableCommand {
     @Option(name: .customLong("latency-ms"), help: "Simulated network latency per request.") var latencyMs = 20
     @Flag(help: "Only the step 9 table's drawing and the step 7 paste, no network.") var tableOnly = false
     @Option(help: "Numbers pasted at step 7.") var pasted = 20_000
+    @Option(name: .customLong("idle-seconds"), help: "Seconds the wizard is measured idle at step 6, each way (0 skips it).")
+    var idleSeconds = 60
 
     func run() async throws {
         if !tableOnly { try await associateAndList() }
@@ -25,6 +27,10 @@ struct ReputationBench: AsyncParsableCommand {
         print(TableRendering.report(numbers: numbers))
         print("")
         print(PasteHandling.report(numbers: pasted))
+        if idleSeconds > 0 {
+            print("")
+            print(try await IdleWizard.report(seconds: idleSeconds))
+        }
     }
 
     func associateAndList() async throws {
