@@ -27,33 +27,36 @@ enum Overlays {
     }
 
     static func drawConfirmation(_ confirmation: PendingConfirmation, model: WizardModel, on surface: inout Surface) {
+        let (title, lines) = Self.confirmation(confirmation, model: model, room: max(1, surface.height - 14))
+        box(lines, title: title, on: &surface)
+    }
+
+    /// A confirmation's title and lines (what is done, what is set aside, the cost and its
+    /// basis, the keys), naming at most `room` numbers; the plain renderer prints them as they are.
+    static func confirmation(_ confirmation: PendingConfirmation, model: WizardModel, room: Int) -> (title: String, lines: [(String, Style)]) {
         let what: String
         switch confirmation.action {
         case .remove(let numbers):
-            let room = max(1, surface.height - 14)
             var lines: [(String, Style)] = [("Stop monitoring \(numbers.count) \(numbers.count == 1 ? "number" : "numbers"):", .plain)]
             lines += numbers.prefix(room).map { ("  \($0)", .plain) }
             if numbers.count > room { lines.append(("  … and \(numbers.count - room) more", .muted)) }
-            box(lines + [
+            return ("Remove from monitoring", lines + [
                 ("", .plain), ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
                 (confirmation.estimate.basis, .muted), ("", .plain), ("y  remove      n  keep them", .bold),
-            ], title: "Remove from monitoring", on: &surface)
-            return
+            ])
         case .changeFrequency(let from, let to, _):
-            box([
+            return ("Change the check frequency", [
                 ("Check numbers \(to.label) instead of \(from.label)", .plain), ("", .plain),
                 ("Cost now: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
                 (confirmation.estimate.basis, .muted), ("", .plain), ("y  change      n  keep \(from.label)", .bold),
-            ], title: "Change the check frequency", on: &surface)
-            return
+            ])
         case .disable(let monitored):
-            box([
+            return ("Disable reputation", [
                 ("Monitoring stops now for \(monitored) \(monitored == 1 ? "number" : "numbers"), and Telnyx drops them;", .colored(.danger, bold: true)),
                 ("enabling again needs a newly signed LOA and is billed again.", .plain),
                 ("Cost: \(confirmation.estimate.amount) (\(confirmation.estimate.basis))", .muted), ("", .plain),
                 ("Type \(WizardModel.disableWord) and press Enter: \(model.confirmationWord.text)", .bold), ("Esc cancels.", .muted),
-            ], title: "Disable reputation", on: &surface)
-            return
+            ])
         case .enable, .associate, .query, .refresh: break
         }
         what = switch confirmation.action {
@@ -68,18 +71,18 @@ enum Overlays {
         // Numbers given but not in the estimate are named here, before anything is paid.
         var setAside: [(String, Style)] = []
         if let refused = confirmation.setAside {
-            let room = max(1, surface.height - 16)
+            let room = max(1, room - 2)
             setAside = [("", .plain), ("Set aside, not added and not billed (\(refused.count)):", .colored(.danger, bold: true))]
             let sorted = refused.named.sorted { $0.key < $1.key }.prefix(room)
             setAside += sorted.map { ("  \($0.key)  \(RemoteText.sanitized($0.value))", .plain) }
             if refused.count > sorted.count { setAside.append(("  … and \(refused.count - sorted.count) more (`status` names them all)", .muted)) }
         }
-        box([(what, .plain)] + setAside + [
+        return ("This is billed", [(what, .plain)] + setAside + [
             ("", .plain),
             ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
             (confirmation.estimate.basis, .muted), ("", .plain),
             ("y  confirm and pay      n  cancel", .bold),
-        ], title: "This is billed", on: &surface)
+        ])
     }
 
     static func draw(_ overlay: WizardModel.Overlay, model: WizardModel, on surface: inout Surface) {

@@ -7,6 +7,8 @@ import Onboarding
 /// and is shown, never dropped.
 public enum WizardMessage: Equatable, Sendable {
     case key(Key)
+    /// A decision a renderer made without a key (the plain renderer's answers).
+    case decide(Event)
     /// The clock moved (the loop woke): what is shown as "now", and what is due (a lost
     /// answer asked about again) follow it.
     case clock(Date)

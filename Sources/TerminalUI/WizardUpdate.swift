@@ -31,6 +31,8 @@ public enum WizardUpdate {
         switch message {
         case .key(let key):
             return WizardController.handle(key, &model)
+        case .decide(let event):
+            return [.send(event)]
         case .clock(let now):
             model.now = now
             return []

@@ -26,6 +26,8 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The onboarding to continue (with --new: the id of the new one).")
     var id: String?
     @Flag(help: "Start a new onboarding instead of continuing one.") var new = false
+    @Flag(help: "Plain mode: questions and answers line by line, no full screen (also when TERM=dumb or REPUTATION_WIZARD_PLAIN=1).")
+    var plain = false
     @Option(name: .customLong("loa-dir"), help: "Save rendered LOAs here (default: the onboarding's folder in the state directory).")
     var loaDirectory: String?
 
@@ -41,12 +43,14 @@ struct Run: AsyncParsableCommand {
             else { throw ValidationError("--loa-dir \(path) is not a directory this user can write; give another, or leave it out.") }
         }
         if nonInteractive && answers == nil { throw ValidationError("--non-interactive needs --answers FILE.") }
+        if nonInteractive && plain { throw ValidationError("--plain is for the wizard; --non-interactive runs without questions.") }
         if !nonInteractive && (answers != nil || yes || wait) {
             throw ValidationError("--answers, --yes and --wait go with --non-interactive; the full-screen wizard asks as it goes.")
         }
     }
 
     func run() async throws {
+        if !nonInteractive && Self.wantsPlain(plain, environment: ProcessInfo.processInfo.environment) { return try await runPlain() }
         guard nonInteractive else { return try await runFullScreen() }
         let answers: RunAnswers
         do {
@@ -77,6 +81,35 @@ struct Run: AsyncParsableCommand {
         let report = try store.report(state.id)
         print(try Output.json(report))
         throw ExitCode(stop.exitCode)
+    }
+
+    /// Whether the wizard runs in plain mode: asked for, or a terminal that cannot address the
+    /// cursor (`TERM=dumb`, as Emacs' shell and many CI consoles set it).
+    static func wantsPlain(_ flag: Bool, environment: [String: String]) -> Bool {
+        if flag { return true }
+        if let plain = environment["REPUTATION_WIZARD_PLAIN"], !plain.isEmpty, plain != "0" { return true }
+        return environment["TERM"] == "dumb"
+    }
+
+    /// The plain wizard: the same steps, questions and answers on standard input and output.
+    func runPlain() async throws {
+        let (client, sandbox) = try await global.checkedClient()
+        defer { sandbox?.stop() }
+        let store = try global.store(sandbox: sandbox != nil)
+        let engine = try openEngine(store: store, client: client)
+        try await chooseLOADirectory(engine)
+        try await engine.reconcile()
+        let runtime = WizardRuntime(engine: engine, store: store, client: client, sandbox: sandbox?.control(scenario: global.scenario.rawValue))
+        do {
+            try await PlainWizard(runtime: runtime).run(on: StandardConsole(asciiOnly: !ASCIIStandIn.localeIsUTF8(ProcessInfo.processInfo.environment)))
+        } catch {
+            await engine.close()
+            throw error
+        }
+        let state = await engine.state
+        await engine.close()
+        Output.line("Onboarding \(state.id) at step \(state.step.rawValue) (\(state.step.title)): \(state.nextAction)")
+        Output.line("Continue with `\(global.command("run --id \(state.id)", sandbox: sandbox != nil))` (add --plain for this mode).")
     }
 
     /// The full-screen wizard on this terminal; the terminal is given back on every way out.

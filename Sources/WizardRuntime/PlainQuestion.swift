@@ -1,0 +1,257 @@
+import Foundation
+import Onboarding
+import TerminalUI
+
+/// The question the plain renderer asks now, read from the model (so a resumed onboarding
+/// asks where it stands), and how an answer becomes keys, decisions or typed values. Forms are
+/// asked one field at a time, at the form's own focus, so the drafts are the full screen's.
+enum PlainQuestion: Equatable {
+    case confirm
+    case typeDisableWord
+    case sendEnterprise
+    case chooseFrequency
+    case pickEnterprise
+    case replaceLOA
+    case closeOverlay
+    case terms
+    case enterpriseRow(EnterpriseForm.Row)
+    case disabled
+    case loaRow(LOAForm.Row)
+    case signedLOA
+    case enable
+    case review
+    case numbers
+    case table
+
+    static func current(_ model: WizardModel) -> PlainQuestion {
+        if let pending = model.state.confirmation {
+            if case .disable = pending.action { return .typeDisableWord }
+            return .confirm
+        }
+        switch model.overlay {
+        case .review?: return .sendEnterprise
+        case .chooseFrequency?: return .chooseFrequency
+        case .pickEnterprise?: return .pickEnterprise
+        case .confirmLOAReplacement?: return .replaceLOA
+        case .help?, .pickNumbers?, .auditLog?, .associationResults?: return .closeOverlay
+        case nil: break
+        }
+        switch model.screenStep {
+        case .terms: return .terms
+        case .enterprise: return .enterpriseRow(model.enterpriseForm.focusedRow)
+        case .loaRender where model.state.disabledReputation != nil: return .disabled
+        case .loaRender: return .loaRow(model.loaForm.focusedRow)
+        case .signAndUpload: return .signedLOA
+        case .enable: return .enable
+        case .gates: return .review
+        case .associate: return .numbers
+        case .query, .manage: return .table
+        }
+    }
+
+    func prompt(_ model: WizardModel) -> String {
+        switch self {
+        case .confirm: return "Go ahead? y = yes (as the cost says), n = no:"
+        case .typeDisableWord: return "Type \(PlainText.disableWord) to disable, or n to keep it:"
+        case .sendEnterprise: return "Send this to Telnyx? y = send, n = go through the fields again:"
+        case .chooseFrequency: return "Number of the frequency (Enter keeps it):"
+        case .pickEnterprise: return "Number of the enterprise to use (Enter goes back):"
+        case .replaceLOA: return "y = replace it, n = keep it:"
+        case .closeOverlay: return "Press Enter to go on:"
+        case .terms: return "Agree to these terms for the account? Enter or y agrees:"
+        case .enterpriseRow(.field(let field)):
+            let form = model.enterpriseForm
+            let index = form.rows.firstIndex(of: .field(field)).map { "\($0 + 1)/\(form.rows.count)" } ?? ""
+            let current = form.values[field]?.text ?? ""
+            var text = "\(index) \(field.fullLabel)\(field.isRequired ? "" : " (optional)")"
+            if case .choice(let options) = field.kind { text += " — one of: \(options.joined(separator: ", "))" }
+            if !current.isEmpty { text += " [\(RemoteText.sanitized(current)); Enter keeps it, - clears it]" }
+            if form.focus == 0 && !form.correcting { text += " (or `existing` to use an enterprise the account has)" }
+            return text + ":"
+        case .enterpriseRow(.sameAsPhysical):
+            return "Is the billing address the physical one? y/n [\(model.enterpriseForm.billingSameAsPhysical ? "y" : "n")]:"
+        case .enterpriseRow(.review): return "Every field is asked. Review before sending? y = review:"
+        case .disabled: return "Reputation is disabled. e = enable again (a new LOA, then billed), L = audit log:"
+        case .loaRow(let row):
+            let form = model.loaForm
+            switch row {
+            case .signerName: return "Signer's name, printed beside the signature (optional)\(current(form.signerName.text)):"
+            case .signatureImage: return "Signature image, a PNG's path (optional; Enter for none)\(current(form.signatureImage.text)):"
+            case .actingAsAgent: return "Is a reseller or BPO signing as the enterprise's agent? y/n [\(form.actingAsAgent ? "y" : "n")]:"
+            case .agent(let field): return "Agent's \(field.label)\(field.isRequired ? "" : " (optional)")\(current(form[row]?.text ?? "")):"
+            case .render: return "Render the LOA now (free)? y = render, n = go through the fields again:"
+            }
+        case .signedLOA:
+            let rendered = model.state.renderedLOASigned == true ? "; Enter uploads the rendered LOA, which carries the signature" : ""
+            return "Path of the signed LOA (PDF)\(rendered); o opens the rendered one; b goes back:"
+        case .enable:
+            let options = CheckFrequency.allCases.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
+            return "Check frequency (\(options)) and how many numbers you plan, e.g. `2 250` [\(model.frequency.label), \(model.plannedNumbers.text.isEmpty ? "0" : model.plannedNumbers.text)]:"
+        case .review:
+            var keys = ["r = check now", "Enter = wait for the next check"]
+            if model.state.canReplaceLOA { keys.append("l = replace the LOA") }
+            if model.state.gates?.vettingRejected == true { keys.append("c = correct the enterprise") }
+            if model.sandboxScenario != nil { keys.append("t = sandbox clock +1 h") }
+            return keys.joined(separator: ", ") + ":"
+        case .numbers where !model.numberLines.isEmpty:
+            return "Next (an empty line ends the list):"
+        case .numbers:
+            return "Numbers, one a line, or a file's path (an empty line ends the list; `clear` empties it):"
+        case .table:
+            let manage = model.state.step == .manage
+                ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, F = frequency, D = disable, L = audit log" : ""
+            return "Enter = read every number (asks first), f = fresh read\(manage), a = add numbers, t = show the table again:"
+        }
+    }
+
+    private func current(_ text: String) -> String { text.isEmpty ? "" : " [\(RemoteText.sanitized(text)); - clears it]" }
+
+    /// Answers a line: keys for the controller, decisions, or values typed into the model.
+    func answer(_ line: String, _ model: inout WizardModel, printer: inout PlainPrinter, console: PlainConsole) -> [WizardMessage] {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        let word = text.lowercased()
+        if word == "q" || word == "quit" { return [.key(.control("q"))] }
+        if word == "?" || word == "help" {
+            console.write(PlainText.help(model).map { "  \($0)\n" }.joined())
+            return []
+        }
+        func typed(_ value: String, into field: inout TextField) {
+            if value == "-" { field = TextField() } else if !value.isEmpty { field = TextField(value) }
+        }
+        switch self {
+        case .confirm:
+            return word == "y" || word == "yes" ? [.key(.character("y"))] : word == "n" || word == "no" ? [.key(.character("n"))] : []
+        case .typeDisableWord:
+            if text == PlainText.disableWord {
+                model.confirmationWord = TextField(text)
+                return [.key(.enter)]
+            }
+            return [.key(.escape)]
+        case .sendEnterprise:
+            if word == "y" || word == "yes" { return [.key(.enter)] }
+            model.overlay = nil
+            model.enterpriseForm.focus = 0
+            return []
+        case .chooseFrequency:
+            guard let index = Int(text), CheckFrequency.allCases.indices.contains(index - 1) else { return [.key(.escape)] }
+            model.overlay = .chooseFrequency(CheckFrequency.allCases[index - 1])
+            return [.key(.enter)]
+        case .pickEnterprise:
+            guard case .pickEnterprise(let picker)? = model.overlay, let index = Int(text), picker.items.indices.contains(index - 1) else {
+                model.overlay = nil
+                return []
+            }
+            model.overlay = nil
+            let item = picker.items[index - 1]
+            if let other = model.trackedEnterprises[item.id], other != model.state.id {
+                model.notice = "That enterprise is tracked by onboarding \(other): continue it with `reputation-wizard run --id \(other)`."
+                return []
+            }
+            return [.decide(.useExistingEnterprise(id: item.id, legalName: item.label))]
+        case .replaceLOA:
+            return [.key(word == "y" || word == "yes" ? .character("y") : .character("n"))]
+        case .closeOverlay:
+            model.overlay = nil
+            printer.reprint()
+            return []
+        case .terms:
+            return word == "y" || word == "yes" || word.isEmpty ? [.key(.enter)] : []
+        case .enterpriseRow(.field(let field)):
+            if word == "existing" && model.enterpriseForm.focus == 0 && !model.enterpriseForm.correcting { return [.key(.function(3))] }
+            var form = model.enterpriseForm
+            var value = form.values[field] ?? TextField()
+            typed(text, into: &value)
+            form.values[field] = value
+            form.check(field)
+            if let problem = form.problems[field] {
+                printer.said(problem, of: field.fullLabel, on: console)
+                printer.answered()
+            } else {
+                form.focus = min(form.focus + 1, form.rows.count - 1)
+            }
+            model.enterpriseForm = form
+            return []
+        case .enterpriseRow(.sameAsPhysical):
+            if word == "y" || word == "n" { model.enterpriseForm.billingSameAsPhysical = word == "y" }
+            model.enterpriseForm.focus = min(model.enterpriseForm.focus + 1, model.enterpriseForm.rows.count - 1)
+            return []
+        case .enterpriseRow(.review):
+            guard word == "y" || word == "yes" || word.isEmpty else { return [] }
+            return [.key(.enter)]
+        case .disabled:
+            if text == "e" { return [.key(.character("e"))] }
+            if text == "L" { return [.key(.character("L"))] }
+            return []
+        case .loaRow(let row):
+            switch row {
+            case .actingAsAgent:
+                if (word == "y") != model.loaForm.actingAsAgent && (word == "y" || word == "n") { return [.key(.character(" ")), .key(.down)] }
+                return [.key(.down)]
+            case .render:
+                if word == "y" || word == "yes" || word.isEmpty { return [.key(.function(2))] }
+                model.loaForm.focus = 0
+                return []
+            case .signerName, .signatureImage, .agent:
+                if var field = model.loaForm[row] {
+                    typed(text, into: &field)
+                    model.loaForm[row] = field
+                }
+                // Down leaves the row as the full screen does: it is checked, the image read.
+                return [.key(.down)]
+            }
+        case .signedLOA:
+            if word == "o" { return [.key(.control("o"))] }
+            if word == "b" { return [.key(.escape)] }
+            model.signedLOAPath = TextField(text)
+            return [.key(.enter)]
+        case .enable:
+            let parts = text.split(separator: " ").map(String.init)
+            if let first = parts.first, let index = Int(first), CheckFrequency.allCases.indices.contains(index - 1) {
+                model.frequency = CheckFrequency.allCases[index - 1]
+            } else if !parts.isEmpty {
+                console.write("! Give the frequency's number (1 to \(CheckFrequency.allCases.count)), then how many numbers, e.g. `2 250`.\n")
+                printer.answered()
+                return []
+            }
+            if parts.count > 1 { model.plannedNumbers = TextField(parts[1]) }
+            return [.key(.enter)]
+        case .review:
+            switch text {
+            case "r", "l", "c", "t": return [.key(.character(Character(text)))]
+            default: return []
+            }
+        case .numbers:
+            if text.isEmpty {
+                console.write(PlainText.numbersSummary(model).map { "\($0)\n" }.joined())
+                return [.key(.function(2))]
+            }
+            if word == "clear" {
+                model.numberLines = []
+                model.numberLineOrigins = [:]
+                model.numbersText = TextField()
+                console.write("The list is empty.\n")
+                return []
+            }
+            if PlainText.isPath(text) {
+                model.numbersText = TextField(text)
+                return [.key(.control("o"))]
+            }
+            model.numbersText = TextField(text)
+            return [.key(.enter)]
+        case .table:
+            let parts = text.split(separator: " ").map(String.init)
+            switch parts.first ?? "" {
+            case "": return [.key(.enter)]
+            case "t":
+                printer.reprint()
+                return []
+            case "f", "a", "F", "D", "L", "s", "S": return [.key(.character(Character(parts[0])))]
+            case "R", "x":
+                let chosen = Set(parts.dropFirst().map { (try? USPhoneNumber($0))?.e164 ?? $0 })
+                model.table.selected = chosen
+                return [.key(.character(Character(parts[0])))]
+            default: return []
+            }
+        }
+    }
+}

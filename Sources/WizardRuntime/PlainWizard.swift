@@ -1,0 +1,230 @@
+import Foundation
+import Onboarding
+import TerminalUI
+
+/// The plain renderer: the same steps, state machine, drafts and commands as the full-screen
+/// wizard (`WizardUpdate`, `WizardWork`), printed as lines and asked as questions on a
+/// line-by-line terminal. Nothing is redrawn, coloured or placed: fit for screen readers, Emacs
+/// shell buffers, CI consoles and `script` logs. `q` quits and `?` helps at every prompt.
+public struct PlainWizard: Sendable {
+    let runtime: WizardRuntime
+
+    public init(runtime: WizardRuntime) { self.runtime = runtime }
+
+    /// Runs the wizard on `console` until the person quits (or the input ends).
+    /// - Throws: `StoreError` when the drafts cannot be read at the start; `WakeUp.Failure`
+    ///   when the process has no file descriptors left.
+    public func run(on console: PlainConsole) async throws {
+        let wake = try WakeUp()
+        let inbox = Inbox(wake: wake)
+        var (model, commands) = try await runtime.opening()
+        let work = WizardWork(
+            engine: runtime.engine, store: runtime.store, client: runtime.client, sandbox: runtime.sandbox, inbox: inbox,
+            onboardingId: model.state.id)
+        var printer = PlainPrinter()
+        console.write("Telnyx Number Reputation\(model.sandboxScenario.map { " · SANDBOX (\($0)): nothing is billed" } ?? "")\n")
+        console.write("Answer each question and press Enter. q quits at any prompt (nothing is lost); ? gives help.\n")
+        while true {
+            if await work.perform(commands, model: model) == .quit {
+                console.write("Saved at step \(model.state.step.rawValue) (\(model.state.step.title)).\n")
+                return
+            }
+            commands = []
+            printer.report(model, on: console)
+            var messages: [WizardMessage] = []
+            if model.background.decision != nil || model.background.readingFile != nil {
+                // Working: results are waited for; lines typed meanwhile are read after.
+                runtime.waitForWake(wake, timeoutMilliseconds: WizardUpdate.wakeAfter(model))
+            } else {
+                let question = PlainQuestion.current(model)
+                printer.ask(question, model: model, on: console)
+                switch console.nextLine(timeoutMilliseconds: WizardUpdate.wakeAfter(model), wake: wake) {
+                case .end:
+                    commands = [.quit]
+                    continue
+                case .woken: break
+                case .line(let line):
+                    printer.answered()
+                    let before = (model.enterpriseForm.draft, PlainTyped(model))
+                    messages = question.answer(line, &model, printer: &printer, console: console)
+                    // Values typed straight into a form are kept as the full screen keeps them.
+                    if model.enterpriseForm.draft != before.0 {
+                        commands.append(.saveDraft(form: model.enterpriseForm.correcting ? .enterpriseCorrection : .enterprise, fields: model.enterpriseForm.draft))
+                    }
+                    if PlainTyped(model) != before.1 { commands.append(.saveTypedDraft) }
+                }
+            }
+            commands += WizardUpdate.update(&model, .clock(runtime.now()))
+            for message in inbox.take() + messages { commands += WizardUpdate.update(&model, message) }
+        }
+    }
+}
+
+/// What tells a change of the typed draft (`WizardModel.typedDraft`) without joining the list.
+struct PlainTyped: Equatable {
+    var loa: [String: String]
+    var signedLOAPath: String
+    var frequency: CheckFrequency
+    var plannedNumbers: String
+    var numberLines: Int
+    var lastNumberLine: String?
+    var numbersText: String
+
+    init(_ model: WizardModel) {
+        loa = model.loaForm.draft
+        signedLOAPath = model.signedLOAPath.text
+        frequency = model.frequency
+        plannedNumbers = model.plannedNumbers.text
+        numberLines = model.numberLines.count
+        lastNumberLine = model.numberLines.last
+        numbersText = model.numbersText.text
+    }
+}
+
+extension WizardRuntime {
+    /// Sleeps until a background result arrives, or the time asked for passes.
+    func waitForWake(_ wake: WakeUp, timeoutMilliseconds: Int?) {
+        var descriptor = pollfd(fd: wake.fileDescriptorToPoll, events: Int16(POLLIN), revents: 0)
+        _ = poll(&descriptor, 1, Int32(clamping: timeoutMilliseconds ?? -1))
+        wake.drain()
+    }
+}
+
+/// What has been printed, so that only news is printed again: the step's page when what it
+/// shows changed, a notice or an error once, a question once until it is answered.
+struct PlainPrinter {
+    private var page: PageKey?
+    private var notice: String?
+    private var error: String?
+    private var busy: String?
+    private var prompt: String?
+    /// Problems of the form's fields as last printed, by the field's name.
+    private var problems: [String: String] = [:]
+
+    /// What decides that the step's page is printed again (never the clock).
+    struct PageKey: Equatable {
+        var step: Step
+        var screen: Step
+        var disabled: Bool
+        var gates: GateReport?
+        var confirmation: PendingConfirmation?
+        var overlay: WizardModel.Overlay?
+        var monitored: Int
+        var readings: Int
+        var correcting: Bool
+    }
+
+    mutating func report(_ model: WizardModel, on console: PlainConsole) {
+        if model.busy != busy {
+            busy = model.busy
+            if let busy { console.write("… \(busy)\n") }
+        }
+        guard model.busy == nil else { return }
+        let key = PageKey(
+            step: model.state.step, screen: model.screenStep, disabled: model.state.disabledReputation != nil, gates: model.state.gates,
+            confirmation: model.state.confirmation, overlay: model.overlay, monitored: model.state.monitoredNumbers.count,
+            readings: model.readings.count, correcting: model.enterpriseForm.correcting)
+        if key != page {
+            let stepChanged = page.map { $0.screen != key.screen || $0.step != key.step || $0.disabled != key.disabled } ?? true
+            page = key
+            prompt = nil
+            printPage(model, stepChanged: stepChanged, on: console)
+        }
+        if let error = model.state.lastError?.message, error != self.error {
+            self.error = error
+            console.write("Error: \(RemoteText.sanitizedLines(error))\n")
+        } else if model.state.lastError == nil {
+            error = nil
+        }
+        // A field's problem is said as a line (the full screen marks it with !).
+        let now = Self.problems(model)
+        for (name, problem) in now.sorted(by: { $0.key < $1.key }) where problems[name] != problem {
+            console.write("! \(name) \(problem)\n")
+        }
+        problems = now
+        if model.notice != notice {
+            notice = model.notice
+            if let notice = model.notice { console.write("Note: \(RemoteText.sanitizedLines(notice))\n") }
+        }
+    }
+
+    private func printPage(_ model: WizardModel, stepChanged: Bool, on console: PlainConsole) {
+        if let confirmation = PlainText.confirmation(model) {
+            console.write("\n\(confirmation.title):\n" + confirmation.lines.filter { !$0.isEmpty }.map { "  \($0)\n" }.joined())
+            return
+        }
+        switch model.overlay {
+        case .review?:
+            console.write("\nAbout to send:\n" + PlainText.enterpriseReview(model).map { "  \($0)\n" }.joined())
+            return
+        case .associationResults(let numbers, _)?:
+            let monitored = Set(model.state.monitoredNumbers)
+            let added = numbers.filter(monitored.contains)
+            console.write("\n\(added.count) of \(numbers.count) numbers are monitored now.\n")
+            return
+        case .chooseFrequency?:
+            console.write("\nHow often should Telnyx check the numbers?\n")
+            for (index, frequency) in CheckFrequency.allCases.enumerated() {
+                let now = frequency == model.state.checkFrequency ? " (now)" : ""
+                console.write("  \(index + 1). \(frequency.label)\(now)\n")
+            }
+            return
+        case .pickEnterprise(let picker)?:
+            console.write("\nThe account's enterprises:\n")
+            for (index, item) in picker.items.enumerated() { console.write("  \(index + 1). \(item.label)\n") }
+            if picker.items.isEmpty { console.write("  (being read…)\n") }
+            return
+        case .auditLog?:
+            console.write("\nAudit log:\n" + model.auditLines.map { "  \($0)\n" }.joined())
+            return
+        case .confirmLOAReplacement?:
+            console.write("\nReplace the LOA under review? Its review starts again (not billed).\n")
+            return
+        case .help?, .pickNumbers?, nil: break
+        }
+        var lines = PlainText.step(model)
+        // Forms are asked field by field: their grid is not printed, only what leads to it.
+        switch model.screenStep {
+        case .enterprise, .loaRender where model.state.disabledReputation == nil, .associate:
+            if !stepChanged { return }
+            lines = Array(lines.prefix(while: { !$0.contains("│") && !$0.hasPrefix("* ") && !$0.hasPrefix("  ") }).prefix(6))
+        default: break
+        }
+        console.write("\n" + lines.map { "\($0)\n" }.joined())
+    }
+
+    /// Every problem the forms hold now, by the field's name as the questions call it.
+    static func problems(_ model: WizardModel) -> [String: String] {
+        var problems: [String: String] = [:]
+        for (field, problem) in model.enterpriseForm.problems { problems[field.fullLabel] = problem }
+        for (row, problem) in model.loaForm.problems {
+            let name = switch row {
+            case .signerName: "Signer's name"
+            case .signatureImage: "Signature image"
+            case .agent(let field): "Agent's \(field.label)"
+            case .actingAsAgent, .render: "LOA"
+            }
+            problems[name] = problem
+        }
+        return problems
+    }
+
+    /// A field's problem said now by the question that found it; not said again unless it changes.
+    mutating func said(_ problem: String, of name: String, on console: PlainConsole) {
+        problems[name] = problem
+        console.write("! \(name) \(problem)\n")
+    }
+
+    mutating func ask(_ question: PlainQuestion, model: WizardModel, on console: PlainConsole) {
+        let text = question.prompt(model)
+        guard text != prompt else { return }
+        prompt = text
+        console.write("\(text) ")
+    }
+
+    /// The question was answered: the next one is printed even when it reads the same.
+    mutating func answered() { prompt = nil }
+
+    /// Prints the page again at the next report (after help, say).
+    mutating func reprint() { page = nil }
+}
