@@ -184,11 +184,14 @@ struct PlainPrinter {
         }
         var lines = PlainText.step(model)
         // Forms are asked field by field: their grid is not printed, only what leads to it.
-        switch model.screenStep {
-        case .enterprise, .loaRender where model.state.disabledReputation == nil, .associate:
+        let form = switch model.screenStep {
+        case .enterprise, .associate: true
+        case .loaRender: model.state.disabledReputation == nil
+        case .terms, .signAndUpload, .enable, .gates, .query, .manage: false
+        }
+        if form {
             if !stepChanged { return }
             lines = Array(lines.prefix(while: { !$0.contains("│") && !$0.hasPrefix("* ") && !$0.hasPrefix("  ") }).prefix(6))
-        default: break
         }
         console.write("\n" + lines.map { "\($0)\n" }.joined())
     }

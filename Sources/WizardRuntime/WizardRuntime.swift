@@ -9,7 +9,8 @@ import TerminalUI
 /// result arrives (no timer while nothing is in flight), hands each to `WizardUpdate.update`,
 /// runs the commands that come back off the loop (`WizardWork`), and draws the model.
 public struct WizardRuntime: Sendable {
-    let engine: OnboardingEngine
+    /// The engine the wizard decides through (its state is the onboarding's).
+    public let engine: OnboardingEngine
     let store: OnboardingStore
     let client: TelnyxClient
     let sandbox: SandboxControl?

@@ -28,6 +28,8 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Start a new onboarding instead of continuing one.") var new = false
     @Flag(help: "Plain mode: questions and answers line by line, no full screen (also when TERM=dumb or REPUTATION_WIZARD_PLAIN=1).")
     var plain = false
+    @Option(name: .customLong("write-answers"), help: "After the wizard, write the answers file that repeats this onboarding with --non-interactive (never the key).")
+    var writeAnswers: String?
     @Option(name: .customLong("loa-dir"), help: "Save rendered LOAs here (default: the onboarding's folder in the state directory).")
     var loaDirectory: String?
 
@@ -43,6 +45,15 @@ struct Run: AsyncParsableCommand {
             else { throw ValidationError("--loa-dir \(path) is not a directory this user can write; give another, or leave it out.") }
         }
         if nonInteractive && answers == nil { throw ValidationError("--non-interactive needs --answers FILE.") }
+        if nonInteractive && writeAnswers != nil {
+            throw ValidationError("--write-answers is for the wizard: it writes what was answered there; --non-interactive reads --answers.")
+        }
+        if let writeAnswers {
+            let directory = ((LocalFile.expanded(writeAnswers) as NSString).deletingLastPathComponent as NSString).expandingTildeInPath
+            guard FileManager.default.isWritableFile(atPath: directory.isEmpty ? "." : directory) else {
+                throw ValidationError("--write-answers \(writeAnswers): \(directory) is not a directory this user can write; give another path.")
+            }
+        }
         if nonInteractive && plain { throw ValidationError("--plain is for the wizard; --non-interactive runs without questions.") }
         if !nonInteractive && (answers != nil || yes || wait) {
             throw ValidationError("--answers, --yes and --wait go with --non-interactive; the full-screen wizard asks as it goes.")
@@ -83,6 +94,38 @@ struct Run: AsyncParsableCommand {
         throw ExitCode(stop.exitCode)
     }
 
+    /// `--write-answers`, or, for an onboarding completed in this session, an offer to write
+    /// them (a path, or Enter to skip), asked through `ask` on the plain terminal.
+    func answersAtTheEnd(_ runtime: WizardRuntime, startedComplete: Bool, ask: (String) -> String?) async throws {
+        var path = writeAnswers
+        if path == nil, !startedComplete, await runtime.engine.state.isComplete, isatty(STDIN_FILENO) == 1 {
+            let answer = ask("The onboarding is complete. Write an answers file that repeats it with `run --non-interactive`? A path, or Enter to skip: ")
+            path = answer.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        guard let path else { return }
+        let written = try await runtime.writtenAnswers()
+        let expanded = LocalFile.expanded(path)
+        do {
+            let text = expanded.hasSuffix(".json")
+                ? try Output.json(written) + "\n"
+                : "# Answers written by reputation-wizard from an onboarding done in the wizard (no API key is kept).\n"
+                    + (try Self.yamlEncoder.encode(written))
+            guard FileManager.default.createFile(atPath: expanded, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+            Output.line("Answers written to \(expanded): repeat with `reputation-wizard run --non-interactive --answers \(expanded) --yes`.")
+        } catch {
+            Output.line("The answers could not be written to \(expanded) (\(error.localizedDescription)); nothing else is affected.")
+        }
+    }
+
+    /// Keys sorted, so a written answers file reads the same each time.
+    static var yamlEncoder: YAMLEncoder {
+        let encoder = YAMLEncoder()
+        encoder.options.sortKeys = true
+        return encoder
+    }
+
     /// Whether the wizard runs in plain mode: asked for, or a terminal that cannot address the
     /// cursor (`TERM=dumb`, as Emacs' shell and many CI consoles set it).
     static func wantsPlain(_ flag: Bool, environment: [String: String]) -> Bool {
@@ -100,8 +143,16 @@ struct Run: AsyncParsableCommand {
         try await chooseLOADirectory(engine)
         try await engine.reconcile()
         let runtime = WizardRuntime(engine: engine, store: store, client: client, sandbox: sandbox?.control(scenario: global.scenario.rawValue))
+        let startedComplete = await engine.state.isComplete
+        let console = StandardConsole(asciiOnly: !ASCIIStandIn.localeIsUTF8(ProcessInfo.processInfo.environment))
         do {
-            try await PlainWizard(runtime: runtime).run(on: StandardConsole(asciiOnly: !ASCIIStandIn.localeIsUTF8(ProcessInfo.processInfo.environment)))
+            try await PlainWizard(runtime: runtime).run(on: console)
+            let wake = try WakeUp()
+            try await answersAtTheEnd(runtime, startedComplete: startedComplete) {
+                console.write($0)
+                guard case .line(let line) = console.nextLine(timeoutMilliseconds: nil, wake: wake) else { return nil }
+                return line
+            }
         } catch {
             await engine.close()
             throw error
@@ -143,15 +194,20 @@ struct Run: AsyncParsableCommand {
         }
         try await chooseLOADirectory(engine)
         try await engine.reconcile()
+        let runtime = WizardRuntime(engine: engine, store: store, client: client, sandbox: sandbox?.control(scenario: global.scenario.rawValue))
+        let startedComplete = await engine.state.isComplete
         do {
-            try await WizardRuntime(engine: engine, store: store, client: client, sandbox: sandbox?.control(scenario: global.scenario.rawValue))
-                .run(on: terminal)
+            try await runtime.run(on: terminal)
+            terminal.restore()
+            try await answersAtTheEnd(runtime, startedComplete: startedComplete) {
+                Output.say($0)
+                return readLine()
+            }
         } catch {
             terminal.restore()
             await engine.close()
             throw error
         }
-        terminal.restore()
         let state = await engine.state
         await engine.close()
         Output.line("Saved at step \(state.step.rawValue) (\(state.step.title)): \(state.nextAction)")
