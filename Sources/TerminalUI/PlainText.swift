@@ -52,17 +52,80 @@ extension PlainText {
     /// Whether a line typed at step 7 is a file's path rather than a number.
     public static func isPath(_ text: String) -> Bool { AddNumbersScreen.isPath(text) }
 
-    /// Step 7's list in a few lines: how many numbers go, and the first lines that cannot
-    /// (with why), as the full screen marks them.
+    /// Step 7's list in a few lines: how many numbers go and are billed, how many are set aside
+    /// (not in the inventory, already monitored), and the lines that are not numbers, in the
+    /// order they were given, with why.
     public static func numbersSummary(_ model: WizardModel) -> [String] {
-        let toSend = AddNumbersScreen.toSend(model)
-        let refused = AddNumbersScreen.refused(model).sorted { $0.key < $1.key }
-        var lines = ["\(toSend.count) \(toSend.count == 1 ? "number" : "numbers") to add."]
-        if !refused.isEmpty {
-            lines.append("\(refused.count) \(refused.count == 1 ? "line is" : "lines are") not a number that can be added:")
-            lines += refused.prefix(20).map { "  \(RemoteText.sanitized($0.key)): \(RemoteText.sanitized($0.value))" }
-            if refused.count > 20 { lines.append("  … and \(refused.count - 20) more") }
+        let lines = model.numberMemo.parse(model.numberLines + [model.numbersText.text])
+        let toSend = AddNumbersScreen.toSend(model, parsed: lines)
+        let addable = AddNumbersScreen.addable(model, parsed: lines)
+        var summary = ["\(addable.count) \(addable.count == 1 ? "number" : "numbers") to add."]
+        if toSend.count > addable.count {
+            summary.append("\(toSend.count - addable.count) not in this account's inventory: set aside, not billed.")
         }
+        var refused: [String] = []
+        for line in lines {
+            guard case .invalid(let problem) = line.verdict, !isPath(line.text), !line.text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let place = model.numberLineOrigins[line.lineNumber - 1]?.description ?? "line \(line.lineNumber)"
+            refused.append("  \(place), \(RemoteText.sanitized(String(line.text.prefix(40)))): \(problem)")
+        }
+        if !refused.isEmpty {
+            summary.append("\(refused.count) \(refused.count == 1 ? "line is" : "lines are") not a number that can be added:")
+            summary += refused.prefix(20)
+            if refused.count > 20 { summary.append("  … and \(refused.count - 20) more") }
+        }
+        return summary
+    }
+
+    /// The account's active numbers not yet monitored, in order: what step 7 can add.
+    public static func inventoryToAdd(_ model: WizardModel) -> [String]? {
+        guard let inventory = model.inventory else { return nil }
+        return inventory.subtracting(model.state.monitoredNumbers).sorted()
+    }
+
+    /// Step 6 as sentences: each review's state, when it was checked, Telnyx's reasons after a
+    /// rejection, and what to do.
+    public static func review(_ model: WizardModel) -> [String] {
+        var lines = ["Step 6 of 9 · Telnyx review", ""]
+        guard let gates = model.state.gates else { return lines + ["Asking Telnyx where the review stands."] }
+        lines.append("Enterprise vetting: \(RemoteText.sanitized(gates.status)).")
+        lines.append("LOA review: \(RemoteText.sanitized(gates.loaStatus)).")
+        if let checked = model.state.gatesCheckedAt {
+            lines.append("Last checked \(ReviewScreen.relative(checked, now: model.now))\(model.nextReviewCheckAt.map { "; the next check is \(ReviewScreen.relative($0, now: model.now))" } ?? "").")
+        }
+        if gates.vettingRejected {
+            lines.append("Telnyx rejected the enterprise, for these reasons:")
+            lines += gates.rejectionReasons.map { "  - " + RemoteText.sanitized($0) }
+            lines.append("Answer c to correct the enterprise; it is then submitted again with a newly signed LOA.")
+        } else if gates.loaRejected {
+            lines.append("Telnyx rejected the LOA. Answer l to render, sign and upload a replacement (not billed).")
+        } else {
+            lines.append("Telnyx's reviewers decide within hours or days. You can quit: the wizard comes back here and checks again.")
+        }
+        return lines
+    }
+
+    /// Steps 8 and 9 as one sentence a number, in the table's order: risk, category, the four
+    /// scores (0 to 100) and when Telnyx last read it; at most `limit` numbers.
+    public static func table(_ model: WizardModel, limit: Int = 200) -> [String] {
+        let step = model.state.step
+        var lines = ["Step \(step.rawValue) of 9 · \(step.title)", ""]
+        let rows = NumbersTable.rows(model)
+        lines.append("\(rows.count) \(rows.count == 1 ? "number is" : "numbers are") monitored; Telnyx checks them \(model.state.checkFrequency.label).")
+        for (index, number) in rows.prefix(limit).enumerated() {
+            guard let reading = model.readings[number] else {
+                lines.append("\(index + 1). \(number): not read yet\(model.state.queriedNumbers.contains(number) ? "" : " (its first read is billed)").")
+                continue
+            }
+            var parts = ["spam risk \(reading.spamRisk.map(RemoteText.sanitized) ?? "not known yet")"]
+            if let category = reading.category { parts.append("category \(RemoteText.sanitized(category))") }
+            let scores = [("maturity", reading.maturity), ("connection", reading.connection), ("engagement", reading.engagement), ("sentiment", reading.sentiment)]
+                .compactMap { name, score in score.map { "\(name) \($0)" } }
+            if !scores.isEmpty { parts.append(scores.joined(separator: ", ")) }
+            if let at = reading.lastRefreshedAt { parts.append("read by Telnyx \(ReviewScreen.relative(min(at, model.now), now: model.now))") }
+            lines.append("\(index + 1). \(number): \(parts.joined(separator: "; ")).")
+        }
+        if rows.count > limit { lines.append("… and \(rows.count - limit) more (`status --json` lists every one).") }
         return lines
     }
 }

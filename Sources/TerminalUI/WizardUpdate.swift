@@ -147,7 +147,7 @@ public enum WizardUpdate {
                 model.queued = event
                 return []
             }
-            start(event, busy: describe(event), &model)
+            start(event, busy: describe(event, confirming: model.state.confirmation), &model)
             return [command]
         case .checkReviewNow:
             if model.background.reviewPolling && model.nextReviewCheckAt != nil { return [command] }
@@ -239,9 +239,11 @@ public enum WizardUpdate {
     /// How often the spinner moves while something is in flight.
     public static let spinnerMilliseconds = 100
 
-    /// The spinner's words for a decision under way.
-    public static func describe(_ event: Event) -> String {
+    /// The spinner's words for a decision under way (`confirming`: the confirmation a `.confirm`
+    /// answers, whose cost says whether the work is billed).
+    public static func describe(_ event: Event, confirming: PendingConfirmation? = nil) -> String {
         switch event {
+        case .confirm where confirming?.estimate.amount.cents == 0: "Working (nothing is billed)"
         case .begin: "Asking Telnyx where things stand"
         case .agreeToTerms: "Agreeing to the terms"
         case .submitEnterprise: "Creating the enterprise"
@@ -250,9 +252,8 @@ public enum WizardUpdate {
         case .useSignedLOA: "Checking and uploading the signed LOA"
         case .confirm: "Working (billed as confirmed)"
         case .addNumbers, .query, .refresh, .chooseFrequency: "Estimating the cost"
-        case .removeNumbers: "Removing numbers"
-        case .changeFrequency: "Changing the check frequency"
-        case .disable: "Disabling reputation"
+        // These only ask first: nothing is done until the confirmation is answered.
+        case .removeNumbers, .changeFrequency, .disable: "Preparing the confirmation"
         case .goBack: "Going back"
         case .checkGatesNow: "Checking Telnyx's review"
         default: "Talking to Telnyx"

@@ -61,7 +61,8 @@ enum PlainQuestion: Equatable {
         case .terms: return "Agree to these terms for the account? Enter or y agrees:"
         case .enterpriseRow(.field(let field)):
             let form = model.enterpriseForm
-            let index = form.rows.firstIndex(of: .field(field)).map { "\($0 + 1)/\(form.rows.count)" } ?? ""
+            let fields = form.rows.compactMap { if case .field(let field) = $0 { field } else { nil } }
+            let index = fields.firstIndex(of: field).map { "\($0 + 1)/\(fields.count)" } ?? ""
             let current = form.values[field]?.text ?? ""
             var text = "\(index) \(field.fullLabel)\(field.isRequired ? "" : " (optional)")"
             if case .choice(let options) = field.kind { text += " — one of: \(options.joined(separator: ", "))" }
@@ -70,7 +71,7 @@ enum PlainQuestion: Equatable {
             return text + ":"
         case .enterpriseRow(.sameAsPhysical):
             return "Is the billing address the physical one? y/n [\(model.enterpriseForm.billingSameAsPhysical ? "y" : "n")]:"
-        case .enterpriseRow(.review): return "Every field is asked. Review before sending? y = review:"
+        case .enterpriseRow(.review): return "Every field is asked. Review before sending? Enter or y reviews:"
         case .disabled: return "Reputation is disabled. e = enable again (a new LOA, then billed), L = audit log:"
         case .loaRow(let row):
             let form = model.loaForm
@@ -85,8 +86,9 @@ enum PlainQuestion: Equatable {
             let rendered = model.state.renderedLOASigned == true ? "; Enter uploads the rendered LOA, which carries the signature" : ""
             return "Path of the signed LOA (PDF)\(rendered); o opens the rendered one; b goes back:"
         case .enable:
-            let options = CheckFrequency.allCases.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
-            return "Check frequency (\(options)) and how many numbers you plan, e.g. `2 250` [\(model.frequency.label), \(model.plannedNumbers.text.isEmpty ? "0" : model.plannedNumbers.text)]:"
+            let chosen = (CheckFrequency.allCases.firstIndex(of: model.frequency) ?? 0) + 1
+            let planned = model.plannedNumbers.text.isEmpty ? "0" : model.plannedNumbers.text
+            return "The frequency's number from the list, then how many numbers you plan, e.g. `2 250` [\(chosen) \(planned); Enter keeps them]:"
         case .review:
             var keys = ["r = check now", "Enter = wait for the next check"]
             if model.state.canReplaceLOA { keys.append("l = replace the LOA") }
@@ -112,7 +114,7 @@ enum PlainQuestion: Equatable {
         let word = text.lowercased()
         if word == "q" || word == "quit" { return [.key(.control("q"))] }
         if word == "?" || word == "help" {
-            console.write(PlainText.help(model).map { "  \($0)\n" }.joined())
+            console.write(help(model).map { "  \($0)\n" }.joined())
             return []
         }
         func typed(_ value: String, into field: inout TextField) {
@@ -160,7 +162,13 @@ enum PlainQuestion: Equatable {
             if word == "existing" && model.enterpriseForm.focus == 0 && !model.enterpriseForm.correcting { return [.key(.function(3))] }
             var form = model.enterpriseForm
             var value = form.values[field] ?? TextField()
-            typed(text, into: &value)
+            // A choice is taken from its start (`comm` is commercial) when only one fits.
+            if case .choice(let options) = field.kind, !options.contains(text), !text.isEmpty, text != "-" {
+                let fitting = options.filter { $0.lowercased().hasPrefix(text.lowercased()) }
+                typed(fitting.count == 1 ? fitting[0] : text, into: &value)
+            } else {
+                typed(text, into: &value)
+            }
             form.values[field] = value
             form.check(field)
             if let problem = form.problems[field] {
@@ -225,6 +233,31 @@ enum PlainQuestion: Equatable {
                 console.write(PlainText.numbersSummary(model).map { "\($0)\n" }.joined())
                 return [.key(.function(2))]
             }
+            if word == "inventory" || word == "i" {
+                guard let addable = PlainText.inventoryToAdd(model) else {
+                    console.write("The inventory is still being read; ask again in a moment.\n")
+                    return [.key(.function(3))]
+                }
+                console.write("\(addable.count) of this account's active numbers can be added:\n")
+                console.write(addable.prefix(100).enumerated().map { "  \($0.offset + 1). \($0.element)\n" }.joined())
+                if addable.count > 100 { console.write("  … and \(addable.count - 100) more; a file of them is easier (a path).\n") }
+                return []
+            }
+            if word.hasPrefix("take ") {
+                guard let addable = PlainText.inventoryToAdd(model) else { return [] }
+                var taken: [String] = []
+                for part in word.dropFirst(5).split(whereSeparator: { $0 == " " || $0 == "," }) {
+                    let bounds = part.split(separator: "-").compactMap { Int($0) }
+                    guard let low = bounds.first, let high = bounds.last, low >= 1, high >= low, high <= addable.count, bounds.count <= 2 else {
+                        console.write("! take: \(part) is not a number from the list (1 to \(addable.count)); `inventory` lists them.\n")
+                        return []
+                    }
+                    taken += addable[(low - 1)...(high - 1)]
+                }
+                model.numberLines += taken
+                console.write("Taken: \(taken.joined(separator: ", ")).\n")
+                return []
+            }
             if word == "clear" {
                 model.numberLines = []
                 model.numberLineOrigins = [:]
@@ -247,11 +280,80 @@ enum PlainQuestion: Equatable {
                 return []
             case "f", "a", "F", "D", "L", "s", "S": return [.key(.character(Character(parts[0])))]
             case "R", "x":
-                let chosen = Set(parts.dropFirst().map { (try? USPhoneNumber($0))?.e164 ?? $0 })
+                // Numbers in any common writing, separated by commas (or spaces when each is whole).
+                let rest = String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
+                let pieces = rest.contains(",") || (try? USPhoneNumber(rest)) != nil
+                    ? rest.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    : rest.split(separator: " ").map(String.init)
+                guard !pieces.isEmpty else {
+                    console.write("! Name the numbers after \(parts[0]), e.g. `\(parts[0]) +13125550134, (312) 555-0135`.\n")
+                    return []
+                }
+                let monitored = Set(model.state.monitoredNumbers)
+                var chosen: Set<String> = []
+                for piece in pieces {
+                    guard let number = try? USPhoneNumber(piece) else {
+                        console.write("! \(RemoteText.sanitized(piece)) is not a US number; nothing was done.\n")
+                        return []
+                    }
+                    guard monitored.contains(number.e164) else {
+                        console.write("! \(number.e164) is not monitored by this onboarding; nothing was done.\n")
+                        return []
+                    }
+                    chosen.insert(number.e164)
+                }
                 model.table.selected = chosen
                 return [.key(.character(Character(parts[0])))]
-            default: return []
+            default:
+                console.write("! \(RemoteText.sanitized(text)) is not one of the answers; ? lists them.\n")
+                return []
             }
         }
+    }
+
+    /// Help for this question, in the plain mode's own words (no keys of the full screen).
+    func help(_ model: WizardModel) -> [String] {
+        let general = ["q quits at any question; nothing typed is lost, and the same command comes back here.",
+                       "Answers are whole lines: type, then Enter."]
+        let specific: [String]
+        switch self {
+        case .confirm: specific = ["y goes ahead and is billed as the cost above says; n cancels and nothing is billed."]
+        case .typeDisableWord: specific = ["Disabling stops monitoring every number. Type DISABLE exactly to go ahead; anything else keeps it."]
+        case .sendEnterprise: specific = ["y sends the enterprise to Telnyx; n asks every field again, each with its value (Enter keeps it)."]
+        case .chooseFrequency: specific = ["Give the number of a frequency from the list; anything else keeps the one there is."]
+        case .pickEnterprise: specific = ["Give the number of an enterprise from the list; Enter goes back to the form."]
+        case .replaceLOA: specific = ["y renders, signs and uploads a new LOA for review (not billed); n keeps the one under review."]
+        case .closeOverlay: specific = ["Enter goes on."]
+        case .terms: specific = ["Agreeing is per account and one-time. Enter or y agrees; nothing is billed."]
+        case .enterpriseRow:
+            specific = [
+                "Each field is asked in turn and checked at once; a problem is said and the field asked again.",
+                "Enter keeps the value shown in brackets; - clears it. A choice can be given by its start (comm for commercial).",
+                "`existing` (at the first field) uses an enterprise the account already has.",
+            ]
+        case .disabled: specific = ["e enables again: a newly signed LOA, then the enable, billed. L shows the audit log."]
+        case .loaRow:
+            specific = [
+                "Everything here is optional. A signature image (PNG) is printed on the LOA, with the signer's name beside it.",
+                "An agent is a reseller or BPO signing for the enterprise. Rendering is free and can be done again.",
+            ]
+        case .signedLOA:
+            specific = ["Give the path of the signed PDF (~ and relative paths work). o opens the rendered LOA in a viewer; b goes back to step 3."]
+        case .enable:
+            specific = ["Give the frequency's number and how many numbers you plan to monitor, e.g. `2 250`; Enter keeps both.",
+                        "The monthly cost is shown and asked before anything is billed."]
+        case .review:
+            specific = ["Telnyx reviews the enterprise and the LOA. r checks now; Enter waits (checks run on a schedule).",
+                        "After a rejection: c corrects the enterprise, l replaces the LOA."]
+        case .numbers:
+            specific = ["One number a line, in any common writing; or a CSV or text file's path, which is read at once.",
+                        "`inventory` lists this account's numbers that can be added; `take 1 3 5-9` adds some of them.",
+                        "An empty line ends the list: what can be added, and what cannot (with why), is said, then the cost is asked."]
+        case .table:
+            specific = ["Enter reads every number (first reads are billed, asked first); f asks for a fresh, billed read of every number.",
+                        "R and x take numbers after them, separated by commas: R refreshes them (billed), x stops monitoring them.",
+                        "F chooses the check frequency, D disables reputation, L shows the audit log, a adds numbers, t shows the table again."]
+        }
+        return specific + general
     }
 }

@@ -24,18 +24,23 @@ public struct PlainWizard: Sendable {
         var printer = PlainPrinter()
         console.write("Telnyx Number Reputation\(model.sandboxScenario.map { " · SANDBOX (\($0)): nothing is billed" } ?? "")\n")
         console.write("Answer each question and press Enter. q quits at any prompt (nothing is lost); ? gives help.\n")
+        // Results asked for and not yet come (a file checked, the audit log read…): the next
+        // question waits for them, so lines come in the order things happened.
+        var awaited = 0
         while true {
+            awaited += commands.filter(Self.isAnswered).count
             if await work.perform(commands, model: model) == .quit {
                 console.write("Saved at step \(model.state.step.rawValue) (\(model.state.step.title)).\n")
                 return
             }
             commands = []
-            printer.report(model, on: console)
             var messages: [WizardMessage] = []
-            if model.background.decision != nil || model.background.readingFile != nil {
+            if model.background.decision != nil || model.background.readingFile != nil || awaited > 0 {
                 // Working: results are waited for; lines typed meanwhile are read after.
+                printer.reportBusy(model, on: console)
                 runtime.waitForWake(wake, timeoutMilliseconds: WizardUpdate.wakeAfter(model))
             } else {
+                printer.report(model, on: console)
                 let question = PlainQuestion.current(model)
                 printer.ask(question, model: model, on: console)
                 switch console.nextLine(timeoutMilliseconds: WizardUpdate.wakeAfter(model), wake: wake) {
@@ -55,7 +60,32 @@ public struct PlainWizard: Sendable {
                 }
             }
             commands += WizardUpdate.update(&model, .clock(runtime.now()))
-            for message in inbox.take() + messages { commands += WizardUpdate.update(&model, message) }
+            let arrived = inbox.take()
+            awaited = max(0, awaited - arrived.filter(Self.answers).count)
+            for message in arrived + messages { commands += WizardUpdate.update(&model, message) }
+        }
+    }
+
+    /// Commands whose result the next question waits for.
+    static func isAnswered(_ command: Command) -> Bool {
+        switch command {
+        case .loadInventory, .loadReadings, .loadEnterprises, .loadAuditLog, .loadDisabling, .openFile, .loadEnterpriseRecord,
+            .readNumbersFile, .checkFile, .completePath, .checkReviewNow:
+            true
+        case .send, .startReviewPolling, .stopReviewPolling, .reconcile, .advanceSandboxClock, .saveDraft,
+            .saveTypedDraft, .reloadNumbers, .quit:
+            false
+        }
+    }
+
+    /// Messages that answer such a command.
+    static func answers(_ message: WizardMessage) -> Bool {
+        switch message {
+        case .inventory, .readings, .enterprises, .auditLog, .disabling, .enterpriseRecord, .numbersFile, .fileChecked, .pathCompleted,
+            .notice, .review(.waiting), .review(.stopped):
+            true
+        case .key, .decide, .clock, .engine, .decided, .review(.checking), .draftNotSaved:
+            false
         }
     }
 }
@@ -98,6 +128,7 @@ struct PlainPrinter {
     private var error: String?
     private var busy: String?
     private var prompt: String?
+    private var gatesCheckedAt: Date?
     /// Problems of the form's fields as last printed, by the field's name.
     private var problems: [String: String] = [:]
 
@@ -111,19 +142,35 @@ struct PlainPrinter {
         var overlay: WizardModel.Overlay?
         var monitored: Int
         var readings: Int
+        var audit: Int
         var correcting: Bool
     }
 
-    mutating func report(_ model: WizardModel, on console: PlainConsole) {
+    /// While something is in flight: what it is, once.
+    mutating func reportBusy(_ model: WizardModel, on console: PlainConsole) {
         if model.busy != busy {
             busy = model.busy
             if let busy { console.write("… \(busy)\n") }
         }
+    }
+
+    /// The news since the last report: a review's check and its outcome, the step's page when
+    /// what it shows changed, a field's problem, an error, a notice.
+    mutating func report(_ model: WizardModel, on console: PlainConsole) {
+        reportBusy(model, on: console)
         guard model.busy == nil else { return }
+        if let checked = model.state.gatesCheckedAt, checked != gatesCheckedAt {
+            // Said from the second report on: a resumed onboarding's old check is on its page.
+            if page != nil, let gates = model.state.gates {
+                console.write("Checked with Telnyx: enterprise vetting \(RemoteText.sanitized(gates.status)), LOA review \(RemoteText.sanitized(gates.loaStatus)).\n")
+                if gates.bothApproved { console.write("Telnyx approved both reviews: numbers can be added now.\n") }
+            }
+            gatesCheckedAt = checked
+        }
         let key = PageKey(
             step: model.state.step, screen: model.screenStep, disabled: model.state.disabledReputation != nil, gates: model.state.gates,
             confirmation: model.state.confirmation, overlay: model.overlay, monitored: model.state.monitoredNumbers.count,
-            readings: model.readings.count, correcting: model.enterpriseForm.correcting)
+            readings: model.readings.count, audit: model.auditLines.count, correcting: model.enterpriseForm.correcting)
         if key != page {
             let stepChanged = page.map { $0.screen != key.screen || $0.step != key.step || $0.disabled != key.disabled } ?? true
             page = key
@@ -182,7 +229,28 @@ struct PlainPrinter {
             return
         case .help?, .pickNumbers?, nil: break
         }
-        var lines = PlainText.step(model)
+        switch model.screenStep {
+        case .gates:
+            console.write("\n" + PlainText.review(model).map { "\($0)\n" }.joined())
+            return
+        case .query, .manage:
+            console.write("\n" + PlainText.table(model).map { "\($0)\n" }.joined())
+            return
+        case .terms, .enterprise, .loaRender, .signAndUpload, .enable, .associate: break
+        }
+        // Lines are not cut: the console (or the screen reader) wraps them. What only the full
+        // screen has (a radio list, a field's label, its keys) is said in words or left out.
+        var choice = 0
+        var lines = PlainText.step(model, width: 400).compactMap { line -> String? in
+            if line.hasPrefix("Path of the signed PDF:") || line.hasPrefix("Numbers you mean to monitor:") { return nil }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("(•) ") || trimmed.hasPrefix("( ) ") {
+                choice += 1
+                let words = trimmed.dropFirst(4).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+                return "  \(choice). \(words)\(trimmed.hasPrefix("(•)") ? " (chosen)" : "")"
+            }
+            return line.replacingOccurrences(of: " Tab completes the path.", with: "")
+        }
         // Forms are asked field by field: their grid is not printed, only what leads to it.
         let form = switch model.screenStep {
         case .enterprise, .associate: true
@@ -191,7 +259,20 @@ struct PlainPrinter {
         }
         if form {
             if !stepChanged { return }
-            lines = Array(lines.prefix(while: { !$0.contains("│") && !$0.hasPrefix("* ") && !$0.hasPrefix("  ") }).prefix(6))
+            lines = Array(lines.prefix(2))
+            switch model.screenStep {
+            case .enterprise where model.enterpriseForm.correcting:
+                lines.append("Correcting the enterprise Telnyx rejected. Telnyx's reasons:")
+                lines += model.rejectionReasons.map { "  - " + RemoteText.sanitized($0) }
+                lines.append("Each question shows the value Telnyx holds: Enter keeps it. Only what you change is sent.")
+            case .enterprise:
+                lines.append("The business Telnyx vets. Each question names a field; optional ones say so, and each answer is checked at once.")
+            case .associate:
+                lines.append("Give the numbers to monitor, one a line, in any common writing, or the path of a CSV or text file of them.")
+                lines.append("`inventory` lists this account's numbers that can be added; `take 1 2 5-9` adds listed ones.")
+            default:
+                lines.append("Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. Every question here is optional.")
+            }
         }
         console.write("\n" + lines.map { "\($0)\n" }.joined())
     }

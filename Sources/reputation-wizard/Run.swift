@@ -160,7 +160,7 @@ struct Run: AsyncParsableCommand {
         let state = await engine.state
         await engine.close()
         Output.line("Onboarding \(state.id) at step \(state.step.rawValue) (\(state.step.title)): \(state.nextAction)")
-        Output.line("Continue with `\(global.command("run --id \(state.id)", sandbox: sandbox != nil))` (add --plain for this mode).")
+        Output.line("Continue with `\(global.command("run --id \(state.id)", sandbox: sandbox != nil))` (with --plain, or TERM=dumb, for these questions again).")
     }
 
     /// The full-screen wizard on this terminal; the terminal is given back on every way out.
