@@ -19,8 +19,11 @@ public enum CSVDelimiter: Character, Sendable, CaseIterable {
             let trimmed = line.drop(while: { $0 == " " })
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             // A `tel:` URI's parameters (`;ext=12`) are part of its cell, not delimiters.
-            sample.append(line.contains("tel:") ? Substring(line.replacingOccurrences(
-                of: #";[A-Za-z][A-Za-z0-9-]*=[^;,\t]*"#, with: "", options: .regularExpression)) : line)
+            sample.append(
+                line.contains("tel:")
+                    ? Substring(
+                        line.replacingOccurrences(
+                            of: #";[A-Za-z][A-Za-z0-9-]*=[^;,\t]*"#, with: "", options: .regularExpression)) : line)
             if sample.count == 50 { break }
         }
         guard !sample.isEmpty else { return nil }

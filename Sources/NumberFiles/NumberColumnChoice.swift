@@ -22,7 +22,9 @@ enum NumberColumnChoice {
         let candidates = named.isEmpty ? Array(0..<width) : named
         let counts = candidates.map { valid[$0] }
         if let most = counts.max(), most > 0 { return candidates[counts.firstIndex(of: most)!] }
-        let digits = candidates.map { column in rows.reduce(0) { $0 + (column < $1.count && $1[column].contains(where: \.isNumber) ? 1 : 0) } }
+        let digits = candidates.map { column in
+            rows.reduce(0) { $0 + (column < $1.count && $1[column].contains(where: \.isNumber) ? 1 : 0) }
+        }
         return candidates[digits.firstIndex(of: digits.max() ?? 0) ?? 0]
     }
 

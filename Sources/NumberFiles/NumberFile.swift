@@ -25,7 +25,8 @@ public struct NumberFile: Equatable, Sendable {
     public var otherColumnsNote: String? {
         guard let column, !otherNumberColumns.isEmpty else { return nil }
         let others = otherNumberColumns.map(\.description).joined(separator: ", ")
-        return "\(others) also hold\(otherNumberColumns.count == 1 ? "s" : "") numbers; only \(column) is read (put every number in one column to add them all)"
+        return
+            "\(others) also hold\(otherNumberColumns.count == 1 ? "s" : "") numbers; only \(column) is read (put every number in one column to add them all)"
     }
     /// `3, 10, 12, 14, 20 and 4 more`: the first five line numbers, the rest counted.
     public static func lineList(_ lines: [NumberListParser.Line]) -> String {
@@ -70,7 +71,9 @@ public struct NumberFile: Equatable, Sendable {
             if record.lineNumber == unclosed {
                 // Named where the quote opens, whichever column that is.
                 reading = .invalid(.unclosedQuote(lastLine: record.lastLineNumber))
-                if let opened = record.cells.firstIndex(where: { $0.contains("\n") }) { (cell, cellColumn) = (record.cells[opened], opened) }
+                if let opened = record.cells.firstIndex(where: { $0.contains("\n") }) {
+                    (cell, cellColumn) = (record.cells[opened], opened)
+                }
             } else if cell.contains("\n") {
                 // A closed quoted cell holding line breaks where the number should be.
                 reading = .invalid(.unexpectedCharacter("U+000A"))

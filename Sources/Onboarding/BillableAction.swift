@@ -30,11 +30,14 @@ public enum BillableAction: Codable, Equatable, Sendable {
         case .changeFrequency(let from, let to, let monitored):
             let before = CostEstimate.monthly(from, numbers: monitored, prices)
             let after = CostEstimate.monthly(to, numbers: monitored, prices)
-            return CostEstimate(amount: .zero, basis: "nothing now; then about \(after.amount) a month instead of \(before.amount): \(after.basis)")
+            return CostEstimate(
+                amount: .zero, basis: "nothing now; then about \(after.amount) a month instead of \(before.amount): \(after.basis)")
         case .disable(let monitored):
             return CostEstimate(
                 amount: .zero,
-                basis: "not billed; monitoring stops for \(monitored) \(monitored == 1 ? "number" : "numbers"), and enabling again needs a newly signed LOA and is billed \(prices.monitoringPerMonth)")
+                basis:
+                    "not billed; monitoring stops for \(monitored) \(monitored == 1 ? "number" : "numbers"), and enabling again needs a newly signed LOA and is billed \(prices.monitoringPerMonth)"
+            )
         }
     }
 }

@@ -39,18 +39,22 @@ public enum ContactPhoneNumber {
         } else if digits.count == 10 {
             national = Substring(digits)
         } else {
-            return .failure(ValueProblem(
-                "has \(digits.count) digits; write a North American number with its 10 digits, or another country's with + and its country code"))
+            return .failure(
+                ValueProblem(
+                    "has \(digits.count) digits; write a North American number with its 10 digits, or another country's with + and its country code"
+                ))
         }
         guard national.count == 10 else {
             return .failure(ValueProblem("has \(national.count) digits after +1; a North American number has 10"))
         }
-        let areaCode = national.prefix(3), exchange = national.dropFirst(3).prefix(3)
+        let areaCode = national.prefix(3)
+        let exchange = national.dropFirst(3).prefix(3)
         guard let a = areaCode.first, a >= "2", areaCode.dropFirst() != "11" else {
             return .failure(ValueProblem("has area code \(areaCode), which does not exist; area codes start with 2 to 9 and are not N11"))
         }
         guard let e = exchange.first, e >= "2" else {
-            return .failure(ValueProblem("has exchange \(exchange), which cannot exist; the three digits after the area code start with 2 to 9"))
+            return .failure(
+                ValueProblem("has exchange \(exchange), which cannot exist; the three digits after the area code start with 2 to 9"))
         }
         return .success("+1" + national)
     }

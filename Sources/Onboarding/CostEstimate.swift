@@ -26,6 +26,8 @@ public struct CostEstimate: Hashable, Sendable, Codable, CustomStringConvertible
         let checks = Money(cents: checkCents)
         return CostEstimate(
             amount: prices.monitoringPerMonth + checks,
-            basis: "\(prices.monitoringPerMonth) monitoring + \(count) numbers checked \(frequency.label) at \(prices.liveCheck) = \(checks) a month")
+            basis:
+                "\(prices.monitoringPerMonth) monitoring + \(count) numbers checked \(frequency.label) at \(prices.liveCheck) = \(checks) a month"
+        )
     }
 }

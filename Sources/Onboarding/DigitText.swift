@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text that should hold digits, as people and their tools write it: compatibility forms folded
 /// (NFKC: full-width `＋３１２`), digits of any script by their value (`٣١٢` → `312`), every dash,
 /// hyphen and minus-like character a plain `-`, every space (thin, no-break) a plain space, and
@@ -22,5 +24,3 @@ public enum DigitText {
         return folded
     }
 }
-
-import Foundation

@@ -86,7 +86,8 @@ public struct EnterpriseCorrection: Equatable, Sendable {
         let named = reasons.reduce(into: Set<EnterpriseField>()) { $0.formUnion(EnterpriseField.named(in: $1)) }
         guard !named.isEmpty, named.isDisjoint(with: changes.map(\.field)) else { return nil }
         let labels = EnterpriseField.allCases.filter(named.contains).map(\.fullLabel)
-        return "None of the fields Telnyx's reasons name (\(Self.list(labels))) is changed: the enterprise may well be rejected again, after an enable billed again."
+        return
+            "None of the fields Telnyx's reasons name (\(Self.list(labels))) is changed: the enterprise may well be rejected again, after an enable billed again."
     }
 
     /// The steps the correction sets off, in words a person can act on, with what is billed.

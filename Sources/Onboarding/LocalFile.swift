@@ -17,7 +17,9 @@ public enum LocalFile {
 
         public var path: String {
             switch self {
-            case .missing(let path), .danglingLink(let path), .directory(let path), .notAFile(let path), .unreadable(let path), .tooLarge(let path, _, _): path
+            case .missing(let path), .danglingLink(let path), .directory(let path), .notAFile(let path), .unreadable(let path),
+                .tooLarge(let path, _, _):
+                path
             }
         }
 

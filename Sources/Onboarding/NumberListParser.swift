@@ -92,9 +92,10 @@ public enum NumberListParser {
 
     /// `lines` read one by one with `reading` (by default afresh), then duplicates marked.
     public static func parse(lines: [String], reading: (String) -> Reading = reading(of:)) -> [Line] {
-        mark(lines.enumerated().map { index, rawLine in
-            Entry(lineNumber: index + 1, text: rawLine.trimmingCharacters(in: .whitespacesAndNewlines), reading: reading(rawLine))
-        })
+        mark(
+            lines.enumerated().map { index, rawLine in
+                Entry(lineNumber: index + 1, text: rawLine.trimmingCharacters(in: .whitespacesAndNewlines), reading: reading(rawLine))
+            })
     }
 
     /// Entries with their verdicts: skipped ones dropped, a number written again marked as a

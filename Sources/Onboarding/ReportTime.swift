@@ -22,7 +22,9 @@ public enum ReportTime {
     /// How long from `start` to `end`, in the largest two units that matter (never negative).
     public static func span(from start: Date, to end: Date) -> String {
         let total = max(0, Int(end.timeIntervalSince(start)))
-        let days = total / 86_400, hours = total % 86_400 / 3_600, minutes = total % 3_600 / 60
+        let days = total / 86_400
+        let hours = total % 86_400 / 3_600
+        let minutes = total % 3_600 / 60
         if days > 0 { return "\(days) day\(days == 1 ? "" : "s")\(hours > 0 ? " \(hours) h" : "")" }
         if hours > 0 { return "\(hours) h\(minutes > 0 ? " \(minutes) min" : "")" }
         if minutes > 0 { return "\(minutes) min" }

@@ -60,7 +60,8 @@ extension OnboardingState {
             return "Create the enterprise (its business details) or choose one the account already has."
         case .loaRender where disabledReputation != nil:
             let dropped = disabledReputation!.numbersDropped
-            return "Reputation is disabled (\(dropped) \(dropped == 1 ? "number" : "numbers") dropped). To monitor again, choose to enable it again: "
+            return
+                "Reputation is disabled (\(dropped) \(dropped == 1 ? "number" : "numbers") dropped). To monitor again, choose to enable it again: "
                 + "a newly signed LOA, then the enable, billed \(prices.monitoringPerMonth) a month."
         case .loaRender:
             switch loaRound {

@@ -27,9 +27,10 @@ public enum StateMachineDiagram {
         return [
             .begin, .agreeToTerms, .termsChecked(agreed: true, version: "v1"), .termsChecked(agreed: false, version: "v1"),
             .termsAgreed(version: "v1"), .submitEnterprise(fields: fields), .useExistingEnterprise(id: "ent-1", legalName: "Acme"),
-            .enterpriseFactsRead(RemoteFacts(
-                termsAgreed: true, termsVersion: "v1", enterpriseId: "ent-1", legalName: "Acme", gates: nil, checkFrequency: nil,
-                loaDocumentId: nil, monitoredNumbers: [], numbersWithData: [])),
+            .enterpriseFactsRead(
+                RemoteFacts(
+                    termsAgreed: true, termsVersion: "v1", enterpriseId: "ent-1", legalName: "Acme", gates: nil, checkFrequency: nil,
+                    loaDocumentId: nil, monitoredNumbers: [], numbersWithData: [])),
             .enterpriseReady(id: "ent-1", legalName: "Acme"), .renderLOA(agent: nil, signature: nil), .loaRendered(path: "/loa.pdf"),
             .useSignedLOA(path: "/signed.pdf"), .signedLOAUploaded(documentId: "doc"), .chooseFrequency(.daily, plannedNumbers: 10),
             .confirm, .cancel, .goBack, .reputationEnabled(GateReport(status: "pending", loaStatus: "pending")),

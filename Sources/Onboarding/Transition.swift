@@ -41,7 +41,8 @@ extension Event {
             .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
             .changeFrequency, .removeNumbers, .disable, .enableAgain:
             true
-        case .termsChecked, .termsAgreed, .enterpriseReady, .enterpriseFactsRead, .loaRendered, .signedLOAUploaded, .reputationEnabled, .gatesChecked,
+        case .termsChecked, .termsAgreed, .enterpriseReady, .enterpriseFactsRead, .loaRendered, .signedLOAUploaded, .reputationEnabled,
+            .gatesChecked,
             .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
             .numbersRemoved, .effectFailed:
             false
@@ -379,7 +380,10 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         var unread: [String] = []
         if case .queryNumbers(_, let sent, _)? = state.inFlight { unread = sent.filter { !Set(numbers).contains($0) } }
         if next.step == .query && !numbers.isEmpty && unread.isEmpty { next.step = .manage }
-        return settled(leaving: unread, "\(unread.count) of \(unread.count + numbers.count) numbers were not read (their answers failed): \(Effect.sample(unread)); read them again.")
+        return settled(
+            leaving: unread,
+            "\(unread.count) of \(unread.count + numbers.count) numbers were not read (their answers failed): \(Effect.sample(unread)); read them again."
+        )
 
     case .refresh(let numbers):
         guard state.step >= .query, !numbers.isEmpty else { return refuse("Choose monitored numbers to refresh.") }
@@ -388,14 +392,19 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .numbersRefreshed(let succeeded, let failed):
         next.queriedNumbers.formUnion(succeeded)
         if !failed.isEmpty {
-            next.lastError = Failure(message: "\(failed.count) of \(failed.count + succeeded.count) numbers could not be refreshed: \(failed.prefix(5).joined(separator: ", "))\(failed.count > 5 ? ", …" : "").")
+            next.lastError = Failure(
+                message:
+                    "\(failed.count) of \(failed.count + succeeded.count) numbers could not be refreshed: \(failed.prefix(5).joined(separator: ", "))\(failed.count > 5 ? ", …" : "")."
+            )
         }
         return settle() ?? stay()
 
     case .changeFrequency(let frequency):
         guard state.enterprise != nil, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
         guard state.gates?.status == "approved" else {
-            return refuse("The check frequency can be changed once Telnyx approves the enterprise; it is \(state.gates?.status ?? "not reviewed") now.")
+            return refuse(
+                "The check frequency can be changed once Telnyx approves the enterprise; it is \(state.gates?.status ?? "not reviewed") now."
+            )
         }
         guard frequency != state.checkFrequency else { return refuse("Numbers are already checked \(frequency.label).") }
         return ask(.changeFrequency(from: state.checkFrequency, to: frequency, monitored: state.monitoredNumbers.count))
@@ -417,7 +426,10 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
         next.queriedNumbers.subtract(removed)
         var kept: [String] = []
         if case .removeNumbers(_, let sent)? = state.inFlight { kept = sent.filter { !removed.contains($0) } }
-        return settled(leaving: kept, "\(kept.count) of \(kept.count + numbers.count) numbers are still monitored (their removal failed): \(Effect.sample(kept)); remove them again.")
+        return settled(
+            leaving: kept,
+            "\(kept.count) of \(kept.count + numbers.count) numbers are still monitored (their removal failed): \(Effect.sample(kept)); remove them again."
+        )
 
     case .disable:
         guard state.enterprise != nil, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
@@ -478,7 +490,8 @@ func normalizedEnterprise(_ fields: [String: String], partial: Bool) -> Result<[
     }
     if !problems.isEmpty {
         let count = problems.count
-        return .failure(Failure(message: "\(count) \(count == 1 ? "field needs" : "fields need") attention before sending.", fieldProblems: problems))
+        return .failure(
+            Failure(message: "\(count) \(count == 1 ? "field needs" : "fields need") attention before sending.", fieldProblems: problems))
     }
     return .success(normalized)
 }
@@ -512,8 +525,8 @@ func failed(_ state: OnboardingState, _ effect: Effect, _ failure: Failure) -> T
             next.loaDocumentId = nil
             next.step = .signAndUpload
         }
-        // A 404 is shown and the enable can be tried again; the enterprise is never forgotten
-        // on one answer (choosing another would meet "already exists" for ever).
+    // A 404 is shown and the enable can be tried again; the enterprise is never forgotten
+    // on one answer (choosing another would meet "already exists" for ever).
     case .checkGates, .replaceLOA:
         if failure.has(status: 404) {
             // Reputation was disabled meanwhile: enabling again needs a new LOA.

@@ -42,7 +42,8 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
                 "has \(digits) digits; a US number has 10 digits, or 11 starting with 1"
             case .notNorthAmerican(let code): "is not a US number (country code +\(code)); only US numbers (+1) can be monitored"
             case .invalidAreaCode(let code): "has area code \(code), which does not exist; US area codes start with 2 to 9 and are not N11"
-            case .invalidExchange(let code): "has exchange \(code), which cannot exist; the three digits after the area code start with 2 to 9"
+            case .invalidExchange(let code):
+                "has exchange \(code), which cannot exist; the three digits after the area code start with 2 to 9"
             case .otherNANPCountry(let code, let country):
                 "is in \(country) (area code \(code)), not the US; only US numbers can be monitored"
             case .tollFree(let code): "is toll-free (\(code)); only US local numbers can be monitored"
@@ -86,7 +87,9 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         let trimmed = try Self.normalized(text)
         guard !trimmed.isEmpty else { throw .empty }
         // A control character first: the letters of an escape sequence are not the person's.
-        if let control = trimmed.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+        if let control = trimmed.unicodeScalars.first(where: {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+        }) {
             throw .unexpectedCharacter(String(format: "U+%04X", control.value))
         }
         // Several numbers in one cell, each valid alone: said as such, never "remove the comma".
@@ -132,7 +135,9 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
     static func hasExtension(_ text: String) -> Bool {
         // Most numbers have no marker at all: the regular expression only when one may be there.
         guard text.contains(where: { "xXeE#".contains($0) }) else { return false }
-        guard let marker = text.range(of: #"(?i)(extension|ext\.?|x|#)\s*[:=]?\s*[0-9]{1,6}\s*$"#, options: .regularExpression) else { return false }
+        guard let marker = text.range(of: #"(?i)(extension|ext\.?|x|#)\s*[:=]?\s*[0-9]{1,6}\s*$"#, options: .regularExpression) else {
+            return false
+        }
         return text[..<marker.lowerBound].filter(\.isNumber).count >= 7
     }
 
@@ -169,7 +174,11 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
 
     /// A best guess at the country code of an international number, for the message only.
     static func countryCode(of digits: some StringProtocol) -> String {
-        let twoDigitCodes: Set<String> = ["20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98"]
+        let twoDigitCodes: Set<String> = [
+            "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49", "51", "52", "53",
+            "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94",
+            "95", "98",
+        ]
         if digits.hasPrefix("7") { return "7" }
         let two = String(digits.prefix(2))
         return twoDigitCodes.contains(two) ? two : String(digits.prefix(3))

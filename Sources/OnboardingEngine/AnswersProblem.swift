@@ -1,4 +1,5 @@
 import Onboarding
+
 /// An answers file that does not decode, worded for a person: the field's path as the file
 /// names it (`enterprise.organization_contact`) and what was expected, never a raw
 /// `DecodingError`.

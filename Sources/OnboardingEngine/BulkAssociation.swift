@@ -65,12 +65,13 @@ public struct BulkAssociation: Sendable {
         progress(sofar.withLock { $0 })
         let outcomes = try await batches.concurrentMap(inFlight: concurrency) { batch in
             let outcome = try await Self.send(batch, client: client, enterpriseId: enterpriseId)
-            progress(sofar.withLock { sofar in
-                sofar.batchesDone += 1
-                sofar.added += outcome.0.count
-                sofar.setAside += outcome.1.count
-                return sofar
-            })
+            progress(
+                sofar.withLock { sofar in
+                    sofar.batchesDone += 1
+                    sofar.added += outcome.0.count
+                    sofar.setAside += outcome.1.count
+                    return sofar
+                })
             return outcome
         }
         let added = outcomes.flatMap(\.0)

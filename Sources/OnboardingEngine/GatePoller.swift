@@ -51,7 +51,11 @@ public actor GatePoller {
             let sleep = self.sleep
             let sleeper = Task { _ = try? await sleep(delay) }
             self.sleeper = sleeper
-            await withTaskCancellationHandler { await sleeper.value } onCancel: { sleeper.cancel() }
+            await withTaskCancellationHandler {
+                await sleeper.value
+            } onCancel: {
+                sleeper.cancel()
+            }
             self.sleeper = nil
             if Task.isCancelled { return }
             attempt += 1

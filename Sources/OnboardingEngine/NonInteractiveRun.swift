@@ -108,11 +108,15 @@ public struct NonInteractiveRun: Sendable {
             if let inFlight = state.inFlight {
                 // A lost answer is settled in this run by reading Telnyx, then the run goes on.
                 guard reconcileChecks < Self.reconcileWaits.count else {
-                    return .error("“\(inFlight.name)” has no known outcome yet (\(state.lastError?.message ?? "interrupted")); Telnyx could not be asked whether it happened. Run again to check.")
+                    return .error(
+                        "“\(inFlight.name)” has no known outcome yet (\(state.lastError?.message ?? "interrupted")); Telnyx could not be asked whether it happened. Run again to check."
+                    )
                 }
                 let wait = Self.reconcileWaits[reconcileChecks]
                 reconcileChecks += 1
-                progress("whether “\(inFlight.name)” happened is not known (\(state.lastError.map { Self.cause($0) } ?? "no answer")): checking with Telnyx\(wait > 0 ? " in \(Int(wait)) s" : "")")
+                progress(
+                    "whether “\(inFlight.name)” happened is not known (\(state.lastError.map { Self.cause($0) } ?? "no answer")): checking with Telnyx\(wait > 0 ? " in \(Int(wait)) s" : "")"
+                )
                 if wait > 0 { try await pause(wait) }
                 try await engine.reconcile()
                 if case .uploadSignedLOA = inFlight, await engine.state.inFlight == nil { uploadAgain = true }
@@ -139,7 +143,8 @@ public struct NonInteractiveRun: Sendable {
                 }
             case .enterprise:
                 if attempted.contains(.enterprise), let problems = state.lastError?.fieldProblems, !problems.isEmpty {
-                    return .inputNeeded("enterprise fields: " + problems.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "))
+                    return .inputNeeded(
+                        "enterprise fields: " + problems.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "))
                 }
                 attempted.insert(.enterprise)
                 if let id = answers.enterpriseId {
@@ -153,7 +158,9 @@ public struct NonInteractiveRun: Sendable {
                 if state.disabledReputation != nil {
                     // Enabling again is billed: only when the answers say so.
                     guard answers.enableAgain == true else {
-                        return .inputNeeded("enable_again: true, to monitor again (reputation is disabled; a new LOA, then the enable, billed \(state.prices.monitoringPerMonth) a month)")
+                        return .inputNeeded(
+                            "enable_again: true, to monitor again (reputation is disabled; a new LOA, then the enable, billed \(state.prices.monitoringPerMonth) a month)"
+                        )
                     }
                     if let refusal = try await engine.send(.enableAgain) { return .error(refusal) }
                     continue
@@ -161,7 +168,9 @@ public struct NonInteractiveRun: Sendable {
                 if state.pendingCorrection != nil {
                     // A correction that did not reach Telnyx is sent again from the answers first.
                     if attempted.contains(.gates) {
-                        return .inputNeeded("enterprise: the correction did not go through (\(state.lastError?.message ?? "unknown")); correct the answers' enterprise block")
+                        return .inputNeeded(
+                            "enterprise: the correction did not go through (\(state.lastError?.message ?? "unknown")); correct the answers' enterprise block"
+                        )
                     }
                     attempted.insert(.gates)
                     switch try await correction(engine, reasons: []) {
@@ -194,11 +203,12 @@ public struct NonInteractiveRun: Sendable {
                     attempted.insert(.signAndUpload)
                     try await engine.send(.useSignedLOA(path: path))
                 case .alreadyUploaded(let path):
-                    let which: String = switch state.loaRound {
-                    case .replacement: "rejected LOA"
-                    case .resubmission: "rejected submission"
-                    case .first: "submission before reputation was disabled"
-                    }
+                    let which: String =
+                        switch state.loaRound {
+                        case .replacement: "rejected LOA"
+                        case .resubmission: "rejected submission"
+                        case .first: "submission before reputation was disabled"
+                        }
                     return .inputNeeded(
                         "signed_loa: \(path) is the LOA already uploaded for the \(which); "
                             + "sign the new LOA at \(state.renderedLOAPath ?? "the rendered path") and give its path")
@@ -237,7 +247,9 @@ public struct NonInteractiveRun: Sendable {
                     let same = answers.signedLoa.map { "signed_loa (\($0)) is the LOA Telnyx rejected, under any name. " } ?? ""
                     return .rejected(
                         what: "LOA", reasons: gates.rejectionReasons,
-                        fix: "\(same)Sign a new LOA\(state.renderedLOAPath.map { " (the rendered one is at \($0))" } ?? "") and run again with its path as signed_loa; it replaces the rejected one (not billed).")
+                        fix:
+                            "\(same)Sign a new LOA\(state.renderedLOAPath.map { " (the rendered one is at \($0))" } ?? "") and run again with its path as signed_loa; it replaces the rejected one (not billed)."
+                    )
                 }
                 guard wait else { return .waitingOnTelnyx(await engine.state.nextAction) }
                 let (pause, progress) = (self.pause, self.progress)
@@ -260,14 +272,19 @@ public struct NonInteractiveRun: Sendable {
                 }
                 if wanted.isEmpty {
                     if await engine.state.monitoredNumbers.isEmpty {
-                        return .inputNeeded("numbers: none of the \(given.count) numbers can be added (none is an active number of this account's inventory)")
+                        return .inputNeeded(
+                            "numbers: none of the \(given.count) numbers can be added (none is an active number of this account's inventory)"
+                        )
                     }
                     if let refusal = try await engine.send(.addNumbers(given.filter { setAside[$0] == nil }, setAside: setAside)) {
                         return .error(refusal)
                     }
                     continue
                 }
-                switch try await decide(.addNumbers(wanted, setAside: setAside), at: .associate, engine, decided: &decided, what: "adding numbers", adding: wanted.count) {
+                switch try await decide(
+                    .addNumbers(wanted, setAside: setAside), at: .associate, engine, decided: &decided, what: "adding numbers",
+                    adding: wanted.count)
+                {
                 case .none: continue
                 case .stop(let stop): return stop
                 case .confirm: try await engine.send(.confirm)
@@ -278,7 +295,9 @@ public struct NonInteractiveRun: Sendable {
                     try await engine.send(.query(numbers: monitored, fresh: false))
                 }
                 if let confirmation = await engine.state.confirmation {
-                    guard confirmBillable else { return .confirmationRequired("the first reputation check costs \(confirmation.estimate).") }
+                    guard confirmBillable else {
+                        return .confirmationRequired("the first reputation check costs \(confirmation.estimate).")
+                    }
                     progress("confirmed by --yes: the first reputation check, \(confirmation.estimate)")
                     try await engine.send(.confirm)
                 }
@@ -290,10 +309,14 @@ public struct NonInteractiveRun: Sendable {
                 let setAside = Set((try? engine.store.setAsideNumbers(state.id).map(\.phoneNumber)) ?? [])
                 let notMonitored = ((try? numbers()) ?? []).filter { !monitored.contains($0) && !setAside.contains($0) }
                 if !notMonitored.isEmpty {
-                    progress("note: \(notMonitored.count) \(notMonitored.count == 1 ? "number" : "numbers") of the answers \(notMonitored.count == 1 ? "is" : "are") not monitored (\(Effect.sample(notMonitored))); a completed onboarding adds numbers in the wizard's step 9 (a)")
+                    progress(
+                        "note: \(notMonitored.count) \(notMonitored.count == 1 ? "number" : "numbers") of the answers \(notMonitored.count == 1 ? "is" : "are") not monitored (\(Effect.sample(notMonitored))); a completed onboarding adds numbers in the wizard's step 9 (a)"
+                    )
                 }
                 if let frequency = answers.checkFrequency, frequency != state.checkFrequency {
-                    progress("note: the answers say check_frequency \(frequency.rawValue), the onboarding checks \(state.checkFrequency.rawValue); change it in the wizard's step 9 (F)")
+                    progress(
+                        "note: the answers say check_frequency \(frequency.rawValue), the onboarding checks \(state.checkFrequency.rawValue); change it in the wizard's step 9 (F)"
+                    )
                 }
                 return .complete
             }
@@ -323,10 +346,15 @@ public struct NonInteractiveRun: Sendable {
         }
         guard let confirmation = await engine.state.confirmation else { return .none }
         if let earlier, earlier != confirmation {
-            return .stop(.confirmationRequired(
-                "the answers changed since the last run's estimate (\(earlier.estimate)); \(what) now costs \(confirmation.estimate). Nothing was billed."))
+            return .stop(
+                .confirmationRequired(
+                    "the answers changed since the last run's estimate (\(earlier.estimate)); \(what) now costs \(confirmation.estimate). Nothing was billed."
+                ))
         }
-        guard confirmBillable else { return .stop(.confirmationRequired("\(what) costs \(confirmation.estimate).\(then(after: step, await engine.state, adding: adding))")) }
+        guard confirmBillable else {
+            return .stop(
+                .confirmationRequired("\(what) costs \(confirmation.estimate).\(then(after: step, await engine.state, adding: adding))"))
+        }
         progress("confirmed by --yes: \(what), \(confirmation.estimate)")
         return .confirm
     }
@@ -339,10 +367,12 @@ public struct NonInteractiveRun: Sendable {
         switch step {
         case .enable:
             guard adding > 0 else { return "" }
-            return " Then, with --yes: adding \(adding) numbers (\(state.prices.association * adding)) and their first reputation check (\(state.prices.liveCheck * adding))."
+            return
+                " Then, with --yes: adding \(adding) numbers (\(state.prices.association * adding)) and their first reputation check (\(state.prices.liveCheck * adding))."
         case .associate:
             guard adding > 0 else { return "" }
-            return " Then, with --yes: their first reputation check (\(state.prices.liveCheck * adding), \(state.prices.liveCheck) a number)."
+            return
+                " Then, with --yes: their first reputation check (\(state.prices.liveCheck * adding), \(state.prices.liveCheck) a number)."
         case .terms, .enterprise, .loaRender, .signAndUpload, .gates, .query, .manage:
             return ""
         }
@@ -384,7 +414,10 @@ public struct NonInteractiveRun: Sendable {
             pending.allSatisfy({ record[$0.key] ?? "" == $0.value })
         {
             guard confirmBillable else {
-                return .stop(.confirmationRequired("the correction reached Telnyx; going on leads to enabling again, billed \(await engine.state.prices.monitoringPerMonth)."))
+                return .stop(
+                    .confirmationRequired(
+                        "the correction reached Telnyx; going on leads to enabling again, billed \(await engine.state.prices.monitoringPerMonth)."
+                    ))
             }
             progress("the correction already reached Telnyx: going on with it")
             if let refusal = try await engine.send(.correctEnterprise(fields: pending)) { return .stop(.error(refusal)) }
@@ -396,10 +429,17 @@ public struct NonInteractiveRun: Sendable {
         // until the run may go on to pay for it.
         guard confirmBillable else {
             let steps = correction.plan(reputationEnabled: state.reputationEnabled, prices: state.prices).joined(separator: " ")
-            return .stop(.confirmationRequired("the correction (\(correction.changes.map(\.field.key).joined(separator: ", "))) leads to enabling again, billed \(state.prices.monitoringPerMonth); nothing was changed yet. \(steps)"))
+            return .stop(
+                .confirmationRequired(
+                    "the correction (\(correction.changes.map(\.field.key).joined(separator: ", "))) leads to enabling again, billed \(state.prices.monitoringPerMonth); nothing was changed yet. \(steps)"
+                ))
         }
-        if let warning = correction.warning(reasons: reasons.isEmpty ? state.lastVettingRejection ?? [] : reasons) { progress("warning: \(warning)") }
-        progress("correcting the enterprise: " + correction.changes.map { "\($0.field.key) \($0.old ?? "(none)") → \($0.new)" }.joined(separator: "; "))
+        if let warning = correction.warning(reasons: reasons.isEmpty ? state.lastVettingRejection ?? [] : reasons) {
+            progress("warning: \(warning)")
+        }
+        progress(
+            "correcting the enterprise: "
+                + correction.changes.map { "\($0.field.key) \($0.old ?? "(none)") → \($0.new)" }.joined(separator: "; "))
         for step in correction.plan(reputationEnabled: state.reputationEnabled, prices: state.prices) { progress("  \(step)") }
         if let refusal = try await engine.send(.correctEnterprise(fields: correction.fields)) { return .stop(.error(refusal)) }
         if let error = await engine.state.lastError, await engine.state.loaRound == .resubmission, await engine.state.inFlight == nil,
@@ -463,26 +503,35 @@ public struct NonInteractiveRun: Sendable {
         // Bounded: the first few entries named (cut, without control characters), the rest counted.
         func refusal(_ line: NumberListParser.Line, place: String) -> String? {
             guard case .invalid(let problem) = line.verdict else { return nil }
-            let shown = RemoteText.sanitized(String(line.text.prefix(40))).trimmingCharacters(in: .whitespaces) + (line.text.count > 40 ? "…" : "")
+            let shown =
+                RemoteText.sanitized(String(line.text.prefix(40))).trimmingCharacters(in: .whitespaces) + (line.text.count > 40 ? "…" : "")
             return "\(place) '\(shown)' \(problem)"
         }
         let fileName = RemoteText.sanitized(answers.numbersFile ?? "numbers_file")
         let blank = fileLines.filter { $0.verdict == .invalid(.empty) }
-        let bad = listed.compactMap { refusal($0, place: "numbers[\($0.lineNumber - 1)]") }
+        let bad =
+            listed.compactMap { refusal($0, place: "numbers[\($0.lineNumber - 1)]") }
             + fileLines.filter { $0.verdict != .invalid(.empty) }.compactMap { refusal($0, place: "\(fileName) \($0.place)") }
         if !bad.isEmpty { throw RunInputError(message: AnswerKeys.summary(bad, counting: "entries")) }
         // A file given but empty is said before anything is billed, not taken as no file.
         if answers.numbersFile != nil, !fileLines.contains(where: { $0.verdict != .invalid(.empty) }) {
-            throw RunInputError(message: "numbers_file \(fileName) holds no numbers (it is empty, only a heading, or nothing is in its numbers column); give the file with the numbers to monitor")
+            throw RunInputError(
+                message:
+                    "numbers_file \(fileName) holds no numbers (it is empty, only a heading, or nothing is in its numbers column); give the file with the numbers to monitor"
+            )
         }
         if let column = blank.first?.column {
             let lines = NumberFile.lineList(blank)
             notes.append("numbers_file \(fileName): nothing in \(column) on line\(blank.count == 1 ? "" : "s") \(lines); passed over")
         }
         let repeated = (listed + fileLines).filter { if case .duplicate = $0.verdict { true } else { false } }.count
-        if repeated > 0 { notes.append("\(repeated) \(repeated == 1 ? "number is" : "numbers are") written more than once; each is added once") }
+        if repeated > 0 {
+            notes.append("\(repeated) \(repeated == 1 ? "number is" : "numbers are") written more than once; each is added once")
+        }
         var seen = Set<String>()
-        let numbers = (NumberListParser.numbers(in: listed) + NumberListParser.numbers(in: fileLines)).map(\.e164).filter { seen.insert($0).inserted }
+        let numbers = (NumberListParser.numbers(in: listed) + NumberListParser.numbers(in: fileLines)).map(\.e164).filter {
+            seen.insert($0).inserted
+        }
         return (numbers, notes)
     }
 }

@@ -27,7 +27,9 @@ extension OnboardingEngine {
     static func remoteFacts(enterpriseId: String, client: TelnyxClient) async throws(TelnyxError) -> RemoteFacts {
         let terms = try await client.termsStatus()
         let enterprise = try await client.enterprise(id: enterpriseId)
-        let settings = try await unlessNotFound { () async throws(TelnyxError) in try await client.reputationSettings(enterpriseId: enterpriseId) }
+        let settings = try await unlessNotFound { () async throws(TelnyxError) in
+            try await client.reputationSettings(enterpriseId: enterpriseId)
+        }
         let numbers = settings == nil ? [] : try await client.allNumbers(enterpriseId: enterpriseId)
         return RemoteFacts(
             termsAgreed: terms.hasAgreed, termsVersion: terms.agreedVersion ?? terms.currentTermsVersion, enterpriseId: enterpriseId,

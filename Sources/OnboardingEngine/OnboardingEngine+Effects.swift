@@ -24,9 +24,14 @@ extension OnboardingEngine {
             return .effectFailed(effect, Failure(message: "Signature image: \(problem.description)"))
         } catch let problem as DecodingError {
             // A request that could not be built from what was given: said by field, never raw.
-            return .effectFailed(effect, Failure(message: "“\(effect.name)” was not sent: \(AnswersProblem.describe(problem)).", fieldProblems: Self.fieldProblems(problem)))
+            return .effectFailed(
+                effect,
+                Failure(
+                    message: "“\(effect.name)” was not sent: \(AnswersProblem.describe(problem)).",
+                    fieldProblems: Self.fieldProblems(problem)))
         } catch {
-            return .effectFailed(effect, Failure(message: "“\(effect.name)” failed here before anything was sent: \(error.localizedDescription)"))
+            return .effectFailed(
+                effect, Failure(message: "“\(effect.name)” failed here before anything was sent: \(error.localizedDescription)"))
         }
     }
 
@@ -81,7 +86,11 @@ extension OnboardingEngine {
                 let rendered = state.renderedLOAPath.map { " at \($0)" } ?? ""
                 let name = URL(fileURLWithPath: path).lastPathComponent
                 return .effectFailed(
-                    effect, Failure(message: "\(what.prefix(1).uppercased() + what.dropFirst()) again (\(name)): sign the new LOA\(rendered) and give its path."))
+                    effect,
+                    Failure(
+                        message:
+                            "\(what.prefix(1).uppercased() + what.dropFirst()) again (\(name)): sign the new LOA\(rendered) and give its path."
+                    ))
             }
             let document = try await client.uploadDocument(
                 Array(bytes), filename: URL(fileURLWithPath: path).lastPathComponent, customerReference: state.id)
@@ -101,8 +110,10 @@ extension OnboardingEngine {
             return .reputationDisabled
         case .associateNumbers(let id, let numbers):
             defer { report(nil) }
-            let added = try await BulkAssociation(client: client, enterpriseId: id, batchSize: Self.batchSize, concurrency: Self.concurrency)
-                .run(numbers) { [weak self] progress in self?.report(progress) }
+            let added = try await BulkAssociation(
+                client: client, enterpriseId: id, batchSize: Self.batchSize, concurrency: Self.concurrency
+            )
+            .run(numbers) { [weak self] progress in self?.report(progress) }
             try store.recordNumberOutcomes(state.id, monitored: added.monitored, setAside: added.setAside, at: now())
             return .numbersAssociated(added.monitored, setAside: added.setAside)
         case .queryNumbers(let id, let numbers, let fresh):
@@ -176,9 +187,12 @@ extension OnboardingEngine {
         code == ENOSPC || code == EDQUOT ? .diskFull(path: path) : .cannotCreate(path: path, reason: String(cString: strerror(code)))
     }
 
-    static func read(_ number: String, of enterpriseId: String, fresh: Bool, mayBill: Bool, with client: TelnyxClient) async -> Result<ReputationNumber, TelnyxError> {
+    static func read(
+        _ number: String, of enterpriseId: String, fresh: Bool, mayBill: Bool, with client: TelnyxClient
+    ) async -> Result<ReputationNumber, TelnyxError> {
         do {
-            return .success(try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh, mayBill: mayBill))
+            return .success(
+                try await client.numberReputation(enterpriseId: enterpriseId, phoneNumber: number, fresh: fresh, mayBill: mayBill))
         } catch {
             return .failure(error)
         }
@@ -192,7 +206,8 @@ extension OnboardingEngine {
         let listed = try await client.allNumbers(enterpriseId: enterpriseId).filter { wanted.contains($0.phoneNumber ?? "") }
         let at = now()
         try store.recordSnapshots(
-            state.id, listed.map { ReputationSnapshot(phoneNumber: $0.phoneNumber ?? "", data: TelnyxMapping.json($0.reputationData), at: at) })
+            state.id,
+            listed.map { ReputationSnapshot(phoneNumber: $0.phoneNumber ?? "", data: TelnyxMapping.json($0.reputationData), at: at) })
     }
 
     /// Writes a file into `directory` (the onboarding's folder unless given), readable by its owner only.

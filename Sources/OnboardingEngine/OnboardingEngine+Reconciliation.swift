@@ -31,20 +31,24 @@ extension OnboardingEngine {
             // 30 minutes unless used, so uploading again is harmless.
             return notApplied
         case .enableReputation(let id, _, _):
-            let settings = try await unlessNotFound { () async throws(TelnyxError) in try await client.reputationSettings(enterpriseId: id) }
+            let settings = try await unlessNotFound { () async throws(TelnyxError) in try await client.reputationSettings(enterpriseId: id)
+            }
             return settings.map { .reputationEnabled(TelnyxMapping.gates($0)) } ?? notApplied
         case .replaceLOA(let id, let documentId):
             let settings = try await client.reputationSettings(enterpriseId: id)
             return settings.loaDocumentId == documentId ? .loaReplaced(TelnyxMapping.gates(settings)) : notApplied
         case .disableReputation(let id):
-            let settings = try await unlessNotFound { () async throws(TelnyxError) in try await client.reputationSettings(enterpriseId: id) }
+            let settings = try await unlessNotFound { () async throws(TelnyxError) in try await client.reputationSettings(enterpriseId: id)
+            }
             return settings == nil ? .reputationDisabled : notApplied
         case .associateNumbers(let id, let numbers):
             let monitored = Set(try await client.allNumbers(enterpriseId: id).compactMap(\.phoneNumber))
             let present = numbers.filter(monitored.contains)
             if present.isEmpty { return notApplied }
             var missing: [String: String] = [:]
-            for number in numbers where !monitored.contains(number) { missing[number] = "not added (the request was interrupted); add it again" }
+            for number in numbers where !monitored.contains(number) {
+                missing[number] = "not added (the request was interrupted); add it again"
+            }
             return .numbersAssociated(present, setAside: missing)
         case .queryNumbers(let id, let numbers, let fresh):
             // A live read leaves newer data in the free list; a cached read of a number read
@@ -73,10 +77,11 @@ extension OnboardingEngine {
     /// reading kept here before the intent (or when it has data and none was kept).
     func refreshedSince(_ intentAt: Date, in enterpriseId: String) async throws(TelnyxError) -> Set<String> {
         let listed = try await client.allNumbers(enterpriseId: enterpriseId)
-        return Set(listed.filter { number in
-            guard let refreshedAt = number.reputationData?.lastRefreshedAt, let phoneNumber = number.phoneNumber else { return false }
-            return lastRefreshed(phoneNumber, before: intentAt).map { refreshedAt > $0 } ?? true
-        }.compactMap(\.phoneNumber))
+        return Set(
+            listed.filter { number in
+                guard let refreshedAt = number.reputationData?.lastRefreshedAt, let phoneNumber = number.phoneNumber else { return false }
+                return lastRefreshed(phoneNumber, before: intentAt).map { refreshedAt > $0 } ?? true
+            }.compactMap(\.phoneNumber))
     }
 
     /// When Telnyx last refreshed the number, as of the last reading kept here before `intentAt`.

@@ -31,7 +31,9 @@ public actor OnboardingEngine {
     static let concurrency = 4
 
     /// Opens an onboarding of the store for this process (refused while another holds it).
-    public init(store: OnboardingStore, client: TelnyxClient, onboardingId: String, now: @escaping @Sendable () -> Date = Date.init) throws(StoreError) {
+    public init(
+        store: OnboardingStore, client: TelnyxClient, onboardingId: String, now: @escaping @Sendable () -> Date = Date.init
+    ) throws(StoreError) {
         self.store = store
         self.client = client
         self.now = now
@@ -45,7 +47,10 @@ public actor OnboardingEngine {
     }
 
     /// Creates a new onboarding in the store and opens it.
-    public static func create(store: OnboardingStore, client: TelnyxClient, id: String = UUID().uuidString.lowercased(), prices: PriceTable = .listPrices, now: @escaping @Sendable () -> Date = Date.init) throws(StoreError) -> OnboardingEngine {
+    public static func create(
+        store: OnboardingStore, client: TelnyxClient, id: String = UUID().uuidString.lowercased(), prices: PriceTable = .listPrices,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) throws(StoreError) -> OnboardingEngine {
         try store.create(OnboardingState(id: id, prices: prices), at: now())
         return try OnboardingEngine(store: store, client: client, onboardingId: id, now: now)
     }
@@ -59,7 +64,8 @@ public actor OnboardingEngine {
     /// - Throws: `TelnyxError` when the inventory cannot be read; `StoreError`.
     public func setAsideBeforeAdding(_ numbers: [String]) async throws -> (addable: [String], setAside: [String: String]) {
         guard let enterprise = state.enterprise else { return (numbers, [:]) }
-        let split = try await BulkAssociation(client: client, enterpriseId: enterprise.id).partition(numbers, monitoring: state.reputationEnabled)
+        let split = try await BulkAssociation(client: client, enterpriseId: enterprise.id).partition(
+            numbers, monitoring: state.reputationEnabled)
         try store.recordNumberOutcomes(state.id, setAside: split.setAside, at: now())
         return split
     }
@@ -171,7 +177,11 @@ public actor OnboardingEngine {
             try await runAll(result.effects)
         }
         if let inFlight = state.inFlight, !inFlight.changesRemoteState, state.lastError?.outcomeUnknown == true {
-            let result = transition(state, .effectFailed(inFlight, Failure(message: "“\(inFlight.name)” was interrupted; it changed nothing at Telnyx. Do it again when ready.")))
+            let result = transition(
+                state,
+                .effectFailed(
+                    inFlight, Failure(message: "“\(inFlight.name)” was interrupted; it changed nothing at Telnyx. Do it again when ready."))
+            )
             state = result.state
             try store.save(state, at: now())
         }

@@ -106,7 +106,9 @@ public struct OnboardingReport: Encodable, Sendable {
     }
 
     /// The report of `state` from its `audit` log, as of `now`.
-    public init(state: OnboardingState, audit: [AuditEntry], lastActivity: Date?, savedAt: Date? = nil, archived: Bool = false, now: Date = Date()) {
+    public init(
+        state: OnboardingState, audit: [AuditEntry], lastActivity: Date?, savedAt: Date? = nil, archived: Bool = false, now: Date = Date()
+    ) {
         self.now = now
         self.savedAt = savedAt
         self.archived = archived
@@ -124,7 +126,8 @@ public struct OnboardingReport: Encodable, Sendable {
         billingHistoryComplete = adoptedAt == nil
         reputationDisabled = state.disabledReputation.map { disabled in
             let entry = disabled.outsideWizard ? nil : lastEntry("disable reputation")
-            return Disabled(at: entry?.at, by: entry?.osUser, numbersDropped: disabled.numbersDropped, outsideWizard: disabled.outsideWizard)
+            return Disabled(
+                at: entry?.at, by: entry?.osUser, numbersDropped: disabled.numbersDropped, outsideWizard: disabled.outsideWizard)
         }
         id = state.id
         step = state.step.rawValue
@@ -149,7 +152,8 @@ public struct OnboardingReport: Encodable, Sendable {
         if state.inFlight != nil {
             stalled = "the outcome of “\(state.inFlight!.name)” is unknown until Telnyx is asked again"
         } else if state.step == .gates, let gates = state.gates, gates.vettingRejected {
-            stalled = "Telnyx rejected the enterprise (\(gates.rejectionReasons.count) \(gates.rejectionReasons.count == 1 ? "reason" : "reasons")): correct it"
+            stalled =
+                "Telnyx rejected the enterprise (\(gates.rejectionReasons.count) \(gates.rejectionReasons.count == 1 ? "reason" : "reasons")): correct it"
         } else if state.step == .gates, let gates = state.gates, gates.loaRejected {
             stalled = "Telnyx rejected the LOA: replace it with a newly signed one"
         } else if state.isWaitingOnTelnyx {
@@ -176,7 +180,8 @@ public struct OnboardingReport: Encodable, Sendable {
             lines.append("  \(symbol) \(line.number). \(line.title) (\(line.marker))")
         }
         if let disabled = reputationDisabled {
-            let who = disabled.outsideWizard
+            let who =
+                disabled.outsideWizard
                 ? "found disabled at Telnyx (not from this wizard)"
                 : "disabled\(disabled.at.map { " \(when($0))" } ?? "")\(disabled.by.map { " by \($0)" } ?? "")"
             lines.append("Reputation: \(who); \(disabled.numbersDropped) \(disabled.numbersDropped == 1 ? "number" : "numbers") dropped")
@@ -198,14 +203,18 @@ public struct OnboardingReport: Encodable, Sendable {
         for reason in RemoteText.bounded(rejectionReasons) { lines.append("  vetting rejected: \(reason)") }
         if let loaPath { lines.append("LOA: \(loaPath)") }
         if numbersSetAside > 0 {
-            lines.append("Set aside: \(numbersSetAside) number\(numbersSetAside == 1 ? "" : "s") given to add could not be added (outside the account's inventory, or refused by Telnyx)")
+            lines.append(
+                "Set aside: \(numbersSetAside) number\(numbersSetAside == 1 ? "" : "s") given to add could not be added (outside the account's inventory, or refused by Telnyx)"
+            )
             for number in setAsideNumbers.prefix(5) { lines.append("  \(number.phoneNumber): \(RemoteText.sanitized(number.reason))") }
             if setAsideNumbers.count > 5 { lines.append("  … and \(setAsideNumbers.count - 5) more (--json lists them all)") }
         }
         lines.append("Next: \(next)")
         if let lastError { lines.append("Last error: \(lastError)") }
         if let adoptedAt {
-            lines.append("Billed through this wizard: \(totalCostUSD) in \(billableActions.count) action\(billableActions.count == 1 ? "" : "s"); what Telnyx billed before it was adopted (\(when(adoptedAt))) is not known here")
+            lines.append(
+                "Billed through this wizard: \(totalCostUSD) in \(billableActions.count) action\(billableActions.count == 1 ? "" : "s"); what Telnyx billed before it was adopted (\(when(adoptedAt))) is not known here"
+            )
         } else {
             lines.append("Billed so far: \(totalCostUSD) in \(billableActions.count) action\(billableActions.count == 1 ? "" : "s")")
         }
@@ -228,7 +237,8 @@ extension OnboardingStore {
         let id = summary.state.id
         let audit = try auditLog(id)
         var report = OnboardingReport(
-            state: summary.state, audit: audit, lastActivity: audit.last?.at, savedAt: summary.updatedAt, archived: summary.archivedAt != nil,
+            state: summary.state, audit: audit, lastActivity: audit.last?.at, savedAt: summary.updatedAt,
+            archived: summary.archivedAt != nil,
             now: now)
         report.numbersSetAside = try setAsideCount(id)
         return report

@@ -44,8 +44,10 @@ public struct RunAnswers: Decodable, Sendable {
         /// The agent checked field by field, and the signature; or what to fix, naming the field.
         func request() -> Result<(agent: [String: String]?, signature: SignatureImage?), ValueProblem> {
             if signerName != nil && signatureImage == nil {
-                return .failure(ValueProblem(
-                    "loa.signature_image: Telnyx prints the signer's name only beside a signature image; give a PNG's path, or leave signer_name out"))
+                return .failure(
+                    ValueProblem(
+                        "loa.signature_image: Telnyx prints the signer's name only beside a signature image; give a PNG's path, or leave signer_name out"
+                    ))
             }
             let signature = signatureImage.map { SignatureImage(path: $0, signerName: signerName) }
             guard let agent else { return .success((nil, signature)) }
@@ -59,7 +61,8 @@ public struct RunAnswers: Decodable, Sendable {
             }
             let checked = LOAAgentField.check(values)
             guard checked.problems.isEmpty else {
-                let described = LOAAgentField.allCases.compactMap { field in checked.problems[field].map { "loa.agent.\(field.key) \($0)" } }
+                let described = LOAAgentField.allCases.compactMap { field in checked.problems[field].map { "loa.agent.\(field.key) \($0)" }
+                }
                 return .failure(ValueProblem(described.joined(separator: "; ")))
             }
             return .success((checked.accepted, signature))

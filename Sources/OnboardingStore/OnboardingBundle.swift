@@ -146,10 +146,12 @@ extension OnboardingStore {
         let (stateJSON, journal, drafts, readings) = try read { db in
             let stateJSON = try String.fetchOne(db, sql: "SELECT state FROM onboarding WHERE id = ?", arguments: [id]) ?? ""
             let journal = try Row.fetchAll(
-                db, sql: "SELECT effect, billable, intentAt, outcome, outcomeAt FROM effectJournal WHERE onboardingId = ? ORDER BY id", arguments: [id]
+                db, sql: "SELECT effect, billable, intentAt, outcome, outcomeAt FROM effectJournal WHERE onboardingId = ? ORDER BY id",
+                arguments: [id]
             ).map { row in
                 OnboardingBundle.JournalRow(
-                    effect: row["effect"], billable: row["billable"], intentAt: row["intentAt"], outcome: row["outcome"], outcomeAt: row["outcomeAt"])
+                    effect: row["effect"], billable: row["billable"], intentAt: row["intentAt"], outcome: row["outcome"],
+                    outcomeAt: row["outcomeAt"])
             }
             var drafts: [String: [String: String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT form, fields FROM formDraft WHERE onboardingId = ?", arguments: [id]) {
@@ -185,8 +187,12 @@ extension OnboardingStore {
     /// - Throws: `BundleProblem` for a foreign, newer or duplicate bundle; `StoreError` when the
     ///   store cannot be written.
     public func importBundle(_ bundle: OnboardingBundle, from path: String, at now: Date = Date()) throws -> String {
-        guard bundle.format == OnboardingBundle.format else { throw BundleProblem.notABundle(path: path, detail: "its format is “\(bundle.format)”") }
-        guard bundle.version <= OnboardingBundle.currentVersion else { throw BundleProblem.newerVersion(path: path, version: bundle.version) }
+        guard bundle.format == OnboardingBundle.format else {
+            throw BundleProblem.notABundle(path: path, detail: "its format is “\(bundle.format)”")
+        }
+        guard bundle.version <= OnboardingBundle.currentVersion else {
+            throw BundleProblem.newerVersion(path: path, version: bundle.version)
+        }
         var state: OnboardingState
         do {
             state = try Self.value(OnboardingState.self, bundle.state)
@@ -230,12 +236,14 @@ extension OnboardingStore {
                 arguments: [state.id, stateJSON, state.version, state.step.rawValue, bundle.createdAt, bundle.updatedAt])
             for row in bundle.journal {
                 try db.execute(
-                    sql: "INSERT INTO effectJournal (onboardingId, effect, billable, intentAt, outcome, outcomeAt) VALUES (?, ?, ?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO effectJournal (onboardingId, effect, billable, intentAt, outcome, outcomeAt) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [state.id, row.effect, row.billable, row.intentAt, row.outcome, row.outcomeAt])
             }
             for entry in bundle.audit {
                 try db.execute(
-                    sql: "INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     arguments: [state.id, entry.at, entry.osUser, entry.action, entry.billable, entry.cost?.cents, entry.result])
             }
             for (form, var fields) in bundle.drafts {

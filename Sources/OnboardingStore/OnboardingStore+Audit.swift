@@ -50,9 +50,10 @@ extension OnboardingStore {
     /// The audit log of one onboarding, or of all, oldest first.
     public func auditLog(_ onboardingId: String? = nil) throws(StoreError) -> [AuditEntry] {
         try read { db in
-            let rows = try onboardingId.map {
-                try Row.fetchAll(db, sql: "SELECT * FROM auditLog WHERE onboardingId = ? ORDER BY id", arguments: [$0])
-            } ?? Row.fetchAll(db, sql: "SELECT * FROM auditLog ORDER BY id")
+            let rows =
+                try onboardingId.map {
+                    try Row.fetchAll(db, sql: "SELECT * FROM auditLog WHERE onboardingId = ? ORDER BY id", arguments: [$0])
+                } ?? Row.fetchAll(db, sql: "SELECT * FROM auditLog ORDER BY id")
             return rows.map { row in
                 AuditEntry(
                     onboardingId: row["onboardingId"], at: row["at"], osUser: row["osUser"], action: row["action"],

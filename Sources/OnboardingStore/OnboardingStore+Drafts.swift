@@ -16,8 +16,10 @@ extension OnboardingStore {
 
     public func draft(_ onboardingId: String, form: String) throws(StoreError) -> [String: String]? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT fields FROM formDraft WHERE onboardingId = ? AND form = ?", arguments: [onboardingId, form])
-                .map { try Self.value([String: String].self, $0) }
+            try String.fetchOne(
+                db, sql: "SELECT fields FROM formDraft WHERE onboardingId = ? AND form = ?", arguments: [onboardingId, form]
+            )
+            .map { try Self.value([String: String].self, $0) }
         }
     }
 

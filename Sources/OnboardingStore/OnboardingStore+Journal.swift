@@ -45,7 +45,8 @@ extension OnboardingStore {
 
     public func journal(_ onboardingId: String) throws(StoreError) -> [JournalEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM effectJournal WHERE onboardingId = ? ORDER BY id", arguments: [onboardingId]).map { row in
+            try Row.fetchAll(db, sql: "SELECT * FROM effectJournal WHERE onboardingId = ? ORDER BY id", arguments: [onboardingId]).map {
+                row in
                 JournalEntry(
                     id: row["id"], onboardingId: row["onboardingId"], effect: try Self.value(Effect.self, row["effect"]),
                     billable: row["billable"], intentAt: row["intentAt"],

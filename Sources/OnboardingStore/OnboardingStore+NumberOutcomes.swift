@@ -21,7 +21,8 @@ extension OnboardingStore {
     public func setAsideNumbers(_ onboardingId: String) throws(StoreError) -> [(phoneNumber: String, reason: String)] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT phoneNumber, reason FROM numberOutcome WHERE onboardingId = ? AND outcome = 'set_aside' ORDER BY phoneNumber",
+                db,
+                sql: "SELECT phoneNumber, reason FROM numberOutcome WHERE onboardingId = ? AND outcome = 'set_aside' ORDER BY phoneNumber",
                 arguments: [onboardingId]
             ).map { ($0["phoneNumber"], $0["reason"] ?? "") }
         }
@@ -30,7 +31,9 @@ extension OnboardingStore {
     /// How many numbers are set aside.
     public func setAsideCount(_ onboardingId: String) throws(StoreError) -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM numberOutcome WHERE onboardingId = ? AND outcome = 'set_aside'", arguments: [onboardingId]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM numberOutcome WHERE onboardingId = ? AND outcome = 'set_aside'", arguments: [onboardingId])
+                ?? 0
         }
     }
 }

@@ -35,15 +35,20 @@ extension OnboardingStore {
     /// never guessed at), then its JSON.
     static func decode(id: String, json: String?, version: Int?) -> Result<OnboardingState, StoreError> {
         if let version, version > OnboardingState.currentVersion {
-            return .failure(.unreadable(
-                onboardingId: id,
-                reason: "it was saved by a newer reputation-wizard (state version \(version); this one reads up to \(OnboardingState.currentVersion)); open it with the newer version"))
+            return .failure(
+                .unreadable(
+                    onboardingId: id,
+                    reason:
+                        "it was saved by a newer reputation-wizard (state version \(version); this one reads up to \(OnboardingState.currentVersion)); open it with the newer version"
+                ))
         }
         guard let json else { return .failure(.unreadable(onboardingId: id, reason: "its state is missing")) }
         do {
             let state = try value(OnboardingState.self, json)
             if state.version > OnboardingState.currentVersion {
-                return .failure(.unreadable(onboardingId: id, reason: "its state says version \(state.version), newer than this reputation-wizard reads"))
+                return .failure(
+                    .unreadable(
+                        onboardingId: id, reason: "its state says version \(state.version), newer than this reputation-wizard reads"))
             }
             return .success(state)
         } catch {
@@ -72,11 +77,13 @@ extension OnboardingStore {
     /// - Throws: `StoreError.notFound`, or `.unreadable` for a row that cannot be read.
     public func summary(_ id: String) throws(StoreError) -> OnboardingSummary {
         let row = try read { db in
-            try Row.fetchOne(db, sql: "SELECT state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding WHERE id = ?", arguments: [id])
+            try Row.fetchOne(
+                db, sql: "SELECT state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding WHERE id = ?", arguments: [id])
         }
         guard let row else { throw .notFound(onboardingId: id) }
         switch Self.decode(id: id, json: row["state"], version: row["stateVersion"]) {
-        case .success(let state): return OnboardingSummary(state: state, createdAt: row["createdAt"], updatedAt: row["updatedAt"], archivedAt: row["archivedAt"])
+        case .success(let state):
+            return OnboardingSummary(state: state, createdAt: row["createdAt"], updatedAt: row["updatedAt"], archivedAt: row["archivedAt"])
         case .failure(let problem): throw problem
         }
     }
@@ -93,11 +100,14 @@ extension OnboardingStore {
             var readable: [OnboardingSummary] = []
             var unreadable: [StoreError] = []
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding \(filter)ORDER BY updatedAt DESC")
+                db, sql: "SELECT id, state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding \(filter)ORDER BY updatedAt DESC"
+            )
             for row in rows {
                 switch Self.decode(id: row["id"], json: row["state"], version: row["stateVersion"]) {
                 case .success(let state):
-                    readable.append(OnboardingSummary(state: state, createdAt: row["createdAt"], updatedAt: row["updatedAt"], archivedAt: row["archivedAt"]))
+                    readable.append(
+                        OnboardingSummary(
+                            state: state, createdAt: row["createdAt"], updatedAt: row["updatedAt"], archivedAt: row["archivedAt"]))
                 case .failure(let problem):
                     unreadable.append(problem)
                 }

@@ -35,10 +35,11 @@ enum Schema {
                 table.column("result", .text).notNull()
             }
             // Append-only: the audit log is evidence.
-            try db.execute(sql: """
-                CREATE TRIGGER auditLogNoUpdate BEFORE UPDATE ON auditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-                CREATE TRIGGER auditLogNoDelete BEFORE DELETE ON auditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER auditLogNoUpdate BEFORE UPDATE ON auditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER auditLogNoDelete BEFORE DELETE ON auditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """)
             try db.create(table: "formDraft") { table in
                 table.column("onboardingId", .text).notNull().references("onboarding", onDelete: .cascade)
                 table.column("form", .text).notNull()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Telnyx API key. Every textual form of it is redacted, so it cannot leak into a log line,
 /// an error message or a debugger dump by accident; only the auth middleware reads the value.
 public struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -15,5 +17,3 @@ public struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConver
     public var debugDescription: String { description }
     public var customMirror: Mirror { Mirror(self, children: [:]) }
 }
-
-import Foundation

@@ -16,7 +16,8 @@ struct RetryMiddleware: ClientMiddleware {
                 return try await next(request, body, baseURL)
             } catch {
                 guard attempt < policy.maxRetries, body?.iterationBehavior != .single,
-                    let telnyx = TelnyxError.unwrapping(error), policy.shouldRetry(telnyx, method: request.method, billable: BillableCall.isActive),
+                    let telnyx = TelnyxError.unwrapping(error),
+                    policy.shouldRetry(telnyx, method: request.method, billable: BillableCall.isActive),
                     let delay = policy.delay(attempt: attempt, after: telnyx)
                 else { throw error }
                 try await policy.sleep(delay)

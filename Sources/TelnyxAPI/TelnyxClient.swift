@@ -37,7 +37,8 @@ public struct TelnyxClient: Sendable {
             middlewares: [
                 RetryMiddleware(policy: configuration.retry), DeadlineMiddleware(scope: .attempt, deadlines: deadlines),
                 ResponseCheckMiddleware(maximumBody: deadlines.maximumBodyBytes),
-                RateLimitMiddleware(pacer: configuration.pacer), AuthenticationMiddleware(apiKey: configuration.apiKey), DocumentUploadMiddleware(),
+                RateLimitMiddleware(pacer: configuration.pacer), AuthenticationMiddleware(apiKey: configuration.apiKey),
+                DocumentUploadMiddleware(),
                 DeadlineMiddleware(scope: .firstByte, deadlines: deadlines),
             ] + extraMiddlewares)
     }
@@ -72,7 +73,9 @@ public struct TelnyxClient: Sendable {
         try await call("POST /enterprises") { try await client.createEnterprise(body: .json(enterprise)).created.body.json.data }
     }
 
-    public func listEnterprises(legalNameContains: String? = nil, page: Int = 1, pageSize: Int = 250) async throws(TelnyxError) -> Page<Enterprise> {
+    public func listEnterprises(
+        legalNameContains: String? = nil, page: Int = 1, pageSize: Int = 250
+    ) async throws(TelnyxError) -> Page<Enterprise> {
         try await call("GET /enterprises") {
             let answer = try await client.listEnterprises(
                 query: .init(
@@ -102,7 +105,8 @@ public struct TelnyxClient: Sendable {
     // MARK: LOA and documents
 
     /// The pre-filled LOA as PDF bytes.
-    public func renderLOA(enterpriseId: String, agent: LOAAgent? = nil, signature: LOASignature? = nil) async throws(TelnyxError) -> [UInt8] {
+    public func renderLOA(enterpriseId: String, agent: LOAAgent? = nil, signature: LOASignature? = nil) async throws(TelnyxError) -> [UInt8]
+    {
         try await call("POST /enterprises/\(enterpriseId)/reputation/loa") {
             let body = try await client.generateReputationLoa(
                 path: .init(enterpriseId: enterpriseId), body: .json(.init(agent: agent, signature: signature))
@@ -112,7 +116,9 @@ public struct TelnyxClient: Sendable {
     }
 
     /// Uploads a file as multipart, as `curl -F file=@loa.pdf` would. Its `id` is the `loa_document_id`.
-    public func uploadDocument(_ bytes: [UInt8], filename: String, customerReference: String? = nil) async throws(TelnyxError) -> UploadedDocument {
+    public func uploadDocument(
+        _ bytes: [UInt8], filename: String, customerReference: String? = nil
+    ) async throws(TelnyxError) -> UploadedDocument {
         try await call("POST /documents") {
             var parts: [Components.Schemas.CreateMultiPartDocServiceDocumentRequest] = [
                 .file(.init(payload: .init(body: HTTPBody(bytes)), filename: filename))
@@ -135,7 +141,9 @@ public struct TelnyxClient: Sendable {
     // MARK: Reputation settings
 
     /// Billable.
-    public func enableReputation(enterpriseId: String, loaDocumentId: String, checkFrequency: CheckFrequency? = nil) async throws(TelnyxError) -> ReputationSettings {
+    public func enableReputation(
+        enterpriseId: String, loaDocumentId: String, checkFrequency: CheckFrequency? = nil
+    ) async throws(TelnyxError) -> ReputationSettings {
         try await call("POST /enterprises/\(enterpriseId)/reputation") {
             try await client.enableReputationSettings(
                 path: .init(enterpriseId: enterpriseId),
@@ -159,8 +167,10 @@ public struct TelnyxClient: Sendable {
 
     public func changeFrequency(enterpriseId: String, to frequency: CheckFrequency) async throws(TelnyxError) -> ReputationSettings {
         try await call("PATCH /enterprises/\(enterpriseId)/reputation/frequency") {
-            try await client.updateReputationFrequency(path: .init(enterpriseId: enterpriseId), body: .json(.init(checkFrequency: frequency)))
-                .ok.body.json.data
+            try await client.updateReputationFrequency(
+                path: .init(enterpriseId: enterpriseId), body: .json(.init(checkFrequency: frequency))
+            )
+            .ok.body.json.data
         }
     }
 
@@ -171,8 +181,10 @@ public struct TelnyxClient: Sendable {
         let operation = "POST /enterprises/\(enterpriseId)/reputation/numbers"
         try Self.checkBatch(phoneNumbers, operation: operation)
         return try await call(operation) {
-            try await client.associateReputationNumbers(path: .init(enterpriseId: enterpriseId), body: .json(.init(phoneNumbers: phoneNumbers)))
-                .created.body.json.data
+            try await client.associateReputationNumbers(
+                path: .init(enterpriseId: enterpriseId), body: .json(.init(phoneNumbers: phoneNumbers))
+            )
+            .created.body.json.data
         }
     }
 
@@ -202,7 +214,9 @@ public struct TelnyxClient: Sendable {
     /// Cached data is free; `fresh`, or a number never looked up, is a billed live lookup.
     /// `mayBill` (the caller's knowledge that the number was never read; implied by `fresh`)
     /// makes the read a billable call: never resent unless it provably did not reach Telnyx.
-    public func numberReputation(enterpriseId: String, phoneNumber: String, fresh: Bool = false, mayBill: Bool = false) async throws(TelnyxError) -> ReputationNumber {
+    public func numberReputation(
+        enterpriseId: String, phoneNumber: String, fresh: Bool = false, mayBill: Bool = false
+    ) async throws(TelnyxError) -> ReputationNumber {
         try await call("GET /enterprises/\(enterpriseId)/reputation/numbers/\(phoneNumber)", billable: fresh || mayBill) {
             try await client.getPhoneNumberReputation(
                 path: .init(enterpriseId: enterpriseId, phoneNumber: phoneNumber), query: .init(fresh: fresh)
@@ -222,8 +236,10 @@ public struct TelnyxClient: Sendable {
         let operation = "POST /enterprises/\(enterpriseId)/reputation/numbers/refresh"
         try Self.checkBatch(phoneNumbers, operation: operation)
         return try await call(operation) {
-            try await client.refreshReputationNumbers(path: .init(enterpriseId: enterpriseId), body: .json(.init(phoneNumbers: phoneNumbers)))
-                .ok.body.json.data
+            try await client.refreshReputationNumbers(
+                path: .init(enterpriseId: enterpriseId), body: .json(.init(phoneNumbers: phoneNumbers))
+            )
+            .ok.body.json.data
         }
     }
 
@@ -247,7 +263,9 @@ public struct TelnyxClient: Sendable {
     }
 
     /// As `numberReputation`, for accounts with one enterprise.
-    public func accountNumberReputation(phoneNumber: String, fresh: Bool = false, mayBill: Bool = false) async throws(TelnyxError) -> ReputationNumber {
+    public func accountNumberReputation(
+        phoneNumber: String, fresh: Bool = false, mayBill: Bool = false
+    ) async throws(TelnyxError) -> ReputationNumber {
         try await call("GET /reputation/numbers/\(phoneNumber)", billable: fresh || mayBill) {
             try await client.getPhoneNumberReputationSimplified(path: .init(phoneNumber: phoneNumber), query: .init(fresh: fresh))
                 .ok.body.json.data
@@ -278,12 +296,15 @@ public struct TelnyxClient: Sendable {
 
     // MARK: Plumbing
 
-    static let missingData = TelnyxError(.malformedResponse(status: 200, contentType: "application/json", excerpt: "no data"), operation: "")
+    static let missingData = TelnyxError(
+        .malformedResponse(status: 200, contentType: "application/json", excerpt: "no data"), operation: "")
 
     static func checkBatch(_ phoneNumbers: [String], operation: String) throws(TelnyxError) {
         guard !phoneNumbers.isEmpty, phoneNumbers.count <= maximumNumbersPerRequest else {
             throw TelnyxError(
-                .invalidRequest(reason: "a request takes 1 to \(maximumNumbersPerRequest) numbers, not \(phoneNumbers.count); split the list into batches"),
+                .invalidRequest(
+                    reason:
+                        "a request takes 1 to \(maximumNumbersPerRequest) numbers, not \(phoneNumbers.count); split the list into batches"),
                 operation: operation)
         }
     }

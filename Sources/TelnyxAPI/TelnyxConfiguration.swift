@@ -19,18 +19,25 @@ public struct TelnyxConfiguration: Sendable, CustomStringConvertible {
     public init(baseURL: URL = productionBaseURL, apiKey: APIKey) throws(TelnyxError) {
         if baseURL.user != nil || baseURL.password != nil || baseURL.query != nil || baseURL.fragment != nil {
             throw TelnyxError(
-                .invalidRequest(reason: "the base URL carries a user name, password, query or fragment (user:pass@, ?token=…); leave them out: the API key is the only credential, from TELNYX_API_KEY or --api-key-file"),
+                .invalidRequest(
+                    reason:
+                        "the base URL carries a user name, password, query or fragment (user:pass@, ?token=…); leave them out: the API key is the only credential, from TELNYX_API_KEY or --api-key-file"
+                ),
                 operation: "configure")
         }
         let scheme = baseURL.scheme?.lowercased()
         guard let host = baseURL.host, !host.isEmpty, scheme == "https" || scheme == "http" else {
             throw TelnyxError(
-                .invalidRequest(reason: "the base URL '\(baseURL.absoluteString)' must be an http(s) URL with a host, e.g. https://api.telnyx.com/v2"),
+                .invalidRequest(
+                    reason: "the base URL '\(baseURL.absoluteString)' must be an http(s) URL with a host, e.g. https://api.telnyx.com/v2"),
                 operation: "configure")
         }
         if scheme == "http" && !Self.isLoopback(host) {
             throw TelnyxError(
-                .invalidRequest(reason: "the base URL '\(baseURL.absoluteString)' uses plain http to another machine; use https (plain http is allowed only to 127.0.0.1, ::1 or localhost)"),
+                .invalidRequest(
+                    reason:
+                        "the base URL '\(baseURL.absoluteString)' uses plain http to another machine; use https (plain http is allowed only to 127.0.0.1, ::1 or localhost)"
+                ),
                 operation: "configure")
         }
         self.baseURL = baseURL

@@ -118,7 +118,8 @@ public struct TelnyxError: Error, Sendable, CustomStringConvertible, LocalizedEr
                 + " A proxy or outage may be in the way; try again shortly."
                 + (mayHaveBeenApplied ? " The request may have been applied: check its result before repeating it." : "")
         case .notSent(let reason):
-            return "Could not reach Telnyx for \(operation): \(reason). Nothing was sent; check the network and the base URL, then try again."
+            return
+                "Could not reach Telnyx for \(operation): \(reason). Nothing was sent; check the network and the base URL, then try again."
         case .outcomeUnknown(let reason):
             return "No answer from Telnyx for \(operation) (\(reason)). The request may have been applied;"
                 + " check the current state before sending it again."

@@ -12,7 +12,10 @@ struct AdminRoutes {
     struct Ledger: Encodable {
         var entries: [LedgerEntry]
         var totalUSD: Double
-        enum CodingKeys: String, CodingKey { case entries, totalUSD = "total_usd" }
+        enum CodingKeys: String, CodingKey {
+            case entries
+            case totalUSD = "total_usd"
+        }
     }
 
     struct Advance: Decodable { var seconds: Double }
@@ -46,7 +49,8 @@ struct AdminRoutes {
             let gates = try await Self.decode(Gates.self, request, context)
             let id = try context.parameters.require("id")
             do {
-                try world.setGates(enterpriseId: id, status: gates.status, loaStatus: gates.loaStatus, rejectionReasons: gates.rejectionReasons)
+                try world.setGates(
+                    enterpriseId: id, status: gates.status, loaStatus: gates.loaStatus, rejectionReasons: gates.rejectionReasons)
                 return try Self.json(world.reputationSettings(enterpriseId: id), encoder: Self.telnyxEncoder)
             } catch let error as SimulatorError {
                 return GatewayMiddleware<Context>.response(error)
@@ -85,7 +89,9 @@ struct AdminRoutes {
             body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
-    static func decode<Value: Decodable, Context: RequestContext>(_ type: Value.Type, _ request: Request, _ context: Context) async throws -> Value {
+    static func decode<Value: Decodable, Context: RequestContext>(
+        _ type: Value.Type, _ request: Request, _ context: Context
+    ) async throws -> Value {
         let buffer = try await request.body.collect(upTo: 1_048_576)
         do {
             return try JSONDecoder().decode(type, from: Data(buffer: buffer))

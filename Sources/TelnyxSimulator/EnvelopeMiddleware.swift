@@ -21,7 +21,10 @@ struct EnvelopeMiddleware: ServerMiddleware {
     static func envelope(for error: any Error) -> SimulatorError {
         var underlying: any Error = error
         while true {
-            if let server = underlying as? ServerError { underlying = server.underlyingError; continue }
+            if let server = underlying as? ServerError {
+                underlying = server.underlyingError
+                continue
+            }
             break
         }
         if let simulated = underlying as? SimulatorError { return simulated }

@@ -2,7 +2,10 @@ import Foundation
 
 /// A number the simulated account owns, as `/phone_numbers` lists it.
 struct InventoryNumber: Codable, Sendable, Equatable {
-    enum Kind: String, Codable, Sendable { case local, tollFree = "toll_free" }
+    enum Kind: String, Codable, Sendable {
+        case local
+        case tollFree = "toll_free"
+    }
 
     var id: String
     var phoneNumber: String

@@ -2,7 +2,11 @@ import Foundation
 
 /// One billable event, at list price, as `GET /_simulator/ledger` reports it.
 public struct LedgerEntry: Codable, Sendable, Equatable {
-    public enum Action: String, Codable, Sendable { case enable, associate, liveRead = "live_read", refresh }
+    public enum Action: String, Codable, Sendable {
+        case enable, associate
+        case liveRead = "live_read"
+        case refresh
+    }
 
     public var action: Action
     public var enterpriseId: String

@@ -32,9 +32,10 @@ struct RequestNormalizationMiddleware: ServerMiddleware {
             // Telnyx takes a file part of any type; the generated decoder insists on `text/plain`
             // when a type is given and accepts a part without one.
             let bytes = try await [UInt8](collecting: original, upTo: Self.largestBody)
-            body = HTTPBody(MultipartPartHeaders.rewrite(bytes, boundary: boundary) { lines in
-                lines.filter { !$0.lowercased().hasPrefix("content-type:") }
-            })
+            body = HTTPBody(
+                MultipartPartHeaders.rewrite(bytes, boundary: boundary) { lines in
+                    lines.filter { !$0.lowercased().hasPrefix("content-type:") }
+                })
         }
         return try await next(request, body, metadata)
     }
@@ -46,7 +47,9 @@ struct RequestNormalizationMiddleware: ServerMiddleware {
         throw SimulatorError(
             status: 400,
             entries: present.map {
-                .init(code: "10015", title: "Bad Request", detail: "\($0) cannot be changed after the enterprise is created.", pointer: "/body/\($0)")
+                .init(
+                    code: "10015", title: "Bad Request", detail: "\($0) cannot be changed after the enterprise is created.",
+                    pointer: "/body/\($0)")
             })
     }
 }

@@ -9,17 +9,23 @@ struct SimulatedTelnyxAPI: APIProtocol {
 
     // MARK: Terms of Service
 
-    func agreeNumberReputationTermsOfService(_ input: Operations.AgreeNumberReputationTermsOfService.Input) async throws
+    func agreeNumberReputationTermsOfService(
+        _ input: Operations.AgreeNumberReputationTermsOfService.Input
+    ) async throws
         -> Operations.AgreeNumberReputationTermsOfService.Output
     {
         .created(.init(body: .json(.init(data: world.agreeToTerms()))))
     }
 
-    func getTermsOfServiceStatus(_ input: Operations.GetTermsOfServiceStatus.Input) async throws -> Operations.GetTermsOfServiceStatus.Output {
+    func getTermsOfServiceStatus(
+        _ input: Operations.GetTermsOfServiceStatus.Input
+    ) async throws -> Operations.GetTermsOfServiceStatus.Output {
         .ok(.init(body: .json(.init(data: world.termsStatus(productType: input.query.productType)))))
     }
 
-    func listTermsOfServiceAgreements(_ input: Operations.ListTermsOfServiceAgreements.Input) async throws
+    func listTermsOfServiceAgreements(
+        _ input: Operations.ListTermsOfServiceAgreements.Input
+    ) async throws
         -> Operations.ListTermsOfServiceAgreements.Output
     {
         let paging = try Paging(number: input.query.page_lbrack_number_rbrack_, size: input.query.page_lbrack_size_rbrack_, defaultSize: 20)
@@ -27,7 +33,9 @@ struct SimulatedTelnyxAPI: APIProtocol {
         return .ok(.init(body: .json(.init(data: Array(page.items), meta: .init(page.meta)))))
     }
 
-    func getTermsOfServiceAgreement(_ input: Operations.GetTermsOfServiceAgreement.Input) async throws
+    func getTermsOfServiceAgreement(
+        _ input: Operations.GetTermsOfServiceAgreement.Input
+    ) async throws
         -> Operations.GetTermsOfServiceAgreement.Output
     {
         .ok(.init(body: .json(.init(data: try world.termsAgreement(id: input.path.agreementId)))))
@@ -78,21 +86,27 @@ struct SimulatedTelnyxAPI: APIProtocol {
         .ok(.init(body: .json(.init(data: try world.reputationSettings(enterpriseId: input.path.enterpriseId)))))
     }
 
-    func enableReputationSettings(_ input: Operations.EnableReputationSettings.Input) async throws
+    func enableReputationSettings(
+        _ input: Operations.EnableReputationSettings.Input
+    ) async throws
         -> Operations.EnableReputationSettings.Output
     {
         guard case .json(let body) = input.body else { throw SimulatorError.invalid("Send the settings as JSON.") }
         return .created(.init(body: .json(.init(data: try world.enableReputation(enterpriseId: input.path.enterpriseId, body)))))
     }
 
-    func disableReputationSettings(_ input: Operations.DisableReputationSettings.Input) async throws
+    func disableReputationSettings(
+        _ input: Operations.DisableReputationSettings.Input
+    ) async throws
         -> Operations.DisableReputationSettings.Output
     {
         try world.disableReputation(enterpriseId: input.path.enterpriseId)
         return .noContent(.init())
     }
 
-    func updateReputationFrequency(_ input: Operations.UpdateReputationFrequency.Input) async throws
+    func updateReputationFrequency(
+        _ input: Operations.UpdateReputationFrequency.Input
+    ) async throws
         -> Operations.UpdateReputationFrequency.Output
     {
         guard case .json(let body) = input.body else { throw SimulatorError.invalid("Send the frequency as JSON.") }
@@ -130,16 +144,21 @@ struct SimulatedTelnyxAPI: APIProtocol {
         return .ok(.init(body: .json(.init(value1: .init(data: items, meta: meta)))))
     }
 
-    func associateReputationNumbers(_ input: Operations.AssociateReputationNumbers.Input) async throws
+    func associateReputationNumbers(
+        _ input: Operations.AssociateReputationNumbers.Input
+    ) async throws
         -> Operations.AssociateReputationNumbers.Output
     {
         guard case .json(let body) = input.body else { throw SimulatorError.invalid("Send the numbers as JSON.") }
         let added = try world.associate(enterpriseId: input.path.enterpriseId, phoneNumbers: body.phoneNumbers)
-        let meta = Components.Schemas.NumberReputationPaginationMeta(pageNumber: 1, pageSize: added.count, totalPages: 1, totalResults: added.count)
+        let meta = Components.Schemas.NumberReputationPaginationMeta(
+            pageNumber: 1, pageSize: added.count, totalPages: 1, totalResults: added.count)
         return .created(.init(body: .json(.init(data: added, meta: meta))))
     }
 
-    func refreshReputationNumbers(_ input: Operations.RefreshReputationNumbers.Input) async throws
+    func refreshReputationNumbers(
+        _ input: Operations.RefreshReputationNumbers.Input
+    ) async throws
         -> Operations.RefreshReputationNumbers.Output
     {
         guard case .json(let body) = input.body else { throw SimulatorError.invalid("Send the numbers as JSON.") }
@@ -147,7 +166,9 @@ struct SimulatedTelnyxAPI: APIProtocol {
         return .ok(.init(body: .json(.init(data: data))))
     }
 
-    func getPhoneNumberReputation(_ input: Operations.GetPhoneNumberReputation.Input) async throws
+    func getPhoneNumberReputation(
+        _ input: Operations.GetPhoneNumberReputation.Input
+    ) async throws
         -> Operations.GetPhoneNumberReputation.Output
     {
         let record = try world.numberReputation(
@@ -156,14 +177,18 @@ struct SimulatedTelnyxAPI: APIProtocol {
         return .ok(.init(body: .json(.init(data: record))))
     }
 
-    func disassociateReputationNumber(_ input: Operations.DisassociateReputationNumber.Input) async throws
+    func disassociateReputationNumber(
+        _ input: Operations.DisassociateReputationNumber.Input
+    ) async throws
         -> Operations.DisassociateReputationNumber.Output
     {
         try world.removeNumber(enterpriseId: input.path.enterpriseId, phoneNumber: Self.pathNumber(input.path.phoneNumber))
         return .noContent(.init())
     }
 
-    func listReputationNumbersSimplified(_ input: Operations.ListReputationNumbersSimplified.Input) async throws
+    func listReputationNumbersSimplified(
+        _ input: Operations.ListReputationNumbersSimplified.Input
+    ) async throws
         -> Operations.ListReputationNumbersSimplified.Output
     {
         let query = input.query
@@ -177,7 +202,9 @@ struct SimulatedTelnyxAPI: APIProtocol {
         return .ok(.init(body: .json(.init(value1: .init(data: items, meta: meta)))))
     }
 
-    func getPhoneNumberReputationSimplified(_ input: Operations.GetPhoneNumberReputationSimplified.Input) async throws
+    func getPhoneNumberReputationSimplified(
+        _ input: Operations.GetPhoneNumberReputationSimplified.Input
+    ) async throws
         -> Operations.GetPhoneNumberReputationSimplified.Output
     {
         let record = try world.numberReputation(
@@ -185,7 +212,9 @@ struct SimulatedTelnyxAPI: APIProtocol {
         return .ok(.init(body: .json(.init(data: record))))
     }
 
-    func disassociateReputationNumberSimplified(_ input: Operations.DisassociateReputationNumberSimplified.Input) async throws
+    func disassociateReputationNumberSimplified(
+        _ input: Operations.DisassociateReputationNumberSimplified.Input
+    ) async throws
         -> Operations.DisassociateReputationNumberSimplified.Output
     {
         try world.removeNumber(enterpriseId: nil, phoneNumber: Self.pathNumber(input.path.phoneNumber))
@@ -211,7 +240,10 @@ struct SimulatedTelnyxAPI: APIProtocol {
             for try await part in parts {
                 switch part {
                 case .file(let filePart):
-                    file = (try await [UInt8](collecting: filePart.payload.body, upTo: SimulatorWorld.maximumDocumentBytes + 1), filePart.filename)
+                    file = (
+                        try await [UInt8](collecting: filePart.payload.body, upTo: SimulatorWorld.maximumDocumentBytes + 1),
+                        filePart.filename
+                    )
                 case .customerReference(let referencePart):
                     reference = try await String(collecting: referencePart.payload.body, upTo: 4096)
                 case .undocumented: break

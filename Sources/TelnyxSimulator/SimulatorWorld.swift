@@ -12,7 +12,9 @@ public final class SimulatorWorld: Sendable {
     let saving = Mutex(())
 
     public convenience init(options: SimulatorOptions) {
-        self.init(options: options, state: WorldState(options: options), clock: SimulatedClock(start: options.clockStart, mode: options.clockMode))
+        self.init(
+            options: options, state: WorldState(options: options), clock: SimulatedClock(start: options.clockStart, mode: options.clockMode)
+        )
     }
 
     init(options: SimulatorOptions, state: WorldState, clock: SimulatedClock) {

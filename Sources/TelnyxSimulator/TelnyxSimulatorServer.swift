@@ -39,7 +39,8 @@ public struct TelnyxSimulatorServer: Sendable {
         if let worldFile { router.middlewares.add(WorldPersistenceMiddleware(world: world, file: worldFile)) }
         AdminRoutes(world: world, faults: faults).register(on: router)
         try SimulatedTelnyxAPI(world: world).registerHandlers(
-            on: router, serverURL: URL(string: "/v2")!, configuration: .telnyx, middlewares: [EnvelopeMiddleware(), RequestNormalizationMiddleware()])
+            on: router, serverURL: URL(string: "/v2")!, configuration: .telnyx,
+            middlewares: [EnvelopeMiddleware(), RequestNormalizationMiddleware()])
         var quiet = Logger(label: "telnyx-simulator")
         quiet.logLevel = .warning
         return Application(

@@ -30,7 +30,9 @@ extension SimulatorWorld {
         }
     }
 
-    func listEnterprises(legalName: String?, contains: String?, paging: Paging) -> ([Schemas.EnterprisePublic], Schemas.NumberReputationPaginationMeta) {
+    func listEnterprises(
+        legalName: String?, contains: String?, paging: Paging
+    ) -> ([Schemas.EnterprisePublic], Schemas.NumberReputationPaginationMeta) {
         read { state, _ in
             let matching = state.enterpriseOrder.compactMap { state.enterprises[$0] }.filter { enterprise in
                 let name = enterprise.legalName ?? ""
@@ -55,7 +57,8 @@ extension SimulatorWorld {
                 let changed = Self.identityChanges(body, of: enterprise)
                 if !changed.isEmpty {
                     throw SimulatorError.badRequest(
-                        "These fields cannot be changed while number reputation is enabled: \(changed.joined(separator: ", ")). Disable number reputation first.")
+                        "These fields cannot be changed while number reputation is enabled: \(changed.joined(separator: ", ")). Disable number reputation first."
+                    )
                 }
             }
             if let value = body.billingAddress { enterprise.billingAddress = value }

@@ -2,7 +2,9 @@ import Foundation
 import TelnyxAPI
 
 extension SimulatorWorld {
-    func inventoryPage(status: String?, phoneNumber: String?, numberType: String?, paging: Paging)
+    func inventoryPage(
+        status: String?, phoneNumber: String?, numberType: String?, paging: Paging
+    )
         -> ([Schemas.PhoneNumberDetailed], Schemas.PaginationMeta)
     {
         read { state, _ in

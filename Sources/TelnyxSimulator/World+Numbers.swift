@@ -7,10 +7,11 @@ extension SimulatorWorld {
     func associate(enterpriseId: String, phoneNumbers: [String]) throws -> [Schemas.ReputationPhoneNumber] {
         try Self.checkBatchSize(phoneNumbers)
         return try transact { state, now in
-            let settings = try state.settings(enterpriseId).public_
+            let settings = try state.settings(enterpriseId).reputation
             guard settings.status == .approved, settings.loaStatus == .approved else {
                 throw SimulatorError.badRequest(
-                    "Numbers can be added only once both the enterprise (status: \(settings.status?.rawValue ?? "unknown")) and its LOA (loa_status: \(settings.loaStatus?.rawValue ?? "unknown")) are approved.")
+                    "Numbers can be added only once both the enterprise (status: \(settings.status?.rawValue ?? "unknown")) and its LOA (loa_status: \(settings.loaStatus?.rawValue ?? "unknown")) are approved."
+                )
             }
             var problems: [SimulatorError.Entry] = []
             var seen = Set<String>()
@@ -19,16 +20,31 @@ extension SimulatorWorld {
                 func fail(_ detail: String, code: String = "10005", title: String = "Invalid parameters") {
                     problems.append(.init(code: code, title: title, detail: detail, pointer: pointer))
                 }
-                if let problem = NumberRules.shapeProblem(number) { fail(problem); continue }
-                guard seen.insert(number).inserted else { fail("'\(number)' is listed more than once in this request."); continue }
+                if let problem = NumberRules.shapeProblem(number) {
+                    fail(problem)
+                    continue
+                }
+                guard seen.insert(number).inserted else {
+                    fail("'\(number)' is listed more than once in this request.")
+                    continue
+                }
                 guard let inventoryIndex = state.inventoryIndex[number] else {
                     fail("'\(number)' is not in this account's Telnyx number inventory.")
                     continue
                 }
                 let owned = state.inventory[inventoryIndex]
-                if owned.countryISO != "US" { fail("'\(number)' is not a US number (\(owned.countryISO)); only US numbers can be monitored."); continue }
-                if owned.kind != .local { fail("'\(number)' is not a local number; only US local numbers can be monitored."); continue }
-                if owned.status != "active" { fail("'\(number)' is not in service (status: \(owned.status))."); continue }
+                if owned.countryISO != "US" {
+                    fail("'\(number)' is not a US number (\(owned.countryISO)); only US numbers can be monitored.")
+                    continue
+                }
+                if owned.kind != .local {
+                    fail("'\(number)' is not a local number; only US local numbers can be monitored.")
+                    continue
+                }
+                if owned.status != "active" {
+                    fail("'\(number)' is not in service (status: \(owned.status)).")
+                    continue
+                }
                 if let existing = state.numbers[number] {
                     fail(
                         "'\(number)' is already monitored by enterprise \(existing.record.enterpriseId ?? "unknown").",
@@ -43,7 +59,8 @@ extension SimulatorWorld {
                     reputationData: nil, updatedAt: now)
                 state.numbers[number] = MonitoredNumber(record: record, lookups: 0)
                 state.numbersByEnterprise[enterpriseId, default: []].append(number)
-                state.bill(.associate, enterpriseId: enterpriseId, phoneNumber: number, amount: options.prices.associatePerNumberUSD, at: now)
+                state.bill(
+                    .associate, enterpriseId: enterpriseId, phoneNumber: number, amount: options.prices.associatePerNumberUSD, at: now)
                 added.append(record)
             }
             return added
@@ -73,7 +90,9 @@ extension SimulatorWorld {
     }
 
     /// Lists one enterprise's numbers, or every enterprise's when `enterpriseId` is nil.
-    func listNumbers(enterpriseId: String?, filter: NumberFilter, paging: Paging) throws -> ([Schemas.ReputationPhoneNumber], Schemas.NumberReputationPaginationMeta) {
+    func listNumbers(
+        enterpriseId: String?, filter: NumberFilter, paging: Paging
+    ) throws -> ([Schemas.ReputationPhoneNumber], Schemas.NumberReputationPaginationMeta) {
         try filter.check()
         return try transact { state, _ in
             let order: [String]
@@ -93,7 +112,7 @@ extension SimulatorWorld {
     func numberReputation(enterpriseId: String?, phoneNumber: String, fresh: Bool) throws -> Schemas.ReputationPhoneNumber {
         try transact { state, now in
             let owner = try state.monitoredNumberOwner(phoneNumber, enterpriseId: enterpriseId)
-            let settings = try state.settings(owner).public_
+            let settings = try state.settings(owner).reputation
             guard settings.status == .approved else {
                 throw SimulatorError.forbidden("The enterprise is not approved yet (status: \(settings.status?.rawValue ?? "unknown")).")
             }
@@ -117,7 +136,7 @@ extension SimulatorWorld {
     func refresh(enterpriseId: String, phoneNumbers: [String]) throws -> Schemas.RefreshReputationResponse.DataPayload {
         try Self.checkBatchSize(phoneNumbers)
         return try transact { state, now in
-            let settings = try state.settings(enterpriseId).public_
+            let settings = try state.settings(enterpriseId).reputation
             guard settings.status == .approved else {
                 throw SimulatorError.forbidden("The enterprise is not approved yet (status: \(settings.status?.rawValue ?? "unknown")).")
             }
@@ -130,7 +149,8 @@ extension SimulatorWorld {
             var results: [Schemas.RefreshReputationResponse.DataPayload.ResultsPayloadPayload] = []
             for number in phoneNumbers {
                 guard state.numbers[number]?.record.enterpriseId == enterpriseId else {
-                    results.append(.init(error: "Phone number is not registered with this enterprise.", phoneNumber: number, success: false))
+                    results.append(
+                        .init(error: "Phone number is not registered with this enterprise.", phoneNumber: number, success: false))
                     continue
                 }
                 state.lookUp(number, seed: options.seed, now: now)
@@ -138,7 +158,8 @@ extension SimulatorWorld {
                 results.append(.init(error: nil, phoneNumber: number, success: true))
             }
             let successful = results.filter(\.success).count
-            return .init(results: results, totalFailed: results.count - successful, totalRequested: results.count, totalSuccessful: successful)
+            return .init(
+                results: results, totalFailed: results.count - successful, totalRequested: results.count, totalSuccessful: successful)
         }
     }
 

@@ -20,7 +20,7 @@ extension SimulatorWorld {
                 updatedAt: now)
             let rejectVetting = options.scenario == .vettingRejected && state.vettingSubmissions == 1
             state.settings[enterpriseId] = SettingsRecord(
-                public_: settings,
+                reputation: settings,
                 vettingDecision: ReviewDecision(at: now.addingTimeInterval(Scenario.vettingDelay), approve: !rejectVetting),
                 loaDecision: state.scheduleLOAReview(scenario: options.scenario, now: now))
             enterprise.numberReputationEnabled = true
@@ -31,7 +31,7 @@ extension SimulatorWorld {
     }
 
     func reputationSettings(enterpriseId: String) throws -> Schemas.EnterpriseReputationPublic {
-        try transact { state, _ in try state.settings(enterpriseId).public_ }
+        try transact { state, _ in try state.settings(enterpriseId).reputation }
     }
 
     /// De-registers every number; enabling again needs a new LOA.
@@ -49,14 +49,15 @@ extension SimulatorWorld {
     func updateFrequency(enterpriseId: String, _ frequency: Schemas.ReputationCheckFrequency) throws -> Schemas.EnterpriseReputationPublic {
         try transact { state, now in
             var record = try state.settings(enterpriseId)
-            guard record.public_.status == .approved else {
+            guard record.reputation.status == .approved else {
                 throw SimulatorError.badRequest(
-                    "Check frequency can only be changed once the enterprise is approved (status is \(record.public_.status?.rawValue ?? "unknown")).")
+                    "Check frequency can only be changed once the enterprise is approved (status is \(record.reputation.status?.rawValue ?? "unknown"))."
+                )
             }
-            record.public_.checkFrequency = frequency
-            record.public_.updatedAt = now
+            record.reputation.checkFrequency = frequency
+            record.reputation.updatedAt = now
             state.settings[enterpriseId] = record
-            return record.public_
+            return record.reputation
         }
     }
 
@@ -64,17 +65,17 @@ extension SimulatorWorld {
     func replaceLOA(enterpriseId: String, documentId: String) throws -> Schemas.EnterpriseReputationPublic {
         try transact { state, now in
             var record = try state.settings(enterpriseId)
-            guard record.public_.loaStatus != .approved else {
+            guard record.reputation.loaStatus != .approved else {
                 throw SimulatorError.badRequest("The LOA is already approved and cannot be replaced.")
             }
             try state.linkLOA(documentId, to: enterpriseId)
             state.loaSubmissions += 1
-            record.public_.loaDocumentId = documentId
-            record.public_.loaStatus = .pending
-            record.public_.updatedAt = now
+            record.reputation.loaDocumentId = documentId
+            record.reputation.loaStatus = .pending
+            record.reputation.updatedAt = now
             record.loaDecision = state.scheduleLOAReview(scenario: options.scenario, now: now)
             state.settings[enterpriseId] = record
-            return record.public_
+            return record.reputation
         }
     }
 
@@ -86,22 +87,22 @@ extension SimulatorWorld {
                 guard let value = Schemas.ReputationStatus(rawValue: status) else {
                     throw SimulatorError.invalid("status must be pending, approved, rejected or deleted", pointer: "/status")
                 }
-                record.public_.status = value
+                record.reputation.status = value
                 record.vettingDecision = nil
             }
             if let loaStatus {
                 guard let value = Schemas.ReputationLoaStatusPublic(rawValue: loaStatus) else {
                     throw SimulatorError.invalid("loa_status must be pending, approved or rejected", pointer: "/loa_status")
                 }
-                record.public_.loaStatus = value
+                record.reputation.loaStatus = value
                 record.loaDecision = nil
             }
             if let rejectionReasons {
-                record.public_.rejectionReasons = rejectionReasons.isEmpty ? nil : rejectionReasons
+                record.reputation.rejectionReasons = rejectionReasons.isEmpty ? nil : rejectionReasons
             } else if status != nil {
-                record.public_.rejectionReasons = record.public_.status == .rejected ? ["Rejected by the reviewer."] : nil
+                record.reputation.rejectionReasons = record.reputation.status == .rejected ? ["Rejected by the reviewer."] : nil
             }
-            record.public_.updatedAt = now
+            record.reputation.updatedAt = now
             state.settings[enterpriseId] = record
         }
     }

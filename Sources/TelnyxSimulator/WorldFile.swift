@@ -53,7 +53,8 @@ extension SimulatorWorld {
         guard let file = try WorldFile.load(url) else { return SimulatorWorld(options: options) }
         let closed = options.clockMode == .flowing ? max(0, Date().timeIntervalSince(file.savedAt)) : 0
         return SimulatorWorld(
-            options: options, state: file.state, clock: SimulatedClock(start: file.simulatedNow.addingTimeInterval(closed), mode: options.clockMode))
+            options: options, state: file.state,
+            clock: SimulatedClock(start: file.simulatedNow.addingTimeInterval(closed), mode: options.clockMode))
     }
 
     /// Writes the whole world to `url`. Saves run one at a time, so the file always ends with

@@ -41,7 +41,7 @@ extension SimulatorWorld {
                     state.enterprises[id].map {
                         .init(
                             id: id, legalName: $0.legalName, customerReference: $0.customerReference,
-                            reputation: state.settings[id]?.public_, numbers: state.numbersByEnterprise[id]?.count ?? 0)
+                            reputation: state.settings[id]?.reputation, numbers: state.numbersByEnterprise[id]?.count ?? 0)
                     }
                 },
                 documents: state.documents.count, inventory: state.inventory.count, ledgerEntries: state.ledger.count)

@@ -11,10 +11,16 @@ struct ReviewDecision: Codable, Sendable {
 
 /// Reputation settings of one enterprise, with the reviewers' pending decisions.
 struct SettingsRecord: Codable, Sendable {
-    var public_: Schemas.EnterpriseReputationPublic
+    var reputation: Schemas.EnterpriseReputationPublic
     /// When vetting decides, and what; nil once decided or set by hand.
     var vettingDecision: ReviewDecision?
     var loaDecision: ReviewDecision?
+
+    /// `public_` is the key sandbox world files already hold.
+    enum CodingKeys: String, CodingKey {
+        case reputation = "public_"
+        case vettingDecision, loaDecision
+    }
 }
 
 struct DocumentRecord: Codable, Sendable {
@@ -69,8 +75,11 @@ struct WorldState: Codable, Sendable {
         }
         bytes[6] = (bytes[6] & 0x0f) | 0x40
         bytes[8] = (bytes[8] & 0x3f) | 0x80
-        let uuid = UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                               bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        let uuid = UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
         return uuid.uuidString.lowercased()
     }
 
@@ -83,18 +92,18 @@ struct WorldState: Codable, Sendable {
         for (id, var record) in settings {
             var changed = false
             if let decision = record.vettingDecision, decision.at <= now {
-                record.public_.status = decision.approve ? .approved : .rejected
-                record.public_.rejectionReasons = decision.approve ? nil : Scenario.vettingRejectionReasons
+                record.reputation.status = decision.approve ? .approved : .rejected
+                record.reputation.rejectionReasons = decision.approve ? nil : Scenario.vettingRejectionReasons
                 record.vettingDecision = nil
                 changed = true
             }
             if let decision = record.loaDecision, decision.at <= now {
-                record.public_.loaStatus = decision.approve ? .approved : .rejected
+                record.reputation.loaStatus = decision.approve ? .approved : .rejected
                 record.loaDecision = nil
                 changed = true
             }
             if changed {
-                record.public_.updatedAt = now
+                record.reputation.updatedAt = now
                 settings[id] = record
             }
         }

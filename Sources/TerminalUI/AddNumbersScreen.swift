@@ -14,7 +14,9 @@ enum AddNumbersScreen {
             return ("✓ \(e164)", .colored(.good))
         case .duplicate(_, let firstLine):
             // A loaded line is named by the file's own line, as the message below the list does.
-            if let origin = model.numberLineOrigins[firstLine - 1] { return ("duplicate of file line \(origin.lineNumber)", .colored(.warning)) }
+            if let origin = model.numberLineOrigins[firstLine - 1] {
+                return ("duplicate of file line \(origin.lineNumber)", .colored(.warning))
+            }
             return ("duplicate of line \(firstLine)", .colored(.warning))
         case .invalid(let problem):
             // Only a line that is not a number can be a path (most lines are numbers).
@@ -96,7 +98,9 @@ enum AddNumbersScreen {
         let addable = addable(model, parsed: parsedLines)
         let batches = (addable.count + 99) / 100
         let cost = CostEstimate.associating(addable.count, model.state.prices)
-        region.write("\(addable.count) to add in \(batches) batch\(batches == 1 ? "" : "es") of up to 100 · \(cost.amount)", style: .bold, into: &surface)
+        region.write(
+            "\(addable.count) to add in \(batches) batch\(batches == 1 ? "" : "es") of up to 100 · \(cost.amount)", style: .bold,
+            into: &surface)
         region.write("F2 asks before anything is billed.", style: .muted, into: &surface)
     }
 }

@@ -3,8 +3,10 @@ import Foundation
 /// A path as short as it can be said and still be typed back: relative to the working directory
 /// when under it, else with the home directory as `~`.
 enum DisplayPath {
-    static func shown(_ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath,
-                      home: String = NSHomeDirectory()) -> String {
+    static func shown(
+        _ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath,
+        home: String = NSHomeDirectory()
+    ) -> String {
         let cwd = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
         if path.hasPrefix(cwd) { return String(path.dropFirst(cwd.count)) }
         if !home.isEmpty, home != "/", path.hasPrefix(home + "/") { return "~" + path.dropFirst(home.count) }

@@ -22,12 +22,15 @@ enum EnterpriseScreen {
             for line in reasonLines.prefix(reasonLines.count > room ? room - 1 : room) {
                 region.write(line, style: .colored(.danger), into: &surface, indent: 1)
             }
-            if reasonLines.count > room { region.write("… the reasons in full: F1", style: .colored(.danger, bold: true), into: &surface, indent: 1) }
+            if reasonLines.count > room {
+                region.write("… the reasons in full: F1", style: .colored(.danger, bold: true), into: &surface, indent: 1)
+            }
             region.wrap(
                 "The form shows what Telnyx holds\(named.isEmpty ? "" : "; ◆ marks the fields the reasons name"). Only changed fields are sent; Enter on the last row reviews them.",
                 style: .colored(.warning), into: &surface)
         } else {
-            region.wrap("The business Telnyx vets. * marks required fields. Each field is checked as you leave it.", style: .muted, into: &surface)
+            region.wrap(
+                "The business Telnyx vets. * marks required fields. Each field is checked as you leave it.", style: .muted, into: &surface)
         }
         var lines = ScrolledForm(width: region.width)
         var section: EnterpriseField.Section?
@@ -68,7 +71,9 @@ enum EnterpriseScreen {
                     surface.put(hint, x: region.x + labelWidth + DisplayWidth.of(typed) + 2, y: y, style: .muted)
                 }
             case .sameAsPhysical:
-                surface.put("[\(form.billingSameAsPhysical ? "x" : " ")] Same as the physical address (Space)", x: region.x, y: y, style: focused ? .focus : .plain)
+                surface.put(
+                    "[\(form.billingSameAsPhysical ? "x" : " ")] Same as the physical address (Space)", x: region.x, y: y,
+                    style: focused ? .focus : .plain)
             case .review:
                 let button = form.correcting ? "[ Review the correction ]" : "[ Review and submit ]"
                 surface.put(button, x: region.x, y: y, style: focused ? .focus : .bold)

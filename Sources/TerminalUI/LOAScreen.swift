@@ -25,7 +25,9 @@ enum LOAScreen {
             return
         }
         switch model.state.loaRound {
-        case .first: region.wrap("Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. All below is optional.", into: &surface)
+        case .first:
+            region.wrap(
+                "Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. All below is optional.", into: &surface)
         case .replacement:
             region.wrap(
                 "The LOA is replaced: render a new one, sign it, and upload it. Replacing is not billed; until the upload, Esc keeps the one Telnyx has.",
@@ -34,7 +36,8 @@ enum LOAScreen {
             region.wrap(
                 "The correction has not reached Telnyx yet, so no LOA is rendered for it: F4 opens the correction as you typed it, to send it again.",
                 style: .colored(.danger, bold: true), into: &surface)
-        case .resubmission: region.wrap("The corrected enterprise is submitted again with a newly signed LOA.", style: .colored(.warning), into: &surface)
+        case .resubmission:
+            region.wrap("The corrected enterprise is submitted again with a newly signed LOA.", style: .colored(.warning), into: &surface)
         }
         if let path = model.state.renderedLOAPath { region.wrap("Last rendered: \(path)", style: .muted, into: &surface) }
         let form = model.loaForm
@@ -57,16 +60,19 @@ enum LOAScreen {
             let y = region.y + region.line
             switch row {
             case .actingAsAgent:
-                surface.put("[\(form.actingAsAgent ? "x" : " ")] A reseller or BPO acts for it (Space)", x: region.x, y: y, style: focused ? .focus : .plain)
+                surface.put(
+                    "[\(form.actingAsAgent ? "x" : " ")] A reseller or BPO acts for it (Space)", x: region.x, y: y,
+                    style: focused ? .focus : .plain)
             case .render:
                 surface.put("[ Render the LOA ]", x: region.x, y: y, style: focused ? .focus : .bold)
             default:
-                let label = switch row {
-                case .signerName: "  Signer's name"
-                case .signatureImage: "  Signature PNG"
-                case .agent(let field): (field.isRequired ? "* " : "  ") + field.label
-                default: ""
-                }
+                let label =
+                    switch row {
+                    case .signerName: "  Signer's name"
+                    case .signatureImage: "  Signature PNG"
+                    case .agent(let field): (field.isRequired ? "* " : "  ") + field.label
+                    default: ""
+                    }
                 surface.put(label, x: region.x, y: y, style: focused ? .bold : .plain, limit: labelWidth - 1)
                 form[row]?.draw(into: &surface, x: region.x + labelWidth, y: y, width: region.width - labelWidth, focused: focused)
             }

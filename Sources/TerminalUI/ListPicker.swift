@@ -27,9 +27,11 @@ public struct ListPicker: Equatable, Sendable {
     public var visible: [Item] {
         let typed = filter.text.lowercased()
         let digits = typed.filter(\.isNumber)
-        return typed.isEmpty ? items : items.filter {
-            $0.label.lowercased().contains(typed) || (!digits.isEmpty && $0.id.contains(digits))
-        }
+        return typed.isEmpty
+            ? items
+            : items.filter {
+                $0.label.lowercased().contains(typed) || (!digits.isEmpty && $0.id.contains(digits))
+            }
     }
 
     public enum Outcome: Equatable, Sendable {
@@ -74,7 +76,11 @@ public struct ListPicker: Equatable, Sendable {
             lines.append((mark + RemoteText.sanitized(item.label), index == cursor ? .focus : .plain))
         }
         if shown.isEmpty { lines.append(("Nothing matches.", .muted)) }
-        lines.append((multiple ? "Space mark  ^A mark all shown  Enter take  Esc cancel · \(marked.count) marked" : "Enter choose  Esc cancel", .muted))
+        lines.append(
+            (
+                multiple ? "Space mark  ^A mark all shown  Enter take  Esc cancel · \(marked.count) marked" : "Enter choose  Esc cancel",
+                .muted
+            ))
         return lines
     }
 }

@@ -54,7 +54,9 @@ enum NumbersTable {
     static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
         let state = model.state
         if state.step == .query {
-            region.wrap("Read the reputation of the monitored numbers. A number's first read is billed (\(state.prices.liveCheck) each, marked $); later cached reads are free.", into: &surface)
+            region.wrap(
+                "Read the reputation of the monitored numbers. A number's first read is billed (\(state.prices.liveCheck) each, marked $); later cached reads are free.",
+                into: &surface)
         } else {
             region.write("\(state.monitoredNumbers.count) numbers monitored \(state.checkFrequency.label).", into: &surface)
         }
@@ -69,7 +71,9 @@ enum NumbersTable {
         func title(_ text: String, _ column: TableSort.Column) -> String { sort.column == column ? text + sort.arrow : text }
         let y0 = region.y + region.line
         var headers = [(title("  Number", .number), 0), (title("Risk", .risk), 15), ("Category", 22)]
-        for (index, (name, column)) in [("Mat", TableSort.Column.maturity), ("Con", .connection), ("Eng", .engagement), ("Sen", .sentiment)].enumerated() {
+        for (index, (name, column)) in [
+            ("Mat", TableSort.Column.maturity), ("Con", .connection), ("Eng", .engagement), ("Sen", .sentiment),
+        ].enumerated() {
             headers.append((title(name, column), 30 + index * layout.scoreSlot + 1))
         }
         if let refreshedAt = layout.refreshedAt { headers.append((title("Refreshed", .refreshed), refreshedAt)) }
@@ -91,7 +95,9 @@ enum NumbersTable {
                 surface.put(bar(score, cells: layout.barCells), x: region.x + 30 + index * layout.scoreSlot, y: y)
             }
             if let refreshedAt = layout.refreshedAt, let refreshed = reading?.lastRefreshedAt {
-                surface.put(ReviewScreen.relative(refreshed, now: model.now), x: region.x + refreshedAt, y: y, style: .muted, limit: region.width - refreshedAt)
+                surface.put(
+                    ReviewScreen.relative(refreshed, now: model.now), x: region.x + refreshedAt, y: y, style: .muted,
+                    limit: region.width - refreshedAt)
             }
             region.line += 1
         }
@@ -100,7 +106,9 @@ enum NumbersTable {
         let page = rows.isEmpty ? 0 : min(model.table.cursor, rows.count - 1) + 1
         var footer = ["\(page)/\(rows.count) \(sort.description)"]
         // Too narrow for the column, the focused number says when it was last refreshed.
-        if layout.refreshedAt == nil, rows.indices.contains(model.table.cursor), let refreshed = model.readings[rows[model.table.cursor]]?.lastRefreshedAt {
+        if layout.refreshedAt == nil, rows.indices.contains(model.table.cursor),
+            let refreshed = model.readings[rows[model.table.cursor]]?.lastRefreshedAt
+        {
             footer.append("refreshed \(ReviewScreen.relative(refreshed, now: model.now))")
         }
         for legend in ["* selected", "$ billed"] where DisplayWidth.of((footer + [legend]).joined(separator: "  ")) <= region.width {

@@ -17,7 +17,8 @@ public struct OnboardingChooser: Equatable, Sendable {
 
     /// `onboardings`: (id, one line that says where it stands), most recently active first.
     public init(onboardings: [ListPicker.Item]) {
-        picker = ListPicker(items: onboardings + [ListPicker.Item(id: Self.newOnboarding, label: "+ Start a new onboarding")], multiple: false)
+        picker = ListPicker(
+            items: onboardings + [ListPicker.Item(id: Self.newOnboarding, label: "+ Start a new onboarding")], multiple: false)
     }
 
     /// A key; nil while the person is still choosing.

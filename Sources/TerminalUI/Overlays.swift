@@ -33,41 +33,59 @@ enum Overlays {
 
     /// A confirmation's title and lines (what is done, what is set aside, the cost and its
     /// basis, the keys), naming at most `room` numbers; the plain renderer prints them as they are.
-    static func confirmation(_ confirmation: PendingConfirmation, model: WizardModel, room: Int) -> (title: String, lines: [(String, Style)]) {
+    static func confirmation(
+        _ confirmation: PendingConfirmation, model: WizardModel, room: Int
+    ) -> (title: String, lines: [(String, Style)]) {
         let what: String
         switch confirmation.action {
         case .remove(let numbers):
             var lines: [(String, Style)] = [("Stop monitoring \(numbers.count) \(numbers.count == 1 ? "number" : "numbers"):", .plain)]
             lines += numbers.prefix(room).map { ("  \($0)", .plain) }
             if numbers.count > room { lines.append(("  … and \(numbers.count - room) more", .muted)) }
-            return ("Remove from monitoring", lines + [
-                ("", .plain), ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
-                (confirmation.estimate.basis, .muted), ("", .plain), ("y  remove      n  keep them", .bold),
-            ])
+            return (
+                "Remove from monitoring",
+                lines + [
+                    ("", .plain), ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
+                    (confirmation.estimate.basis, .muted), ("", .plain), ("y  remove      n  keep them", .bold),
+                ]
+            )
         case .changeFrequency(let from, let to, _):
-            return ("Change the check frequency", [
-                ("Check numbers \(to.label) instead of \(from.label)", .plain), ("", .plain),
-                ("Cost now: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
-                (confirmation.estimate.basis, .muted), ("", .plain), ("y  change      n  keep \(from.label)", .bold),
-            ])
+            return (
+                "Change the check frequency",
+                [
+                    ("Check numbers \(to.label) instead of \(from.label)", .plain), ("", .plain),
+                    ("Cost now: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
+                    (confirmation.estimate.basis, .muted), ("", .plain), ("y  change      n  keep \(from.label)", .bold),
+                ]
+            )
         case .disable(let monitored):
-            return ("Disable reputation", [
-                ("Monitoring stops now for \(monitored) \(monitored == 1 ? "number" : "numbers"), and Telnyx drops them;", .colored(.danger, bold: true)),
-                ("enabling again needs a newly signed LOA and is billed again.", .plain),
-                ("Cost: \(confirmation.estimate.amount) (\(confirmation.estimate.basis))", .muted), ("", .plain),
-                ("Type \(WizardModel.disableWord) and press Enter: \(model.confirmationWord.text)", .bold), ("Esc cancels.", .muted),
-            ])
+            return (
+                "Disable reputation",
+                [
+                    (
+                        "Monitoring stops now for \(monitored) \(monitored == 1 ? "number" : "numbers"), and Telnyx drops them;",
+                        .colored(.danger, bold: true)
+                    ),
+                    ("enabling again needs a newly signed LOA and is billed again.", .plain),
+                    ("Cost: \(confirmation.estimate.amount) (\(confirmation.estimate.basis))", .muted), ("", .plain),
+                    ("Type \(WizardModel.disableWord) and press Enter: \(model.confirmationWord.text)", .bold), ("Esc cancels.", .muted),
+                ]
+            )
         case .enable, .associate, .query, .refresh: break
         }
-        what = switch confirmation.action {
-        case .enable(let frequency, _): "Enable reputation, checking numbers \(frequency.label)"
-        case .associate(let numbers) where numbers.count > 100: "Add \(numbers.count) numbers in \((numbers.count + 99) / 100) batches of up to 100"
-        case .associate(let numbers): "Add \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") in one request"
-        case .query(let numbers, let fresh, let billed): "\(fresh ? "Fresh read" : "Read") of \(numbers.count) numbers (\(billed.count) billed)"
-        case .refresh(let numbers) where numbers.count > 100: "Refresh \(numbers.count) numbers now, in \((numbers.count + 99) / 100) requests of up to 100"
-        case .refresh(let numbers): "Refresh \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") now"
-        case .remove, .changeFrequency, .disable: ""
-        }
+        what =
+            switch confirmation.action {
+            case .enable(let frequency, _): "Enable reputation, checking numbers \(frequency.label)"
+            case .associate(let numbers) where numbers.count > 100:
+                "Add \(numbers.count) numbers in \((numbers.count + 99) / 100) batches of up to 100"
+            case .associate(let numbers): "Add \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") in one request"
+            case .query(let numbers, let fresh, let billed):
+                "\(fresh ? "Fresh read" : "Read") of \(numbers.count) numbers (\(billed.count) billed)"
+            case .refresh(let numbers) where numbers.count > 100:
+                "Refresh \(numbers.count) numbers now, in \((numbers.count + 99) / 100) requests of up to 100"
+            case .refresh(let numbers): "Refresh \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") now"
+            case .remove, .changeFrequency, .disable: ""
+            }
         // Numbers given but not in the estimate are named here, before anything is paid.
         var setAside: [(String, Style)] = []
         if let refused = confirmation.setAside {
@@ -75,14 +93,19 @@ enum Overlays {
             setAside = [("", .plain), ("Set aside, not added and not billed (\(refused.count)):", .colored(.danger, bold: true))]
             let sorted = refused.named.sorted { $0.key < $1.key }.prefix(room)
             setAside += sorted.map { ("  \($0.key)  \(RemoteText.sanitized($0.value))", .plain) }
-            if refused.count > sorted.count { setAside.append(("  … and \(refused.count - sorted.count) more (`status` names them all)", .muted)) }
+            if refused.count > sorted.count {
+                setAside.append(("  … and \(refused.count - sorted.count) more (`status` names them all)", .muted))
+            }
         }
-        return ("This is billed", [(what, .plain)] + setAside + [
-            ("", .plain),
-            ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
-            (confirmation.estimate.basis, .muted), ("", .plain),
-            ("y  confirm and pay      n  cancel", .bold),
-        ])
+        return (
+            "This is billed",
+            [(what, .plain)] + setAside + [
+                ("", .plain),
+                ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
+                (confirmation.estimate.basis, .muted), ("", .plain),
+                ("y  confirm and pay      n  cancel", .bold),
+            ]
+        )
     }
 
     static func draw(_ overlay: WizardModel.Overlay, model: WizardModel, on surface: inout Surface) {
@@ -93,7 +116,9 @@ enum Overlays {
             if let message = model.helpMessage {
                 lines = [("Last message:", .bold), (RemoteText.sanitized(message), .colored(.warning)), ("", .plain)]
             }
-            box(lines + help(model.screenStep, sandbox: model.sandboxScenario != nil).map { ($0, .plain) }, title: "Help · \(model.screenStep.title)", on: &surface)
+            box(
+                lines + help(model.screenStep, sandbox: model.sandboxScenario != nil).map { ($0, .plain) },
+                title: "Help · \(model.screenStep.title)", on: &surface)
         case .review(let top):
             // The keys stay in view below however far the review scrolls.
             let lines = ReviewLines.lines(model)
@@ -105,32 +130,37 @@ enum Overlays {
             box(shown + [("", .plain), (keys, .bold)], title: title, on: &surface)
         case .confirmLOAReplacement:
             let status = model.state.gates?.loaStatus ?? "pending"
-            box([
-                ("Replace the LOA Telnyx is reviewing (\(RemoteText.sanitized(status)))?", .bold), ("", .plain),
-                ("You render, sign and upload a new LOA; once it is uploaded it", .plain),
-                ("replaces the one under review and Telnyx's LOA review starts again", .plain),
-                ("(it can take days). Not billed.", .plain),
-                ("Until you upload, Esc goes back and the current LOA stays.", .muted), ("", .plain),
-                ("y  replace      n  keep the one under review", .bold),
-            ], title: "Replace the LOA", on: &surface)
+            box(
+                [
+                    ("Replace the LOA Telnyx is reviewing (\(RemoteText.sanitized(status)))?", .bold), ("", .plain),
+                    ("You render, sign and upload a new LOA; once it is uploaded it", .plain),
+                    ("replaces the one under review and Telnyx's LOA review starts again", .plain),
+                    ("(it can take days). Not billed.", .plain),
+                    ("Until you upload, Esc goes back and the current LOA stays.", .muted), ("", .plain),
+                    ("y  replace      n  keep the one under review", .bold),
+                ], title: "Replace the LOA", on: &surface)
         case .pickEnterprise(let picker):
             box(picker.lines(height: surface.height - 6), title: "Use one of the account's enterprises", on: &surface)
         case .pickNumbers(let picker):
             box(picker.lines(height: surface.height - 6), title: "Numbers in your inventory", on: &surface)
         case .auditLog(let top):
-            let lines = model.auditLines.isEmpty ? ["Nothing recorded yet."] : Array(model.auditLines.dropFirst(top).prefix(surface.height - 8))
+            let lines =
+                model.auditLines.isEmpty ? ["Nothing recorded yet."] : Array(model.auditLines.dropFirst(top).prefix(surface.height - 8))
             box(lines.map { ($0, .plain) } + [("↑↓ scroll  Esc close", .muted)], title: "Audit log · who, when, what, cost", on: &surface)
         case .associationResults(let numbers, let top):
             let results = AssociationResults.lines(numbers, state: model.state)
             let shown = Array(results.lines.dropFirst(top).prefix(surface.height - 9))
-            box([(results.summary, .bold), ("", .plain)] + shown + [("↑↓ scroll  Enter or Esc close", .muted)], title: "Numbers sent", on: &surface)
+            box(
+                [(results.summary, .bold), ("", .plain)] + shown + [("↑↓ scroll  Enter or Esc close", .muted)], title: "Numbers sent",
+                on: &surface)
         case .chooseFrequency(let chosen):
             let monitored = model.state.monitoredNumbers.count
             var lines: [(String, Style)] = [("How often should Telnyx check the \(monitored) monitored numbers?", .plain), ("", .plain)]
             for frequency in CheckFrequency.allCases {
                 let cost = CostEstimate.monthly(frequency, numbers: monitored, model.state.prices)
                 let now = frequency == model.state.checkFrequency ? "  (now)" : ""
-                let line = "\(frequency == chosen ? "(•)" : "( )") \(frequency.label.padding(toLength: 26, withPad: " ", startingAt: 0)) \(cost.amount)/month\(now)"
+                let line =
+                    "\(frequency == chosen ? "(•)" : "( )") \(frequency.label.padding(toLength: 26, withPad: " ", startingAt: 0)) \(cost.amount)/month\(now)"
                 lines.append((line, frequency == chosen ? .focus : .plain))
             }
             lines += [("", .plain), ("Enter asks before anything changes; Esc keeps the frequency.", .muted)]
@@ -162,7 +192,11 @@ enum Overlays {
                 "Give the path of the signed PDF. Tab completes file names.", "^O opens the rendered LOA (xdg-open or open).",
                 "A LOA rendered with a signature image is uploaded by Enter with no path.",
             ]
-        case .enable: lines = ["↑/↓ choose how often numbers are checked; type how many you plan to add.", "Enter asks for confirmation with the monthly cost."]
+        case .enable:
+            lines = [
+                "↑/↓ choose how often numbers are checked; type how many you plan to add.",
+                "Enter asks for confirmation with the monthly cost.",
+            ]
         case .gates:
             lines = ["r checks now. After a rejection: c corrects the enterprise, l replaces the LOA."]
             if sandbox { lines.append("In the sandbox, t moves the simulated clock one hour.") }

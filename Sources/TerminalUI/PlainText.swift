@@ -65,7 +65,8 @@ extension PlainText {
         }
         var refused: [String] = []
         for line in lines {
-            guard case .invalid(let problem) = line.verdict, !isPath(line.text), !line.text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard case .invalid(let problem) = line.verdict, !isPath(line.text), !line.text.trimmingCharacters(in: .whitespaces).isEmpty
+            else { continue }
             let place = model.numberLineOrigins[line.lineNumber - 1]?.description ?? "line \(line.lineNumber)"
             refused.append("  \(place), \(RemoteText.sanitized(String(line.text.prefix(40)))): \(problem)")
         }
@@ -91,7 +92,9 @@ extension PlainText {
         lines.append("Enterprise vetting: \(RemoteText.sanitized(gates.status)).")
         lines.append("LOA review: \(RemoteText.sanitized(gates.loaStatus)).")
         if let checked = model.state.gatesCheckedAt {
-            lines.append("Last checked \(ReviewScreen.relative(checked, now: model.now))\(model.nextReviewCheckAt.map { "; the next check is \(ReviewScreen.relative($0, now: model.now))" } ?? "").")
+            lines.append(
+                "Last checked \(ReviewScreen.relative(checked, now: model.now))\(model.nextReviewCheckAt.map { "; the next check is \(ReviewScreen.relative($0, now: model.now))" } ?? "")."
+            )
         }
         if gates.vettingRejected {
             lines.append("Telnyx rejected the enterprise, for these reasons:")
@@ -111,18 +114,27 @@ extension PlainText {
         let step = model.state.step
         var lines = ["Step \(step.rawValue) of 9 · \(step.title)", ""]
         let rows = NumbersTable.rows(model)
-        lines.append("\(rows.count) \(rows.count == 1 ? "number is" : "numbers are") monitored; Telnyx checks them \(model.state.checkFrequency.label).")
+        lines.append(
+            "\(rows.count) \(rows.count == 1 ? "number is" : "numbers are") monitored; Telnyx checks them \(model.state.checkFrequency.label)."
+        )
         for (index, number) in rows.prefix(limit).enumerated() {
             guard let reading = model.readings[number] else {
-                lines.append("\(index + 1). \(number): not read yet\(model.state.queriedNumbers.contains(number) ? "" : " (its first read is billed)").")
+                lines.append(
+                    "\(index + 1). \(number): not read yet\(model.state.queriedNumbers.contains(number) ? "" : " (its first read is billed)")."
+                )
                 continue
             }
             var parts = ["spam risk \(reading.spamRisk.map(RemoteText.sanitized) ?? "not known yet")"]
             if let category = reading.category { parts.append("category \(RemoteText.sanitized(category))") }
-            let scores = [("maturity", reading.maturity), ("connection", reading.connection), ("engagement", reading.engagement), ("sentiment", reading.sentiment)]
-                .compactMap { name, score in score.map { "\(name) \($0)" } }
+            let scores = [
+                ("maturity", reading.maturity), ("connection", reading.connection), ("engagement", reading.engagement),
+                ("sentiment", reading.sentiment),
+            ]
+            .compactMap { name, score in score.map { "\(name) \($0)" } }
             if !scores.isEmpty { parts.append(scores.joined(separator: ", ")) }
-            if let at = reading.lastRefreshedAt { parts.append("read by Telnyx \(ReviewScreen.relative(min(at, model.now), now: model.now))") }
+            if let at = reading.lastRefreshedAt {
+                parts.append("read by Telnyx \(ReviewScreen.relative(min(at, model.now), now: model.now))")
+            }
             lines.append("\(index + 1). \(number): \(parts.joined(separator: "; ")).")
         }
         if rows.count > limit { lines.append("… and \(rows.count - limit) more (`status --json` lists every one).") }

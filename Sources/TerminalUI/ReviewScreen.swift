@@ -48,11 +48,15 @@ enum ReviewScreen {
                 region.wrap("• " + RemoteText.sanitized(reason), into: &surface, indent: 1)
             }
             region.skip()
-            region.wrap("Press c to correct the enterprise, then it is submitted again with a newly signed LOA.", style: .bold, into: &surface)
+            region.wrap(
+                "Press c to correct the enterprise, then it is submitted again with a newly signed LOA.", style: .bold, into: &surface)
         } else if gates.loaRejected {
-            region.wrap("Telnyx rejected the LOA. Press l to render, sign and upload a replacement (not billed).", style: .bold, into: &surface)
+            region.wrap(
+                "Telnyx rejected the LOA. Press l to render, sign and upload a replacement (not billed).", style: .bold, into: &surface)
         } else {
-            region.wrap("Telnyx's reviewers decide within hours or days. You can quit: the wizard comes back here and checks again.", into: &surface)
+            region.wrap(
+                "Telnyx's reviewers decide within hours or days. You can quit: the wizard comes back here and checks again.", into: &surface
+            )
             if gates.loaStatus == "pending" {
                 region.wrap("An LOA pending for long can be replaced with l.", style: .muted, into: &surface)
             }
@@ -75,7 +79,9 @@ enum ReviewScreen {
         let seconds = Int(date.timeIntervalSince(now).rounded())
         let magnitude = abs(seconds)
         if magnitude < 5 { return seconds >= 0 && date > now ? "in a moment" : "just now" }
-        let text = magnitude < 60 ? "\(magnitude) s" : magnitude < 3600 ? "\(magnitude / 60) min" : "\(magnitude / 3600) h \(magnitude % 3600 / 60) min"
+        let text =
+            magnitude < 60
+            ? "\(magnitude) s" : magnitude < 3600 ? "\(magnitude / 60) min" : "\(magnitude / 3600) h \(magnitude % 3600 / 60) min"
         return seconds >= 0 ? "in \(text)" : "\(text) ago"
     }
 }

@@ -1,7 +1,8 @@
 /// What a colour means; the meaning is always also written in a word or symbol, so it survives
 /// `NO_COLOR` and colour blindness.
 public enum ColorRole: Int, CaseIterable, Sendable {
-    case good = 1, warning, danger, accent, muted, sandbox
+    case good = 1
+    case warning, danger, accent, muted, sandbox
 }
 
 /// How a cell is drawn. Bold and reverse video mark focus.

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Gives the terminal back on every way out: normal exit, SIGINT, SIGTERM, SIGHUP, and a crash

@@ -66,7 +66,9 @@ public enum WizardController {
     static func handleOverlay(_ key: Key, _ overlay: WizardModel.Overlay, _ model: inout WizardModel) -> [Command] {
         switch overlay {
         case .help:
-            if key == .escape || key == .enter || key == .character("?") || key == .function(1) || key == .character("q") { model.overlay = nil }
+            if key == .escape || key == .enter || key == .character("?") || key == .function(1) || key == .character("q") {
+                model.overlay = nil
+            }
             return []
         case .review(let top):
             if key == .enter {
@@ -101,7 +103,8 @@ public enum WizardController {
                 guard let id = ids.first, let item = picker.items.first(where: { $0.id == id }) else { return [] }
                 if let other = model.trackedEnterprises[id], other != model.state.id {
                     // One onboarding per enterprise: the other one is continued, not duplicated.
-                    model.notice = "That enterprise is tracked by onboarding \(other): continue it with `reputation-wizard run --id \(other)`."
+                    model.notice =
+                        "That enterprise is tracked by onboarding \(other): continue it with `reputation-wizard run --id \(other)`."
                     return []
                 }
                 return [.send(.useExistingEnterprise(id: id, legalName: item.label))]
@@ -124,7 +127,9 @@ public enum WizardController {
             if let top = scroll(top, key, lines: model.auditLines.count) { model.overlay = top < 0 ? nil : .auditLog(top: top) }
             return []
         case .associationResults(let numbers, let top):
-            if let top = scroll(top, key, lines: numbers.count) { model.overlay = top < 0 ? nil : .associationResults(numbers: numbers, top: top) }
+            if let top = scroll(top, key, lines: numbers.count) {
+                model.overlay = top < 0 ? nil : .associationResults(numbers: numbers, top: top)
+            }
             return []
         case .chooseFrequency(let chosen):
             let all = CheckFrequency.allCases
@@ -197,7 +202,8 @@ public enum WizardController {
         switch action {
         case .remove(let numbers) where succeeded:
             let shown = numbers.prefix(3).joined(separator: ", ") + (numbers.count > 3 ? ", …" : "")
-            model.notice = "Removed \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") from monitoring (\(shown)); the audit log (L) names each."
+            model.notice =
+                "Removed \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") from monitoring (\(shown)); the audit log (L) names each."
         case .changeFrequency(_, let to, _) where succeeded:
             model.notice = "Telnyx now checks the numbers \(to.label)."
         case .disable where succeeded:
@@ -241,7 +247,9 @@ public enum WizardController {
                     model.overlay = .review(top: 0)
                 } else {
                     model.notice = "\(form.problems.count) field\(form.problems.count == 1 ? " needs" : "s need") attention (marked !)."
-                    if let first = form.rows.firstIndex(where: { if case .field(let field) = $0 { form.problems[field] != nil } else { false } }) {
+                    if let first = form.rows.firstIndex(where: {
+                        if case .field(let field) = $0 { form.problems[field] != nil } else { false }
+                    }) {
                         form.focus = first
                     }
                 }
@@ -311,7 +319,9 @@ public enum WizardController {
         func move(_ delta: Int) {
             form.check(row)
             // The image itself is read off the key loop; its problem comes back as a message.
-            if row == .signatureImage, let path = form.signaturePath { commands.append(.checkFile(.signatureImage(path: path, thenRender: false))) }
+            if row == .signatureImage, let path = form.signaturePath {
+                commands.append(.checkFile(.signatureImage(path: path, thenRender: false)))
+            }
             form.focus = (form.focus + delta + rows.count) % rows.count
         }
         switch key {
@@ -521,16 +531,21 @@ public enum WizardController {
         // A row with no number where the numbers are is named here; it has no line to show.
         let blank = file.lines.filter { $0.verdict == .invalid(.empty) }
         for line in file.lines where line.verdict != .invalid(.empty) {
-            model.numberLineOrigins[model.numberLines.count] = NumberLineOrigin(file: name, lineNumber: line.lineNumber, column: line.column)
+            model.numberLineOrigins[model.numberLines.count] = NumberLineOrigin(
+                file: name, lineNumber: line.lineNumber, column: line.column)
             model.numberLines.append(line.text)
         }
         // The path's line gives way to the file's lines (unless the person typed on meanwhile).
         if model.numbersText.text.trimmingCharacters(in: .whitespaces) == typed { model.numbersText = TextField() }
         let from = file.column.map { " from \($0)" } ?? ""
-        let unread = blank.isEmpty ? "" : "; nothing in that column on line\(blank.count == 1 ? "" : "s") "
-            + NumberFile.lineList(blank)
+        let unread =
+            blank.isEmpty
+            ? ""
+            : "; nothing in that column on line\(blank.count == 1 ? "" : "s") "
+                + NumberFile.lineList(blank)
         let others = file.otherColumnsNote.map { "; \($0)" } ?? ""
-        model.notice = "Loaded \(file.lines.count - blank.count) line\(file.lines.count - blank.count == 1 ? "" : "s") of \(name)\(from)\(unread)\(others)."
+        model.notice =
+            "Loaded \(file.lines.count - blank.count) line\(file.lines.count - blank.count == 1 ? "" : "s") of \(name)\(from)\(unread)\(others)."
     }
 
     static func table(_ key: Key, _ model: inout WizardModel) -> [Command] {
@@ -570,7 +585,11 @@ public enum WizardController {
             let rows = rows
             if rows.indices.contains(model.table.cursor) {
                 let current = rows[model.table.cursor]
-                if model.table.selected.contains(current) { model.table.selected.remove(current) } else { model.table.selected.insert(current) }
+                if model.table.selected.contains(current) {
+                    model.table.selected.remove(current)
+                } else {
+                    model.table.selected.insert(current)
+                }
                 model.table.cursor = min(max(0, rows.count - 1), model.table.cursor + 1)
             }
         case .enter, .character("f"):

@@ -103,7 +103,6 @@ public struct WizardModel: Equatable, Sendable {
     /// At steps 8 and 9, the person went back to add more numbers.
     public var addingMoreNumbers = false
 
-
     /// Whether the enterprise can be corrected now (the state machine's rule).
     public var canCorrect: Bool { state.canCorrectEnterprise }
 

@@ -45,7 +45,8 @@ public enum WizardView {
         let name = model.state.enterprise.map { " · " + RemoteText.sanitized($0.legalName) } ?? ""
         let label = model.sandboxScenario.map { " SANDBOX (\($0)) · nothing billed " } ?? ""
         let labelWidth = DisplayWidth.of(label)
-        surface.put(" Telnyx Number Reputation\(name)", x: 0, y: 0, style: Style(bold: true, reverse: true), limit: surface.width - labelWidth - 1)
+        surface.put(
+            " Telnyx Number Reputation\(name)", x: 0, y: 0, style: Style(bold: true, reverse: true), limit: surface.width - labelWidth - 1)
         if !label.isEmpty {
             surface.put(label, x: surface.width - labelWidth, y: 0, style: Style(bold: true, reverse: true, color: .sandbox))
         }
@@ -68,14 +69,17 @@ public enum WizardView {
             let state = model.state.marker(for: step)
             let (symbol, style) = marker(state)
             let row = 1 + step.rawValue * 2 - 1
-            surface.put("\(symbol) \(step.rawValue) \(step.title)", x: 1, y: row, style: step == model.state.step ? Style(bold: true, color: style.color) : style)
-            let word: String? = switch state {
-            case .waiting: "waiting on Telnyx"
-            case .attention: "needs attention"
-            case .current: "current"
-            case .disabled: "reputation disabled"
-            case .done, .notReached: nil
-            }
+            surface.put(
+                "\(symbol) \(step.rawValue) \(step.title)", x: 1, y: row,
+                style: step == model.state.step ? Style(bold: true, color: style.color) : style)
+            let word: String? =
+                switch state {
+                case .waiting: "waiting on Telnyx"
+                case .attention: "needs attention"
+                case .current: "current"
+                case .disabled: "reputation disabled"
+                case .done, .notReached: nil
+                }
             if let word { surface.put(word, x: 5, y: row + 1, style: style) }
         }
         surface.put("✓ done ▶ now … waiting ! fix", x: 0, y: surface.height - 3, style: .muted, limit: stepListWidth)

@@ -7,9 +7,11 @@ enum FileOpener {
     static func open(_ path: String) -> String {
         let candidates = ["xdg-open", "open"]
         let searchPath = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        guard let opener = candidates.lazy.compactMap({ name in
-            searchPath.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        }).first else {
+        guard
+            let opener = candidates.lazy.compactMap({ name in
+                searchPath.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+            }).first
+        else {
             return "No xdg-open or open here: copy \(path) to a machine with a PDF viewer to read and sign it."
         }
         let process = Process()

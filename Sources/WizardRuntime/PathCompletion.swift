@@ -10,7 +10,8 @@ enum PathCompletion {
         let partial = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
         let base = directory.isEmpty ? "." : directory
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return typed }
-        let matches = names.filter { $0.hasPrefix(partial) && !$0.hasPrefix(".") || (partial.hasPrefix(".") && $0.hasPrefix(partial)) }.sorted()
+        let matches = names.filter { $0.hasPrefix(partial) && !$0.hasPrefix(".") || (partial.hasPrefix(".") && $0.hasPrefix(partial)) }
+            .sorted()
         guard let first = matches.first else { return typed }
         var common = first
         for match in matches.dropFirst() {

@@ -79,7 +79,8 @@ enum PlainQuestion: Equatable {
             case .signerName: return "Signer's name, printed beside the signature (optional)\(current(form.signerName.text)):"
             case .signatureImage: return "Signature image, a PNG's path (optional; Enter for none)\(current(form.signatureImage.text)):"
             case .actingAsAgent: return "Is a reseller or BPO signing as the enterprise's agent? y/n [\(form.actingAsAgent ? "y" : "n")]:"
-            case .agent(let field): return "Agent's \(field.label)\(field.isRequired ? "" : " (optional)")\(current(form[row]?.text ?? "")):"
+            case .agent(let field):
+                return "Agent's \(field.label)\(field.isRequired ? "" : " (optional)")\(current(form[row]?.text ?? "")):"
             case .render: return "Render the LOA now (free)? y = render, n = go through the fields again:"
             }
         case .signedLOA:
@@ -88,7 +89,8 @@ enum PlainQuestion: Equatable {
         case .enable:
             let chosen = (CheckFrequency.allCases.firstIndex(of: model.frequency) ?? 0) + 1
             let planned = model.plannedNumbers.text.isEmpty ? "0" : model.plannedNumbers.text
-            return "The frequency's number from the list, then how many numbers you plan, e.g. `2 250` [\(chosen) \(planned); Enter keeps them]:"
+            return
+                "The frequency's number from the list, then how many numbers you plan, e.g. `2 250` [\(chosen) \(planned); Enter keeps them]:"
         case .review:
             var keys = ["r = check now", "Enter = wait for the next check"]
             if model.state.canReplaceLOA { keys.append("l = replace the LOA") }
@@ -100,7 +102,8 @@ enum PlainQuestion: Equatable {
         case .numbers:
             return "Numbers, one a line, or a file's path (an empty line ends the list; `clear` empties it):"
         case .table:
-            let manage = model.state.step == .manage
+            let manage =
+                model.state.step == .manage
                 ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, F = frequency, D = disable, L = audit log" : ""
             return "Enter = read every number (asks first), f = fresh read\(manage), a = add numbers, t = show the table again:"
         }
@@ -193,7 +196,9 @@ enum PlainQuestion: Equatable {
         case .loaRow(let row):
             switch row {
             case .actingAsAgent:
-                if (word == "y") != model.loaForm.actingAsAgent && (word == "y" || word == "n") { return [.key(.character(" ")), .key(.down)] }
+                if (word == "y") != model.loaForm.actingAsAgent && (word == "y" || word == "n") {
+                    return [.key(.character(" ")), .key(.down)]
+                }
                 return [.key(.down)]
             case .render:
                 if word == "y" || word == "yes" || word.isEmpty { return [.key(.function(2))] }
@@ -217,7 +222,8 @@ enum PlainQuestion: Equatable {
             if let first = parts.first, let index = Int(first), CheckFrequency.allCases.indices.contains(index - 1) {
                 model.frequency = CheckFrequency.allCases[index - 1]
             } else if !parts.isEmpty {
-                console.write("! Give the frequency's number (1 to \(CheckFrequency.allCases.count)), then how many numbers, e.g. `2 250`.\n")
+                console.write(
+                    "! Give the frequency's number (1 to \(CheckFrequency.allCases.count)), then how many numbers, e.g. `2 250`.\n")
                 printer.answered()
                 return []
             }
@@ -248,7 +254,8 @@ enum PlainQuestion: Equatable {
                 var taken: [String] = []
                 for part in word.dropFirst(5).split(whereSeparator: { $0 == " " || $0 == "," }) {
                     let bounds = part.split(separator: "-").compactMap { Int($0) }
-                    guard let low = bounds.first, let high = bounds.last, low >= 1, high >= low, high <= addable.count, bounds.count <= 2 else {
+                    guard let low = bounds.first, let high = bounds.last, low >= 1, high >= low, high <= addable.count, bounds.count <= 2
+                    else {
                         console.write("! take: \(part) is not a number from the list (1 to \(addable.count)); `inventory` lists them.\n")
                         return []
                     }
@@ -282,7 +289,8 @@ enum PlainQuestion: Equatable {
             case "R", "x":
                 // Numbers in any common writing, separated by commas (or spaces when each is whole).
                 let rest = String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
-                let pieces = rest.contains(",") || (try? USPhoneNumber(rest)) != nil
+                let pieces =
+                    rest.contains(",") || (try? USPhoneNumber(rest)) != nil
                     ? rest.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                     : rest.split(separator: " ").map(String.init)
                 guard !pieces.isEmpty else {
@@ -313,13 +321,17 @@ enum PlainQuestion: Equatable {
 
     /// Help for this question, in the plain mode's own words (no keys of the full screen).
     func help(_ model: WizardModel) -> [String] {
-        let general = ["q quits at any question; nothing typed is lost, and the same command comes back here.",
-                       "Answers are whole lines: type, then Enter."]
+        let general = [
+            "q quits at any question; nothing typed is lost, and the same command comes back here.",
+            "Answers are whole lines: type, then Enter.",
+        ]
         let specific: [String]
         switch self {
         case .confirm: specific = ["y goes ahead and is billed as the cost above says; n cancels and nothing is billed."]
-        case .typeDisableWord: specific = ["Disabling stops monitoring every number. Type DISABLE exactly to go ahead; anything else keeps it."]
-        case .sendEnterprise: specific = ["y sends the enterprise to Telnyx; n asks every field again, each with its value (Enter keeps it)."]
+        case .typeDisableWord:
+            specific = ["Disabling stops monitoring every number. Type DISABLE exactly to go ahead; anything else keeps it."]
+        case .sendEnterprise:
+            specific = ["y sends the enterprise to Telnyx; n asks every field again, each with its value (Enter keeps it)."]
         case .chooseFrequency: specific = ["Give the number of a frequency from the list; anything else keeps the one there is."]
         case .pickEnterprise: specific = ["Give the number of an enterprise from the list; Enter goes back to the form."]
         case .replaceLOA: specific = ["y renders, signs and uploads a new LOA for review (not billed); n keeps the one under review."]
@@ -338,21 +350,31 @@ enum PlainQuestion: Equatable {
                 "An agent is a reseller or BPO signing for the enterprise. Rendering is free and can be done again.",
             ]
         case .signedLOA:
-            specific = ["Give the path of the signed PDF (~ and relative paths work). o opens the rendered LOA in a viewer; b goes back to step 3."]
+            specific = [
+                "Give the path of the signed PDF (~ and relative paths work). o opens the rendered LOA in a viewer; b goes back to step 3."
+            ]
         case .enable:
-            specific = ["Give the frequency's number and how many numbers you plan to monitor, e.g. `2 250`; Enter keeps both.",
-                        "The monthly cost is shown and asked before anything is billed."]
+            specific = [
+                "Give the frequency's number and how many numbers you plan to monitor, e.g. `2 250`; Enter keeps both.",
+                "The monthly cost is shown and asked before anything is billed.",
+            ]
         case .review:
-            specific = ["Telnyx reviews the enterprise and the LOA. r checks now; Enter waits (checks run on a schedule).",
-                        "After a rejection: c corrects the enterprise, l replaces the LOA."]
+            specific = [
+                "Telnyx reviews the enterprise and the LOA. r checks now; Enter waits (checks run on a schedule).",
+                "After a rejection: c corrects the enterprise, l replaces the LOA.",
+            ]
         case .numbers:
-            specific = ["One number a line, in any common writing; or a CSV or text file's path, which is read at once.",
-                        "`inventory` lists this account's numbers that can be added; `take 1 3 5-9` adds some of them.",
-                        "An empty line ends the list: what can be added, and what cannot (with why), is said, then the cost is asked."]
+            specific = [
+                "One number a line, in any common writing; or a CSV or text file's path, which is read at once.",
+                "`inventory` lists this account's numbers that can be added; `take 1 3 5-9` adds some of them.",
+                "An empty line ends the list: what can be added, and what cannot (with why), is said, then the cost is asked.",
+            ]
         case .table:
-            specific = ["Enter reads every number (first reads are billed, asked first); f asks for a fresh, billed read of every number.",
-                        "R and x take numbers after them, separated by commas: R refreshes them (billed), x stops monitoring them.",
-                        "F chooses the check frequency, D disables reputation, L shows the audit log, a adds numbers, t shows the table again."]
+            specific = [
+                "Enter reads every number (first reads are billed, asked first); f asks for a fresh, billed read of every number.",
+                "R and x take numbers after them, separated by commas: R refreshes them (billed), x stops monitoring them.",
+                "F chooses the check frequency, D disables reputation, L shows the audit log, a adds numbers, t shows the table again.",
+            ]
         }
         return specific + general
     }

@@ -54,7 +54,10 @@ public struct PlainWizard: Sendable {
                     messages = question.answer(line, &model, printer: &printer, console: console)
                     // Values typed straight into a form are kept as the full screen keeps them.
                     if model.enterpriseForm.draft != before.0 {
-                        commands.append(.saveDraft(form: model.enterpriseForm.correcting ? .enterpriseCorrection : .enterprise, fields: model.enterpriseForm.draft))
+                        commands.append(
+                            .saveDraft(
+                                form: model.enterpriseForm.correcting ? .enterpriseCorrection : .enterprise,
+                                fields: model.enterpriseForm.draft))
                     }
                     if PlainTyped(model) != before.1 { commands.append(.saveTypedDraft) }
                 }
@@ -162,7 +165,9 @@ struct PlainPrinter {
         if let checked = model.state.gatesCheckedAt, checked != gatesCheckedAt {
             // Said from the second report on: a resumed onboarding's old check is on its page.
             if page != nil, let gates = model.state.gates {
-                console.write("Checked with Telnyx: enterprise vetting \(RemoteText.sanitized(gates.status)), LOA review \(RemoteText.sanitized(gates.loaStatus)).\n")
+                console.write(
+                    "Checked with Telnyx: enterprise vetting \(RemoteText.sanitized(gates.status)), LOA review \(RemoteText.sanitized(gates.loaStatus)).\n"
+                )
                 if gates.bothApproved { console.write("Telnyx approved both reviews: numbers can be added now.\n") }
             }
             gatesCheckedAt = checked
@@ -252,11 +257,12 @@ struct PlainPrinter {
             return line.replacingOccurrences(of: " Tab completes the path.", with: "")
         }
         // Forms are asked field by field: their grid is not printed, only what leads to it.
-        let form = switch model.screenStep {
-        case .enterprise, .associate: true
-        case .loaRender: model.state.disabledReputation == nil
-        case .terms, .signAndUpload, .enable, .gates, .query, .manage: false
-        }
+        let form =
+            switch model.screenStep {
+            case .enterprise, .associate: true
+            case .loaRender: model.state.disabledReputation == nil
+            case .terms, .signAndUpload, .enable, .gates, .query, .manage: false
+            }
         if form {
             if !stepChanged { return }
             lines = Array(lines.prefix(2))
@@ -266,12 +272,14 @@ struct PlainPrinter {
                 lines += model.rejectionReasons.map { "  - " + RemoteText.sanitized($0) }
                 lines.append("Each question shows the value Telnyx holds: Enter keeps it. Only what you change is sent.")
             case .enterprise:
-                lines.append("The business Telnyx vets. Each question names a field; optional ones say so, and each answer is checked at once.")
+                lines.append(
+                    "The business Telnyx vets. Each question names a field; optional ones say so, and each answer is checked at once.")
             case .associate:
                 lines.append("Give the numbers to monitor, one a line, in any common writing, or the path of a CSV or text file of them.")
                 lines.append("`inventory` lists this account's numbers that can be added; `take 1 2 5-9` adds listed ones.")
             default:
-                lines.append("Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. Every question here is optional.")
+                lines.append(
+                    "Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. Every question here is optional.")
             }
         }
         console.write("\n" + lines.map { "\($0)\n" }.joined())
@@ -282,12 +290,13 @@ struct PlainPrinter {
         var problems: [String: String] = [:]
         for (field, problem) in model.enterpriseForm.problems { problems[field.fullLabel] = problem }
         for (row, problem) in model.loaForm.problems {
-            let name = switch row {
-            case .signerName: "Signer's name"
-            case .signatureImage: "Signature image"
-            case .agent(let field): "Agent's \(field.label)"
-            case .actingAsAgent, .render: "LOA"
-            }
+            let name =
+                switch row {
+                case .signerName: "Signer's name"
+                case .signatureImage: "Signature image"
+                case .agent(let field): "Agent's \(field.label)"
+                case .actingAsAgent, .render: "LOA"
+                }
             problems[name] = problem
         }
         return problems

@@ -41,7 +41,8 @@ public struct WizardRuntime: Sendable {
         if let draft = try store.draft(state.id, form: DraftForm.typed.rawValue) { model.restoreTyped(draft) }
         // Telnyx is asked first; what is due (a lost answer to reconcile…) waits behind it.
         var commands = WizardUpdate.begin(&model)
-        if let correction = try store.draft(state.id, form: DraftForm.enterpriseCorrection.rawValue), !correction.isEmpty, model.canCorrect {
+        if let correction = try store.draft(state.id, form: DraftForm.enterpriseCorrection.rawValue), !correction.isEmpty, model.canCorrect
+        {
             commands.append(.loadEnterpriseRecord)
         }
         commands += WizardUpdate.update(&model, .clock(model.now))

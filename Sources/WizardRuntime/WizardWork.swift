@@ -20,7 +20,9 @@ final class WizardWork {
     private var poller: GatePoller?
     private var polling: [Task<Void, Never>] = []
 
-    init(engine: OnboardingEngine, store: OnboardingStore, client: TelnyxClient, sandbox: SandboxControl?, inbox: Inbox, onboardingId: String) {
+    init(
+        engine: OnboardingEngine, store: OnboardingStore, client: TelnyxClient, sandbox: SandboxControl?, inbox: Inbox, onboardingId: String
+    ) {
         self.engine = engine
         self.store = store
         self.client = client
@@ -116,7 +118,8 @@ final class WizardWork {
                     let formatter = ISO8601DateFormatter()
                     let lines = try store.auditLog(id).map { entry in
                         let cost = entry.cost.map { " · \($0)" } ?? ""
-                        return RemoteText.sanitized("\(formatter.string(from: entry.at)) \(entry.osUser): \(entry.action)\(cost) → \(entry.result)")
+                        return RemoteText.sanitized(
+                            "\(formatter.string(from: entry.at)) \(entry.osUser): \(entry.action)\(cost) → \(entry.result)")
                     }
                     inbox.post(.auditLog(.success(lines)))
                 } catch {

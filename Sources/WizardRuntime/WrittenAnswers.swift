@@ -80,7 +80,8 @@ public struct WrittenAnswers: Encodable, Equatable, Sendable {
         if state.step > .loaRender, let typedDraft {
             let form = LOAForm(draft: typedDraft)
             let signature = form.signaturePath.map { LocalFile.expanded($0) }
-            let agent = form.actingAsAgent ? form.agent.mapValues(\.text).reduce(into: [String: String]()) { $0[$1.key.key] = $1.value } : nil
+            let agent =
+                form.actingAsAgent ? form.agent.mapValues(\.text).reduce(into: [String: String]()) { $0[$1.key.key] = $1.value } : nil
             let name = form.signerName.text.trimmingCharacters(in: .whitespaces)
             if signature != nil || agent != nil {
                 loa = LOA(signerName: name.isEmpty || signature == nil ? nil : name, signatureImage: signature, agent: agent)

@@ -44,7 +44,8 @@ struct PasteHandling {
             frames += 1
         }
         let total = ContinuousClock.now - start
-        return Figures(numbers: numbers, keys: keys.count, frames: frames, totalSeconds: seconds(total), worstFrameMilliseconds: seconds(worst) * 1000)
+        return Figures(
+            numbers: numbers, keys: keys.count, frames: frames, totalSeconds: seconds(total), worstFrameMilliseconds: seconds(worst) * 1000)
     }
 
     static func seconds(_ duration: Duration) -> Double {
@@ -55,7 +56,9 @@ struct PasteHandling {
         let small = measure(numbers: 1_000)
         let large = measure(numbers: numbers)
         func row(_ figures: Figures) -> String {
-            String(format: "| %d | %d | %d | %.2f s | %.1f ms |", figures.numbers, figures.keys, figures.frames, figures.totalSeconds, figures.worstFrameMilliseconds)
+            String(
+                format: "| %d | %d | %d | %.2f s | %.1f ms |", figures.numbers, figures.keys, figures.frames, figures.totalSeconds,
+                figures.worstFrameMilliseconds)
         }
         return """
             Step 7, a pasted list, one run (\(keysPerFrame) keys a frame, then the draft and the frame):

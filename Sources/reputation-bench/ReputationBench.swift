@@ -97,9 +97,12 @@ struct ReputationBench: AsyncParsableCommand {
         let naiveAssociate = seconds(naiveAssociated - naiveStart)
         let naiveList = seconds(naiveEnd - naiveAssociated)
         func row(_ name: String, _ engine: Double, _ naive: Double, _ floor: Double) -> String {
-            String(format: "| %@ | %.2f s | %.2f s | %.2f s | %.1f× faster | %.1f× the floor |", name, engine, naive, floor, naive / engine, engine / floor)
+            String(
+                format: "| %@ | %.2f s | %.2f s | %.2f s | %.1f× faster | %.1f× the floor |", name, engine, naive, floor, naive / engine,
+                engine / floor)
         }
-        print("""
+        print(
+            """
             reputation-bench: \(numbers) numbers at \(latencyMs) ms latency, one run
 
             | job | engine | naive | floor | engine vs naive | engine vs floor |
@@ -116,14 +119,16 @@ struct ReputationBench: AsyncParsableCommand {
 
     func approvedEnterprise(_ client: TelnyxClient, _ server: TelnyxSimulatorServer, name: String, fein: String) async throws -> String {
         _ = try await client.agreeToTerms()
-        let address = PhysicalAddress(administrativeArea: "IL", city: "Chicago", country: "US", postalCode: "60601", streetAddress: "1 Main St")
+        let address = PhysicalAddress(
+            administrativeArea: "IL", city: "Chicago", country: "US", postalCode: "60601", streetAddress: "1 Main St")
         let enterprise = try await client.createEnterprise(
             EnterpriseCreate(
                 billingAddress: address,
                 billingContact: .init(email: "b@bench.example.com", firstName: "B", lastName: "C", phoneNumber: "+13125550002"),
                 countryCode: "US", doingBusinessAs: name, fein: fein, industry: .technology, jurisdictionOfIncorporation: "Delaware",
                 legalName: name, numberOfEmployees: ._110,
-                organizationContact: .init(email: "o@bench.example.com", firstName: "O", jobTitle: "Owner", lastName: "P", phoneNumber: "+13125550003"),
+                organizationContact: .init(
+                    email: "o@bench.example.com", firstName: "O", jobTitle: "Owner", lastName: "P", phoneNumber: "+13125550003"),
                 organizationLegalType: .llc, organizationPhysicalAddress: address, organizationType: .commercial,
                 website: "https://bench.example.com"))
         let document = try await client.uploadDocument(Array("%PDF-1.4\n%%EOF\n".utf8), filename: "loa.pdf")

@@ -33,7 +33,8 @@ struct TableRendering {
         for (index, number) in state.monitoredNumbers.enumerated() {
             model.readings[number] = NumberReading(
                 phoneNumber: number, spamRisk: risks[index % risks.count], category: index % 3 == 0 ? "robocall" : nil,
-                maturity: index % 101, connection: (index * 3) % 101, engagement: (index * 7) % 101, sentiment: index % 5 == 0 ? nil : (index * 11) % 101,
+                maturity: index % 101, connection: (index * 3) % 101, engagement: (index * 7) % 101,
+                sentiment: index % 5 == 0 ? nil : (index * 11) % 101,
                 lastRefreshedAt: now.addingTimeInterval(-Double(index % 86_400)))
         }
         return model

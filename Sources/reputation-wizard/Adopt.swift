@@ -19,7 +19,9 @@ struct Adopt: AsyncParsableCommand {
         if let tracked = try store.onboardings(enterpriseId: enterpriseId).first {
             let report = try store.report(tracked.state.id)
             if json { return print(try Output.json(report)) }
-            Output.line("Enterprise \(enterpriseId) is already tracked by onboarding \(tracked.state.id)\(tracked.archivedAt == nil ? "" : " (archived)").")
+            Output.line(
+                "Enterprise \(enterpriseId) is already tracked by onboarding \(tracked.state.id)\(tracked.archivedAt == nil ? "" : " (archived)")."
+            )
             Output.line(report.text)
             Output.line("Continue it with: \(global.command("run --id \(tracked.state.id)", sandbox: sandbox != nil))")
             return

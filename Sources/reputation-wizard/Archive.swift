@@ -17,6 +17,9 @@ struct Archive: AsyncParsableCommand {
         } catch StoreError.notFound {
             throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
         }
-        Output.line(restore ? "Onboarding \(id) is listed again." : "Onboarding \(id) is archived; `list --all` shows it, `archive --restore \(id)` lists it again.")
+        Output.line(
+            restore
+                ? "Onboarding \(id) is listed again."
+                : "Onboarding \(id) is archived; `list --all` shows it, `archive --restore \(id)` lists it again.")
     }
 }

@@ -58,7 +58,8 @@ struct GlobalOptions: ParsableArguments {
             if !sandbox && FileManager.default.fileExists(atPath: sandboxes) {
                 throw UsageProblem.stop("No onboardings in \(folder.path) but the sandbox's; add --sandbox to see them.")
             }
-            throw UsageProblem.stop("No onboardings in \(folder.path) (no state there); check --state-dir, or start one with `reputation-wizard run`.")
+            throw UsageProblem.stop(
+                "No onboardings in \(folder.path) (no state there); check --state-dir, or start one with `reputation-wizard run`.")
         }
         return try OnboardingStore(directory: folder, readOnly: readOnly || !FileManager.default.isWritableFile(atPath: folder.path))
     }
@@ -88,7 +89,8 @@ struct GlobalOptions: ParsableArguments {
     /// A client with `key`, or the sandbox when there is none.
     func client(key: APIKey?) async throws -> (TelnyxClient, Sandbox?) {
         if key == nil && !sandbox {
-            Output.say("No API key given: using the built-in SANDBOX (simulated Telnyx, nothing is billed; see it with `list --sandbox`).\n")
+            Output.say(
+                "No API key given: using the built-in SANDBOX (simulated Telnyx, nothing is billed; see it with `list --sandbox`).\n")
         }
         guard let key else {
             let folder = directory(sandbox: true)
@@ -119,7 +121,8 @@ struct GlobalOptions: ParsableArguments {
         while sandbox == nil {
             do {
                 // Said before the screen opens: a slow Telnyx would otherwise leave it blank.
-                Output.say("Checking the API key with Telnyx (at most \(Int(Deadlines.standard.call.components.seconds)) s; Ctrl-C stops)…\n")
+                Output.say(
+                    "Checking the API key with Telnyx (at most \(Int(Deadlines.standard.call.components.seconds)) s; Ctrl-C stops)…\n")
                 _ = try await client.termsStatus()
                 return (client, nil)
             } catch let error where error.status == 401 {
@@ -157,11 +160,13 @@ struct GlobalOptions: ParsableArguments {
         if let value = ProcessInfo.processInfo.environment["TELNYX_API_KEY"] {
             guard let key = APIKey(value) else {
                 throw UsageProblem.stop(
-                    "TELNYX_API_KEY is set but is not an API key (empty, or with spaces or characters a header cannot carry); set it to the key from the Telnyx portal, or unset it.")
+                    "TELNYX_API_KEY is set but is not an API key (empty, or with spaces or characters a header cannot carry); set it to the key from the Telnyx portal, or unset it."
+                )
             }
             return key
         }
-        if isatty(STDIN_FILENO) == 1, let typed = HiddenPrompt.read("Telnyx API key (not shown, not stored; Enter alone for the sandbox): ") {
+        if isatty(STDIN_FILENO) == 1, let typed = HiddenPrompt.read("Telnyx API key (not shown, not stored; Enter alone for the sandbox): ")
+        {
             return APIKey(typed)
         }
         return nil

@@ -6,7 +6,9 @@ import OnboardingStore
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one file with everything another desk needs to continue an onboarding (never the API key).",
-        discussion: "The file holds the state, drafts, audit log, journal, readings and the LOA files; it is written 0600. Take it in with `import FILE`.")
+        discussion:
+            "The file holds the state, drafts, audit log, journal, readings and the LOA files; it is written 0600. Take it in with `import FILE`."
+    )
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The onboarding to export.") var id: String

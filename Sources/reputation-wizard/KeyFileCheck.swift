@@ -11,10 +11,12 @@ enum KeyFileCheck {
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard lines.count <= 1 else {
-            throw UsageProblem.stop("--api-key-file \(name) has \(lines.count) non-empty lines; it must hold the API key alone, on one line.")
+            throw UsageProblem.stop(
+                "--api-key-file \(name) has \(lines.count) non-empty lines; it must hold the API key alone, on one line.")
         }
         guard let line = lines.first, let key = APIKey(line) else {
-            throw UsageProblem.stop("--api-key-file \(name) does not hold an API key (empty, or with spaces or characters a header cannot carry).")
+            throw UsageProblem.stop(
+                "--api-key-file \(name) does not hold an API key (empty, or with spaces or characters a header cannot carry).")
         }
         return key
     }
@@ -24,6 +26,7 @@ enum KeyFileCheck {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let mode = (attributes[.posixPermissions] as? NSNumber)?.uint16Value, mode & 0o077 != 0
         else { return nil }
-        return "Warning: --api-key-file \(path) can be read by others (mode \(String(mode & 0o777, radix: 8))); make it private with `chmod 600 \(path)`."
+        return
+            "Warning: --api-key-file \(path) can be read by others (mode \(String(mode & 0o777, radix: 8))); make it private with `chmod 600 \(path)`."
     }
 }

@@ -28,7 +28,9 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Start a new onboarding instead of continuing one.") var new = false
     @Flag(help: "Plain mode: questions and answers line by line, no full screen (also when TERM=dumb or REPUTATION_WIZARD_PLAIN=1).")
     var plain = false
-    @Option(name: .customLong("write-answers"), help: "After the wizard, write the answers file that repeats this onboarding with --non-interactive (never the key).")
+    @Option(
+        name: .customLong("write-answers"),
+        help: "After the wizard, write the answers file that repeats this onboarding with --non-interactive (never the key).")
     var writeAnswers: String?
     @Option(name: .customLong("loa-dir"), help: "Save rendered LOAs here (default: the onboarding's folder in the state directory).")
     var loaDirectory: String?
@@ -46,12 +48,14 @@ struct Run: AsyncParsableCommand {
         }
         if nonInteractive && answers == nil { throw ValidationError("--non-interactive needs --answers FILE.") }
         if nonInteractive && writeAnswers != nil {
-            throw ValidationError("--write-answers is for the wizard: it writes what was answered there; --non-interactive reads --answers.")
+            throw ValidationError(
+                "--write-answers is for the wizard: it writes what was answered there; --non-interactive reads --answers.")
         }
         if let writeAnswers {
             let directory = ((LocalFile.expanded(writeAnswers) as NSString).deletingLastPathComponent as NSString).expandingTildeInPath
             guard FileManager.default.isWritableFile(atPath: directory.isEmpty ? "." : directory) else {
-                throw ValidationError("--write-answers \(writeAnswers): \(directory) is not a directory this user can write; give another path.")
+                throw ValidationError(
+                    "--write-answers \(writeAnswers): \(directory) is not a directory this user can write; give another path.")
             }
         }
         if nonInteractive && plain { throw ValidationError("--plain is for the wizard; --non-interactive runs without questions.") }
@@ -99,21 +103,25 @@ struct Run: AsyncParsableCommand {
     func answersAtTheEnd(_ runtime: WizardRuntime, startedComplete: Bool, ask: (String) -> String?) async throws {
         var path = writeAnswers
         if path == nil, !startedComplete, await runtime.engine.state.isComplete, isatty(STDIN_FILENO) == 1 {
-            let answer = ask("The onboarding is complete. Write an answers file that repeats it with `run --non-interactive`? A path, or Enter to skip: ")
+            let answer = ask(
+                "The onboarding is complete. Write an answers file that repeats it with `run --non-interactive`? A path, or Enter to skip: "
+            )
             path = answer.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         }
         guard let path else { return }
         let written = try await runtime.writtenAnswers()
         let expanded = LocalFile.expanded(path)
         do {
-            let text = expanded.hasSuffix(".json")
+            let text =
+                expanded.hasSuffix(".json")
                 ? try Output.json(written) + "\n"
                 : "# Answers written by reputation-wizard from an onboarding done in the wizard (no API key is kept).\n"
                     + (try Self.yamlEncoder.encode(written))
             guard FileManager.default.createFile(atPath: expanded, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw CocoaError(.fileWriteNoPermission)
             }
-            Output.line("Answers written to \(expanded): repeat with `reputation-wizard run --non-interactive --answers \(expanded) --yes`.")
+            Output.line(
+                "Answers written to \(expanded): repeat with `reputation-wizard run --non-interactive --answers \(expanded) --yes`.")
         } catch {
             Output.line("The answers could not be written to \(expanded) (\(error.localizedDescription)); nothing else is affected.")
         }
@@ -142,7 +150,8 @@ struct Run: AsyncParsableCommand {
         let engine = try openEngine(store: store, client: client)
         try await chooseLOADirectory(engine)
         try await engine.reconcile()
-        let runtime = WizardRuntime(engine: engine, store: store, client: client, sandbox: sandbox?.control(scenario: global.scenario.rawValue))
+        let runtime = WizardRuntime(
+            engine: engine, store: store, client: client, sandbox: sandbox?.control(scenario: global.scenario.rawValue))
         let startedComplete = await engine.state.isComplete
         let console = StandardConsole(asciiOnly: !ASCIIStandIn.localeIsUTF8(ProcessInfo.processInfo.environment))
         do {
@@ -160,7 +169,9 @@ struct Run: AsyncParsableCommand {
         let state = await engine.state
         await engine.close()
         Output.line("Onboarding \(state.id) at step \(state.step.rawValue) (\(state.step.title)): \(state.nextAction)")
-        Output.line("Continue with `\(global.command("run --id \(state.id)", sandbox: sandbox != nil))` (with --plain, or TERM=dumb, for these questions again).")
+        Output.line(
+            "Continue with `\(global.command("run --id \(state.id)", sandbox: sandbox != nil))` (with --plain, or TERM=dumb, for these questions again)."
+        )
     }
 
     /// The full-screen wizard on this terminal; the terminal is given back on every way out.
@@ -194,7 +205,8 @@ struct Run: AsyncParsableCommand {
         }
         try await chooseLOADirectory(engine)
         try await engine.reconcile()
-        let runtime = WizardRuntime(engine: engine, store: store, client: client, sandbox: sandbox?.control(scenario: global.scenario.rawValue))
+        let runtime = WizardRuntime(
+            engine: engine, store: store, client: client, sandbox: sandbox?.control(scenario: global.scenario.rawValue))
         let startedComplete = await engine.state.isComplete
         do {
             try await runtime.run(on: terminal)
@@ -258,14 +270,17 @@ struct Run: AsyncParsableCommand {
     }
 
     /// The chooser: every onboarding with its enterprise, enterprise id, step and last activity.
-    static func choose(from summaries: [OnboardingSummary], store: OnboardingStore, on terminal: NcursesTerminal) -> OnboardingChooser.Choice {
+    static func choose(
+        from summaries: [OnboardingSummary], store: OnboardingStore, on terminal: NcursesTerminal
+    ) -> OnboardingChooser.Choice {
         let now = Date()
         let items = summaries.map { summary in
             let state = summary.state
             let enterprise = state.enterprise.map { "\($0.legalName) (\($0.id.prefix(8)))" } ?? "no enterprise yet"
             let step = state.disabledReputation != nil ? "reputation disabled" : "step \(state.step.rawValue) \(state.step.title)"
             let activity = ((try? store.auditLog(state.id).last?.at) ?? nil) ?? summary.updatedAt
-            return ListPicker.Item(id: state.id, label: "\(enterprise) · \(step) · \(ReportTime.span(from: activity, to: now)) ago · \(state.id.prefix(8))")
+            return ListPicker.Item(
+                id: state.id, label: "\(enterprise) · \(step) · \(ReportTime.span(from: activity, to: now)) ago · \(state.id.prefix(8))")
         }
         var chooser = OnboardingChooser(onboardings: items)
         while true {
@@ -301,6 +316,8 @@ struct Run: AsyncParsableCommand {
         let tree: Any? = yaml ? try? Yams.load(yaml: String(decoding: data, as: UTF8.self)) : try? JSONSerialization.jsonObject(with: data)
         let unknown = tree.map(AnswerKeys.problems(in:)) ?? []
         if !unknown.isEmpty { throw RunInputError(message: "\(path): \(AnswerKeys.summary(unknown))") }
-        return answers.resolvingPaths(relativeTo: (LocalFile.expanded(path, relativeTo: FileManager.default.currentDirectoryPath) as NSString).deletingLastPathComponent)
+        return answers.resolvingPaths(
+            relativeTo: (LocalFile.expanded(path, relativeTo: FileManager.default.currentDirectoryPath) as NSString)
+                .deletingLastPathComponent)
     }
 }

@@ -34,7 +34,8 @@ final class Sandbox: Sendable {
         }
         if case .failure(.busy) = taken {
             Output.say(
-                "The sandbox in \(worldFile.deletingLastPathComponent().path) is in use by another reputation-wizard; run again when it is done, or give another --state-dir.\n")
+                "The sandbox in \(worldFile.deletingLastPathComponent().path) is in use by another reputation-wizard; run again when it is done, or give another --state-dir.\n"
+            )
             throw ExitCode(1)
         }
         var options = SimulatorOptions()
@@ -72,7 +73,10 @@ final class Sandbox: Sendable {
         task.cancel()
         let done = DispatchSemaphore(value: 0)
         let task = task
-        Task.detached { _ = await task.result; done.signal() }
+        Task.detached {
+            _ = await task.result
+            done.signal()
+        }
         _ = done.wait(timeout: .now() + 3)
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import Onboarding
 import OnboardingEngine
 import OnboardingStore
-import Onboarding
 
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +16,9 @@ struct Status: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The onboarding (default: the most recently active).") var id: String?
     @Flag(help: "Print JSON.") var json = false
-    @Flag(inversion: .prefixedNo, help: "Ask Telnyx now before reporting (default: when the state is older than 5 minutes and a key is at hand).")
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Ask Telnyx now before reporting (default: when the state is older than 5 minutes and a key is at hand).")
     var check: Bool?
 
     /// Older than this, the state is read again from Telnyx when a key is at hand.
@@ -33,9 +35,10 @@ struct Status: AsyncParsableCommand {
         if id == nil { GlobalOptions.sayUnreadable(unreadable) }
         let listed = everyOne.filter { $0.archivedAt == nil }
         guard let id = id ?? listed.first?.state.id else {
-            throw UsageProblem.stop(!everyOne.isEmpty
-                ? "Every onboarding in \(store.directory.path) is archived; `list --all` shows them, `status ID` one of them."
-                : "There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+            throw UsageProblem.stop(
+                !everyOne.isEmpty
+                    ? "Every onboarding in \(store.directory.path) is archived; `list --all` shows them, `status ID` one of them."
+                    : "There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
         }
         guard let summary = everyOne.first(where: { $0.state.id == id }) else {
             throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
@@ -74,7 +77,8 @@ struct Status: AsyncParsableCommand {
                 // The check's own failure (never an error kept from an earlier step) is said.
                 let refusal = try await engine.checkWithTelnyx()
                 await engine.close()
-                return refusal.map { "Not checked with Telnyx now: \($0) (the state below is as last saved)." } ?? "Checked with Telnyx just now."
+                return refusal.map { "Not checked with Telnyx now: \($0) (the state below is as last saved)." }
+                    ?? "Checked with Telnyx just now."
             } catch {
                 await engine.close()
                 throw error
@@ -105,8 +109,10 @@ struct List: AsyncParsableCommand {
         if reports.isEmpty { return Output.line("No onboardings in \(store.directory.path)\(all ? "" : " (archived ones: list --all)").") }
         for report in reports {
             let enterprise = report.enterpriseName.map { "\($0) (\(report.enterpriseId ?? "-"))" } ?? "no enterprise yet"
-            let activity = (report.lastActivity ?? report.savedAt).map { "last activity \(ReportTime.said($0, now: now))" } ?? "no activity yet"
-            let standing = report.reputationDisabled.map { "reputation disabled, \($0.numbersDropped) numbers dropped; enabling again is a choice" }
+            let activity =
+                (report.lastActivity ?? report.savedAt).map { "last activity \(ReportTime.said($0, now: now))" } ?? "no activity yet"
+            let standing =
+                report.reputationDisabled.map { "reputation disabled, \($0.numbersDropped) numbers dropped; enabling again is a choice" }
                 ?? report.stalled.map { "stalled: \($0)" } ?? (report.complete ? "complete" : "in progress")
             Output.line(RemoteText.sanitized("\(report.id)\(report.archived ? " (archived)" : "")"))
             Output.line(RemoteText.sanitized("  \(enterprise) · step \(report.step) \(report.stepTitle) · \(activity)"))
@@ -127,7 +133,10 @@ struct Log: AsyncParsableCommand {
         if json { return print(try Output.json(entries)) }
         let formatter = ISO8601DateFormatter()
         for entry in entries {
-            Output.line(RemoteText.sanitized("\(formatter.string(from: entry.at))  \(entry.osUser)  \(entry.onboardingId)  \(entry.action)  \(entry.cost.map { "\($0)" } ?? "-")  \(entry.result)"))
+            Output.line(
+                RemoteText.sanitized(
+                    "\(formatter.string(from: entry.at))  \(entry.osUser)  \(entry.onboardingId)  \(entry.action)  \(entry.cost.map { "\($0)" } ?? "-")  \(entry.result)"
+                ))
         }
     }
 }

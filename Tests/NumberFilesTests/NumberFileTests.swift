@@ -27,15 +27,16 @@ import Testing
         #expect(read.delimiter == .comma)
         #expect(read.heading?.line == 1)
         #expect(read.column == phone)
-        #expect(read.lines == [
-            Line(lineNumber: 2, column: phone, text: "(904) 961-0048", verdict: .number(n("9049610048"))),
-            Line(lineNumber: 5, column: phone, text: "'7757190590", verdict: .number(n("7757190590"))),
-            Line(lineNumber: 6, column: phone, text: "=\"9049610048\"", verdict: .duplicate(of: n("9049610048"), firstLine: 2)),
-            Line(lineNumber: 7, column: phone, text: "=\"3125550134\"", verdict: .number(n("3125550134"))),
-            Line(lineNumber: 8, column: phone, text: "1.77572E+10", verdict: .invalid(.scientificNotation("1.77572E+10"))),
-            Line(lineNumber: 9, column: phone, text: "", verdict: .invalid(.empty)),
-            Line(lineNumber: 10, column: phone, text: "19049610049.0", verdict: .number(n("9049610049"))),
-        ])
+        #expect(
+            read.lines == [
+                Line(lineNumber: 2, column: phone, text: "(904) 961-0048", verdict: .number(n("9049610048"))),
+                Line(lineNumber: 5, column: phone, text: "'7757190590", verdict: .number(n("7757190590"))),
+                Line(lineNumber: 6, column: phone, text: "=\"9049610048\"", verdict: .duplicate(of: n("9049610048"), firstLine: 2)),
+                Line(lineNumber: 7, column: phone, text: "=\"3125550134\"", verdict: .number(n("3125550134"))),
+                Line(lineNumber: 8, column: phone, text: "1.77572E+10", verdict: .invalid(.scientificNotation("1.77572E+10"))),
+                Line(lineNumber: 9, column: phone, text: "", verdict: .invalid(.empty)),
+                Line(lineNumber: 10, column: phone, text: "19049610049.0", verdict: .number(n("9049610049"))),
+            ])
         #expect(read.lines[0].place == "line 2, column 2 (Phone)")
     }
 
@@ -57,7 +58,11 @@ import Testing
         #expect(NumberListParser.numbers(in: read.lines).map(\.e164) == ["+13125550134", "+13125550135"])
         // The named column is read even where it is wrong: never another column's digits.
         let wrong = NumberFile.read("ref,phone_number\n3125550134,call later\n")
-        #expect(wrong.lines == [Line(lineNumber: 2, column: NumberColumn(index: 2, heading: "phone_number"), text: "call later", verdict: .invalid(.letters))])
+        #expect(
+            wrong.lines == [
+                Line(
+                    lineNumber: 2, column: NumberColumn(index: 2, heading: "phone_number"), text: "call later", verdict: .invalid(.letters))
+            ])
     }
 
     @Test func everyKnownHeadingNameIsRecognisedInOneAndManyColumns() {
@@ -82,29 +87,36 @@ import Testing
         let read = NumberFile.read("# from the portal, 2026\n\"(312) 555-0134\"\n\n312.555.0135\n904-961-0048, 775-719-0590\n")
         #expect(read.delimiter == nil)
         #expect(read.column == nil)
-        #expect(read.lines == [
-            Line(lineNumber: 2, text: "(312) 555-0134", verdict: .number(n("3125550134"))),
-            Line(lineNumber: 4, text: "312.555.0135", verdict: .number(n("3125550135"))),
-            Line(lineNumber: 5, text: "904-961-0048, 775-719-0590", verdict: .invalid(.severalNumbers(2))),
-        ])
+        #expect(
+            read.lines == [
+                Line(lineNumber: 2, text: "(312) 555-0134", verdict: .number(n("3125550134"))),
+                Line(lineNumber: 4, text: "312.555.0135", verdict: .number(n("3125550135"))),
+                Line(lineNumber: 5, text: "904-961-0048, 775-719-0590", verdict: .invalid(.severalNumbers(2))),
+            ])
     }
 
     @Test func anUnclosedQuoteIsNamedWithTheLinesItSwallowed() {
         let read = NumberFile.read("name,phone\nA,\"3125550134\nB,3125550135\nC,3125550136\n")
-        #expect(read.lines == [
-            Line(lineNumber: 2, column: NumberColumn(index: 2, heading: "phone"), text: "3125550134", verdict: .invalid(.unclosedQuote(lastLine: 4)))
-        ])
-        #expect(USPhoneNumber.Problem.unclosedQuote(lastLine: 4).description
-            == "opens a quote (\") that is not closed, so every line to line 4 was read as one cell; close the quote or remove it")
+        #expect(
+            read.lines == [
+                Line(
+                    lineNumber: 2, column: NumberColumn(index: 2, heading: "phone"), text: "3125550134",
+                    verdict: .invalid(.unclosedQuote(lastLine: 4)))
+            ])
+        #expect(
+            USPhoneNumber.Problem.unclosedQuote(lastLine: 4).description
+                == "opens a quote (\") that is not closed, so every line to line 4 was read as one cell; close the quote or remove it")
     }
 
     /// The quote opens in another column than the numbers: named there, not "is empty".
     @Test func anUnclosedQuoteInAnotherColumnIsNamed() {
         let read = NumberFile.read("Name,Phone\n\"Smith, John,(775) 719-0590\nJane,904.961.0048\n")
-        #expect(read.lines == [
-            Line(lineNumber: 2, column: NumberColumn(index: 1, heading: "Name"), text: "Smith, John,(775) 719-0590",
-                 verdict: .invalid(.unclosedQuote(lastLine: 3)))
-        ])
+        #expect(
+            read.lines == [
+                Line(
+                    lineNumber: 2, column: NumberColumn(index: 1, heading: "Name"), text: "Smith, John,(775) 719-0590",
+                    verdict: .invalid(.unclosedQuote(lastLine: 3)))
+            ])
     }
 
     /// A `tel:` URI's `;ext=` is not a semicolon delimiter: the extension is refused.
@@ -124,9 +136,12 @@ import Testing
     /// named where it opens, never taken as a file of one number.
     @Test func anUnclosedQuoteAfterTheNumberIsNamedWhereItOpens() {
         let read = NumberFile.read("Phone,Name\n+17757190590,\"oops\n+19049610048,x\n+17167336520,y\n")
-        #expect(read.lines == [
-            Line(lineNumber: 2, column: NumberColumn(index: 2, heading: "Name"), text: "oops", verdict: .invalid(.unclosedQuote(lastLine: 4)))
-        ])
+        #expect(
+            read.lines == [
+                Line(
+                    lineNumber: 2, column: NumberColumn(index: 2, heading: "Name"), text: "oops",
+                    verdict: .invalid(.unclosedQuote(lastLine: 4)))
+            ])
     }
 
     /// A quoted cell that spans lines, before the number or as the number.
@@ -134,16 +149,21 @@ import Testing
         let before = NumberFile.read("Note,Phone\n\"a\nb\nc\",3125550134\n3125550135 note,3125550135\n")
         #expect(before.lines.map(\.lineNumber) == [4, 5])
         let inside = NumberFile.read("Name,Phone\nA,\"+1775\n7190590\"\n")
-        #expect(inside.lines == [
-            Line(lineNumber: 2, column: NumberColumn(index: 2, heading: "Phone"), text: "+1775", verdict: .invalid(.unexpectedCharacter("U+000A")))
-        ])
+        #expect(
+            inside.lines == [
+                Line(
+                    lineNumber: 2, column: NumberColumn(index: 2, heading: "Phone"), text: "+1775",
+                    verdict: .invalid(.unexpectedCharacter("U+000A")))
+            ])
     }
 
     @Test func anotherColumnOfNumbersIsSaid() {
         let read = NumberFile.read("Phone,Phone\n+17757190590,+19049610048\n+13125550134,+13125550135\n")
         #expect(read.column == NumberColumn(index: 1, heading: "Phone"))
         #expect(read.otherNumberColumns == [NumberColumn(index: 2, heading: "Phone")])
-        #expect(read.otherColumnsNote == "column 2 (Phone) also holds numbers; only column 1 (Phone) is read (put every number in one column to add them all)")
+        #expect(
+            read.otherColumnsNote
+                == "column 2 (Phone) also holds numbers; only column 1 (Phone) is read (put every number in one column to add them all)")
         #expect(NumberFile.read("Name,Phone,Room\nA,3125550134,204\n").otherNumberColumns == [])
     }
 
@@ -151,11 +171,12 @@ import Testing
     @Test func spreadsheetDamageInAOneColumnFile() {
         let read = NumberFile.read("Phone\n19049610048.0\n'7757190590\n=\"3125550134\"\n1.77572E+10\n")
         #expect(read.column == nil)
-        #expect(read.lines == [
-            Line(lineNumber: 2, text: "19049610048.0", verdict: .number(n("9049610048"))),
-            Line(lineNumber: 3, text: "'7757190590", verdict: .number(n("7757190590"))),
-            Line(lineNumber: 4, text: "=\"3125550134\"", verdict: .number(n("3125550134"))),
-            Line(lineNumber: 5, text: "1.77572E+10", verdict: .invalid(.scientificNotation("1.77572E+10"))),
-        ])
+        #expect(
+            read.lines == [
+                Line(lineNumber: 2, text: "19049610048.0", verdict: .number(n("9049610048"))),
+                Line(lineNumber: 3, text: "'7757190590", verdict: .number(n("7757190590"))),
+                Line(lineNumber: 4, text: "=\"3125550134\"", verdict: .number(n("3125550134"))),
+                Line(lineNumber: 5, text: "1.77572E+10", verdict: .invalid(.scientificNotation("1.77572E+10"))),
+            ])
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Onboarding
+import Testing
 
 /// Numbers files as spreadsheets, dialers and CRMs export them.
 @Suite struct NumberFileTextTests {
@@ -29,7 +29,9 @@ import Onboarding
         #expect(NumberFileText.decode(Data([0x33, 0x31, 0x32, 0xE9, 0xFF, 0x0A])) == .failure(.notText(line: 1)))
         // Latin-1 "Café" on line 3.
         #expect(NumberFileText.decode(Data("Name\n3125550134\nCaf".utf8) + Data([0xE9, 0x0A])) == .failure(.notText(line: 3)))
-        #expect(NumberFileText.Problem.notText(line: 3).description
-            == "is not UTF-8 or UTF-16 text (line 3 holds the first byte that is not; Latin-1 or Windows-1252, say); save it as “CSV UTF-8” and try again")
+        #expect(
+            NumberFileText.Problem.notText(line: 3).description
+                == "is not UTF-8 or UTF-16 text (line 3 holds the first byte that is not; Latin-1 or Windows-1252, say); save it as “CSV UTF-8” and try again"
+        )
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
-import Testing
 import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
 import TelnyxAPI
+import Testing
 
 @Suite struct AdoptionTests {
     @Test func anEnterpriseSetUpElsewhereLandsOnItsStep() async throws {
@@ -19,7 +19,8 @@ import TelnyxAPI
                 await fresh.close()
 
                 let document = try await client.uploadDocument(Array("%PDF-1.4\n%%EOF\n".utf8), filename: "loa.pdf")
-                _ = try await client.enableReputation(enterpriseId: enterprise.id!, loaDocumentId: document.value1.id!, checkFrequency: .monthly)
+                _ = try await client.enableReputation(
+                    enterpriseId: enterprise.id!, loaDocumentId: document.value1.id!, checkFrequency: .monthly)
                 let waiting = try await OnboardingEngine.adopt(enterpriseId: enterprise.id!, store: store, client: client, id: "adopted-2")
                 #expect(await waiting.state.step == .gates)
                 #expect(await waiting.state.isWaitingOnTelnyx)

@@ -1,11 +1,11 @@
 import Foundation
-import Testing
 import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
 
 /// A valid value for `field` other than `current`, written as Telnyx holds it.
 func correctedValue(_ field: EnterpriseField, current: String?) -> String {
@@ -39,7 +39,8 @@ func walkToRejectedVetting(_ engine: OnboardingEngine, _ simulator: RunningSimul
     try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 5))
     try await engine.send(.confirm)
     let id = try #require(await engine.state.enterprise?.id)
-    try simulator.world.setGates(enterpriseId: id, status: "rejected", loaStatus: nil, rejectionReasons: ["Legal name does not match IRS records."])
+    try simulator.world.setGates(
+        enterpriseId: id, status: "rejected", loaStatus: nil, rejectionReasons: ["Legal name does not match IRS records."])
     try await engine.send(.checkGatesNow)
     #expect(await engine.state.gates?.vettingRejected == true)
 }
@@ -142,11 +143,15 @@ func rejectedByTheScenario(_ store: OnboardingStore, _ simulator: RunningSimulat
                 let engine = try await rejectedByTheScenario(store, simulator)
                 #expect(try store.report("onb-1").stalled == "Telnyx rejected the enterprise (3 reasons): correct it", "list says why")
                 let record = try #require(try await engine.enterpriseRecord())
-                let billingOnly = EnterpriseCorrection(record: record, edited: record.merging(["billing_contact.email": "ap@acme.example.com"]) { $1 })
+                let billingOnly = EnterpriseCorrection(
+                    record: record, edited: record.merging(["billing_contact.email": "ap@acme.example.com"]) { $1 })
                 let reasons = try #require(await engine.state.gates?.rejectionReasons)
-                #expect(billingOnly.warning(reasons: reasons)
-                    == "None of the fields Telnyx's reasons name (Legal name, FEIN, Website or Organisation contact email) is changed: the enterprise may well be rejected again, after an enable billed again.")
-                let contact = EnterpriseCorrection(record: record, edited: record.merging(["organization_contact.email": "sam@acme-plumbing.example.com"]) { $1 })
+                #expect(
+                    billingOnly.warning(reasons: reasons)
+                        == "None of the fields Telnyx's reasons name (Legal name, FEIN, Website or Organisation contact email) is changed: the enterprise may well be rejected again, after an enable billed again."
+                )
+                let contact = EnterpriseCorrection(
+                    record: record, edited: record.merging(["organization_contact.email": "sam@acme-plumbing.example.com"]) { $1 })
                 #expect(contact.warning(reasons: reasons) == nil)
                 try await engine.send(.correctEnterprise(fields: contact.fields))
                 #expect(await engine.state.lastVettingRejection == reasons, "the reasons stay while it is corrected")
@@ -156,7 +161,9 @@ func rejectedByTheScenario(_ store: OnboardingStore, _ simulator: RunningSimulat
                 try FileManager.default.copyItem(at: URL(fileURLWithPath: firstUpload), to: copy)
                 try await engine.send(.useSignedLOA(path: copy.path))
                 #expect(await engine.state.step == .signAndUpload)
-                #expect(await engine.state.lastError?.message.hasPrefix("The LOA of the rejected submission again (\(copy.lastPathComponent)): sign the new LOA at ") == true)
+                #expect(
+                    await engine.state.lastError?.message.hasPrefix(
+                        "The LOA of the rejected submission again (\(copy.lastPathComponent)): sign the new LOA at ") == true)
                 await engine.close()
             }
         }
@@ -190,7 +197,8 @@ func rejectedByTheScenario(_ store: OnboardingStore, _ simulator: RunningSimulat
             try await withStore { store in
                 let engine = try await rejectedByTheScenario(store, simulator)
                 let record = try #require(try await engine.enterpriseRecord())
-                let correction = EnterpriseCorrection(record: record, edited: record.merging(["billing_contact.email": "ap@acme.example.com"]) { $1 })
+                let correction = EnterpriseCorrection(
+                    record: record, edited: record.merging(["billing_contact.email": "ap@acme.example.com"]) { $1 })
                 #expect(correction.path(reputationEnabled: true) == .update)
                 try await engine.send(.correctEnterprise(fields: correction.fields))
                 #expect(await engine.state.reputationEnabled, "still enabled: nothing disabled before it is needed")

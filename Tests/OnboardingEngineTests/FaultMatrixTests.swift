@@ -1,11 +1,12 @@
 import Foundation
-import Testing
 import Onboarding
-@testable import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
+
+@testable import OnboardingEngine
 
 /// One way a call can go wrong, as the simulator's fault rules inject it.
 struct InjectedFault: Sendable, CustomTestStringConvertible {
@@ -113,15 +114,18 @@ struct FaultPoint: Sendable, CustomTestStringConvertible {
     ]
 
     static let all: [FaultPoint] =
-        reads + KillPoint.all.map { point in
+        reads
+        + KillPoint.all.map { point in
             let (method, path) = route(point.name)
             return FaultPoint(point: point, method: method, path: path)
         }
 
     /// The effects a non-interactive run from complete answers reaches, in order.
     static let nonInteractive: [FaultPoint] = all.filter {
-        ["check terms", "agree to terms", "create enterprise", "render LOA", "upload signed LOA", "enable reputation", "check review",
-         "add numbers", "first query"].contains($0.point.name)
+        [
+            "check terms", "agree to terms", "create enterprise", "render LOA", "upload signed LOA", "enable reputation", "check review",
+            "add numbers", "first query",
+        ].contains($0.point.name)
     }
 }
 

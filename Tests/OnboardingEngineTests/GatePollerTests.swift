@@ -1,10 +1,10 @@
 import Foundation
-import Testing
 import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
 import TelnyxSimulator
+import Testing
 
 /// Delays the poller slept, each moving the simulator's clock by as much.
 actor SimulatedSleeps {
@@ -57,13 +57,13 @@ func withOnboardingAtReview(
                     try await simulator.advanceClock(seconds: 301)
                     await poller.checkNow()
                 }
-        }
-        try await polling.value
-        #expect(await !poller.isWaiting, "a stopped poller has no wait to end: the screen asks Telnyx directly")
-        #expect(seen.count == 3)
-        #expect(seen.dropFirst().first == .checking)
-        #expect(seen.last == .stopped("Both reviews are approved."))
-        #expect(await engine.state.step == .associate)
+            }
+            try await polling.value
+            #expect(await !poller.isWaiting, "a stopped poller has no wait to end: the screen asks Telnyx directly")
+            #expect(seen.count == 3)
+            #expect(seen.dropFirst().first == .checking)
+            #expect(seen.last == .stopped("Both reviews are approved."))
+            #expect(await engine.state.step == .associate)
         }
     }
 
@@ -84,9 +84,9 @@ func withOnboardingAtReview(
             let polling = Task { try await poller.run() }
             for await activity in poller.activities {
                 if case .waiting = activity { polling.cancel() }
-        }
-        try await polling.value
-        if case .waiting = await poller.activity {} else { Issue.record("stopped while waiting, before any check") }
+            }
+            try await polling.value
+            if case .waiting = await poller.activity {} else { Issue.record("stopped while waiting, before any check") }
         }
     }
 }

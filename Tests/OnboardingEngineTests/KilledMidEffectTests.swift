@@ -1,11 +1,12 @@
 import Foundation
-import Testing
 import Onboarding
-@testable import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
+
+@testable import OnboardingEngine
 
 /// One effect that changes something at Telnyx, and how to reach it.
 struct KillPoint: Sendable, CustomTestStringConvertible {

@@ -1,12 +1,13 @@
 import Foundation
-import Synchronization
-import Testing
 import Onboarding
-@testable import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
+import Synchronization
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
+
+@testable import OnboardingEngine
 
 /// No fault leaves an onboarding stuck, and `--yes` never pays an estimate the answers no
 /// longer give.
@@ -45,7 +46,8 @@ import TelnyxSimulator
             try await withStore { store in
                 let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
                 let numbers = Array(simulator.world.inventory.prefix(2))
-                var run = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF(), "numbers": numbers]), confirmBillable: true, wait: true)
+                var run = NonInteractiveRun(
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers": numbers]), confirmBillable: true, wait: true)
                 let pauses = Mutex<[Double]>([])
                 run.pause = { seconds in
                     pauses.withLock { $0.append(seconds) }
@@ -54,13 +56,15 @@ import TelnyxSimulator
                 let lines = Mutex<[String]>([])
                 run.progress = { line in lines.withLock { $0.append(line) } }
                 try await simulator.setFaults(
-                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}, {"method": "GET", "path": "/v2/enterprises/*/reputation", "status": 503, "times": 4}]"#)
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}, {"method": "GET", "path": "/v2/enterprises/*/reputation", "status": 503, "times": 4}]"#
+                )
                 let stop = try await run.run(engine)
                 #expect(stop == .complete, "\(stop.message)")
-                #expect(lines.withLock { $0 }.filter { $0.hasPrefix("whether") } == [
-                    "whether “enable reputation” happened is not known (no answer): checking with Telnyx",
-                    "whether “enable reputation” happened is not known (no answer): checking with Telnyx in 2 s",
-                ])
+                #expect(
+                    lines.withLock { $0 }.filter { $0.hasPrefix("whether") } == [
+                        "whether “enable reputation” happened is not known (no answer): checking with Telnyx",
+                        "whether “enable reputation” happened is not known (no answer): checking with Telnyx in 2 s",
+                    ])
                 #expect(pauses.withLock { $0 }.first == 2)
                 #expect(actions(try await simulator.ledger(), "enable").count == 1)
                 #expect(try store.auditLog("onb-1").contains { $0.action == "reconcile enable reputation" && $0.cost?.cents == 10_000 })
@@ -79,7 +83,10 @@ import TelnyxSimulator
                 let first = try await NonInteractiveRun(answers: weekly, confirmBillable: false, wait: false).run(engine)
                 #expect(first.exitCode == 12)
                 // What --yes would then also confirm is said with it.
-                #expect(first.message.hasSuffix("Then, with --yes: adding 2 numbers ($0.20) and their first reputation check ($0.20). Run again with --yes to go ahead."))
+                #expect(
+                    first.message.hasSuffix(
+                        "Then, with --yes: adding 2 numbers ($0.20) and their first reputation check ($0.20). Run again with --yes to go ahead."
+                    ))
                 #expect(await engine.state.confirmation?.action == .enable(frequency: .weekly, plannedNumbers: 2))
 
                 // The frequency is changed in the answers, and the run is given --yes.
@@ -109,15 +116,16 @@ import TelnyxSimulator
             "loa": ["signer": "Pat", "agent": ["contact_nmae": "Pat"]],
             "colour": "blue",
         ]
-        #expect(AnswerKeys.problems(in: file) == [
-            "check_frequncy is not a known key; did you mean check_frequency?",
-            "colour is not a known key; the keys here are accept_terms, enterprise, enterprise_id, loa, signed_loa, check_frequency, numbers, numbers_file, enable_again",
-            "numbers_fle is not a known key; did you mean numbers_file?",
-            "loa.signer is not a known key; did you mean loa.signer_name?",
-            "loa.agent.contact_nmae is not a known key; did you mean loa.agent.contact_name?",
-            "enterprise.legal_nmae is not a known key; did you mean enterprise.legal_name?",
-            "enterprise.organization_contact.emial is not a known key; did you mean enterprise.organization_contact.email?",
-        ])
+        #expect(
+            AnswerKeys.problems(in: file) == [
+                "check_frequncy is not a known key; did you mean check_frequency?",
+                "colour is not a known key; the keys here are accept_terms, enterprise, enterprise_id, loa, signed_loa, check_frequency, numbers, numbers_file, enable_again",
+                "numbers_fle is not a known key; did you mean numbers_file?",
+                "loa.signer is not a known key; did you mean loa.signer_name?",
+                "loa.agent.contact_nmae is not a known key; did you mean loa.agent.contact_name?",
+                "enterprise.legal_nmae is not a known key; did you mean enterprise.legal_name?",
+                "enterprise.organization_contact.emial is not a known key; did you mean enterprise.organization_contact.email?",
+            ])
         let many = Dictionary(uniqueKeysWithValues: (1...9).map { ("unknown_\($0)", "x") as (String, Any) })
         let summary = AnswerKeys.summary(AnswerKeys.problems(in: many))
         #expect(summary.hasSuffix("; and 4 more"))
@@ -147,7 +155,8 @@ import TelnyxSimulator
         var afterRemoval = removing
         afterRemoval.inFlight = nil
         afterRemoval.monitoredNumbers = ["+13125550102", "+13125550103"]
-        afterRemoval.lastError = Failure(message: "1 of 2 numbers are still monitored (their removal failed): +13125550102; remove them again.")
+        afterRemoval.lastError = Failure(
+            message: "1 of 2 numbers are still monitored (their removal failed): +13125550102; remove them again.")
         #expect(removed.state == afterRemoval)
     }
 
@@ -159,17 +168,21 @@ import TelnyxSimulator
                 let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
                 let owned = Array(simulator.world.inventory.prefix(3))
                 let inventory = Set(simulator.world.inventory)
-                let outside = (0..<20_000).map { String(format: "+1646%03d%04d", 200 + $0 / 10_000, $0 % 10_000) }.filter { !inventory.contains($0) }
-                var run = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF(), "numbers": owned + outside]), confirmBillable: true, wait: true)
+                let outside = (0..<20_000).map { String(format: "+1646%03d%04d", 200 + $0 / 10_000, $0 % 10_000) }.filter {
+                    !inventory.contains($0)
+                }
+                var run = NonInteractiveRun(
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers": owned + outside]), confirmBillable: true, wait: true)
                 run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
                 let lines = Mutex<[String]>([])
                 run.progress = { line in lines.withLock { $0.append(line) } }
                 let stop = try await run.run(engine)
                 #expect(stop == .complete, "\(stop.message)")
                 let said = lines.withLock { $0 }.filter { $0.contains("set aside") }
-                #expect(said == [
-                    "\(outside.count) numbers were set aside (not an active number in this Telnyx account's inventory: \(outside.sorted().prefix(5).joined(separator: ", ")) and \(outside.count - 5) more) (of \(outside.count + 3) given; not estimated, not billed)"
-                ])
+                #expect(
+                    said == [
+                        "\(outside.count) numbers were set aside (not an active number in this Telnyx account's inventory: \(outside.sorted().prefix(5).joined(separator: ", ")) and \(outside.count - 5) more) (of \(outside.count + 3) given; not estimated, not billed)"
+                    ])
                 #expect(await engine.state.monitoredNumbers == owned)
                 let stateJSON = try JSONEncoder().encode(await engine.state)
                 #expect(stateJSON.count < 20_000, "\(stateJSON.count) bytes of state")
@@ -192,13 +205,16 @@ import TelnyxSimulator
         defer { try? FileManager.default.removeItem(atPath: file) }
         let bad = (1...1000).map { "\u{1B}[2J\u{1B}[0m\u{07}(312) 555-\($0)" + String(repeating: "0", count: 100) }
         try Data((["(312) 555-0101"] + bad).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: file))
-        let run = NonInteractiveRun(answers: try answers(["numbers": ["(312) 555-0102", "555-01"], "numbers_file": file]), confirmBillable: false, wait: false)
+        let run = NonInteractiveRun(
+            answers: try answers(["numbers": ["(312) 555-0102", "555-01"], "numbers_file": file]), confirmBillable: false, wait: false)
         let error = #expect(throws: RunInputError.self) { try run.parseNumbers() }
         let message = try #require(error?.message)
         #expect(message.hasPrefix("numbers[1] '555-01' "))
         // The screen-clearing escapes are removed whole from the line shown (cut at 40
         // characters) and named by their code point in the problem.
-        #expect(message.contains("; \(file) line 2 '(312) 555-100000000000000000000…' contains “U+001B”, which is not part of a phone number; remove it; "))
+        #expect(
+            message.contains(
+                "; \(file) line 2 '(312) 555-100000000000000000000…' contains “U+001B”, which is not part of a phone number; remove it; "))
         #expect(message.hasSuffix("; and 996 more entries"))
         #expect(message.count < 1_500)
         #expect(!message.unicodeScalars.contains { $0.value < 0x20 })
@@ -219,7 +235,8 @@ import TelnyxSimulator
                 #expect(try await run(try answers(["signed_loa": try signedPDF(), "numbers": numbers])).exitCode == 13)
                 var corrected = try answers(["signed_loa": try signedPDF(signature: "new"), "numbers": numbers])
                 corrected.enterprise?["doing_business_as"] = .string("Acme Plumbing Chicago")
-                try await simulator.setFaults(#"[{"method": "PUT", "path": "/v2/enterprises/*", "malformed_body": "truncated", "times": 1}]"#)
+                try await simulator.setFaults(
+                    #"[{"method": "PUT", "path": "/v2/enterprises/*", "malformed_body": "truncated", "times": 1}]"#)
                 let faulted = try await run(corrected)
                 #expect(faulted.exitCode == 0 || faulted.exitCode == 1, "\(faulted.message)")
                 #expect(try await engine.enterpriseRecord()?["doing_business_as"] == "Acme Plumbing Chicago")
@@ -259,6 +276,9 @@ import TelnyxSimulator
         try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: URL(fileURLWithPath: file))
         let run = NonInteractiveRun(answers: try answers(["numbers_file": file]), confirmBillable: false, wait: false)
         let error = #expect(throws: RunInputError.self) { try run.parseNumbers() }
-        #expect(error?.message == "\(file) line 3 '1.77572E+10' was turned into scientific notation (1.77572E+10) by a spreadsheet, which lost its last digits; format the column as text and export again")
+        #expect(
+            error?.message
+                == "\(file) line 3 '1.77572E+10' was turned into scientific notation (1.77572E+10) by a spreadsheet, which lost its last digits; format the column as text and export again"
+        )
     }
 }

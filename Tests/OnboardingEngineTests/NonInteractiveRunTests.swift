@@ -1,10 +1,10 @@
 import Foundation
-import Testing
 import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
 import TelnyxSimulator
+import Testing
 
 func answers(_ extra: [String: Any] = [:], without: [String] = []) throws -> RunAnswers {
     var object: [String: Any] = ["accept_terms": true, "check_frequency": "weekly"]
@@ -38,7 +38,8 @@ func signedPDF(signature: String = "") throws -> String {
             try await withStore { store in
                 let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
                 let numbers = Array(simulator.world.inventory.prefix(3))
-                let noTerms = try await NonInteractiveRun(answers: answers(without: ["accept_terms"]), confirmBillable: false, wait: false).run(engine)
+                let noTerms = try await NonInteractiveRun(answers: answers(without: ["accept_terms"]), confirmBillable: false, wait: false)
+                    .run(engine)
                 #expect(noTerms.exitCode == 10)
                 #expect(noTerms.message.contains("accept_terms"))
 
@@ -48,7 +49,11 @@ func signedPDF(signature: String = "") throws -> String {
 
                 let everything = try answers(["signed_loa": try signedPDF(), "numbers": numbers])
                 let unconfirmed = try await NonInteractiveRun(answers: everything, confirmBillable: false, wait: false).run(engine)
-                #expect(unconfirmed == .confirmationRequired(unconfirmed.message.components(separatedBy: "Confirmation required: ")[1].components(separatedBy: " Run again")[0]))
+                #expect(
+                    unconfirmed
+                        == .confirmationRequired(
+                            unconfirmed.message.components(separatedBy: "Confirmation required: ")[1].components(separatedBy: " Run again")[
+                                0]))
                 #expect(unconfirmed.exitCode == 12)
                 #expect(unconfirmed.message.contains("$100.00"))
                 #expect(try await simulator.ledger().isEmpty)
@@ -79,7 +84,10 @@ func signedPDF(signature: String = "") throws -> String {
                 var run = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF()]), confirmBillable: true, wait: true)
                 run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
                 let stop = try await run.run(engine)
-                guard case .rejected("enterprise", let reasons, _) = stop else { Issue.record("expected a rejection, got \(stop)"); return }
+                guard case .rejected("enterprise", let reasons, _) = stop else {
+                    Issue.record("expected a rejection, got \(stop)")
+                    return
+                }
                 #expect(reasons.count >= 2)
                 #expect(stop.exitCode == 13)
                 let report = try store.report("onb-1")
@@ -105,9 +113,13 @@ func signedPDF(signature: String = "") throws -> String {
                 }
                 let rejected = try await run(try answers(["signed_loa": first, "numbers": numbers]))
                 #expect(rejected.exitCode == 13)
-                #expect(rejected.message.hasSuffix(
-                    "Correct the enterprise block of the answers as the reasons say and run again; it is sent as the correction, then a new LOA and the enable again (billed $100.00)."))
-                #expect(try await run(try answers(["signed_loa": first, "numbers": numbers])).exitCode == 13, "the same answers address nothing")
+                #expect(
+                    rejected.message.hasSuffix(
+                        "Correct the enterprise block of the answers as the reasons say and run again; it is sent as the correction, then a new LOA and the enable again (billed $100.00)."
+                    ))
+                #expect(
+                    try await run(try answers(["signed_loa": first, "numbers": numbers])).exitCode == 13, "the same answers address nothing"
+                )
 
                 var corrected = try answers(["signed_loa": first, "numbers": numbers])
                 corrected.enterprise?["organization_contact"] = .object([
@@ -121,8 +133,11 @@ func signedPDF(signature: String = "") throws -> String {
                 #expect(try await engine.enterpriseRecord()?["organization_contact.email"] == "sam@acme.example.com")
                 #expect(await engine.state.reputationEnabled)
                 let stale = try await run(corrected)
-                #expect(stale == .inputNeeded(
-                    "signed_loa: \(first) is the LOA already uploaded for the rejected submission; sign the new LOA at \(await engine.state.renderedLOAPath ?? "") and give its path"))
+                #expect(
+                    stale
+                        == .inputNeeded(
+                            "signed_loa: \(first) is the LOA already uploaded for the rejected submission; sign the new LOA at \(await engine.state.renderedLOAPath ?? "") and give its path"
+                        ))
                 #expect(await engine.state.step == .signAndUpload)
                 #expect(try await engine.enterpriseRecord()?["organization_contact.email"] == "sam@acme-plumbing.example.com")
 
@@ -148,7 +163,10 @@ func signedPDF(signature: String = "") throws -> String {
                 let signed = try signedPDF()
                 let rejected = try await run(try answers(["signed_loa": signed, "numbers": numbers]))
                 #expect(rejected.exitCode == 13)
-                #expect(rejected.message.hasPrefix("Telnyx rejected the LOA. signed_loa (\(signed)) is the LOA Telnyx rejected, under any name. Sign a new LOA (the rendered one is at "))
+                #expect(
+                    rejected.message.hasPrefix(
+                        "Telnyx rejected the LOA. signed_loa (\(signed)) is the LOA Telnyx rejected, under any name. Sign a new LOA (the rendered one is at "
+                    ))
                 // The same file under another name is still the rejected LOA.
                 let copy = try signedPDF()
                 #expect(try await run(try answers(["signed_loa": copy, "numbers": numbers])).exitCode == 13)
@@ -172,7 +190,9 @@ func signedPDF(signature: String = "") throws -> String {
         }
         #expect(problem(#"{"accept_terms": "yes"}"#) == "accept_terms must be true or false")
         #expect(problem(#"{"numbers": 5}"#) == "numbers must be a list")
-        #expect(problem(#"{"enterprise": {"legal_name": true}}"#) == #"enterprise.legal_name must be text, or an object of text fields; quote numbers such as "60601""#)
+        #expect(
+            problem(#"{"enterprise": {"legal_name": true}}"#)
+                == #"enterprise.legal_name must be text, or an object of text fields; quote numbers such as "60601""#)
         #expect(problem(#"{"enterprise": "#) == "is not valid JSON or YAML: The given data was not valid JSON.")
     }
 
@@ -193,7 +213,8 @@ func signedPDF(signature: String = "") throws -> String {
                 #expect(signerOnly.exitCode == 10)
                 #expect(signerOnly.message.contains("loa.signature_image: Telnyx prints the signer's name only beside a signature image"))
                 let badAgent = try await NonInteractiveRun(
-                    answers: try answers(["loa": ["agent": ["legal_name": "Resell Co", "contact_email": "pat"]]]), confirmBillable: true, wait: false
+                    answers: try answers(["loa": ["agent": ["legal_name": "Resell Co", "contact_email": "pat"]]]), confirmBillable: true,
+                    wait: false
                 ).run(engine)
                 #expect(badAgent.exitCode == 10)
                 #expect(badAgent.message.contains("loa.agent.street_address is required"))
@@ -201,12 +222,14 @@ func signedPDF(signature: String = "") throws -> String {
 
                 let notAPDF = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).txt").path
                 try Data("hello".utf8).write(to: URL(fileURLWithPath: notAPDF))
-                let badLOA = try await NonInteractiveRun(answers: try answers(["signed_loa": notAPDF]), confirmBillable: true, wait: false).run(engine)
+                let badLOA = try await NonInteractiveRun(answers: try answers(["signed_loa": notAPDF]), confirmBillable: true, wait: false)
+                    .run(engine)
                 #expect(badLOA.exitCode == 10)
                 #expect(badLOA.message.contains("is not a PDF"))
 
                 var wait = NonInteractiveRun(
-                    answers: try answers(["signed_loa": try signedPDF(), "numbers": ["(312) 555-0134", "+44 20 7123 4567"]]), confirmBillable: true,
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers": ["(312) 555-0134", "+44 20 7123 4567"]]),
+                    confirmBillable: true,
                     wait: true)
                 wait.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
                 let badNumber = try await wait.run(engine)

@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 import Onboarding
 import OnboardingEngine
 import OnboardingStore
@@ -7,6 +6,7 @@ import SimulatorTestSupport
 import Synchronization
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
 
 /// A fresh state directory for one test.
 func withStore<T>(_ body: (OnboardingStore) async throws -> T) async throws -> T {
@@ -82,8 +82,10 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
                 let enterpriseId = try #require(await engine.state.enterprise?.id)
                 let heard = Mutex<[BatchProgress]>([])
                 let numbers = Array(simulator.world.inventory.prefix(35)) + ["+13125550199"]
-                let report = try await BulkAssociation(client: try simulator.client(), enterpriseId: enterpriseId, batchSize: 10, concurrency: 2)
-                    .run(numbers) { progress in heard.withLock { $0.append(progress) } }
+                let report = try await BulkAssociation(
+                    client: try simulator.client(), enterpriseId: enterpriseId, batchSize: 10, concurrency: 2
+                )
+                .run(numbers) { progress in heard.withLock { $0.append(progress) } }
                 let reports = heard.withLock { $0 }
                 #expect(reports.first == BatchProgress(batches: 4, setAside: 1), "after the checks, before any batch")
                 #expect(reports.last == BatchProgress(batchesDone: 4, batches: 4, added: 35, setAside: 1))
@@ -137,7 +139,8 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
                 let confirmation = try #require(await engine.state.confirmation)
                 #expect(confirmation.action == .associate(numbers: numbers))
                 #expect(confirmation.estimate.amount == Money(cents: 50))
-                #expect(confirmation.setAside == SetAsideNumbers(["+13125550199": "not an active number in this Telnyx account's inventory"]))
+                #expect(
+                    confirmation.setAside == SetAsideNumbers(["+13125550199": "not an active number in this Telnyx account's inventory"]))
                 try await engine.send(.confirm)
                 let state = await engine.state
                 #expect(state.step == .query)
@@ -171,7 +174,8 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
             try await withStore { store in
                 let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
                 try await walkToEnable(engine)
-                try await simulator.setFaults(#"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}]"#)
+                try await simulator.setFaults(
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}]"#)
                 try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 5))
                 try await engine.send(.confirm)
                 let held = await engine.state
@@ -250,7 +254,8 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
                 try await simulator.advanceClock(seconds: 301)
                 try await engine.send(.checkGatesNow)
                 let numbers = Array(simulator.world.inventory.prefix(150))
-                try await simulator.setFaults(#"[{"method": "POST", "path": "/v2/enterprises/*/reputation/numbers", "drop": "after_commit", "times": 1}]"#)
+                try await simulator.setFaults(
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation/numbers", "drop": "after_commit", "times": 1}]"#)
                 try await engine.send(.addNumbers(numbers))
                 try await engine.send(.confirm)
                 #expect(await engine.state.lastError?.outcomeUnknown == true)
@@ -307,7 +312,10 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
                 let refusal = #expect(throws: StoreError.self) {
                     try OnboardingEngine(store: store, client: try simulator.client(), onboardingId: "onb-1")
                 }
-                guard case .locked(let holder) = refusal else { Issue.record("expected a lock refusal"); return }
+                guard case .locked(let holder) = refusal else {
+                    Issue.record("expected a lock refusal")
+                    return
+                }
                 #expect(holder.pid == getppid() && holder.host == other.holder.host)
                 other.release()
                 let again = try OnboardingEngine(store: store, client: try simulator.client(), onboardingId: "onb-1")
@@ -324,7 +332,8 @@ func otherEnterprise() -> EnterpriseCreate {
         billingContact: .init(email: "b@other.example.com", firstName: "B", lastName: "C", phoneNumber: "+13125550002"),
         countryCode: "US", doingBusinessAs: "Other", fein: "11-1111111", industry: .retail,
         jurisdictionOfIncorporation: "Illinois", legalName: "Other Shops Inc", numberOfEmployees: ._110,
-        organizationContact: .init(email: "o@other.example.com", firstName: "O", jobTitle: "Owner", lastName: "P", phoneNumber: "+13125550003"),
+        organizationContact: .init(
+            email: "o@other.example.com", firstName: "O", jobTitle: "Owner", lastName: "P", phoneNumber: "+13125550003"),
         organizationLegalType: .corporation, organizationPhysicalAddress: address, organizationType: .commercial,
         website: "https://other.example.com")
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Onboarding
-@testable import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
 import Synchronization
 import Testing
+
+@testable import OnboardingEngine
 
 /// A numbers file as a CRM exports it, through the non-interactive run.
 @Suite struct RealNumbersFileRunTests {
@@ -20,10 +21,14 @@ import Testing
                 let inventory = Set(simulator.world.inventory)
                 let outside = ["+16462000001", "+16462000002"].filter { !inventory.contains($0) }
                 try #require(outside.count == 2)
-                func written(_ e164: String) -> String { "(\(e164.dropFirst(2).prefix(3))) \(e164.dropFirst(5).prefix(3))-\(e164.suffix(4))" }
+                func written(_ e164: String) -> String {
+                    "(\(e164.dropFirst(2).prefix(3))) \(e164.dropFirst(5).prefix(3))-\(e164.suffix(4))"
+                }
                 func file(badLine: String) throws -> String {
-                    let rows = ["Account;Caller ID;Campaign", "Acme;\(written(owned[0]));spring", badLine, "Acme;\(owned[1]);fall",
-                                "Bolt;\(written(outside[0]));x", "Bolt;\(outside[1].dropFirst(1));y", "Acme;'\(owned[2].dropFirst(2));z"]
+                    let rows = [
+                        "Account;Caller ID;Campaign", "Acme;\(written(owned[0]));spring", badLine, "Acme;\(owned[1]);fall",
+                        "Bolt;\(written(outside[0]));x", "Bolt;\(outside[1].dropFirst(1));y", "Acme;'\(owned[2].dropFirst(2));z",
+                    ]
                     let path = FileManager.default.temporaryDirectory.appendingPathComponent("crm-\(UUID().uuidString).csv").path
                     try Data([0xEF, 0xBB, 0xBF] + Array(rows.joined(separator: "\r\n").utf8)).write(to: URL(fileURLWithPath: path))
                     return path
@@ -34,15 +39,19 @@ import Testing
 
                 let bad = try file(badLine: "Acme;1-800-FLOWERS;spring")
                 defer { try? FileManager.default.removeItem(atPath: bad) }
-                var refused = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF(), "numbers_file": bad]), confirmBillable: true, wait: true)
+                var refused = NonInteractiveRun(
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers_file": bad]), confirmBillable: true, wait: true)
                 refused.pause = patient.pause
                 let stop = try await refused.run(engine)
-                #expect(stop == .inputNeeded("\(bad) line 3, column 2 (Caller ID) '1-800-FLOWERS' contains letters; write the number in digits"))
+                #expect(
+                    stop == .inputNeeded("\(bad) line 3, column 2 (Caller ID) '1-800-FLOWERS' contains letters; write the number in digits")
+                )
                 #expect(try await simulator.ledger().filter { $0["action"] as? String == "associate" }.isEmpty)
 
                 let good = try file(badLine: "")
                 defer { try? FileManager.default.removeItem(atPath: good) }
-                var run = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF(), "numbers_file": good]), confirmBillable: true, wait: true)
+                var run = NonInteractiveRun(
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers_file": good]), confirmBillable: true, wait: true)
                 run.pause = patient.pause
                 let said = Mutex<[String]>([])
                 run.progress = { line in said.withLock { $0.append(line) } }
@@ -51,15 +60,24 @@ import Testing
                 let setAsideLine = try #require(lines.firstIndex { $0.contains("set aside") })
                 let confirmedLine = try #require(lines.firstIndex { $0.hasPrefix("confirmed by --yes: adding numbers") })
                 #expect(setAsideLine < confirmedLine, "named before the cost is confirmed")
-                #expect(lines[setAsideLine] == "2 numbers were set aside (not an active number in this Telnyx account's inventory: \(outside[0]), \(outside[1])) (of 5 given; not estimated, not billed)")
+                #expect(
+                    lines[setAsideLine]
+                        == "2 numbers were set aside (not an active number in this Telnyx account's inventory: \(outside[0]), \(outside[1])) (of 5 given; not estimated, not billed)"
+                )
                 #expect(lines[confirmedLine] == "confirmed by --yes: adding numbers, $0.30 (3 numbers × $0.10)")
                 let added = try store.auditLog("onb-1").filter { $0.action.hasPrefix("add ") }
                 #expect(added.map(\.action) == ["add 3 numbers: \(owned.joined(separator: ", "))"])
                 #expect(added.map(\.cost) == [Money(cents: 30)])
-                #expect(try store.report("onb-1").setAsideNumbers == outside.map {
-                    SetAsideNumber(phoneNumber: $0, reason: "not an active number in this Telnyx account's inventory")
-                })
-                #expect(Set(try await simulator.ledger().filter { $0["action"] as? String == "associate" }.compactMap { $0["phone_number"] as? String }) == Set(owned))
+                #expect(
+                    try store.report("onb-1").setAsideNumbers
+                        == outside.map {
+                            SetAsideNumber(phoneNumber: $0, reason: "not an active number in this Telnyx account's inventory")
+                        })
+                #expect(
+                    Set(
+                        try await simulator.ledger().filter { $0["action"] as? String == "associate" }.compactMap {
+                            $0["phone_number"] as? String
+                        }) == Set(owned))
                 await engine.close()
             }
         }
@@ -73,7 +91,8 @@ import Testing
                 let owned = Array(simulator.world.inventory.prefix(2))
                 try #require(!Set(simulator.world.inventory).contains("+16462000001"))
                 var run = NonInteractiveRun(
-                    answers: try answers(["signed_loa": try signedPDF(), "numbers": owned + ["+16462000001"]]), confirmBillable: true, wait: true)
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers": owned + ["+16462000001"]]), confirmBillable: true,
+                    wait: true)
                 run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
                 let said = Mutex<[String]>([])
                 run.progress = { line in said.withLock { $0.append(line) } }
@@ -82,7 +101,10 @@ import Testing
                 let setAside = try #require(lines.firstIndex { $0.contains("set aside") })
                 let enabled = try #require(lines.firstIndex { $0.hasPrefix("confirmed by --yes: enabling reputation") })
                 #expect(setAside < enabled)
-                #expect(lines[enabled] == "confirmed by --yes: enabling reputation, $100.00 (first month of monitoring at $100.00 a month; then about $100.87 a month: $100.00 monitoring + 2 numbers checked every week at $0.10 = $0.87 a month)")
+                #expect(
+                    lines[enabled]
+                        == "confirmed by --yes: enabling reputation, $100.00 (first month of monitoring at $100.00 a month; then about $100.87 a month: $100.00 monitoring + 2 numbers checked every week at $0.10 = $0.87 a month)"
+                )
                 #expect(lines.filter { $0.contains("set aside") }.count == 1, "said once a run")
                 await engine.close()
             }
@@ -97,10 +119,14 @@ import Testing
                 let path = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString).csv").path
                 try Data("Phone\r\n".utf8).write(to: URL(fileURLWithPath: path))
                 defer { try? FileManager.default.removeItem(atPath: path) }
-                var run = NonInteractiveRun(answers: try answers(["signed_loa": try signedPDF(), "numbers_file": path]), confirmBillable: true, wait: true)
+                var run = NonInteractiveRun(
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers_file": path]), confirmBillable: true, wait: true)
                 run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
-                #expect(try await run.run(engine) == .inputNeeded(
-                    "numbers_file \(path) holds no numbers (it is empty, only a heading, or nothing is in its numbers column); give the file with the numbers to monitor"))
+                #expect(
+                    try await run.run(engine)
+                        == .inputNeeded(
+                            "numbers_file \(path) holds no numbers (it is empty, only a heading, or nothing is in its numbers column); give the file with the numbers to monitor"
+                        ))
                 #expect(try await simulator.ledger().isEmpty)
                 await engine.close()
             }
@@ -111,15 +137,17 @@ import Testing
     /// column of numbers.
     @Test func whatIsPassedOverIsSaid() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("crm-\(UUID().uuidString).csv").path
-        try Data("Name,Phone,Mobile\nA,3125550134,3125550199\nB,,3125550198\nC,312.555.0134,3125550197\n".utf8).write(to: URL(fileURLWithPath: path))
+        try Data("Name,Phone,Mobile\nA,3125550134,3125550199\nB,,3125550198\nC,312.555.0134,3125550197\n".utf8).write(
+            to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = NonInteractiveRun(answers: try answers(["numbers_file": path]), confirmBillable: false, wait: false)
         let read = try run.readNumbers()
         #expect(read.numbers == ["+13125550134"])
-        #expect(read.notes == [
-            "numbers_file \(path): column 3 (Mobile) also holds numbers; only column 2 (Phone) is read (put every number in one column to add them all)",
-            "numbers_file \(path): nothing in column 2 (Phone) on line 3; passed over",
-            "1 number is written more than once; each is added once",
-        ])
+        #expect(
+            read.notes == [
+                "numbers_file \(path): column 3 (Mobile) also holds numbers; only column 2 (Phone) is read (put every number in one column to add them all)",
+                "numbers_file \(path): nothing in column 2 (Phone) on line 3; passed over",
+                "1 number is written more than once; each is added once",
+            ])
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
-import Testing
 import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
 
 /// What support staff read must be true now: checked with Telnyx, dated, never stale.
 @Suite struct SupportTests {
@@ -16,10 +16,13 @@ import TelnyxSimulator
                 let engine = try OnboardingEngine.create(store: store, client: client, id: "onb-1")
                 try await walkToGates(engine)
                 let id = try #require(await engine.state.enterprise?.id)
-                try simulator.world.setGates(enterpriseId: id, status: "rejected", loaStatus: nil, rejectionReasons: ["FEIN does not match."])
+                try simulator.world.setGates(
+                    enterpriseId: id, status: "rejected", loaStatus: nil, rejectionReasons: ["FEIN does not match."])
                 #expect(await engine.state.gates?.status == "pending", "nothing read yet")
                 try await engine.checkWithTelnyx()
-                #expect(await engine.state.gates == GateReport(status: "rejected", loaStatus: "pending", rejectionReasons: ["FEIN does not match."]))
+                #expect(
+                    await engine.state.gates
+                        == GateReport(status: "rejected", loaStatus: "pending", rejectionReasons: ["FEIN does not match."]))
                 #expect(try store.report("onb-1").text.contains("  vetting rejected: FEIN does not match."))
 
                 try await client.disableReputation(enterpriseId: id)
@@ -38,7 +41,8 @@ import TelnyxSimulator
         state.step = .gates
         state.enterprise = .init(id: "ent-1", legalName: "Acme\u{1B}]0;PWNED\u{07} LLC")
         state.reputationEnabled = true
-        state.gates = GateReport(status: "rejected", loaStatus: "pending", rejectionReasons: ["Legal name\u{1B}[2J does not match.\u{9B}31m"])
+        state.gates = GateReport(
+            status: "rejected", loaStatus: "pending", rejectionReasons: ["Legal name\u{1B}[2J does not match.\u{9B}31m"])
         let text = OnboardingReport(state: state, audit: [], lastActivity: nil).text
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
         #expect(text.hasPrefix("Onboarding onb-1 — Acme LLC\n"))
@@ -73,30 +77,33 @@ import TelnyxSimulator
         state.gates = GateReport(status: "approved", loaStatus: "pending")
         state.gatesCheckedAt = enabledAt.addingTimeInterval(86_400)
         let audit = [
-            AuditEntry(onboardingId: "onb-1", at: enabledAt, osUser: "sam", action: "enable reputation", billable: true, cost: .dollars(100), result: "ok")
+            AuditEntry(
+                onboardingId: "onb-1", at: enabledAt, osUser: "sam", action: "enable reputation", billable: true, cost: .dollars(100),
+                result: "ok")
         ]
         let now = enabledAt.addingTimeInterval(3 * 86_400 + 7_200)
         let report = OnboardingReport(state: state, audit: audit, lastActivity: enabledAt, savedAt: state.gatesCheckedAt, now: now)
-        #expect(report.text == """
-            Onboarding onb-1 — Acme Plumbing LLC
-            Enterprise id: ent-1
-              ✔ 1. Terms of Service (done)
-              ✔ 2. Enterprise (done)
-              ✔ 3. Letter of authorization (done)
-              ✔ 4. Sign and upload (done)
-              ✔ 5. Enable reputation (done)
-              … 6. Telnyx review (waiting)
-                7. Add numbers (not reached)
-                8. Check reputation (not reached)
-                9. Manage (not reached)
-            Reputation enabled: 2026-11-18 11:06 UTC, 3 days 2 h ago
-            Reviews (as of 2026-11-19 11:06 UTC, 2 days 2 h ago):
-              Vetting: approved
-              LOA review: pending, waiting 3 days 2 h
-            Next: Waiting on Telnyx: vetting is approved, LOA review is pending. Nothing to do until they decide.
-            Billed so far: $100.00 in 1 action
-            Saved here: 2026-11-19 11:06 UTC, 2 days 2 h ago
-            """)
+        #expect(
+            report.text == """
+                Onboarding onb-1 — Acme Plumbing LLC
+                Enterprise id: ent-1
+                  ✔ 1. Terms of Service (done)
+                  ✔ 2. Enterprise (done)
+                  ✔ 3. Letter of authorization (done)
+                  ✔ 4. Sign and upload (done)
+                  ✔ 5. Enable reputation (done)
+                  … 6. Telnyx review (waiting)
+                    7. Add numbers (not reached)
+                    8. Check reputation (not reached)
+                    9. Manage (not reached)
+                Reputation enabled: 2026-11-18 11:06 UTC, 3 days 2 h ago
+                Reviews (as of 2026-11-19 11:06 UTC, 2 days 2 h ago):
+                  Vetting: approved
+                  LOA review: pending, waiting 3 days 2 h
+                Next: Waiting on Telnyx: vetting is approved, LOA review is pending. Nothing to do until they decide.
+                Billed so far: $100.00 in 1 action
+                Saved here: 2026-11-19 11:06 UTC, 2 days 2 h ago
+                """)
         // Not checked since: the enable's answer carried the reviews.
         state.gatesCheckedAt = nil
         let justEnabled = OnboardingReport(state: state, audit: audit, lastActivity: enabledAt, now: now)
@@ -157,7 +164,10 @@ import TelnyxSimulator
                     let audit = try second.auditLog("onb-1")
                     #expect(Array(audit.dropLast()) == bundle.audit)
                     #expect(audit.last?.action == "import")
-                    #expect(throws: BundleProblem.duplicate(path: file, onboardingId: "onb-1", reason: "this state directory already has this onboarding")) {
+                    #expect(
+                        throws: BundleProblem.duplicate(
+                            path: file, onboardingId: "onb-1", reason: "this state directory already has this onboarding")
+                    ) {
                         try second.importBundle(read, from: file)
                     }
 

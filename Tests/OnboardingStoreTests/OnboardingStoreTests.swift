@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
 import Onboarding
+import Testing
+
 @testable import OnboardingStore
 
 /// A fresh state directory per test, removed afterwards.
@@ -74,8 +75,10 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
         try withStateDirectory { directory in
             let store = try OnboardingStore(directory: directory)
             try store.create(OnboardingState(id: "onb-1"))
-            try store.appendAudit(onboardingId: "onb-1", action: "enable reputation", billable: true, cost: .dollars(100), result: "ok", at: t0)
-            try store.appendAudit(onboardingId: "onb-1", action: "check review status", billable: false, cost: nil, result: "pending", at: t0)
+            try store.appendAudit(
+                onboardingId: "onb-1", action: "enable reputation", billable: true, cost: .dollars(100), result: "ok", at: t0)
+            try store.appendAudit(
+                onboardingId: "onb-1", action: "check review status", billable: false, cost: nil, result: "pending", at: t0)
             let log = try store.auditLog("onb-1")
             #expect(log.map(\.action) == ["enable reputation", "check review status"])
             #expect(log.first?.cost == .dollars(100))
@@ -95,12 +98,15 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
             #expect(try store.draft("onb-1", form: "enterprise") == ["legal_name": "Acme Plumbing", "fein": "12-3"])
             try store.discardDraft("onb-1", form: "enterprise")
             #expect(try store.draft("onb-1", form: "enterprise") == nil)
-            try store.recordSnapshots("onb-1", [
-                .init(phoneNumber: "+13125550134", data: #"{"spam_risk":"low"}"#, at: t0),
-                .init(phoneNumber: "+13125550134", data: #"{"spam_risk":"high"}"#, at: t0.addingTimeInterval(86400)),
-                .init(phoneNumber: "+13125550135", data: "{}", at: t0),
-            ])
-            #expect(try store.history("onb-1", phoneNumber: "+13125550134").map(\.data) == [#"{"spam_risk":"low"}"#, #"{"spam_risk":"high"}"#])
+            try store.recordSnapshots(
+                "onb-1",
+                [
+                    .init(phoneNumber: "+13125550134", data: #"{"spam_risk":"low"}"#, at: t0),
+                    .init(phoneNumber: "+13125550134", data: #"{"spam_risk":"high"}"#, at: t0.addingTimeInterval(86400)),
+                    .init(phoneNumber: "+13125550135", data: "{}", at: t0),
+                ])
+            #expect(
+                try store.history("onb-1", phoneNumber: "+13125550134").map(\.data) == [#"{"spam_risk":"low"}"#, #"{"spam_risk":"high"}"#])
             let latest = try store.latestReadings("onb-1")
             #expect(latest.mapValues(\.data) == ["+13125550134": #"{"spam_risk":"high"}"#, "+13125550135": "{}"])
         }
@@ -140,7 +146,10 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
             let garbage = Data(repeating: 0x42, count: 8192)
             _ = FileManager.default.createFile(atPath: path, contents: garbage)
             let error = #expect(throws: StoreError.self) { try OnboardingStore(directory: directory) }
-            guard case .corrupt = error else { Issue.record("expected corrupt, got \(String(describing: error))"); return }
+            guard case .corrupt = error else {
+                Issue.record("expected corrupt, got \(String(describing: error))")
+                return
+            }
             #expect(error?.description.contains("left untouched") == true)
             #expect(FileManager.default.contents(atPath: path) == garbage)
         }

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
 import Onboarding
+import Testing
+
 @testable import OnboardingStore
 
 /// The store when things go wrong around it: one bad row, a busy or full disk, a read-only
@@ -19,9 +20,13 @@ import Onboarding
             let unreadable = try store.unreadable(includingArchived: true)
             #expect(Set(unreadable.compactMap(\.unreadableId)) == ["onb-newer", "onb-damaged"])
             let newer = #expect(throws: StoreError.self) { try store.load("onb-newer") }
-            #expect(newer == .unreadable(
-                onboardingId: "onb-newer",
-                reason: "it was saved by a newer reputation-wizard (state version 2; this one reads up to 1); open it with the newer version"))
+            #expect(
+                newer
+                    == .unreadable(
+                        onboardingId: "onb-newer",
+                        reason:
+                            "it was saved by a newer reputation-wizard (state version 2; this one reads up to 1); open it with the newer version"
+                    ))
             #expect(newer?.description.hasSuffix("The other onboardings are not affected.") == true)
             let damaged = #expect(throws: StoreError.self) { try store.load("onb-damaged") }
             #expect(damaged?.description.hasPrefix("Onboarding onb-damaged cannot be read here: its saved state is damaged") == true)
@@ -36,7 +41,9 @@ import Onboarding
             defer { holder.release() }
             let error = #expect(throws: StoreError.self) { try OnboardingStore(directory: directory, openingWait: 0.2) }
             #expect(error == .busy(path: directory.path))
-            #expect(error?.description == "\(directory.path) is busy: another reputation-wizard is opening or writing it. Try again in a moment.")
+            #expect(
+                error?.description
+                    == "\(directory.path) is busy: another reputation-wizard is opening or writing it. Try again in a moment.")
         }
     }
 
@@ -44,8 +51,9 @@ import Onboarding
         #expect(OnboardingStore.diagnosed(DatabaseError(resultCode: .SQLITE_BUSY), path: "/s") == .busy(path: "/s"))
         #expect(OnboardingStore.diagnosed(DatabaseError(resultCode: .SQLITE_FULL), path: "/s") == .diskFull(path: "/s"))
         #expect(OnboardingStore.diagnosed(DatabaseError(resultCode: .SQLITE_READONLY), path: "/s") == .readOnly(path: "/s"))
-        #expect(OnboardingStore.diagnosed(DatabaseError(resultCode: .SQLITE_NOTADB, message: "file is not a database"), path: "/s")
-            == .corrupt(path: "/s", detail: "file is not a database"))
+        #expect(
+            OnboardingStore.diagnosed(DatabaseError(resultCode: .SQLITE_NOTADB, message: "file is not a database"), path: "/s")
+                == .corrupt(path: "/s", detail: "file is not a database"))
         let full = NSError(domain: NSCocoaErrorDomain, code: NSFileWriteOutOfSpaceError)
         #expect(OnboardingStore.diagnosed(full, creating: "/s") == .diskFull(path: "/s"))
     }

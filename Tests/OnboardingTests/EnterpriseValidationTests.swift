@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import Onboarding
 import TelnyxAPI
+import Testing
 
 @Suite struct EnterpriseValidationTests {
     static let complete: [String: String] = [
@@ -53,16 +53,21 @@ import TelnyxAPI
         #expect(try check("+44 (0)20 7946 0958").get() == "+442079460958")
         // An extension is refused with the fix.
         let ext = "has an extension; Telnyx takes the number alone: remove the extension (and say it in the job title if it matters)"
-        for written in ["(312) 555-0134 x12", "312-555-0134 ext. 7", "tel:+1-312-555-0134;ext=12", "+44 20 7123 4567 ext 3", "+1 312 555 0000;ext=22"] {
+        for written in [
+            "(312) 555-0134 x12", "312-555-0134 ext. 7", "tel:+1-312-555-0134;ext=12", "+44 20 7123 4567 ext 3", "+1 312 555 0000;ext=22",
+        ] {
             #expect(check(written).failureMessage == ext, "\(written)")
         }
         #expect(check("1-800-FLOWERS").failureMessage == "contains letters; write the number in digits")
-        #expect(check("555-0134").failureMessage
-            == "has 7 digits; write a North American number with its 10 digits, or another country's with + and its country code")
-        #expect(check("(112) 555-0134").failureMessage
-            == "has area code 112, which does not exist; area codes start with 2 to 9 and are not N11")
+        #expect(
+            check("555-0134").failureMessage
+                == "has 7 digits; write a North American number with its 10 digits, or another country's with + and its country code")
+        #expect(
+            check("(112) 555-0134").failureMessage
+                == "has area code 112, which does not exist; area codes start with 2 to 9 and are not N11")
         #expect(check("+0 123 456 789").failureMessage == "must have 8 to 15 digits after the + (the country code, then the number)")
-        #expect(check("+44 20 7123 4567 8901 23").failureMessage == "must have 8 to 15 digits after the + (the country code, then the number)")
+        #expect(
+            check("+44 20 7123 4567 8901 23").failureMessage == "must have 8 to 15 digits after the + (the country code, then the number)")
     }
 
     @Test func aStateIsItsCodeOrItsName() throws {
@@ -71,8 +76,9 @@ import TelnyxAPI
         #expect(try EnterpriseValidation.check(.physicalState, "Washington, D.C.").get() == "DC")
         #expect(try EnterpriseValidation.check(.physicalState, "Puerto Rico").get() == "PR")
         #expect(try EnterpriseValidation.check(.billingState, "WEST VIRGINIA").get() == "WV")
-        #expect(EnterpriseValidation.check(.physicalState, "Ontario").failureMessage
-            == "must be a US state: its two-letter code such as IL, or its name such as Illinois")
+        #expect(
+            EnterpriseValidation.check(.physicalState, "Ontario").failureMessage
+                == "must be a US state: its two-letter code such as IL, or its name such as Illinois")
     }
 
     @Test func everyProblemNamesItsFieldAndTheFix() {
@@ -87,10 +93,11 @@ import TelnyxAPI
         values["country_code"] = "CA"
         values["billing_contact.first_name"] = " "
         let problems = EnterpriseValidation.problems(in: values)
-        #expect(problems.map(\.field) == [
-            .legalName, .industry, .fein, .website, .countryCode, .contactEmail, .billingFirstName, .physicalState,
-            .physicalPostalCode,
-        ])
+        #expect(
+            problems.map(\.field) == [
+                .legalName, .industry, .fein, .website, .countryCode, .contactEmail, .billingFirstName, .physicalState,
+                .physicalPostalCode,
+            ])
         #expect(problems.first?.description == "Business › Legal name needs at least 3 characters")
         #expect(problems.first { $0.field == .fein }?.message.contains("NN-NNNNNNN") == true)
         #expect(problems.first { $0.field == .billingFirstName }?.message == "is required")
@@ -183,8 +190,9 @@ import TelnyxAPI
         #expect(throws: SignedLOAFile.Problem.notPDF(path: text.path)) { try SignedLOAFile.read(text.path) }
         #expect(throws: SignedLOAFile.Problem.file(.missing(path: "/nowhere/x.pdf"))) { try SignedLOAFile.read("/nowhere/x.pdf") }
         #expect(throws: SignedLOAFile.Problem.file(.directory(path: directory.path))) { try SignedLOAFile.read(directory.path) }
-        #expect(SignedLOAFile.Problem.file(.directory(path: "/tmp/loas")).description
-            == "/tmp/loas is a directory; give the path of a file in it")
+        #expect(
+            SignedLOAFile.Problem.file(.directory(path: "/tmp/loas")).description
+                == "/tmp/loas is a directory; give the path of a file in it")
         let empty = directory.appendingPathComponent("empty.pdf")
         try Data().write(to: empty)
         #expect(throws: SignedLOAFile.Problem.empty(path: empty.path)) { try SignedLOAFile.read(empty.path) }
@@ -224,8 +232,9 @@ import TelnyxAPI
         #expect(throws: SignedLOAFile.Problem.file(.tooLarge(path: huge.path, bytes: 200 * 1_048_576, limit: SignedLOAFile.maximumBytes))) {
             try SignedLOAFile.read(huge.path)
         }
-        #expect(SignedLOAFile.Problem.file(.tooLarge(path: "a.pdf", bytes: 10_905_190, limit: SignedLOAFile.maximumBytes)).description
-            == "a.pdf is 10.4 MB; the limit is 10 MB. Save it with smaller images, or scan in black and white")
+        #expect(
+            SignedLOAFile.Problem.file(.tooLarge(path: "a.pdf", bytes: 10_905_190, limit: SignedLOAFile.maximumBytes)).description
+                == "a.pdf is 10.4 MB; the limit is 10 MB. Save it with smaller images, or scan in black and white")
         // One byte over is never said as the limit itself.
         #expect(LocalFile.size(SignedLOAFile.maximumBytes + 1) == "10.1 MB")
         #expect(LocalFile.size(SignedLOAFile.maximumBytes) == "10 MB")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Onboarding
 
 /// Explores every sequence of a representative alphabet of events from the start, as the engine
@@ -7,11 +8,13 @@ import Testing
 /// checks the rules that keep money safe on every transition.
 @Suite struct TransitionInvariantTests {
     /// The diagram's events, and failures the diagram does not draw because the step stays.
-    static let alphabet: [Event] = StateMachineDiagram.representativeEvents + [
-        .effectFailed(.associateNumbers(enterpriseId: "ent-1", numbers: ["+13125550134"]), Failure(message: "lost", outcomeUnknown: true)),
-        .effectFailed(.createEnterprise(fields: submittedFields), Failure(status: 409, codes: ["10021"], message: "duplicate")),
-        .effectFailed(.createEnterprise(fields: submittedFields), Failure(status: 422, message: "bad", fieldProblems: ["fein": "x"])),
-    ]
+    static let alphabet: [Event] =
+        StateMachineDiagram.representativeEvents + [
+            .effectFailed(
+                .associateNumbers(enterpriseId: "ent-1", numbers: ["+13125550134"]), Failure(message: "lost", outcomeUnknown: true)),
+            .effectFailed(.createEnterprise(fields: submittedFields), Failure(status: 409, codes: ["10021"], message: "duplicate")),
+            .effectFailed(.createEnterprise(fields: submittedFields), Failure(status: 422, message: "bad", fieldProblems: ["fein": "x"])),
+        ]
 
     /// The fields of the diagram's enterprise as they are sent, so a failure answers the create.
     static var submittedFields: [String: String] {
@@ -69,7 +72,9 @@ import Testing
                     for effect in result.effects where effect.isBillable && !Self.isCachedRead(effect, state) {
                         billableSeen += 1
                         let queuedEnable = event == .reputationDisabled && state.queued == effect
-                        #expect(event == .confirm || queuedEnable, "\(effect.name) billed without confirmation after \(event) queued=\(String(describing: state.queued))")
+                        #expect(
+                            event == .confirm || queuedEnable,
+                            "\(effect.name) billed without confirmation after \(event) queued=\(String(describing: state.queued))")
                         if event == .confirm { #expect(state.confirmation != nil) }
                     }
                     if result.refusal != nil { #expect(result.state == state) }

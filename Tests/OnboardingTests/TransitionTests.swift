@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Onboarding
 
 /// Folds events through `transition`, keeping every effect and refusal.
@@ -102,7 +103,10 @@ func walkToAssociate() -> Walk {
         var walk = Walk()
         walk.on(.begin, .termsChecked(agreed: true, version: "v1"))
         let effects = walk.on(.submitEnterprise(fields: enterpriseFields))
-        guard case .createEnterprise(let sent) = effects.first else { Issue.record("no create"); return }
+        guard case .createEnterprise(let sent) = effects.first else {
+            Issue.record("no create")
+            return
+        }
         #expect(sent["fein"] == "12-3456789")
         #expect(sent["organization_contact.phone_number"] == "+13125550000")
         #expect(sent["website"] == "https://acme.example.com")
@@ -174,10 +178,12 @@ func walkToAssociate() -> Walk {
 
     @Test func theLOAIsRenderedSignedAndUploaded() {
         let walk = walkToEnable()
-        #expect(walk.effects == [
-            .checkTerms, .createEnterprise(fields: walk.effects.compactMap { if case .createEnterprise(let f) = $0 { f } else { nil } }[0]),
-            .renderLOA(enterpriseId: "ent-1", agent: nil, signature: nil), .uploadSignedLOA(path: "/tmp/signed.pdf"),
-        ])
+        #expect(
+            walk.effects == [
+                .checkTerms,
+                .createEnterprise(fields: walk.effects.compactMap { if case .createEnterprise(let f) = $0 { f } else { nil } }[0]),
+                .renderLOA(enterpriseId: "ent-1", agent: nil, signature: nil), .uploadSignedLOA(path: "/tmp/signed.pdf"),
+            ])
         #expect(walk.state.step == .enable)
         #expect(walk.state.renderedLOAPath == "/state/onb-1/loa.pdf")
         #expect(walk.state.loaDocumentId == "doc-1")
@@ -270,7 +276,9 @@ func walkToAssociate() -> Walk {
         #expect(walk.state.nextAction.contains("rejected the LOA"))
         walk.on(.startLOAReplacement)
         #expect(walk.state.step == .loaRender)
-        walk.on(.renderLOA(agent: nil, signature: SignatureImage(path: "/sig.png", signerName: "Sam Owner")), .loaRendered(path: "/state/onb-1/loa-2.pdf"))
+        walk.on(
+            .renderLOA(agent: nil, signature: SignatureImage(path: "/sig.png", signerName: "Sam Owner")),
+            .loaRendered(path: "/state/onb-1/loa-2.pdf"))
         let effects = walk.on(.useSignedLOA(path: "/tmp/signed-2.pdf"), .signedLOAUploaded(documentId: "doc-2"))
         #expect(effects == [.uploadSignedLOA(path: "/tmp/signed-2.pdf"), .replaceLOA(enterpriseId: "ent-1", documentId: "doc-2")])
         #expect(walk.state.confirmation == nil)
@@ -298,7 +306,9 @@ func walkToAssociate() -> Walk {
         walk.on(.enterpriseReady(id: "ent-1", legalName: "Acme Plumbing LLC"))
         #expect(walk.state.step == .loaRender)
         #expect(walk.state.nextAction.contains("corrected enterprise"))
-        walk.on(.renderLOA(agent: nil, signature: nil), .loaRendered(path: "/p"), .useSignedLOA(path: "/s"), .signedLOAUploaded(documentId: "doc-3"))
+        walk.on(
+            .renderLOA(agent: nil, signature: nil), .loaRendered(path: "/p"), .useSignedLOA(path: "/s"),
+            .signedLOAUploaded(documentId: "doc-3"))
         #expect(walk.state.step == .enable)
         walk.on(.chooseFrequency(.weekly, plannedNumbers: 100))
         // The rejected registration goes first; the confirmed enable follows it.
@@ -323,11 +333,15 @@ func walkToAssociate() -> Walk {
         walk.on(.enterpriseReady(id: "ent-1", legalName: "Acme Plumbing LLC"))
         #expect(walk.state.step == .loaRender)
         #expect(walk.state.loaRound == .resubmission)
-        walk.on(.renderLOA(agent: nil, signature: nil), .loaRendered(path: "/p"), .useSignedLOA(path: "/s"), .signedLOAUploaded(documentId: "doc-3", sha256: "ab"))
+        walk.on(
+            .renderLOA(agent: nil, signature: nil), .loaRendered(path: "/p"), .useSignedLOA(path: "/s"),
+            .signedLOAUploaded(documentId: "doc-3", sha256: "ab"))
         #expect(walk.state.uploadedLOASHA256 == "ab")
         walk.on(.chooseFrequency(.weekly, plannedNumbers: 100))
         #expect(walk.state.confirmation?.estimate.amount == .dollars(100))
-        #expect(walk.state.confirmation?.estimate.basis.hasPrefix("billed again: Telnyx reviews a corrected enterprise as a new registration; first month") == true)
+        #expect(
+            walk.state.confirmation?.estimate.basis.hasPrefix(
+                "billed again: Telnyx reviews a corrected enterprise as a new registration; first month") == true)
         // Already disabled: the enable goes alone.
         #expect(walk.on(.confirm) == [.enableReputation(enterpriseId: "ent-1", documentId: "doc-3", frequency: .weekly)])
     }
@@ -339,12 +353,15 @@ func walkToAssociate() -> Walk {
         let update = Effect.updateEnterprise(enterpriseId: "ent-1", fields: ["website": "https://acme.example.org"])
         walk.on(.effectFailed(update, Failure(status: 422, message: "1 field", fieldProblems: ["website": "unreachable"])))
         #expect(walk.state.step == .loaRender)
-        #expect(walk.state.nextAction == "The correction has not reached Telnyx yet (1 field); correct the enterprise again (F4 in the wizard).")
+        #expect(
+            walk.state.nextAction == "The correction has not reached Telnyx yet (1 field); correct the enterprise again (F4 in the wizard)."
+        )
         walk.on(.renderLOA(agent: nil, signature: nil))
         #expect(walk.refusals.last == "The correction has not reached Telnyx yet: correct the enterprise again before rendering its LOA.")
-        #expect(walk.on(.correctEnterprise(fields: ["website": "https://acme.example.com/about"])) == [
-            .updateEnterprise(enterpriseId: "ent-1", fields: ["website": "https://acme.example.com/about"])
-        ])
+        #expect(
+            walk.on(.correctEnterprise(fields: ["website": "https://acme.example.com/about"])) == [
+                .updateEnterprise(enterpriseId: "ent-1", fields: ["website": "https://acme.example.com/about"])
+            ])
     }
 
     @Test func anLOAReplacementIsOnlyOfferedWhereTelnyxAllowsItAndCanBeLeft() {
@@ -368,7 +385,9 @@ func walkToAssociate() -> Walk {
         #expect(LOAFileName.name(legalName: "Café Ünïcode LLC", day: day) == "Cafe-Unicode-LLC-LOA-2026-11-30.pdf")
         #expect(LOAFileName.name(legalName: "   ", day: day) == "Enterprise-LOA-2026-11-30.pdf")
         let taken: Set = ["Acme-LOA-2026-11-30.pdf", "Acme-LOA-2026-11-30-2.pdf"]
-        #expect(LOAFileName.name(legalName: "Acme", day: day, taken: taken.contains) == "Acme-LOA-2026-11-30-3.pdf", "a signed one is never replaced")
+        #expect(
+            LOAFileName.name(legalName: "Acme", day: day, taken: taken.contains) == "Acme-LOA-2026-11-30-3.pdf",
+            "a signed one is never replaced")
     }
 
     @Test func anErrorOfAnEarlierStepIsNotShownAsCurrent() {
@@ -378,9 +397,11 @@ func walkToAssociate() -> Walk {
         walk.on(.effectFailed(create, Failure(status: 409, codes: ["10021"], message: "An enterprise with this legal name exists.")))
         #expect(walk.state.lastError?.message == "An enterprise with this legal name exists.")
         walk.on(.useExistingEnterprise(id: "ent-9", legalName: "Acme Plumbing LLC"))
-        walk.on(.enterpriseFactsRead(RemoteFacts(
-            termsAgreed: true, termsVersion: "v1.0.0", enterpriseId: "ent-9", legalName: "Acme Plumbing LLC", gates: nil,
-            checkFrequency: nil, loaDocumentId: nil, monitoredNumbers: [], numbersWithData: [])))
+        walk.on(
+            .enterpriseFactsRead(
+                RemoteFacts(
+                    termsAgreed: true, termsVersion: "v1.0.0", enterpriseId: "ent-9", legalName: "Acme Plumbing LLC", gates: nil,
+                    checkFrequency: nil, loaDocumentId: nil, monitoredNumbers: [], numbersWithData: [])))
         #expect(walk.state.step == .loaRender)
         #expect(walk.state.lastError == nil, "the duplicate belonged to step 2")
         #expect(walk.state.marker(for: .loaRender) == .current)
@@ -441,11 +462,15 @@ func walkToAssociate() -> Walk {
         walk.on(.changeFrequency(.weekly))
         #expect(walk.refusals.last == "Numbers are already checked every week.")
         #expect(walk.on(.changeFrequency(.monthly)).isEmpty)
-        #expect(walk.state.confirmation == PendingConfirmation(
-            action: .changeFrequency(from: .weekly, to: .monthly, monitored: 2),
-            estimate: CostEstimate(
-                amount: .zero,
-                basis: "nothing now; then about $100.20 a month instead of $100.87: $100.00 monitoring + 2 numbers checked every month at $0.10 = $0.20 a month")))
+        #expect(
+            walk.state.confirmation
+                == PendingConfirmation(
+                    action: .changeFrequency(from: .weekly, to: .monthly, monitored: 2),
+                    estimate: CostEstimate(
+                        amount: .zero,
+                        basis:
+                            "nothing now; then about $100.20 a month instead of $100.87: $100.00 monitoring + 2 numbers checked every month at $0.10 = $0.20 a month"
+                    )))
         #expect(walk.on(.confirm) == [.changeFrequency(enterpriseId: "ent-1", frequency: .monthly)])
         walk.on(.frequencyChanged(.monthly))
         #expect(walk.state.checkFrequency == .monthly)
@@ -472,15 +497,22 @@ func walkToAssociate() -> Walk {
         walk.on(.disable, .confirm, .reputationDisabled)
         #expect(walk.state.disabledReputation == .init(numbersDropped: 2, outsideWizard: false))
         #expect(walk.state.marker(for: walk.state.step) == .disabled)
-        #expect(walk.state.nextAction == "Reputation is disabled (2 numbers dropped). To monitor again, choose to enable it again: a newly signed LOA, then the enable, billed $100.00 a month.")
+        #expect(
+            walk.state.nextAction
+                == "Reputation is disabled (2 numbers dropped). To monitor again, choose to enable it again: a newly signed LOA, then the enable, billed $100.00 a month."
+        )
         #expect(walk.on(.renderLOA(agent: nil, signature: nil)).isEmpty)
         #expect(walk.refusals.last == "Reputation is disabled: choose to enable it again first (it is billed again once enabled).")
         walk.on(.enableAgain)
         #expect(walk.state.disabledReputation == nil)
         #expect(walk.state.marker(for: .loaRender) == .current)
         #expect(walk.on(.renderLOA(agent: nil, signature: nil)) == [.renderLOA(enterpriseId: "ent-1", agent: nil, signature: nil)])
-        walk.on(.loaRendered(path: "/p2"), .useSignedLOA(path: "/s2"), .signedLOAUploaded(documentId: "doc-2"), .chooseFrequency(.weekly, plannedNumbers: 2))
-        #expect(walk.state.confirmation?.estimate.basis.hasPrefix("billed again: reputation was enabled before and disabled; first month") == true)
+        walk.on(
+            .loaRendered(path: "/p2"), .useSignedLOA(path: "/s2"), .signedLOAUploaded(documentId: "doc-2"),
+            .chooseFrequency(.weekly, plannedNumbers: 2))
+        #expect(
+            walk.state.confirmation?.estimate.basis.hasPrefix("billed again: reputation was enabled before and disabled; first month")
+                == true)
         walk.on(.confirm, .reputationEnabled(pending))
         #expect(walk.state.enablingAgain == nil)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Onboarding
+import Testing
 
 @Suite struct USPhoneNumberTests {
     @Test(arguments: [
@@ -17,12 +17,18 @@ import Onboarding
 
     @Test func problemsSayWhatIsWrong() {
         func problem(_ text: String) -> USPhoneNumber.Problem? {
-            do { _ = try USPhoneNumber(text); return nil } catch { return error }
+            do {
+                _ = try USPhoneNumber(text)
+                return nil
+            } catch { return error }
         }
         #expect(problem("") == .empty)
         #expect(problem("1-800-FLOWERS") == .letters)
         #expect(problem("312 555 0134 x12") == .extensionGiven)
-        for written in ["312-555-0134 ext. 12", "312-555-0134 Ext 12", "(312) 555-0134 extension 7", "3125550134#12", "312.555.0134 X 123456", "+1 312 555 0000;ext=22"] {
+        for written in [
+            "312-555-0134 ext. 12", "312-555-0134 Ext 12", "(312) 555-0134 extension 7", "3125550134#12", "312.555.0134 X 123456",
+            "+1 312 555 0000;ext=22",
+        ] {
             #expect(problem(written) == .extensionGiven, "\(written)")
         }
         #expect(problem("(775) 719-0590, (904) 961-0048") == .severalNumbers(2))
@@ -49,15 +55,17 @@ import Onboarding
         let lines = NumberListParser.parse(lines: [
             "Phone", "Account\tCaller ID\tRoom", "Acme\t(312) 555-0134\t204", "17\t2041\t312.555.0135", "Bolt\t1.77572E+10\t9",
         ])
-        #expect(lines == [
-            .init(lineNumber: 3, text: "Acme\t(312) 555-0134\t204", verdict: .number(try USPhoneNumber("3125550134"))),
-            .init(lineNumber: 4, text: "17\t2041\t312.555.0135", verdict: .number(try USPhoneNumber("3125550135"))),
-            .init(lineNumber: 5, text: "Bolt\t1.77572E+10\t9", verdict: .invalid(.scientificNotation("1.77572E+10"))),
-        ])
+        #expect(
+            lines == [
+                .init(lineNumber: 3, text: "Acme\t(312) 555-0134\t204", verdict: .number(try USPhoneNumber("3125550134"))),
+                .init(lineNumber: 4, text: "17\t2041\t312.555.0135", verdict: .number(try USPhoneNumber("3125550135"))),
+                .init(lineNumber: 5, text: "Bolt\t1.77572E+10\t9", verdict: .invalid(.scientificNotation("1.77572E+10"))),
+            ])
     }
 
     @Test func pastedListsGetAVerdictPerLine() throws {
-        let lines = NumberListParser.parse("""
+        let lines = NumberListParser.parse(
+            """
             phone,label
             (312) 555-0134,front desk
             312.555.0134,again
@@ -90,11 +98,16 @@ import Onboarding
 
     @Test func realWorldProblemsAreNamedForWhatTheyAre() {
         func problem(_ text: String) -> USPhoneNumber.Problem? {
-            do { _ = try USPhoneNumber(text); return nil } catch { return error }
+            do {
+                _ = try USPhoneNumber(text)
+                return nil
+            } catch { return error }
         }
         #expect(problem("1.77572E+10") == .scientificNotation("1.77572E+10"))
-        #expect(problem("1.77572E+10")?.description
-            == "was turned into scientific notation (1.77572E+10) by a spreadsheet, which lost its last digits; format the column as text and export again")
+        #expect(
+            problem("1.77572E+10")?.description
+                == "was turned into scientific notation (1.77572E+10) by a spreadsheet, which lost its last digits; format the column as text and export again"
+        )
         #expect(problem("tel:+1-312-555-0134;ext=1234") == .extensionGiven)
         #expect(problem("312 555 0134 ✓") == .unexpectedCharacter("✓"))
         #expect(problem("312*555*0134") == .unexpectedCharacter("*"))

@@ -1,13 +1,14 @@
 import Foundation
-import Synchronization
-import Testing
 import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
+import Synchronization
 import TelnyxAPI
 import TerminalUI
+import Testing
 import WizardRuntime
+
 @testable import reputation_wizard
 
 /// The full-screen wizard's loop itself (keys, decisions in the background, what is shown once
@@ -53,7 +54,8 @@ import WizardRuntime
                 // The enable lands at Telnyx, its answer is lost, and the first check (a read,
                 // tried four times) gets no answer either.
                 try await simulator.setFaults(
-                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}, {"method": "GET", "path": "/v2/enterprises/*/reputation", "status": 503, "times": 4}]"#)
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}, {"method": "GET", "path": "/v2/enterprises/*/reputation", "status": 503, "times": 4}]"#
+                )
                 try await engine.send(.confirm)
                 #expect(await engine.state.inFlight != nil)
                 #expect(await engine.state.lastError?.outcomeUnknown == true)
@@ -74,7 +76,8 @@ import WizardRuntime
                 #expect(state.inFlight == nil)
                 #expect(state.reputationEnabled)
                 #expect(try await simulator.ledger().filter { $0["action"] as? String == "enable" }.count == 1, "enabled once")
-                #expect(try store.auditLog("onb-wizard").contains { $0.action == "reconcile enable reputation" && $0.cost?.cents == 10_000 })
+                #expect(
+                    try store.auditLog("onb-wizard").contains { $0.action == "reconcile enable reputation" && $0.cost?.cents == 10_000 })
                 await engine.close()
             }
         }

@@ -5,8 +5,8 @@ import OnboardingStore
 import SimulatorTestSupport
 import Synchronization
 import TelnyxAPI
-import Testing
 import TerminalUI
+import Testing
 import WizardRuntime
 
 /// A console in memory that plays a script of lines: each waits for a text printed before it

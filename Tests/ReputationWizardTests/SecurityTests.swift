@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import Testing
 import Onboarding
+import Testing
+
 @testable import reputation_wizard
 
 /// What the command does with keys, ids and text from Telnyx, before anything is sent.
@@ -24,7 +25,9 @@ import Onboarding
         let open = try keyFile("KEYabc\n", mode: 0o644)
         let closed = try keyFile("KEYabc\n", mode: 0o600)
         defer { for path in [open, closed] { try? FileManager.default.removeItem(atPath: path) } }
-        #expect(KeyFileCheck.permissionWarning(path: open) == "Warning: --api-key-file \(open) can be read by others (mode 644); make it private with `chmod 600 \(open)`.")
+        #expect(
+            KeyFileCheck.permissionWarning(path: open)
+                == "Warning: --api-key-file \(open) can be read by others (mode 644); make it private with `chmod 600 \(open)`.")
         #expect(KeyFileCheck.permissionWarning(path: closed) == nil)
     }
 

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
 
 @Suite struct AdminRouteTests {
     @Test func ledgerTotalsInventoryResetAndFaults() async throws {

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import SimulatorTestSupport
-@testable import TelnyxAPI
 import TelnyxSimulator
+import Testing
+
+@testable import TelnyxAPI
 
 @Suite struct ClientResilienceTests {
     @Test func readsAreRetriedWithBackoffUntilTheyWork() async throws {
@@ -59,7 +60,8 @@ import TelnyxSimulator
             _ = try await client.agreeToTerms()
             let enterprise = try await client.createEnterprise(Fixtures.enterprise())
             let document = try await client.uploadDocument(Fixtures.pdf, filename: "loa.pdf")
-            try await simulator.setFaults(#"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}]"#)
+            try await simulator.setFaults(
+                #"[{"method": "POST", "path": "/v2/enterprises/*/reputation", "drop": "after_commit", "times": 1}]"#)
             let error = await #expect(throws: TelnyxError.self) {
                 try await client.enableReputation(enterpriseId: enterprise.id!, loaDocumentId: document.value1.id!)
             }
@@ -101,7 +103,10 @@ import TelnyxSimulator
             let client = try simulator.client(retries: 0)
             try await simulator.setFaults(#"[{"method": "GET", "path": "/v2/enterprises", "malformed_body": "html", "times": 1}]"#)
             let html = await #expect(throws: TelnyxError.self) { try await client.listEnterprises() }
-            #expect(html?.kind == .malformedResponse(status: 200, contentType: "text/html", excerpt: "<html><body><h1>502 Bad Gateway</h1></body></html>"))
+            #expect(
+                html?.kind
+                    == .malformedResponse(
+                        status: 200, contentType: "text/html", excerpt: "<html><body><h1>502 Bad Gateway</h1></body></html>"))
             #expect(html?.mayHaveBeenApplied == false)
             try await simulator.setFaults(#"[{"method": "GET", "path": "/v2/enterprises/*", "malformed_body": "html", "times": 1}]"#)
             let errorPage = await #expect(throws: TelnyxError.self) {
@@ -147,7 +152,7 @@ import TelnyxSimulator
         try await withSimulator({ $0.rateLimit = 3 }) { simulator in
             let statuses = StatusRecorder()
             let client = try simulator.client(retries: 0, middlewares: [statuses])
-            try await Array(0..<9).concurrentMap(inFlight: 4) { _ in _ = try await client.termsStatus() }
+            _ = try await Array(0..<9).concurrentMap(inFlight: 4) { _ in _ = try await client.termsStatus() }
             #expect(statuses.codes.count == 9)
             #expect(!statuses.codes.contains(429))
         }
@@ -190,7 +195,8 @@ import TelnyxSimulator
         try await withSimulator { simulator in
             let client = try simulator.client()
             _ = try await client.agreeToTerms()
-            try await simulator.setFaults(#"[{"method": "POST", "path": "/v2/terms_of_service/**", "status": 400, "code": "10015", "times": 1}]"#)
+            try await simulator.setFaults(
+                #"[{"method": "POST", "path": "/v2/terms_of_service/**", "status": 400, "code": "10015", "times": 1}]"#)
             let agreement = try await client.agreeToTerms()
             #expect(agreement.termsVersion == "v1.0.0")
         }
@@ -330,7 +336,11 @@ import TelnyxSimulator
             var now = 0
             var most = 0
             var asked: [Int] = []
-            func enter(_ page: Int) { now += 1; most = max(most, now); asked.append(page) }
+            func enter(_ page: Int) {
+                now += 1
+                most = max(most, now)
+                asked.append(page)
+            }
             func leave() { now -= 1 }
         }
         let inFlight = InFlight()

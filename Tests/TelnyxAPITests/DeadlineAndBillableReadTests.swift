@@ -1,13 +1,16 @@
 import Foundation
-import Testing
 import SimulatorTestSupport
-@testable import TelnyxAPI
 import TelnyxSimulator
+import Testing
+
+@testable import TelnyxAPI
 
 /// A server that is silent, drips its body or sends too much cannot hold a call; a read that
 /// bills is never sent twice; the key never goes anywhere but to this machine or over https.
 @Suite struct DeadlineAndBillableReadTests {
-    func client(_ simulator: RunningSimulator, retries: Int = 0, _ deadlines: Deadlines, sleeps: SleepRecorder = SleepRecorder()) throws -> TelnyxClient {
+    func client(
+        _ simulator: RunningSimulator, retries: Int = 0, _ deadlines: Deadlines, sleeps: SleepRecorder = SleepRecorder()
+    ) throws -> TelnyxClient {
         try simulator.client(retries: retries, sleeps: sleeps, deadlines: deadlines)
     }
 
@@ -39,7 +42,8 @@ import TelnyxSimulator
         try await withSimulator { simulator in
             let sleeps = SleepRecorder()
             let client = try client(
-                simulator, retries: 3, Deadlines(firstByte: .milliseconds(400), attempt: .seconds(1), call: .milliseconds(900)), sleeps: sleeps)
+                simulator, retries: 3, Deadlines(firstByte: .milliseconds(400), attempt: .seconds(1), call: .milliseconds(900)),
+                sleeps: sleeps)
             try await simulator.setFaults(#"[{"method": "GET", "path": "/v2/enterprises", "silent_ms": 3000}]"#)
             let error = await #expect(throws: TelnyxError.self) { try await client.listEnterprises() }
             // Attempts of 400 ms each, retried without waiting: the call's deadline ends them.
@@ -54,7 +58,10 @@ import TelnyxSimulator
             _ = try await simulator.client().createEnterprise(Fixtures.enterprise())
             let client = try client(simulator, deadlines)
             let error = await #expect(throws: TelnyxError.self) { try await client.listEnterprises() }
-            #expect(error?.kind == .malformedResponse(status: 200, contentType: "application/json; charset=utf-8", excerpt: "an answer of more than 100 bytes, not read"))
+            #expect(
+                error?.kind
+                    == .malformedResponse(
+                        status: 200, contentType: "application/json; charset=utf-8", excerpt: "an answer of more than 100 bytes, not read"))
         }
     }
 
@@ -70,7 +77,8 @@ import TelnyxSimulator
             _ = try await client.numberReputation(enterpriseId: enterprise.id!, phoneNumber: number, mayBill: true)
             let billedBefore = try await simulator.ledger().filter { $0["action"] as? String == "live_read" }.count
 
-            try await simulator.setFaults(#"[{"method": "GET", "path": "/v2/enterprises/*/reputation/numbers/*", "drop": "after_commit", "times": 1}]"#)
+            try await simulator.setFaults(
+                #"[{"method": "GET", "path": "/v2/enterprises/*/reputation/numbers/*", "drop": "after_commit", "times": 1}]"#)
             let error = await #expect(throws: TelnyxError.self) {
                 try await client.numberReputation(enterpriseId: enterprise.id!, phoneNumber: number, fresh: true)
             }
@@ -79,10 +87,13 @@ import TelnyxSimulator
             #expect(await sleeps.delays.isEmpty, "never resent")
             #expect(try await simulator.ledger().filter { $0["action"] as? String == "live_read" }.count == billedBefore + 1, "billed once")
 
-            try await simulator.setFaults(#"[{"method": "GET", "path": "/v2/enterprises/*/reputation/numbers/*", "drop": "after_commit", "times": 1}]"#)
+            try await simulator.setFaults(
+                #"[{"method": "GET", "path": "/v2/enterprises/*/reputation/numbers/*", "drop": "after_commit", "times": 1}]"#)
             _ = try await client.numberReputation(enterpriseId: enterprise.id!, phoneNumber: number)
             #expect(await sleeps.delays.count == 1, "a cached read is retried")
-            #expect(try await simulator.ledger().filter { $0["action"] as? String == "live_read" }.count == billedBefore + 1, "and bills nothing")
+            #expect(
+                try await simulator.ledger().filter { $0["action"] as? String == "live_read" }.count == billedBefore + 1,
+                "and bills nothing")
         }
     }
 
@@ -93,7 +104,8 @@ import TelnyxSimulator
         let limited = TelnyxError(.api(status: 429, entries: []), operation: "GET /x")
         let refused = TelnyxError(.notSent(reason: "refused"), operation: "GET /x")
         #expect([lost, outage, limited, refused].map { policy.shouldRetry($0, method: .get) } == [true, true, true, true])
-        #expect([lost, outage, limited, refused].map { policy.shouldRetry($0, method: .get, billable: true) } == [false, false, true, true])
+        #expect(
+            [lost, outage, limited, refused].map { policy.shouldRetry($0, method: .get, billable: true) } == [false, false, true, true])
     }
 
     @Test func loopbackIsAnAddressNotANamePrefix() throws {
@@ -115,7 +127,10 @@ import TelnyxSimulator
         let error = #expect(throws: TelnyxError.self) {
             try TelnyxConfiguration(baseURL: URL(string: "https://admin:hunter2@api.telnyx.com/v2")!, apiKey: APIKey("KEYx")!)
         }
-        #expect(error?.message == "configure was not sent: the base URL carries a user name, password, query or fragment (user:pass@, ?token=…); leave them out: the API key is the only credential, from TELNYX_API_KEY or --api-key-file")
+        #expect(
+            error?.message
+                == "configure was not sent: the base URL carries a user name, password, query or fragment (user:pass@, ?token=…); leave them out: the API key is the only credential, from TELNYX_API_KEY or --api-key-file"
+        )
         #expect(error?.message.contains("hunter2") == false)
         #expect(throws: TelnyxError.self) {
             try TelnyxConfiguration(baseURL: URL(string: "https://api.telnyx.com/v2?token=KEYsecret")!, apiKey: APIKey("KEYx")!)

@@ -31,7 +31,9 @@ enum Fixtures {
     }
 
     /// Same, with both gates approved (the happy scenario's reviewers have had their time).
-    static func approvedEnterprise(_ simulator: RunningSimulator, _ client: TelnyxClient, name: String = "Acme Plumbing LLC") async throws -> Enterprise {
+    static func approvedEnterprise(
+        _ simulator: RunningSimulator, _ client: TelnyxClient, name: String = "Acme Plumbing LLC"
+    ) async throws -> Enterprise {
         let enterprise = try await enabledEnterprise(client, name: name)
         try await simulator.advanceClock(seconds: 301)
         return enterprise

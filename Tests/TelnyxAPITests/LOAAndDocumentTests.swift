@@ -1,10 +1,10 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
-import Testing
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
 
 @Suite struct LOAAndDocumentTests {
     @Test func renderingNeedsTheTermsAndReturnsAPDF() async throws {
@@ -49,7 +49,10 @@ import TelnyxSimulator
             let error = await #expect(throws: TelnyxError.self) {
                 try await client.renderLOA(enterpriseId: enterprise.id!, agent: badAgent, signature: .init(imageBase64: "not-base64!"))
             }
-            #expect(Set(error?.entries.compactMap(\.pointer) ?? []) == ["/body/agent/contact_email", "/body/agent/country", "/body/signature/image_base64"])
+            #expect(
+                Set(error?.entries.compactMap(\.pointer) ?? []) == [
+                    "/body/agent/contact_email", "/body/agent/country", "/body/signature/image_base64",
+                ])
         }
     }
 
@@ -77,7 +80,8 @@ import TelnyxSimulator
         try await withSimulator { simulator in
             // What `curl -F file=@loa.pdf -F customer_reference=ref-1` sends.
             let boundary = "------------------------d74496d66958873e"
-            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"loa.pdf\"\r\n"
+            let body =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"loa.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n\(String(decoding: Fixtures.pdf, as: UTF8.self))\r\n"
                 + "--\(boundary)\r\nContent-Disposition: form-data; name=\"customer_reference\"\r\n\r\nref-1\r\n--\(boundary)--\r\n"
             var request = HTTPClientRequest(url: simulator.baseURL.absoluteString + "/documents")

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
 
 @Suite struct NumberTests {
     @Test func numbersWaitForBothGates() async throws {
@@ -14,7 +14,9 @@ import TelnyxSimulator
             #expect(early?.status == 400)
             #expect(early?.has(code: "10015") == true)
             try await simulator.advanceClock(seconds: 61)
-            let vettedOnly = await #expect(throws: TelnyxError.self) { try await client.associateNumbers(enterpriseId: enterprise.id!, numbers) }
+            let vettedOnly = await #expect(throws: TelnyxError.self) {
+                try await client.associateNumbers(enterpriseId: enterprise.id!, numbers)
+            }
             #expect(vettedOnly?.status == 400)
             try await simulator.advanceClock(seconds: 240)
             let added = try await client.associateNumbers(enterpriseId: enterprise.id!, numbers)
@@ -31,7 +33,10 @@ import TelnyxSimulator
             let enterprise = try await Fixtures.approvedEnterprise(simulator, client)
             let inventory = simulator.world.inventory
             let good = Array(inventory.prefix(3))
-            let tollFree = inventory.first { $0.hasPrefix("+1800") || $0.hasPrefix("+1833") || $0.hasPrefix("+1844") || $0.hasPrefix("+1855") || $0.hasPrefix("+1866") || $0.hasPrefix("+1877") || $0.hasPrefix("+1888") }!
+            let tollFree = inventory.first {
+                $0.hasPrefix("+1800") || $0.hasPrefix("+1833") || $0.hasPrefix("+1844") || $0.hasPrefix("+1855") || $0.hasPrefix("+1866")
+                    || $0.hasPrefix("+1877") || $0.hasPrefix("+1888")
+            }!
             let canadian = inventory.first { ["+1416", "+1514", "+1604", "+1613", "+1647", "+1905"].contains(String($0.prefix(5))) }!
             let notInService = inventory.last!
             let batch = good + ["3125550134", "+442071234567", tollFree, canadian, "+13125550199", notInService, good[0], "+10125550100"]
@@ -74,10 +79,12 @@ import TelnyxSimulator
             let local = await #expect(throws: TelnyxError.self) { try await client.associateNumbers(enterpriseId: enterprise.id!, numbers) }
             #expect(local?.kind == .invalidRequest(reason: "a request takes 1 to 100 numbers, not 101; split the list into batches"))
             let quoted = numbers.map { "\"\($0)\"" }.joined(separator: ",")
-            let raw = try await simulator.raw(.POST, "/v2/enterprises/\(enterprise.id!)/reputation/numbers", json: #"{"phone_numbers": [\#(quoted)]}"#)
+            let raw = try await simulator.raw(
+                .POST, "/v2/enterprises/\(enterprise.id!)/reputation/numbers", json: #"{"phone_numbers": [\#(quoted)]}"#)
             #expect(raw.status == 422)
             #expect(raw.body.contains("at most 100"))
-            let empty = try await simulator.raw(.POST, "/v2/enterprises/\(enterprise.id!)/reputation/numbers", json: #"{"phone_numbers": []}"#)
+            let empty = try await simulator.raw(
+                .POST, "/v2/enterprises/\(enterprise.id!)/reputation/numbers", json: #"{"phone_numbers": []}"#)
             #expect(empty.status == 422)
             #expect(try await client.associateNumbers(enterpriseId: enterprise.id!, Array(numbers.prefix(100))).count == 100)
         }
@@ -262,10 +269,16 @@ import TelnyxSimulator
     }
 
     @Test func inventoryIsDeterministicFromTheSeedAndWalksEveryPage() async throws {
-        let first = try await withSimulator({ $0.seed = 7; $0.inventorySize = 600 }) { simulator in
+        let first = try await withSimulator({
+            $0.seed = 7
+            $0.inventorySize = 600
+        }) { simulator in
             try await simulator.client().allInventory()
         }
-        let again = try await withSimulator({ $0.seed = 7; $0.inventorySize = 600 }) { simulator in
+        let again = try await withSimulator({
+            $0.seed = 7
+            $0.inventorySize = 600
+        }) { simulator in
             try await simulator.client().allInventory().map(\.phoneNumber)
         }
         #expect(first.map(\.phoneNumber) == again)
@@ -274,7 +287,10 @@ import TelnyxSimulator
     }
 
     @Test func reputationDataIsARealisticDeterministicMix() async throws {
-        let risks = try await withSimulator({ $0.seed = 3; $0.inventorySize = 300 }) { simulator in
+        let risks = try await withSimulator({
+            $0.seed = 3
+            $0.inventorySize = 300
+        }) { simulator in
             let client = try simulator.client()
             let enterprise = try await Fixtures.approvedEnterprise(simulator, client)
             let numbers = Fixtures.usableNumbers(simulator, count: 300)

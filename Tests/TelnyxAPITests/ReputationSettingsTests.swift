@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
 
 @Suite struct ReputationSettingsTests {
     @Test func enablingNeedsTheTermsAndAKnownEnterpriseAndBillsOnce() async throws {
@@ -209,7 +209,8 @@ import TelnyxSimulator
             #expect(settings.rejectionReasons == ["FEIN does not match"])
             try await simulator.advanceClock(seconds: 10 * 24 * 3600)
             #expect(try await client.reputationSettings(enterpriseId: enterprise.id!).status == .rejected)
-            let invalid = try await simulator.raw(.PUT, "/_simulator/enterprises/\(enterprise.id!)/gates", json: #"{"status": "maybe"}"#, key: nil)
+            let invalid = try await simulator.raw(
+                .PUT, "/_simulator/enterprises/\(enterprise.id!)/gates", json: #"{"status": "maybe"}"#, key: nil)
             #expect(invalid.status == 422)
             let world = try await simulator.raw(.GET, "/_simulator/world", key: nil)
             #expect(world.body.contains(enterprise.id!))

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
 
 @Suite struct TermsOfServiceTests {
     @Test func statusDefaultsToBrandedCallingWhileClientAsksForNumberReputation() async throws {
@@ -110,10 +110,11 @@ import TelnyxSimulator
             let error = await #expect(throws: TelnyxError.self) { try await client.createEnterprise(bad) }
             #expect(error?.status == 422)
             let pointers = Set(error?.entries.compactMap(\.pointer) ?? [])
-            #expect(pointers == [
-                "/body/legal_name", "/body/fein", "/body/organization_contact/phone_number", "/body/organization_contact/email",
-                "/body/organization_physical_address/administrative_area", "/body/website",
-            ])
+            #expect(
+                pointers == [
+                    "/body/legal_name", "/body/fein", "/body/organization_contact/phone_number", "/body/organization_contact/email",
+                    "/body/organization_physical_address/administrative_area", "/body/website",
+                ])
             #expect(error?.message.contains("organization_contact.phone_number") == true)
             #expect(error?.message.contains("Correct the named fields") == true)
             #expect(try await client.allEnterprises().isEmpty)

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import Testing
 
 /// The sandbox's account kept in a file: a simulator started again on it carries on.
 @Suite struct WorldFileTests {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Onboarding
+import Testing
+
 @testable import TerminalUI
 
 /// Step 3: the optional signature image and agent of the LOA.
@@ -48,7 +49,8 @@ import Onboarding
         let image = try temporaryFile("signature.png", Self.png)
         _ = press([.up, .control("u")] + Key.typing(image), &wizard)
         focus(.render, &wizard)
-        #expect(press([.enter], &wizard) == [.send(.renderLOA(agent: nil, signature: SignatureImage(path: image, signerName: "Sam Owner")))])
+        #expect(
+            press([.enter], &wizard) == [.send(.renderLOA(agent: nil, signature: SignatureImage(path: image, signerName: "Sam Owner")))])
     }
 
     @Test func anAgentIsCheckedFieldByFieldAndSentAsTelnyxWantsIt() {

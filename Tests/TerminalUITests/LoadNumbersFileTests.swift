@@ -1,6 +1,7 @@
 import Foundation
 import Onboarding
 import Testing
+
 @testable import TerminalUI
 
 /// ^O at step 7: a file's numbers join the list, each remembering its file line and column.
@@ -27,9 +28,11 @@ import Testing
         let name = (path as NSString).lastPathComponent
         #expect(wizard.numberLines == ["3125550100", "(312) 555-0134", "1.77572E+10"])
         let phone = NumberColumn(index: 2, heading: "Phone")
-        #expect(wizard.numberLineOrigins == [
-            1: NumberLineOrigin(file: name, lineNumber: 2, column: phone), 2: NumberLineOrigin(file: name, lineNumber: 5, column: phone),
-        ])
+        #expect(
+            wizard.numberLineOrigins == [
+                1: NumberLineOrigin(file: name, lineNumber: 2, column: phone),
+                2: NumberLineOrigin(file: name, lineNumber: 5, column: phone),
+            ])
         #expect(wizard.notice == "Loaded 2 lines of \(name) from column 2 (Phone); nothing in that column on line 4.")
         #expect(wizard.loadProblem == nil)
         #expect(wizard.numbersText.text == "")
@@ -79,7 +82,10 @@ import Testing
         var again = atStep7()
         _ = press(Key.typing(unclosed) + [.control("o")], &again)
         let name = (unclosed as NSString).lastPathComponent
-        #expect(again.loadProblem == "Load file: \(name) line 2, column 1 (Name) opens a quote (\") that is not closed, so every line to line 3 was read as one cell; close the quote or remove it. Nothing was loaded.")
+        #expect(
+            again.loadProblem
+                == "Load file: \(name) line 2, column 1 (Name) opens a quote (\") that is not closed, so every line to line 3 was read as one cell; close the quote or remove it. Nothing was loaded."
+        )
         #expect(again.numberLines.isEmpty)
     }
 }

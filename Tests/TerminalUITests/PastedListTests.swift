@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Onboarding
+import Testing
+
 @testable import TerminalUI
 
 /// A pasted list at step 7 is read a line at a time and kept once a frame, so 20,000 lines

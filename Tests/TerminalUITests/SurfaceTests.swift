@@ -1,6 +1,7 @@
-import Testing
-@testable import TerminalUI
 import Onboarding
+import Testing
+
+@testable import TerminalUI
 
 @Suite struct SurfaceTests {
     @Test func wideCharactersTakeTwoCellsAndClipWhole() {

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import Onboarding
-@testable import TerminalUI
+import Testing
 import WizardRuntime
+
+@testable import TerminalUI
 
 /// A model at a step, as the engine would have left it.
 func model(_ step: Step, _ change: (inout OnboardingState) -> Void = { _ in }) -> WizardModel {
@@ -113,7 +114,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         var wizard = model(.enable) { state in
             state.loaDocumentId = "doc-1"
             state.confirmation = PendingConfirmation(
-                action: .enable(frequency: .weekly, plannedNumbers: 100), estimate: BillableAction.enable(frequency: .weekly, plannedNumbers: 100).estimate(.listPrices))
+                action: .enable(frequency: .weekly, plannedNumbers: 100),
+                estimate: BillableAction.enable(frequency: .weekly, plannedNumbers: 100).estimate(.listPrices))
         }
         let text = screen(wizard)
         #expect(text.contains("This is billed"))
@@ -188,9 +190,15 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(text.contains("1 to add in 1 batch of up to 100 · $0.10"))
         // The number outside the inventory goes too, to be set aside and named in the confirmation.
         // The line refused goes along, to be named in the confirmation.
-        #expect(press([.function(2)], &wizard) == [.send(.addNumbers(
-            ["+13125550134", "+12125550199"],
-            setAside: ["+44 20 7946 0958": "line 3: is not a US number (country code +44); only US numbers (+1) can be monitored"]))])
+        #expect(
+            press([.function(2)], &wizard) == [
+                .send(
+                    .addNumbers(
+                        ["+13125550134", "+12125550199"],
+                        setAside: [
+                            "+44 20 7946 0958": "line 3: is not a US number (country code +44); only US numbers (+1) can be monitored"
+                        ]))
+            ])
     }
 
     @Test func theTableShowsRiskAsAWordAndMarksBilledFirstReads() {
@@ -200,7 +208,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
             state.queriedNumbers = ["+13125550100"]
         }
         wizard.readings["+13125550100"] = NumberReading(
-            phoneNumber: "+13125550100", spamRisk: "high", category: "telemarketing", maturity: 80, connection: 12, engagement: 40, sentiment: 5)
+            phoneNumber: "+13125550100", spamRisk: "high", category: "telemarketing", maturity: 80, connection: 12, engagement: 40,
+            sentiment: 5)
         let text = screen(wizard)
         // Scores as numbers with a one-cell bar beside them at 80 columns.
         #expect(text.contains("  +13125550100 HIGH   telemar  80▆  12▁  40▃   5"))
@@ -266,7 +275,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
             state.queriedNumbers = Set(state.monitoredNumbers)
         }
         wizard.now = Date(timeIntervalSince1970: 1_800_000_000)
-        wizard.readings["+13125550101"] = NumberReading(phoneNumber: "+13125550101", spamRisk: "low", lastRefreshedAt: wizard.now.addingTimeInterval(-300))
+        wizard.readings["+13125550101"] = NumberReading(
+            phoneNumber: "+13125550101", spamRisk: "low", lastRefreshedAt: wizard.now.addingTimeInterval(-300))
         #expect(screen(wizard).contains("1/2 by number ▲  * selected  $ billed"), "nothing refreshed yet for the first")
         _ = press([.down], &wizard)
         #expect(screen(wizard).contains("2/2 by number ▲  refreshed 5 min ago"))
@@ -282,7 +292,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         let commands = press([.character("R")], &wizard)
         #expect(commands == [.send(.refresh(wizard.state.monitoredNumbers))], "every selected number, not the first 100")
         wizard.state.confirmation = PendingConfirmation(
-            action: .refresh(numbers: wizard.state.monitoredNumbers), estimate: BillableAction.refresh(numbers: wizard.state.monitoredNumbers).estimate(.listPrices))
+            action: .refresh(numbers: wizard.state.monitoredNumbers),
+            estimate: BillableAction.refresh(numbers: wizard.state.monitoredNumbers).estimate(.listPrices))
         #expect(screen(wizard).contains("Refresh 150 numbers now, in 2 requests of up to 100"))
     }
 
@@ -292,7 +303,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
             state.monitoredNumbers = ["+13125550100"]
         }
         #expect(press([.character("D")], &wizard) == [.send(.disable)])
-        wizard.state.confirmation = PendingConfirmation(action: .disable(monitored: 1), estimate: BillableAction.disable(monitored: 1).estimate(.listPrices))
+        wizard.state.confirmation = PendingConfirmation(
+            action: .disable(monitored: 1), estimate: BillableAction.disable(monitored: 1).estimate(.listPrices))
         #expect(screen(wizard).contains("Type DISABLE and press Enter"))
         #expect(press(Key.typing("DISABL") + [.enter], &wizard).isEmpty)
         #expect(wizard.notice == "Type DISABLE exactly to go ahead, or Esc to cancel.")
@@ -478,7 +490,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
     @Test func anErrorIsShownInWordsAndSigningAndUploadScreensSayWhereThingsAre() {
         let failed = model(.signAndUpload) { state in
             state.renderedLOAPath = "/state/onb-screen/loa-1.pdf"
-            state.lastError = Failure(status: 422, message: "Telnyx refused the upload: the file is not a PDF. Sign the LOA and save it as PDF.")
+            state.lastError = Failure(
+                status: 422, message: "Telnyx refused the upload: the file is not a PDF. Sign the LOA and save it as PDF.")
         }
         let text = screen(failed)
         #expect(text.contains("/state/onb-screen/loa-1.pdf"))
@@ -568,10 +581,12 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
             state.reputationEnabled = true
             state.gates = GateReport(status: "approved", loaStatus: "approved")
         }
-        let confirmation = PendingConfirmation(action: .associate(numbers: sent), estimate: CostEstimate.associating(3, wizard.state.prices))
+        let confirmation = PendingConfirmation(
+            action: .associate(numbers: sent), estimate: CostEstimate.associating(3, wizard.state.prices))
         wizard.state.monitoredNumbers = ["+13125550100", "+13125550102"]
         wizard.state.step = .query
-        wizard.state.lastError = Failure(message: "1 number was set aside", fieldProblems: ["+13125550101": "number is not \u{1b}[31mowned"])
+        wizard.state.lastError = Failure(
+            message: "1 number was set aside", fieldProblems: ["+13125550101": "number is not \u{1b}[31mowned"])
         WizardController.finished(.confirm, confirmationBefore: confirmation, &wizard)
         let text = screen(wizard)
         #expect(text.contains("2 added · 1 not added"))
@@ -613,23 +628,26 @@ let telnyxRecord: [String: String] = [
         let terminal = InMemoryTerminal(width: 80, height: 24)
         terminal.show(chooser.render(width: 80, height: 24))
         let lines = terminal.text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(Array(lines.prefix(10)) == [
-            " Telnyx Number Reputation", "",
-            " This state directory holds several onboardings. Which one?",
-            " Type to filter by name or id.", "",
-            "  Filter: ▏",
-            "  Acme Plumbing LLC (96e16aef) · step 6 Telnyx review · 3 days ago · onb-1",
-            "  Beta Dental PC (1c2d3e4f) · reputation disabled · 5 min ago · onb-2",
-            "  + Start a new onboarding",
-            "  Enter choose  Esc cancel",
-        ])
+        #expect(
+            Array(lines.prefix(10)) == [
+                " Telnyx Number Reputation", "",
+                " This state directory holds several onboardings. Which one?",
+                " Type to filter by name or id.", "",
+                "  Filter: ▏",
+                "  Acme Plumbing LLC (96e16aef) · step 6 Telnyx review · 3 days ago · onb-1",
+                "  Beta Dental PC (1c2d3e4f) · reputation disabled · 5 min ago · onb-2",
+                "  + Start a new onboarding",
+                "  Enter choose  Esc cancel",
+            ])
         #expect(lines.last == " ↑↓ move  Enter open  Esc or ^Q quit")
         #expect(chooser.handle(.down) == nil)
         #expect(chooser.handle(.enter) == .open("onb-2"))
         #expect(chooser.handle(.down) == nil)
         #expect(chooser.handle(.enter) == .new)
         #expect(chooser.handle(.escape) == .quit)
-        var filtered = OnboardingChooser(onboardings: [ListPicker.Item(id: "onb-1", label: "Acme"), ListPicker.Item(id: "onb-2", label: "Beta")])
+        var filtered = OnboardingChooser(onboardings: [
+            ListPicker.Item(id: "onb-1", label: "Acme"), ListPicker.Item(id: "onb-2", label: "Beta"),
+        ])
         for character in "beta" { _ = filtered.handle(.character(character)) }
         #expect(filtered.handle(.enter) == .open("onb-2"))
     }
@@ -644,13 +662,14 @@ let telnyxRecord: [String: String] = [
             "legal_name": "Acme Widgets Inc", "fein": "123456789", "website": "acme.example.com",
             "organization_contact.phone_number": "(312) 555-0000",
         ])
-        #expect(ReviewLines.lines(wizard).map(\.0) == [
-            "── Business ──", "Legal name: Acme Widgets Inc", "Organisation type: commercial", "FEIN: 12-3456789",
-            "Website: https://acme.example.com", "Country: US", "Role: enterprise",
-            "── Organisation contact ──", "Phone: +13125550000",
-            "── Physical address ──", "Country: US",
-            "── Billing address ──", "Same as the physical address",
-        ])
+        #expect(
+            ReviewLines.lines(wizard).map(\.0) == [
+                "── Business ──", "Legal name: Acme Widgets Inc", "Organisation type: commercial", "FEIN: 12-3456789",
+                "Website: https://acme.example.com", "Country: US", "Role: enterprise",
+                "── Organisation contact ──", "Phone: +13125550000",
+                "── Physical address ──", "Country: US",
+                "── Billing address ──", "Same as the physical address",
+            ])
     }
 }
 
@@ -673,7 +692,9 @@ let telnyxRecord: [String: String] = [
             state.gates = GateReport(status: "pending", loaStatus: "pending")
             state.lastError = Failure(
                 status: 500,
-                message: "Telnyx answered 500 to GET /enterprises/ent-1/reputation: the service is unavailable; the wizard checks again on its schedule, or press r.")
+                message:
+                    "Telnyx answered 500 to GET /enterprises/ent-1/reputation: the service is unavailable; the wizard checks again on its schedule, or press r."
+            )
         }
         let line = screen(wizard).split(separator: "\n", omittingEmptySubsequences: false)[22]
         #expect(line == " Problem: Telnyx answered 500 to GET /enterprises/ent-1/reputa… F1 reads it all")
@@ -782,24 +803,26 @@ let telnyxRecord: [String: String] = [
         wizard.enterpriseForm.focus = wizard.enterpriseForm.rows.count - 1
         #expect(press([.enter], &wizard).isEmpty)
         #expect(wizard.overlay == .review(top: 0))
-        #expect(ReviewLines.lines(wizard).map(\.0) == [
-            "Telnyx holds → will be sent:",
-            "── Organisation contact ──",
-            "Email: sam@acme.example.com → sam@acmewidgets.example.com",
-            "",
-            "What happens:",
-            "1. Reputation is disabled for the enterprise first (not billed):",
-            "Telnyx refuses a new Organisation contact email while it is",
-            "enabled.",
-            "2. The enterprise is updated at Telnyx (not billed).",
-            "3. You render, sign and upload a new LOA carrying the corrected",
-            "details.",
-            "4. Enabling again is billed $100.00: Telnyx reviews a corrected",
-            "enterprise as a new registration.",
-        ])
+        #expect(
+            ReviewLines.lines(wizard).map(\.0) == [
+                "Telnyx holds → will be sent:",
+                "── Organisation contact ──",
+                "Email: sam@acme.example.com → sam@acmewidgets.example.com",
+                "",
+                "What happens:",
+                "1. Reputation is disabled for the enterprise first (not billed):",
+                "Telnyx refuses a new Organisation contact email while it is",
+                "enabled.",
+                "2. The enterprise is updated at Telnyx (not billed).",
+                "3. You render, sign and upload a new LOA carrying the corrected",
+                "details.",
+                "4. Enabling again is billed $100.00: Telnyx reviews a corrected",
+                "enterprise as a new registration.",
+            ])
         #expect(screen(wizard).contains(" ↑↓ scroll  Enter send  Esc back to the form  ^Q quit"))
         // The draft stays until the correction has reached Telnyx.
-        #expect(press([.enter], &wizard) == [.send(.correctEnterprise(fields: ["organization_contact.email": "sam@acmewidgets.example.com"]))])
+        #expect(
+            press([.enter], &wizard) == [.send(.correctEnterprise(fields: ["organization_contact.email": "sam@acmewidgets.example.com"]))])
 
         // A quit mid-correction: the draft comes back over Telnyx's record, the change alone.
         var resumed = Self.rejected()
@@ -910,7 +933,9 @@ let telnyxRecord: [String: String] = [
             state.gates = GateReport(status: "approved", loaStatus: "approved")
         }
         wizard.numberLines = ["(312) 555-0134", "1.77572E+10", "Café 312"]
-        wizard.numberLineOrigins = [2: NumberLineOrigin(file: "numbers.csv", lineNumber: 4, column: NumberColumn(index: 2, heading: "Phone"))]
+        wizard.numberLineOrigins = [
+            2: NumberLineOrigin(file: "numbers.csv", lineNumber: 4, column: NumberColumn(index: 2, heading: "Phone"))
+        ]
         let terminal = InMemoryTerminal(width: 80, height: 24)
         terminal.show(WizardView.render(wizard, width: 80, height: 24).asciiOnly())
         let expected = """
@@ -957,8 +982,9 @@ let telnyxRecord: [String: String] = [
 
 @Suite struct ASCIIMessageTests {
     @Test func messagesOnAPlainTerminalAreASCIIUnderTheCLocale() {
-        #expect(ASCIIStandIn.text("Checking the API key with Telnyx (at most 45 s; Ctrl-C stops)…")
-            == "Checking the API key with Telnyx (at most 45 s; Ctrl-C stops)...")
+        #expect(
+            ASCIIStandIn.text("Checking the API key with Telnyx (at most 45 s; Ctrl-C stops)…")
+                == "Checking the API key with Telnyx (at most 45 s; Ctrl-C stops)...")
         #expect(ASCIIStandIn.text("“Café” — 3 × $0.10 → ✓") == "\"Cafe\" -- 3 x $0.10 -> ok")
         #expect(ASCIIStandIn.localeIsUTF8(["LANG": "en_US.UTF-8"]))
         #expect(ASCIIStandIn.localeIsUTF8(["LC_ALL": "", "LC_CTYPE": "C.utf8", "LANG": "C"]))

@@ -1,6 +1,7 @@
 import Foundation
 import Onboarding
 import Testing
+
 @testable import TerminalUI
 
 /// The one update for keys and command results: what a result does to the model, what it asks
