@@ -83,8 +83,12 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
             #expect(log.map(\.action) == ["enable reputation", "check review status"])
             #expect(log.first?.cost == .dollars(100))
             #expect(log.first?.osUser == OnboardingStore.osUser)
-            #expect(throws: (any Error).self) { try store.database.write { try $0.execute(sql: "DELETE FROM auditLog") } }
-            #expect(throws: (any Error).self) { try store.database.write { try $0.execute(sql: "UPDATE auditLog SET result = 'x'") } }
+            // Refused by the append-only triggers, by name; not by any error at all.
+            for change in ["DELETE FROM auditLog", "UPDATE auditLog SET result = 'x'"] {
+                let refusal = #expect(throws: DatabaseError.self) { try store.database.write { try $0.execute(sql: change) } }
+                #expect(refusal?.resultCode == .SQLITE_CONSTRAINT, "\(change)")
+                #expect(refusal?.message == "the audit log is append-only", "\(change)")
+            }
             #expect(try store.auditLog().count == 2)
         }
     }

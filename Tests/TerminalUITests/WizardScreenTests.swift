@@ -80,7 +80,35 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(commands.last == .saveDraft(form: .enterprise, fields: wizard.enterpriseForm.draft))
         #expect(wizard.enterpriseForm.draft["legal_name"] == "Ac")
         commands = press([.down], &wizard)
-        #expect(screen(wizard).contains("! "), "too short a legal name is named as the person leaves it")
+        // Too short a legal name is named under it as the person leaves it (the legend's "! fix"
+        // is on every frame, so only the whole frame shows it).
+        let leftTooShort = """
+             Telnyx Number Reputation                      SANDBOX (happy) · nothing billed
+                                        │
+             ✓ 1 Terms of Service       │ Step 2 of 9 · Enterprise
+                                        │
+             ▶ 2 Enterprise             │ The business Telnyx vets. * marks required
+                 current                │ fields. Each field is checked as you leave it.
+               3 Letter of authorization│ ── Business ──
+                                        │ * Legal name          Ac
+               4 Sign and upload        │   ! needs at least 3 characters
+                                        │ * Doing business as
+               5 Enable reputation      │ * Organisation type   commercial
+                                        │ * Legal form
+               6 Telnyx review          │ * Industry
+                                        │ * Employees
+               7 Add numbers            │ * FEIN
+                                        │ * Jurisdiction of inc
+               8 Check reputation       │ * Website
+                                        │ * Country             US
+               9 Manage                 │   Role                enterprise
+                                        │ ── Organisation contact ──
+                                        │ * First name
+            ✓ done ▶ now … waiting ! fix│
+
+             ↑↓/Tab move  → complete  F3 use existing  ^Q quit  F1 help
+            """
+        #expect(screen(wizard) == leftTooShort)
         // Move to the FEIN and write it wrongly.
         while wizard.enterpriseForm.focusedRow != .field(.fein) { _ = press([.down], &wizard) }
         _ = press(Key.typing("12-34") + [.down], &wizard)
