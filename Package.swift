@@ -91,7 +91,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw"),
         .systemLibrary(name: "CProcessGuard"),
         .target(name: "TerminalUI", dependencies: ["Onboarding", "NumberFiles", "CNcursesw"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WizardRuntime", "Onboarding"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WizardRuntime", "Onboarding"], exclude: ["Golden"]),
         .target(
             name: "WizardRuntime",
             dependencies: ["TerminalUI", "Onboarding", "NumberFiles", "OnboardingStore", "OnboardingEngine", "TelnyxAPI"]

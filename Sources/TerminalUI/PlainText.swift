@@ -140,4 +140,89 @@ extension PlainText {
         if rows.count > limit { lines.append("… and \(rows.count - limit) more (`status --json` lists every one).") }
         return lines
     }
+
+    /// What the plain renderer prints for the situation: the pending confirmation, an open
+    /// list or dialog, or the step's page (a form's page is its introduction: its fields are
+    /// asked one at a time). Lines are not cut: the terminal, or the screen reader, wraps them.
+    public static func page(_ model: WizardModel) -> [String] {
+        if let confirmation = PlainText.confirmation(model) {
+            return ["\(confirmation.title):"] + confirmation.lines.filter { !$0.isEmpty }.map { "  \($0)" }
+        }
+        switch model.overlay {
+        case .review?:
+            return ["About to send:"] + enterpriseReview(model).map { "  \($0)" }
+        case .associationResults(let numbers, _)?:
+            let monitored = Set(model.state.monitoredNumbers)
+            let added = numbers.filter(monitored.contains)
+            return ["\(added.count) of \(numbers.count) numbers are monitored now."]
+        case .chooseFrequency?:
+            return ["How often should Telnyx check the numbers?"]
+                + CheckFrequency.allCases.enumerated().map { index, frequency in
+                    "  \(index + 1). \(frequency.label)\(frequency == model.state.checkFrequency ? " (now)" : "")"
+                }
+        case .pickEnterprise(let picker)?:
+            return ["The account's enterprises:"] + picker.items.enumerated().map { "  \($0.offset + 1). \($0.element.label)" }
+                + (picker.items.isEmpty ? ["  (being read…)"] : [])
+        case .auditLog?:
+            return ["Audit log:"] + model.auditLines.map { "  \($0)" }
+        case .confirmLOAReplacement?:
+            return ["Replace the LOA under review? Its review starts again (not billed)."]
+        case .help?, .pickNumbers?, nil: break
+        }
+        switch model.screenStep {
+        case .gates: return review(model)
+        case .query, .manage: return table(model)
+        case .terms, .enterprise, .loaRender, .signAndUpload, .enable, .associate: break
+        }
+        // What only the full screen has (a radio list, a field's label, its keys) is said in
+        // words or left out.
+        var choice = 0
+        var lines = step(model, width: 400).compactMap { line -> String? in
+            if line.hasPrefix("Path of the signed PDF:") || line.hasPrefix("Numbers you mean to monitor:") { return nil }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("(•) ") || trimmed.hasPrefix("( ) ") {
+                choice += 1
+                var words = trimmed.dropFirst(4).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                // "every week  $208.75/month" is said "every week: about $208.75 a month".
+                if let last = words.last, last.hasPrefix("$"), last.hasSuffix("/month") {
+                    words[words.count - 1] = "about \(last.dropLast(6)) a month"
+                    if words.count > 1 { words[words.count - 2] += ":" }
+                }
+                return "  \(choice). \(words.joined(separator: " "))\(trimmed.hasPrefix("(•)") ? " (chosen)" : "")"
+            }
+            return line.replacingOccurrences(of: " Tab completes the path.", with: "")
+                .replacingOccurrences(of: "^O opens it in a PDF viewer.", with: "Answer o to open it in a PDF viewer.")
+        }
+        // A line left out leaves one blank line, not two.
+        lines = lines.enumerated().filter { index, line in !(line.isEmpty && index > 0 && lines[index - 1].isEmpty) }.map(\.element)
+        // Forms are asked field by field: their grid is not printed, only what leads to it.
+        if isForm(model) {
+            lines = Array(lines.prefix(2))
+            switch model.screenStep {
+            case .enterprise where model.enterpriseForm.correcting:
+                lines.append("Correcting the enterprise Telnyx rejected. Telnyx's reasons:")
+                lines += model.rejectionReasons.map { "  - " + RemoteText.sanitized($0) }
+                lines.append("Each question shows the value Telnyx holds: Enter keeps it. Only what you change is sent.")
+            case .enterprise:
+                lines.append(
+                    "The business Telnyx vets. Each question names a field; optional ones say so, and each answer is checked at once.")
+            case .associate:
+                lines.append("Give the numbers to monitor, one a line, in any common writing, or the path of a CSV or text file of them.")
+                lines.append("`inventory` lists this account's numbers that can be added; `take 1 2 5-9` adds listed ones.")
+            default:
+                lines.append(
+                    "Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. Every question here is optional.")
+            }
+        }
+        return lines
+    }
+
+    /// Whether the step on screen is a form the plain renderer asks field by field.
+    public static func isForm(_ model: WizardModel) -> Bool {
+        switch model.screenStep {
+        case .enterprise, .associate: true
+        case .loaRender: model.state.disabledReputation == nil
+        case .terms, .signAndUpload, .enable, .gates, .query, .manage: false
+        }
+    }
 }

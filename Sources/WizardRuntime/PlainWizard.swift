@@ -201,88 +201,9 @@ struct PlainPrinter {
     }
 
     private func printPage(_ model: WizardModel, stepChanged: Bool, on console: PlainConsole) {
-        if let confirmation = PlainText.confirmation(model) {
-            console.write("\n\(confirmation.title):\n" + confirmation.lines.filter { !$0.isEmpty }.map { "  \($0)\n" }.joined())
-            return
-        }
-        switch model.overlay {
-        case .review?:
-            console.write("\nAbout to send:\n" + PlainText.enterpriseReview(model).map { "  \($0)\n" }.joined())
-            return
-        case .associationResults(let numbers, _)?:
-            let monitored = Set(model.state.monitoredNumbers)
-            let added = numbers.filter(monitored.contains)
-            console.write("\n\(added.count) of \(numbers.count) numbers are monitored now.\n")
-            return
-        case .chooseFrequency?:
-            console.write("\nHow often should Telnyx check the numbers?\n")
-            for (index, frequency) in CheckFrequency.allCases.enumerated() {
-                let now = frequency == model.state.checkFrequency ? " (now)" : ""
-                console.write("  \(index + 1). \(frequency.label)\(now)\n")
-            }
-            return
-        case .pickEnterprise(let picker)?:
-            console.write("\nThe account's enterprises:\n")
-            for (index, item) in picker.items.enumerated() { console.write("  \(index + 1). \(item.label)\n") }
-            if picker.items.isEmpty { console.write("  (being read…)\n") }
-            return
-        case .auditLog?:
-            console.write("\nAudit log:\n" + model.auditLines.map { "  \($0)\n" }.joined())
-            return
-        case .confirmLOAReplacement?:
-            console.write("\nReplace the LOA under review? Its review starts again (not billed).\n")
-            return
-        case .help?, .pickNumbers?, nil: break
-        }
-        switch model.screenStep {
-        case .gates:
-            console.write("\n" + PlainText.review(model).map { "\($0)\n" }.joined())
-            return
-        case .query, .manage:
-            console.write("\n" + PlainText.table(model).map { "\($0)\n" }.joined())
-            return
-        case .terms, .enterprise, .loaRender, .signAndUpload, .enable, .associate: break
-        }
-        // Lines are not cut: the console (or the screen reader) wraps them. What only the full
-        // screen has (a radio list, a field's label, its keys) is said in words or left out.
-        var choice = 0
-        var lines = PlainText.step(model, width: 400).compactMap { line -> String? in
-            if line.hasPrefix("Path of the signed PDF:") || line.hasPrefix("Numbers you mean to monitor:") { return nil }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("(•) ") || trimmed.hasPrefix("( ) ") {
-                choice += 1
-                let words = trimmed.dropFirst(4).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-                return "  \(choice). \(words)\(trimmed.hasPrefix("(•)") ? " (chosen)" : "")"
-            }
-            return line.replacingOccurrences(of: " Tab completes the path.", with: "")
-        }
-        // Forms are asked field by field: their grid is not printed, only what leads to it.
-        let form =
-            switch model.screenStep {
-            case .enterprise, .associate: true
-            case .loaRender: model.state.disabledReputation == nil
-            case .terms, .signAndUpload, .enable, .gates, .query, .manage: false
-            }
-        if form {
-            if !stepChanged { return }
-            lines = Array(lines.prefix(2))
-            switch model.screenStep {
-            case .enterprise where model.enterpriseForm.correcting:
-                lines.append("Correcting the enterprise Telnyx rejected. Telnyx's reasons:")
-                lines += model.rejectionReasons.map { "  - " + RemoteText.sanitized($0) }
-                lines.append("Each question shows the value Telnyx holds: Enter keeps it. Only what you change is sent.")
-            case .enterprise:
-                lines.append(
-                    "The business Telnyx vets. Each question names a field; optional ones say so, and each answer is checked at once.")
-            case .associate:
-                lines.append("Give the numbers to monitor, one a line, in any common writing, or the path of a CSV or text file of them.")
-                lines.append("`inventory` lists this account's numbers that can be added; `take 1 2 5-9` adds listed ones.")
-            default:
-                lines.append(
-                    "Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. Every question here is optional.")
-            }
-        }
-        console.write("\n" + lines.map { "\($0)\n" }.joined())
+        // A form's page is its introduction, said once as the step opens; its fields are asked.
+        if PlainText.isForm(model) && !stepChanged && model.overlay == nil && model.state.confirmation == nil { return }
+        console.write("\n" + PlainText.page(model).map { "\($0)\n" }.joined())
     }
 
     /// Every problem the forms hold now, by the field's name as the questions call it.

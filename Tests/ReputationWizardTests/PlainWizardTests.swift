@@ -89,12 +89,12 @@ final class ScriptedConsole: PlainConsole, @unchecked Sendable {
                 Enabling monitoring costs $100.00 a month for the enterprise, plus $0.10 per number for each scheduled check.
 
                 How often should Telnyx check the numbers?
-                  1. every business day $100.00/month (chosen)
-                  2. every day $100.00/month
-                  3. every week $100.00/month
-                  4. every two weeks $100.00/month
-                  5. every month $100.00/month
-                  6. never (only when asked) $100.00/month
+                  1. every business day: about $100.00 a month (chosen)
+                  2. every day: about $100.00 a month
+                  3. every week: about $100.00 a month
+                  4. every two weeks: about $100.00 a month
+                  5. every month: about $100.00 a month
+                  6. never (only when asked): about $100.00 a month
 
                 The projection counts scheduled checks only; adding numbers and fresh reads are shown when you do them.
                 The frequency's number from the list, then how many numbers you plan, e.g. `2 250` [1 0; Enter keeps them]: 3 25

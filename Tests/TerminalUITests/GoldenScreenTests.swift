@@ -1,0 +1,110 @@
+import Foundation
+import Onboarding
+import Testing
+
+@testable import TerminalUI
+
+/// Each step's main state as a whole 80×24 frame, and as the plain renderer prints it, against
+/// a golden text file in `Golden/` (as ratatui and swift-snapshot-testing do). A change to a
+/// screen shows as a diff of the file; `UPDATE_GOLDEN=1 swift test --filter GoldenScreenTests`
+/// writes the files anew, to be read and committed with the change.
+@Suite struct GoldenScreenTests {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// One main state per step (and the $100 confirmation), named as its golden files are.
+    static let states: [(name: String, model: WizardModel)] = {
+        var states: [(String, WizardModel)] = []
+        states.append(("1-terms", model(.terms)))
+        var enterprise = model(.enterprise)
+        _ = press(Key.typing("Acme Widgets Inc") + [.down], &enterprise)
+        states.append(("2-enterprise", enterprise))
+        var loa = model(.loaRender)
+        _ = press(Key.typing("Sam Owner"), &loa)
+        states.append(("3-loa", loa))
+        states.append(
+            ("4-sign-and-upload", model(.signAndUpload) { $0.renderedLOAPath = "/state/onb-screen/Acme-Widgets-Inc-LOA-2026-11-29.pdf" }))
+        var enable = model(.enable)
+        _ = press(Key.typing("250"), &enable)
+        states.append(("5-enable", enable))
+        var confirming = model(.enable) { state in
+            state.confirmation = PendingConfirmation(
+                action: .enable(frequency: .weekly, plannedNumbers: 250),
+                estimate: BillableAction.enable(frequency: .weekly, plannedNumbers: 250).estimate(.listPrices))
+        }
+        confirming.frequency = .weekly
+        states.append(("5-enable-confirmation", confirming))
+        var review = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "pending")
+            state.gatesCheckedAt = now.addingTimeInterval(-125)
+        }
+        review.nextReviewCheckAt = now.addingTimeInterval(250)
+        states.append(("6-review", review))
+        var rejected = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(
+                status: "rejected", loaStatus: "approved", rejectionReasons: ["Legal name does not match IRS records for the given FEIN."])
+            state.gatesCheckedAt = now.addingTimeInterval(-30)
+        }
+        rejected.nextReviewCheckAt = nil
+        states.append(("6-review-rejected", rejected))
+        var associate = model(.associate) { $0.reputationEnabled = true }
+        associate.inventory = ["+13125550100", "+13125550101"]
+        _ = press(Key.typing("(312) 555-0100\n312.555.0101\n555-1234\n"), &associate)
+        states.append(("7-add-numbers", associate))
+        let monitored = ["+13125550100", "+13125550101", "+13125550102"]
+        var query = model(.query) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = monitored
+        }
+        query.readings = [:]
+        states.append(("8-check-reputation", query))
+        var manage = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = monitored
+            state.queriedNumbers = Set(monitored)
+        }
+        manage.readings["+13125550100"] = NumberReading(
+            phoneNumber: "+13125550100", spamRisk: "low", maturity: 90, connection: 71, engagement: 64, sentiment: 80,
+            lastRefreshedAt: now.addingTimeInterval(-3600))
+        manage.readings["+13125550101"] = NumberReading(
+            phoneNumber: "+13125550101", spamRisk: "high", category: "telemarketing", maturity: 20, connection: 12, engagement: 40,
+            sentiment: 5, lastRefreshedAt: now.addingTimeInterval(-7200))
+        manage.readings["+13125550102"] = NumberReading(phoneNumber: "+13125550102", spamRisk: "medium", maturity: 55)
+        states.append(("9-manage", manage))
+        return states.map { name, model in
+            var model = model
+            model.now = now
+            return (name, model)
+        }
+    }()
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// The golden file's text, or, with `UPDATE_GOLDEN=1`, the actual text written as the new golden.
+    func golden(_ name: String, _ actual: String) throws -> String {
+        let file = Self.folder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            try actual.write(to: file, atomically: true, encoding: .utf8)
+        }
+        return try String(contentsOf: file, encoding: .utf8)
+    }
+
+    @Test(arguments: states.map(\.name))
+    func theFullScreenFrame(name: String) throws {
+        let wizard = try #require(Self.states.first { $0.name == name }?.model)
+        let frame = screen(wizard) + "\n"
+        #expect(frame == (try golden("\(name).screen.txt", frame)))
+    }
+
+    @Test(arguments: states.map(\.name))
+    func thePlainPage(name: String) throws {
+        let wizard = try #require(Self.states.first { $0.name == name }?.model)
+        var lines = PlainText.page(wizard)
+        // Step 7's list is summed up when it ends, before the cost is asked.
+        if wizard.screenStep == .associate { lines += [""] + PlainText.numbersSummary(wizard) }
+        let page = lines.joined(separator: "\n") + "\n"
+        #expect(page == (try golden("\(name).plain.txt", page)))
+    }
+}
