@@ -62,386 +62,56 @@ public func transition(_ state: OnboardingState, _ event: Event) -> Transition {
     return result
 }
 
-/// What `event` does to `state`, before stale errors are dropped.
+/// What `event` does to `state`, before stale errors are dropped: a decision is refused while
+/// another is in flight or a charge waits for its answer; otherwise the event's handler (one a
+/// case, grouped by step in `Transition+*.swift`) decides.
 func decide(_ state: OnboardingState, _ event: Event) -> Transition {
-    var next = state
-    func send(_ effect: Effect) -> Transition {
-        next.inFlight = effect
-        next.lastError = nil
-        return Transition(state: next, effects: [effect])
-    }
-    func stay() -> Transition { Transition(state: next) }
-    func refuse(_ why: String) -> Transition { Transition(state: state, refusal: why) }
-    func ask(_ action: BillableAction, setAside: SetAsideNumbers? = nil) -> Transition {
-        var estimate = action.estimate(next.prices)
-        if case .enable = action, next.loaRound == .resubmission {
-            estimate.basis = "billed again: Telnyx reviews a corrected enterprise as a new registration; " + estimate.basis
-        } else if case .enable = action, next.enablingAgain == true {
-            estimate.basis = "billed again: reputation was enabled before and disabled; " + estimate.basis
-        }
-        next.confirmation = PendingConfirmation(action: action, estimate: estimate, setAside: setAside)
-        return stay()
-    }
-    /// An outcome arrived. If it answers the effect in flight, that effect is done and a queued
-    /// one goes next; otherwise nothing in flight or queued changes.
-    func settle() -> Transition? {
-        guard event.answers(state.inFlight) else { return nil }
-        next.inFlight = nil
-        // "No answer" is answered now: it is no longer the news.
-        if next.lastError == state.lastError, state.lastError?.outcomeUnknown == true { next.lastError = nil }
-        if let queued = next.queued {
-            next.queued = nil
-            return send(queued)
-        }
-        return nil
-    }
-
-    /// Settled, and when `left` (numbers sent but not done) is not empty, `message` said.
-    func settled(leaving left: [String], _ message: @autoclosure () -> String) -> Transition {
-        var result = settle() ?? stay()
-        if !left.isEmpty { result.state.lastError = Failure(message: message()) }
-        return result
-    }
-
+    var decision = Decision(state: state, event: event)
     if event.isDecision {
         if event == .begin { return state.inFlight == nil ? begin(state) : Transition(state: state) }
-        if let inFlight = state.inFlight { return refuse("Waiting for “\(inFlight.name)” to finish.") }
+        if let inFlight = state.inFlight { return decision.refuse("Waiting for “\(inFlight.name)” to finish.") }
         if state.confirmation != nil && event != .confirm && event != .cancel {
-            return refuse("Confirm or cancel the pending charge first.")
+            return decision.refuse("Confirm or cancel the pending charge first.")
         }
     }
-
     switch event {
-    case .begin:
-        return begin(state)
-
-    case .agreeToTerms:
-        guard state.step == .terms else { return refuse("The terms are already agreed.") }
-        if case .agreed = state.terms { return Transition(state: afterTerms(state)) }
-        return send(.agreeToTerms)
-
-    case .termsChecked(let agreed, let version):
-        next.terms = agreed ? .agreed(version: version) : .required(version: version)
-        if agreed { next = afterTerms(next) }
-        return settle() ?? stay()
-
-    case .termsAgreed(let version):
-        next.terms = .agreed(version: version)
-        next = afterTerms(next)
-        return settle() ?? stay()
-
-    case .useExistingEnterprise(let id, _):
-        guard state.step == .enterprise else { return refuse("The enterprise is chosen at step 2.") }
-        // What Telnyx holds decides the step, as `adopt` does: an enterprise already enabled is
-        // never offered a $100 enable that Telnyx would refuse.
-        return send(.readEnterprise(enterpriseId: id))
-
-    case .enterpriseFactsRead(let facts):
-        guard event.answers(state.inFlight), state.step == .enterprise else { return stay() }
-        var landed = OnboardingState.adopting(facts, id: state.id, prices: state.prices)
-        landed.inFlight = nil
-        next = landed
-        return settle() ?? stay()
-
-    case .submitEnterprise(let fields):
-        guard state.step == .enterprise, state.enterprise == nil else { return refuse("The enterprise is already created.") }
-        switch normalizedEnterprise(fields, partial: false) {
-        case .failure(let failure):
-            next.lastError = failure
-            return stay()
-        case .success(let normalized):
-            return send(.createEnterprise(fields: normalized))
-        }
-
-    case .enterpriseReady(let id, let legalName):
-        next.enterprise = .init(id: id, legalName: legalName)
-        next.pendingCorrection = nil
-        if next.step == .enterprise || next.loaRound == .resubmission { next.step = .loaRender }
-        return settle() ?? stay()
-
-    case .renderLOA(let agent, let signature):
-        guard let enterprise = state.enterprise, [.loaRender, .signAndUpload].contains(state.step) else {
-            return refuse("The LOA is rendered once the enterprise exists (step 3).")
-        }
-        if state.pendingCorrection != nil {
-            return refuse("The correction has not reached Telnyx yet: correct the enterprise again before rendering its LOA.")
-        }
-        if state.disabledReputation != nil {
-            return refuse("Reputation is disabled: choose to enable it again first (it is billed again once enabled).")
-        }
-        return send(.renderLOA(enterpriseId: enterprise.id, agent: agent, signature: signature))
-
-    case .loaRendered(let path):
-        next.renderedLOAPath = path
-        if case .renderLOA(_, _, let signature)? = state.inFlight { next.renderedLOASigned = signature != nil }
-        if next.step == .loaRender { next.step = .signAndUpload }
-        return settle() ?? stay()
-
-    case .useSignedLOA(let path):
-        guard state.step == .signAndUpload else { return refuse("Render the LOA first (step 3).") }
-        next.signedLOAPath = path
-        return send(.uploadSignedLOA(path: path))
-
-    case .signedLOAUploaded(let documentId, let sha256):
-        next.loaDocumentId = documentId
-        if let sha256 { next.uploadedLOASHA256 = sha256 }
-        guard event.answers(state.inFlight) else { return stay() }
-        next.inFlight = nil
-        if next.loaRound == .replacement, let enterprise = next.enterprise {
-            return send(.replaceLOA(enterpriseId: enterprise.id, documentId: documentId))
-        }
-        next.step = .enable
-        return stay()
-
+    case .begin: return decision.onBegin()
+    case .agreeToTerms: return decision.onAgreeToTerms()
+    case .termsChecked(let agreed, let version): return decision.onTermsChecked(agreed: agreed, version: version)
+    case .termsAgreed(let version): return decision.onTermsAgreed(version: version)
+    case .useExistingEnterprise(let id, _): return decision.onUseExistingEnterprise(id: id)
+    case .enterpriseFactsRead(let facts): return decision.onEnterpriseFactsRead(facts: facts)
+    case .submitEnterprise(let fields): return decision.onSubmitEnterprise(fields: fields)
+    case .enterpriseReady(let id, let legalName): return decision.onEnterpriseReady(id: id, legalName: legalName)
+    case .renderLOA(let agent, let signature): return decision.onRenderLOA(agent: agent, signature: signature)
+    case .loaRendered(let path): return decision.onLoaRendered(path: path)
+    case .useSignedLOA(let path): return decision.onUseSignedLOA(path: path)
+    case .signedLOAUploaded(let documentId, let sha256): return decision.onSignedLOAUploaded(documentId: documentId, sha256: sha256)
     case .chooseFrequency(let frequency, let plannedNumbers):
-        guard state.step == .enable, state.loaDocumentId != nil else { return refuse("Upload the signed LOA first (step 4).") }
-        next.checkFrequency = frequency
-        return ask(.enable(frequency: frequency, plannedNumbers: max(0, plannedNumbers)))
-
-    case .confirm:
-        guard let confirmation = state.confirmation else { return refuse("There is nothing to confirm.") }
-        next.confirmation = nil
-        guard let enterprise = state.enterprise else { return refuse("There is no enterprise yet.") }
-        switch confirmation.action {
-        case .enable(let frequency, _):
-            guard let documentId = state.loaDocumentId else { return refuse("Upload the signed LOA first (step 4).") }
-            let enable = Effect.enableReputation(enterpriseId: enterprise.id, documentId: documentId, frequency: frequency)
-            if state.loaRound == .resubmission && state.reputationEnabled {
-                // The rejected registration must go before a new one can be made.
-                next.queued = enable
-                return send(.disableReputation(enterpriseId: enterprise.id))
-            }
-            return send(enable)
-        case .associate(let numbers):
-            return send(.associateNumbers(enterpriseId: enterprise.id, numbers: numbers))
-        case .query(let numbers, let fresh, _):
-            return send(.queryNumbers(enterpriseId: enterprise.id, numbers: numbers, fresh: fresh))
-        case .refresh(let numbers):
-            return send(.refreshNumbers(enterpriseId: enterprise.id, numbers: numbers))
-        case .remove(let numbers):
-            return send(.removeNumbers(enterpriseId: enterprise.id, numbers: numbers))
-        case .changeFrequency(_, let frequency, _):
-            return send(.changeFrequency(enterpriseId: enterprise.id, frequency: frequency))
-        case .disable:
-            return send(.disableReputation(enterpriseId: enterprise.id))
-        }
-
-    case .cancel:
-        next.confirmation = nil
-        return stay()
-
-    case .reputationEnabled(let report):
-        next.reputationEnabled = true
-        next.enablingAgain = nil
-        next.submittedLOASHA256 = state.uploadedLOASHA256
-        next.gates = report
-        next.loaRound = .first
-        next.step = .gates
-        return settle() ?? stay()
-
-    case .checkGatesNow:
-        guard let enterprise = state.enterprise, state.reputationEnabled else {
-            return refuse("Telnyx reviews an enterprise once reputation is enabled (step 5).")
-        }
-        return send(.checkGates(enterpriseId: enterprise.id))
-
-    case .gatesChecked(let report, let at):
-        next.gates = report
-        if report.vettingRejected { next.lastVettingRejection = report.rejectionReasons }
-        if report.status == "approved" { next.lastVettingRejection = nil }
-        next.gatesCheckedAt = at
-        if next.step == .gates && report.bothApproved { next.step = .associate }
-        return settle() ?? stay()
-
-    case .goBack:
-        guard state.inFlight == nil else { return refuse("Wait until what is under way is done, then go back.") }
-        switch state.step {
-        case .signAndUpload:
-            // Rendering again is free and changes nothing at Telnyx.
-            next.step = .loaRender
-        case .enable:
-            // The uploaded document goes unused (Telnyx deletes it after 30 minutes); another is uploaded.
-            next.step = .signAndUpload
-            next.loaDocumentId = nil
-        case .terms: return refuse("This is the first step.")
-        case .enterprise: return refuse("The terms are agreed for the account; there is nothing to go back to.")
-        case .loaRender where state.loaRound == .replacement:
-            // Nothing was sent yet: the LOA under review stays as it was.
-            next.step = .gates
-            next.loaRound = .first
-        case .loaRender:
-            return refuse("The enterprise exists at Telnyx and stays this onboarding's; a rejected vetting is corrected at step 6.")
-        case .gates: return refuse("Reputation is enabled, so the steps before are done; a rejected or pending LOA is replaced with l.")
-        case .associate, .query, .manage: return refuse("Reputation is enabled, so the steps before are done.")
-        }
-        next.lastError = nil
-        return stay()
-
-    case .startLOAReplacement:
-        guard state.reputationEnabled, state.step == .gates, let gates = state.gates, gates.loaStatus != "approved" else {
-            return refuse("Only a rejected or pending LOA can be replaced, once reputation is enabled; an approved one cannot.")
-        }
-        guard !gates.vettingRejected else {
-            return refuse("Telnyx rejected the enterprise: correct it (c); the corrected submission carries a new LOA.")
-        }
-        next.loaRound = .replacement
-        next.step = .loaRender
-        return stay()
-
-    case .loaReplaced(let report):
-        next.gates = report
-        next.submittedLOASHA256 = state.uploadedLOASHA256
-        next.loaRound = .first
-        next.step = .gates
-        return settle() ?? stay()
-
-    case .correctEnterprise(let fields):
-        guard let enterprise = state.enterprise, state.canCorrectEnterprise else {
-            return refuse("The enterprise is corrected after Telnyx rejects its vetting.")
-        }
-        guard !fields.isEmpty else { return refuse("Nothing was changed: the enterprise is as Telnyx holds it.") }
-        switch normalizedEnterprise(fields, partial: true) {
-        case .failure(let failure):
-            next.lastError = failure
-            return stay()
-        case .success(let normalized):
-            next.loaRound = .resubmission
-            next.pendingCorrection = normalized
-            let update = Effect.updateEnterprise(enterpriseId: enterprise.id, fields: normalized)
-            if EnterpriseCorrection.path(changing: normalized.keys, reputationEnabled: state.reputationEnabled) == .disableThenUpdate {
-                // Telnyx refuses new identity fields while reputation is enabled (api-notes, step 2).
-                next.loaDocumentId = nil
-                next.queued = update
-                return send(.disableReputation(enterpriseId: enterprise.id))
-            }
-            return send(update)
-        }
-
-    case .reputationDisabled:
-        next.reputationEnabled = false
-        next.gates = nil
-        next.monitoredNumbers = []
-        next.queriedNumbers = []
-        if case .updateEnterprise? = state.queued, state.loaRound == .resubmission {
-            // Disabled so that a correction of identity fields can go through: the update next,
-            // then a new LOA for the corrected enterprise.
-            next.step = .loaRender
-        }
-        if let resumed = settle(), !resumed.effects.isEmpty { return resumed }
-        // Disabled for good, not on the way to a correction: a state of its own until enabled again.
-        if case .disableReputation? = state.inFlight, state.loaRound != .resubmission {
-            next.disabledReputation = .init(numbersDropped: state.monitoredNumbers.count, outsideWizard: false)
-        }
-        // Enabling again needs a newly signed LOA.
-        next.loaRound = .first
-        next.loaDocumentId = nil
-        next.step = .loaRender
-        return stay()
-
-    case .enableAgain:
-        guard state.disabledReputation != nil else { return refuse("Reputation is not disabled.") }
-        next.disabledReputation = nil
-        next.enablingAgain = true
-        next.loaRound = .first
-        next.step = .loaRender
-        return stay()
-
-    case .addNumbers(let numbers, let setAside):
-        guard state.step >= .associate, state.gates?.bothApproved == true else {
-            return refuse("Numbers can be added once Telnyx approves both the enterprise and the LOA.")
-        }
-        var seen = Set(state.monitoredNumbers)
-        let new = numbers.filter { seen.insert($0).inserted }
-        guard !new.isEmpty else {
-            guard setAside.isEmpty else { return refuse("No number can be added: \(SetAsideNumbers.summary(setAside)).") }
-            return refuse("All these numbers are already monitored.")
-        }
-        return ask(.associate(numbers: new), setAside: SetAsideNumbers(setAside))
-
-    case .numbersAssociated(let numbers, let setAside):
-        var seen = Set(next.monitoredNumbers)
-        next.monitoredNumbers += numbers.filter { seen.insert($0).inserted }
-        if !setAside.isEmpty {
-            next.lastError = Failure(message: "\(SetAsideNumbers.summary(setAside)).", fieldProblems: SetAsideNumbers(setAside).named)
-        }
-        if next.step == .associate && !next.monitoredNumbers.isEmpty { next.step = .query }
-        return settle() ?? stay()
-
-    case .query(let numbers, let fresh):
-        guard state.step >= .query, let enterprise = state.enterprise else { return refuse("Add numbers first (step 7).") }
-        // A number never read has no cached data, so its first read is live and billed (api-notes, step 8).
-        let billed = fresh ? numbers : numbers.filter { !state.queriedNumbers.contains($0) }
-        if billed.isEmpty { return send(.queryNumbers(enterpriseId: enterprise.id, numbers: numbers, fresh: false)) }
-        return ask(.query(numbers: numbers, fresh: fresh, billed: billed))
-
-    case .numbersQueried(let numbers):
-        next.queriedNumbers.formUnion(numbers)
-        // Numbers sent and not read (their answers failed): said, and read again on request.
-        var unread: [String] = []
-        if case .queryNumbers(_, let sent, _)? = state.inFlight { unread = sent.filter { !Set(numbers).contains($0) } }
-        if next.step == .query && !numbers.isEmpty && unread.isEmpty { next.step = .manage }
-        return settled(
-            leaving: unread,
-            "\(unread.count) of \(unread.count + numbers.count) numbers were not read (their answers failed): \(Effect.sample(unread)); read them again."
-        )
-
-    case .refresh(let numbers):
-        guard state.step >= .query, !numbers.isEmpty else { return refuse("Choose monitored numbers to refresh.") }
-        return ask(.refresh(numbers: numbers))
-
-    case .numbersRefreshed(let succeeded, let failed):
-        next.queriedNumbers.formUnion(succeeded)
-        if !failed.isEmpty {
-            next.lastError = Failure(
-                message:
-                    "\(failed.count) of \(failed.count + succeeded.count) numbers could not be refreshed: \(failed.prefix(5).joined(separator: ", "))\(failed.count > 5 ? ", …" : "")."
-            )
-        }
-        return settle() ?? stay()
-
-    case .changeFrequency(let frequency):
-        guard state.enterprise != nil, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
-        guard state.gates?.status == "approved" else {
-            return refuse(
-                "The check frequency can be changed once Telnyx approves the enterprise; it is \(state.gates?.status ?? "not reviewed") now."
-            )
-        }
-        guard frequency != state.checkFrequency else { return refuse("Numbers are already checked \(frequency.label).") }
-        return ask(.changeFrequency(from: state.checkFrequency, to: frequency, monitored: state.monitoredNumbers.count))
-
-    case .frequencyChanged(let frequency):
-        next.checkFrequency = frequency
-        return settle() ?? stay()
-
-    case .removeNumbers(let numbers):
-        guard state.enterprise != nil else { return refuse("There is no enterprise yet.") }
-        let monitored = Set(state.monitoredNumbers)
-        let removable = numbers.filter(monitored.contains)
-        guard !removable.isEmpty else { return refuse("None of these numbers is monitored.") }
-        return ask(.remove(numbers: removable))
-
-    case .numbersRemoved(let numbers):
-        let removed = Set(numbers)
-        next.monitoredNumbers.removeAll(where: removed.contains)
-        next.queriedNumbers.subtract(removed)
-        var kept: [String] = []
-        if case .removeNumbers(_, let sent)? = state.inFlight { kept = sent.filter { !removed.contains($0) } }
-        return settled(
-            leaving: kept,
-            "\(kept.count) of \(kept.count + numbers.count) numbers are still monitored (their removal failed): \(Effect.sample(kept)); remove them again."
-        )
-
-    case .disable:
-        guard state.enterprise != nil, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
-        return ask(.disable(monitored: state.monitoredNumbers.count))
-
-    case .effectFailed(let effect, let failure):
-        // A failure of something no longer in flight is old news: keep it for the record only.
-        guard event.answers(state.inFlight) else {
-            next.lastError = failure
-            return stay()
-        }
-        return failed(next, effect, failure)
+        return decision.onChooseFrequency(frequency: frequency, plannedNumbers: plannedNumbers)
+    case .confirm: return decision.onConfirm()
+    case .cancel: return decision.onCancel()
+    case .reputationEnabled(let report): return decision.onReputationEnabled(report: report)
+    case .checkGatesNow: return decision.onCheckGatesNow()
+    case .gatesChecked(let report, let at): return decision.onGatesChecked(report: report, at: at)
+    case .goBack: return decision.onGoBack()
+    case .startLOAReplacement: return decision.onStartLOAReplacement()
+    case .loaReplaced(let report): return decision.onLoaReplaced(report: report)
+    case .correctEnterprise(let fields): return decision.onCorrectEnterprise(fields: fields)
+    case .reputationDisabled: return decision.onReputationDisabled()
+    case .enableAgain: return decision.onEnableAgain()
+    case .addNumbers(let numbers, let setAside): return decision.onAddNumbers(numbers: numbers, setAside: setAside)
+    case .numbersAssociated(let numbers, let setAside): return decision.onNumbersAssociated(numbers: numbers, setAside: setAside)
+    case .query(let numbers, let fresh): return decision.onQuery(numbers: numbers, fresh: fresh)
+    case .numbersQueried(let numbers): return decision.onNumbersQueried(numbers: numbers)
+    case .refresh(let numbers): return decision.onRefresh(numbers: numbers)
+    case .numbersRefreshed(let succeeded, let failed): return decision.onNumbersRefreshed(succeeded: succeeded, failed: failed)
+    case .changeFrequency(let frequency): return decision.onChangeFrequency(frequency: frequency)
+    case .frequencyChanged(let frequency): return decision.onFrequencyChanged(frequency: frequency)
+    case .removeNumbers(let numbers): return decision.onRemoveNumbers(numbers: numbers)
+    case .numbersRemoved(let numbers): return decision.onNumbersRemoved(numbers: numbers)
+    case .disable: return decision.onDisable()
+    case .effectFailed(let effect, let failure): return decision.onEffectFailed(effect: effect, failure: failure)
     }
 }
 
