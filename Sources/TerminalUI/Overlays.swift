@@ -117,7 +117,7 @@ enum Overlays {
                 lines = [("Last message:", .bold), (RemoteText.sanitized(message), .colored(.warning)), ("", .plain)]
             }
             box(
-                lines + help(model.screenStep, sandbox: model.sandboxScenario != nil).map { ($0, .plain) },
+                lines + help(model).map { ($0, .plain) },
                 title: "Help · \(model.screenStep.title)", on: &surface)
         case .review(let top):
             // The keys stay in view below however far the review scrolls.
@@ -168,60 +168,12 @@ enum Overlays {
         }
     }
 
-    static func help(_ step: Step, sandbox: Bool) -> [String] {
-        var lines: [String]
-        switch step {
-        case .terms: lines = ["Agreeing is per account and one-time. Enter agrees."]
-        case .enterprise:
-            lines = [
-                "↑/↓ or Tab/Shift-Tab move between fields; each is checked as you leave it.",
-                "Choice fields: type to filter, → takes the first match.",
-                "Space on the billing toggle copies the physical address.",
-                "F3 uses an enterprise the account already has instead.",
-                "Everything typed is kept: quit and come back at any time.",
-            ]
-        case .loaRender:
-            lines = [
-                "Everything here is optional; F2 (or Enter on [ Render the LOA ]) renders the PDF into",
-                "the onboarding's folder (readable by you only). Rendering is free and repeatable.",
-                "Signature: a PNG image of it (→ completes the path); the signer's name is printed",
-                "beside it. Agent: a reseller or BPO acting for the enterprise (Space turns it on).",
-            ]
-        case .signAndUpload:
-            lines = [
-                "Give the path of the signed PDF. Tab completes file names.", "^O opens the rendered LOA (xdg-open or open).",
-                "A LOA rendered with a signature image is uploaded by Enter with no path.",
-            ]
-        case .enable:
-            lines = [
-                "↑/↓ choose how often numbers are checked; type how many you plan to add.",
-                "Enter asks for confirmation with the monthly cost.",
-            ]
-        case .gates:
-            lines = ["r checks now. After a rejection: c corrects the enterprise, l replaces the LOA."]
-            if sandbox { lines.append("In the sandbox, t moves the simulated clock one hour.") }
-        case .associate:
-            lines = [
-                "One number per line; Enter starts a new line. F2 adds (asks first).",
-                "F3 picks from your inventory (Space marks, type to filter).",
-                "^O loads a CSV or text file whose path is on the current line.",
-            ]
-        case .query:
-            lines = [
-                "Enter reads every number (first reads billed, asked first).", "f asks for a fresh (billed) read of every number.",
-                "s sorts by the next column (risk worst first, scores lowest first); S reverses.", "a adds more numbers.",
-            ]
-        case .manage:
-            lines = [
-                "Space selects; R refreshes the selected (or current) numbers, cost shown first.",
-                "x removes the selected numbers (asks first, naming them; adding back is billed again).",
-                "F chooses the check frequency with each one's monthly cost, then asks.",
-                "/ filters by digits; PgUp/PgDn page; s sorts by the next column, S reverses.",
-                "D disables reputation (asks first: type DISABLE).",
-                "L shows the audit log: every action, who, when and what it cost.",
-                "a adds more numbers (Esc comes back here).",
-            ]
-        }
+    /// Help for the step on screen: a line for each key it answers (from its declared bindings,
+    /// at every row of a form), what it says about itself, then the keys of every step.
+    static func help(_ model: WizardModel) -> [String] {
+        var lines: [String] = []
+        for binding in StepScreens.screen(model).everyKey(model) where !lines.contains(binding.help) { lines.append(binding.help) }
+        lines += StepScreens.screen(model).about(model)
         return lines + [
             "", "q (^Q in a text field) quits at any time; nothing is lost.",
             "Esc goes back a step where nothing done at Telnyx is undone (from steps 4 and 5).",

@@ -30,7 +30,7 @@ public enum PlainText {
 
     /// Help for the step on screen.
     public static func help(_ model: WizardModel) -> [String] {
-        Overlays.help(model.screenStep, sandbox: model.sandboxScenario != nil)
+        Overlays.help(model)
     }
 
     /// The word typed to confirm disabling reputation.

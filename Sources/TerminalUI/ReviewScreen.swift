@@ -4,14 +4,6 @@ import Onboarding
 /// Step 6: both of Telnyx's reviews side by side, when they were checked and will be again,
 /// and, after a rejection, its reasons in full with the way forward one key away.
 enum ReviewScreen {
-    static func keys(_ model: WizardModel) -> String {
-        var keys = ["r check now"]
-        if model.state.gates?.vettingRejected == true { keys.append("c correct enterprise") }
-        if model.state.canReplaceLOA { keys.append("l replace LOA") }
-        if model.sandboxScenario != nil { keys.append("t +1 h (sandbox)") }
-        return keys.joined(separator: "  ")
-    }
-
     static func verdict(_ value: String) -> (String, Style) {
         switch value {
         case "approved": ("✓ approved", .colored(.good, bold: true))

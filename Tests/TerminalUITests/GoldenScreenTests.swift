@@ -72,6 +72,13 @@ import Testing
             sentiment: 5, lastRefreshedAt: now.addingTimeInterval(-7200))
         manage.readings["+13125550102"] = NumberReading(phoneNumber: "+13125550102", spamRisk: "medium", maturity: 55)
         states.append(("9-manage", manage))
+        // Help lists the step's keys as they are declared (the same list the key line reads).
+        var help = manage
+        _ = press([.character("?")], &help)
+        states.append(("9-manage-help", help))
+        var enterpriseHelp = enterprise
+        _ = press([.function(1)], &enterpriseHelp)
+        states.append(("2-enterprise-help", enterpriseHelp))
         return states.map { name, model in
             var model = model
             model.now = now

@@ -106,7 +106,7 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
                                         │ * First name
             ✓ done ▶ now … waiting ! fix│
 
-             ↑↓/Tab move  → complete  F3 use existing  ^Q quit  F1 help
+             ↑↓/Tab move  F3 use existing  ^Q quit  F1 help
             """
         #expect(screen(wizard) == leftTooShort)
         // Move to the FEIN and write it wrongly.
@@ -813,7 +813,7 @@ let telnyxRecord: [String: String] = [
                                         │   Email               billing@acme.example.com
             ✓ done ▶ now … waiting ! fix│
 
-             ↑↓/Tab move  → complete  Esc leave  ^Q quit  F1 help
+             ↑↓/Tab move  Esc leave  ^Q quit  F1 help
             """
         #expect(screen(wizard) == expected)
     }

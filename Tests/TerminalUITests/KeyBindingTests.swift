@@ -1,0 +1,33 @@
+import Foundation
+import Onboarding
+import Testing
+
+@testable import TerminalUI
+
+/// The key line, help and dispatch read one declaration per step: every key the key line shows
+/// does something, help names it, and a key no step declares does nothing.
+@Suite struct KeyBindingTests {
+    static let names = GoldenScreenTests.states.filter { $0.model.overlay == nil && $0.model.state.confirmation == nil }.map(\.name)
+
+    @Test(arguments: names)
+    func everyKeyOnTheKeyLineDoesSomethingAndHelpNamesIt(name: String) throws {
+        let wizard = try #require(GoldenScreenTests.states.first { $0.name == name }?.model)
+        let screen = StepScreens.screen(wizard)
+        let shown = screen.bindings(wizard).filter { $0.label != nil }
+        #expect(!shown.isEmpty)
+        let help = Overlays.help(wizard)
+        for binding in shown {
+            // One of its keys at least (↑ at the top of a list does nothing; ↓ does).
+            let acts = binding.keys.contains { key in
+                var pressed = wizard
+                return !WizardController.handle(key, &pressed).isEmpty || pressed != wizard
+            }
+            #expect(acts, "\(name): “\(binding.label ?? "")” does nothing")
+            #expect(help.contains(binding.help), "\(name): help does not name “\(binding.label ?? "")”")
+        }
+        // A key no step declares changes nothing and asks for nothing.
+        var pressed = wizard
+        #expect(WizardController.handle(.function(9), &pressed) == [])
+        #expect(pressed.overlay == wizard.overlay && pressed.state == wizard.state && pressed.table == wizard.table)
+    }
+}
