@@ -136,8 +136,8 @@ public struct OnboardingReport: Encodable, Sendable {
         steps = Step.allCases.map { StepLine(number: $0.rawValue, title: $0.title, marker: state.marker(for: $0).rawValue) }
         enterpriseId = state.enterprise?.id
         enterpriseName = state.enterprise?.legalName
-        status = state.gates?.status
-        loaStatus = state.gates?.loaStatus
+        status = state.gates?.status.rawValue
+        loaStatus = state.gates?.loaStatus.rawValue
         rejectionReasons = state.gates?.rejectionReasons ?? []
         gatesCheckedAt = state.gatesCheckedAt
         next = state.nextAction

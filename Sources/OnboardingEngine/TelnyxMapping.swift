@@ -26,7 +26,8 @@ enum TelnyxMapping {
 
     static func gates(_ settings: ReputationSettings) -> GateReport {
         GateReport(
-            status: settings.status?.rawValue ?? "pending", loaStatus: settings.loaStatus?.rawValue ?? "pending",
+            status: ReviewStatus(settings.status?.rawValue ?? "pending"),
+            loaStatus: ReviewStatus(settings.loaStatus?.rawValue ?? "pending"),
             rejectionReasons: settings.rejectionReasons ?? [])
     }
 

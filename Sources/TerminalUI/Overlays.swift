@@ -132,7 +132,7 @@ enum Overlays {
             let status = model.state.gates?.loaStatus ?? "pending"
             box(
                 [
-                    ("Replace the LOA Telnyx is reviewing (\(RemoteText.sanitized(status)))?", .bold), ("", .plain),
+                    ("Replace the LOA Telnyx is reviewing (\(RemoteText.sanitized(status.rawValue)))?", .bold), ("", .plain),
                     ("You render, sign and upload a new LOA; once it is uploaded it", .plain),
                     ("replaces the one under review and Telnyx's LOA review starts again", .plain),
                     ("(it can take days). Not billed.", .plain),

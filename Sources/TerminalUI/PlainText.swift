@@ -89,8 +89,8 @@ extension PlainText {
     public static func review(_ model: WizardModel) -> [String] {
         var lines = ["Step 6 of 9 · Telnyx review", ""]
         guard let gates = model.state.gates else { return lines + ["Asking Telnyx where the review stands."] }
-        lines.append("Enterprise vetting: \(RemoteText.sanitized(gates.status)).")
-        lines.append("LOA review: \(RemoteText.sanitized(gates.loaStatus)).")
+        lines.append("Enterprise vetting: \(RemoteText.sanitized(gates.status.rawValue)).")
+        lines.append("LOA review: \(RemoteText.sanitized(gates.loaStatus.rawValue)).")
         if let checked = model.state.gatesCheckedAt {
             lines.append(
                 "Last checked \(ReviewScreen.relative(checked, now: model.now))\(model.nextReviewCheckAt.map { "; the next check is \(ReviewScreen.relative($0, now: model.now))" } ?? "")."

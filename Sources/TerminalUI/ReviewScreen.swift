@@ -4,11 +4,11 @@ import Onboarding
 /// Step 6: both of Telnyx's reviews side by side, when they were checked and will be again,
 /// and, after a rejection, its reasons in full with the way forward one key away.
 enum ReviewScreen {
-    static func verdict(_ value: String) -> (String, Style) {
+    static func verdict(_ value: ReviewStatus) -> (String, Style) {
         switch value {
-        case "approved": ("✓ approved", .colored(.good, bold: true))
-        case "rejected", "deleted": ("! \(value)", .colored(.danger, bold: true))
-        default: ("… \(RemoteText.sanitized(value))", .colored(.warning))
+        case .approved: ("✓ approved", .colored(.good, bold: true))
+        case .rejected, .deleted: ("! \(value)", .colored(.danger, bold: true))
+        case .pending, .other: ("… \(RemoteText.sanitized(value.rawValue))", .colored(.warning))
         }
     }
 

@@ -166,7 +166,7 @@ struct PlainPrinter {
             // Said from the second report on: a resumed onboarding's old check is on its page.
             if page != nil, let gates = model.state.gates {
                 console.write(
-                    "Checked with Telnyx: enterprise vetting \(RemoteText.sanitized(gates.status)), LOA review \(RemoteText.sanitized(gates.loaStatus)).\n"
+                    "Checked with Telnyx: enterprise vetting \(RemoteText.sanitized(gates.status.rawValue)), LOA review \(RemoteText.sanitized(gates.loaStatus.rawValue)).\n"
                 )
                 if gates.bothApproved { console.write("Telnyx approved both reviews: numbers can be added now.\n") }
             }

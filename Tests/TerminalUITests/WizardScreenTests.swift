@@ -765,7 +765,7 @@ let telnyxRecord: [String: String] = [
 }
 
 @Suite struct CorrectionScreenTests {
-    static func rejected(loaStatus: String = "approved") -> WizardModel {
+    static func rejected(loaStatus: ReviewStatus = .approved) -> WizardModel {
         model(.gates) { state in
             state.reputationEnabled = true
             state.gates = GateReport(
