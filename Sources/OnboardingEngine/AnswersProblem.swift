@@ -46,7 +46,8 @@ public enum AnswersProblem {
         case is Bool.Type: return "true or false"
         case is Int.Type, is Double.Type: return "a number"
         default:
-            if name.contains("JSONValue") { return "text, or an object of text fields" }
+            if name == "Value" || name.hasSuffix(".Value") { return "text, or an object of text fields" }
+            if name == "EnterpriseBody" { return "an object of fields" }
             if name == "Scalar" { return "text" }
             if name.hasPrefix("Array") || name == "Sequence" { return "a list" }
             if name.hasPrefix("Dictionary") || name == "Mapping" { return "an object of fields" }

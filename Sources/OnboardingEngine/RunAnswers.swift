@@ -5,7 +5,7 @@ import Onboarding
 public struct RunAnswers: Decodable, Sendable {
     public var acceptTerms: Bool?
     /// A new enterprise, as `POST /enterprises` takes it (nested objects allowed).
-    public var enterprise: [String: JSONValue]?
+    public var enterprise: EnterpriseBody?
     /// Or an enterprise the account already has.
     public var enterpriseId: String?
     public var loa: LOA?
@@ -80,35 +80,5 @@ public struct RunAnswers: Decodable, Sendable {
     }
 
     /// The enterprise as form fields keyed `organization_contact.email`.
-    public var enterpriseFields: [String: String]? {
-        guard let enterprise else { return nil }
-        var fields: [String: String] = [:]
-        for (key, value) in enterprise {
-            switch value {
-            case .string(let text): fields[key] = text
-            case .object(let nested): for (inner, text) in nested { fields["\(key).\(inner)"] = text }
-            }
-        }
-        return fields
-    }
-
-    /// A value of the enterprise object: a string, or one level of nested strings.
-    public enum JSONValue: Decodable, Sendable {
-        case string(String)
-        case object([String: String])
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let text = try? container.decode(String.self) {
-                self = .string(text)
-            } else if let number = try? container.decode(Int.self) {
-                self = .string(String(number))
-            } else if let object = try? container.decode([String: String].self) {
-                self = .object(object)
-            } else {
-                throw DecodingError.typeMismatch(
-                    JSONValue.self, .init(codingPath: decoder.codingPath, debugDescription: "text, or an object of text fields"))
-            }
-        }
-    }
+    public var enterpriseFields: [String: String]? { enterprise?.fields }
 }

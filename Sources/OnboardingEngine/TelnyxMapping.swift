@@ -37,17 +37,7 @@ enum TelnyxMapping {
 
     /// Form fields keyed `organization_contact.email` into the API's nested body.
     static func enterprise<Body: Decodable>(_ fields: [String: String], customerReference: String?, as type: Body.Type) throws -> Body {
-        var object: [String: Any] = [:]
-        for (key, value) in fields {
-            let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-            if parts.count == 2 {
-                var nested = object[parts[0]] as? [String: Any] ?? [:]
-                nested[parts[1]] = value
-                object[parts[0]] = nested
-            } else {
-                object[key] = value
-            }
-        }
+        var object = EnterpriseBody(fields: fields).json
         if let customerReference { object["customer_reference"] = customerReference }
         return try JSONDecoder().decode(type, from: JSONSerialization.data(withJSONObject: object))
     }
@@ -57,13 +47,7 @@ enum TelnyxMapping {
     static func fields(of enterprise: Enterprise) -> [String: String] {
         let encoded = (try? JSONEncoder().encode(enterprise)) ?? Data()
         let object = (try? JSONSerialization.jsonObject(with: encoded)) as? [String: Any] ?? [:]
-        var fields: [String: String] = [:]
-        for field in EnterpriseField.allCases {
-            let parts = field.key.split(separator: ".", maxSplits: 1).map(String.init)
-            let found = parts.count == 2 ? (object[parts[0]] as? [String: Any])?[parts[1]] : object[field.key]
-            if let value = found as? String, !value.isEmpty { fields[field.key] = value }
-        }
-        return fields
+        return EnterpriseBody(json: object).fields
     }
 
     /// The body of a correction: the changed top-level fields, and every nested object with a

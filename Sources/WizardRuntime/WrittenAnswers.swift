@@ -10,7 +10,7 @@ import TerminalUI
 public struct WrittenAnswers: Encodable, Equatable, Sendable {
     public var acceptTerms: Bool?
     /// The enterprise as typed in the wizard, nested as `POST /enterprises` takes it.
-    public var enterprise: [String: Value]?
+    public var enterprise: EnterpriseBody?
     /// An enterprise the account already had, chosen in the wizard (instead of `enterprise`).
     public var enterpriseId: String?
     public var loa: LOA?
@@ -18,20 +18,6 @@ public struct WrittenAnswers: Encodable, Equatable, Sendable {
     public var checkFrequency: CheckFrequency?
     /// The numbers monitored, in E.164.
     public var numbers: [String]?
-
-    /// A value of the enterprise object: text, or one level of nested text.
-    public enum Value: Encodable, Equatable, Sendable {
-        case text(String)
-        case object([String: String])
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .text(let text): try container.encode(text)
-            case .object(let object): try container.encode(object)
-            }
-        }
-    }
 
     public struct LOA: Encodable, Equatable, Sendable {
         public var signerName: String?
@@ -62,19 +48,7 @@ public struct WrittenAnswers: Encodable, Equatable, Sendable {
             if fields.isEmpty, let chosen = state.enterprise?.id {
                 enterpriseId = chosen
             } else if !fields.isEmpty {
-                var nested: [String: Value] = [:]
-                for (key, value) in fields where !value.isEmpty {
-                    let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-                    if parts.count == 2 {
-                        var object: [String: String] = [:]
-                        if case .object(let existing)? = nested[parts[0]] { object = existing }
-                        object[parts[1]] = value
-                        nested[parts[0]] = .object(object)
-                    } else {
-                        nested[key] = .text(value)
-                    }
-                }
-                enterprise = nested
+                enterprise = EnterpriseBody(fields: fields)
             }
         }
         if state.step > .loaRender, let typedDraft {

@@ -234,7 +234,7 @@ import Testing
                 }
                 #expect(try await run(try answers(["signed_loa": try signedPDF(), "numbers": numbers])).exitCode == 13)
                 var corrected = try answers(["signed_loa": try signedPDF(signature: "new"), "numbers": numbers])
-                corrected.enterprise?["doing_business_as"] = .string("Acme Plumbing Chicago")
+                corrected.enterprise?["doing_business_as"] = .text("Acme Plumbing Chicago")
                 try await simulator.setFaults(
                     #"[{"method": "PUT", "path": "/v2/enterprises/*", "malformed_body": "truncated", "times": 1}]"#)
                 let faulted = try await run(corrected)

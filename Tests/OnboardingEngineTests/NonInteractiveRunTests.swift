@@ -207,7 +207,7 @@ func signedPDF(signature: String = "") throws -> String {
             try await withStore { store in
                 let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
                 var fields = try answers()
-                fields.enterprise?["fein"] = .string("12-34")
+                fields.enterprise?["fein"] = .text("12-34")
                 let badEnterprise = try await NonInteractiveRun(answers: fields, confirmBillable: true, wait: false).run(engine)
                 #expect(badEnterprise.exitCode == 10)
                 #expect(badEnterprise.message.contains("fein"))
