@@ -108,6 +108,9 @@ extension PlainText {
         return lines
     }
 
+    /// The table's numbers in the order `table` lists them (its `1.`, `2.`…).
+    public static func tableRows(_ model: WizardModel) -> [String] { NumbersTable.rows(model) }
+
     /// Steps 8 and 9 as one sentence a number, in the table's order: risk, category, the four
     /// scores (0 to 100) and when Telnyx last read it; at most `limit` numbers.
     public static func table(_ model: WizardModel, limit: Int = 200) -> [String] {

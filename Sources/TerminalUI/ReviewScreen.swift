@@ -55,25 +55,25 @@ enum ReviewScreen {
         }
     }
 
-    /// Milliseconds until `relative(date, now:)` reads differently (a second under a minute
-    /// away, else the next whole minute), so an idle step 6 redraws only when its line changes.
+    /// Milliseconds until `relative(date, now:)` reads differently (the next whole minute, or
+    /// the moment a time under a minute away is reached), so an idle step 6 redraws only when
+    /// its line changes: about once a minute, not once a second.
     static func millisecondsUntilChange(of date: Date, now: Date) -> Int {
         let seconds = date.timeIntervalSince(now)
         let magnitude = abs(seconds)
-        guard magnitude >= 59 else { return 1000 }
-        // Minutes shown are whole: the text changes as the count crosses a minute.
+        if seconds > 0 && magnitude < 60 { return Int(seconds * 1000) + 1 }
         let intoMinute = magnitude.truncatingRemainder(dividingBy: 60)
         let left = seconds > 0 ? intoMinute : 60 - intoMinute
         return max(1000, Int(left * 1000) + 1)
     }
 
+    /// A time beside now in whole minutes (`in 4 min`, `2 h 5 min ago`); under a minute, "in
+    /// less than a minute" or "less than a minute ago", so the line does not tick each second.
     static func relative(_ date: Date, now: Date) -> String {
-        let seconds = Int(date.timeIntervalSince(now).rounded())
+        let seconds = Int(date.timeIntervalSince(now).rounded(.towardZero))
         let magnitude = abs(seconds)
-        if magnitude < 5 { return seconds >= 0 && date > now ? "in a moment" : "just now" }
-        let text =
-            magnitude < 60
-            ? "\(magnitude) s" : magnitude < 3600 ? "\(magnitude / 60) min" : "\(magnitude / 3600) h \(magnitude % 3600 / 60) min"
+        if magnitude < 60 { return seconds > 0 ? "in less than a minute" : "less than a minute ago" }
+        let text = magnitude < 3600 ? "\(magnitude / 60) min" : "\(magnitude / 3600) h \(magnitude % 3600 / 60) min"
         return seconds >= 0 ? "in \(text)" : "\(text) ago"
     }
 }

@@ -40,7 +40,15 @@ enum PlainQuestion: Equatable {
         case .terms: return .terms
         case .enterprise: return .enterpriseRow(model.enterpriseForm.focusedRow)
         case .loaRender where model.state.disabledReputation != nil: return .disabled
-        case .loaRender: return .loaRow(model.loaForm.focusedRow)
+        case .loaRender:
+            // A row left with a problem (a signature image not found) is asked again first.
+            let form = model.loaForm
+            if let wrong = form.rows.first(where: { form.problems[$0] != nil }),
+                let index = form.rows.firstIndex(of: wrong), index < form.focus
+            {
+                return .loaRow(wrong)
+            }
+            return .loaRow(form.focusedRow)
         case .signAndUpload: return .signedLOA
         case .enable: return .enable
         case .gates: return .review
@@ -125,7 +133,10 @@ enum PlainQuestion: Equatable {
         }
         switch self {
         case .confirm:
-            return word == "y" || word == "yes" ? [.key(.character("y"))] : word == "n" || word == "no" ? [.key(.character("n"))] : []
+            if word == "y" || word == "yes" { return [.key(.character("y"))] }
+            if word == "n" || word == "no" { return [.key(.character("n"))] }
+            console.write("! Answer y to go ahead (as the cost says) or n to cancel; nothing is done until then.\n")
+            return []
         case .typeDisableWord:
             if text == PlainText.disableWord {
                 model.confirmationWord = TextField(text)
@@ -160,7 +171,9 @@ enum PlainQuestion: Equatable {
             printer.reprint()
             return []
         case .terms:
-            return word == "y" || word == "yes" || word.isEmpty ? [.key(.enter)] : []
+            if word == "y" || word == "yes" || word.isEmpty { return [.key(.enter)] }
+            console.write("! Nothing is agreed yet: Enter or y agrees, q quits.\n")
+            return []
         case .enterpriseRow(.field(let field)):
             if word == "existing" && model.enterpriseForm.focus == 0 && !model.enterpriseForm.correcting { return [.key(.function(3))] }
             var form = model.enterpriseForm
@@ -172,11 +185,14 @@ enum PlainQuestion: Equatable {
             } else {
                 typed(text, into: &value)
             }
+            let before = form.values[field]
             form.values[field] = value
             form.check(field)
             if let problem = form.problems[field] {
                 printer.said(problem, of: field.fullLabel, on: console)
                 printer.answered()
+                // Asked again with what it held before: a refused answer is not offered back.
+                form.values[field] = before
             } else {
                 form.focus = min(form.focus + 1, form.rows.count - 1)
             }
@@ -194,6 +210,8 @@ enum PlainQuestion: Equatable {
             if text == "L" { return [.key(.character("L"))] }
             return []
         case .loaRow(let row):
+            // Answered where it was asked (a row asked again is behind the focus).
+            if let index = model.loaForm.rows.firstIndex(of: row) { model.loaForm.focus = index }
             switch row {
             case .actingAsAgent:
                 if (word == "y") != model.loaForm.actingAsAgent && (word == "y" || word == "n") {
@@ -232,7 +250,10 @@ enum PlainQuestion: Equatable {
         case .review:
             switch text {
             case "r", "l", "c", "t": return [.key(.character(Character(text)))]
-            default: return []
+            case "": return []
+            default:
+                console.write("! \(RemoteText.sanitized(text)) is not one of the answers; ? lists them.\n")
+                return []
             }
         case .numbers:
             if text.isEmpty {
@@ -298,8 +319,14 @@ enum PlainQuestion: Equatable {
                     return []
                 }
                 let monitored = Set(model.state.monitoredNumbers)
+                let listed = PlainText.tableRows(model)
                 var chosen: Set<String> = []
                 for piece in pieces {
+                    // A number from the table's list (`x 2`), as `take` reads step 7's.
+                    if let index = Int(piece), listed.indices.contains(index - 1) {
+                        chosen.insert(listed[index - 1])
+                        continue
+                    }
                     guard let number = try? USPhoneNumber(piece) else {
                         console.write("! \(RemoteText.sanitized(piece)) is not a US number; nothing was done.\n")
                         return []
@@ -372,7 +399,7 @@ enum PlainQuestion: Equatable {
         case .table:
             specific = [
                 "Enter reads every number (first reads are billed, asked first); f asks for a fresh, billed read of every number.",
-                "R and x take numbers after them, separated by commas: R refreshes them (billed), x stops monitoring them.",
+                "R and x take numbers after them (as written, or their place in the list), separated by commas: R refreshes them (billed), x stops monitoring them.",
                 "F chooses the check frequency, D disables reputation, L shows the audit log, a adds numbers, t shows the table again.",
             ]
         }

@@ -27,8 +27,14 @@ public struct PlainWizard: Sendable {
         // Results asked for and not yet come (a file checked, the audit log read…): the next
         // question waits for them, so lines come in the order things happened.
         var awaited = 0
+        // A result that never comes (a poller that stopped just as it was asked) must not hold
+        // the next question for ever: after this long without one, the question is asked.
+        var awaitedSince = ContinuousClock.now
         while true {
-            awaited += commands.filter(Self.isAnswered).count
+            let asked = commands.filter(Self.isAnswered).count
+            if asked > 0 && awaited == 0 { awaitedSince = .now }
+            awaited += asked
+            if awaited > 0 && ContinuousClock.now - awaitedSince > Self.longestAwait { awaited = 0 }
             if await work.perform(commands, model: model) == .quit {
                 console.write("Saved at step \(model.state.step.rawValue) (\(model.state.step.title)).\n")
                 return
@@ -38,7 +44,8 @@ public struct PlainWizard: Sendable {
             if model.background.decision != nil || model.background.readingFile != nil || awaited > 0 {
                 // Working: results are waited for; lines typed meanwhile are read after.
                 printer.reportBusy(model, on: console)
-                runtime.waitForWake(wake, timeoutMilliseconds: WizardUpdate.wakeAfter(model))
+                let due = WizardUpdate.wakeAfter(model)
+                runtime.waitForWake(wake, timeoutMilliseconds: awaited > 0 ? min(due ?? 1000, 1000) : due)
             } else {
                 printer.report(model, on: console)
                 let question = PlainQuestion.current(model)
@@ -68,6 +75,9 @@ public struct PlainWizard: Sendable {
             for message in arrived + messages { commands += WizardUpdate.update(&model, message) }
         }
     }
+
+    /// The longest the next question waits for results it asked for.
+    static let longestAwait = Duration.seconds(15)
 
     /// Commands whose result the next question waits for.
     static func isAnswered(_ command: Command) -> Bool {

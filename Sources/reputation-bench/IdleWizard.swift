@@ -60,7 +60,7 @@ enum IdleWizard {
             | woken every 80 ms (before) | \(String(format: "%.3f s", timed.cpu)) | \(percent(timed.cpu)) | \(timed.frames) | |
             | no wizard (the floor: simulator, engine, client) | \(String(format: "%.3f s", floor)) | \(percent(floor)) | 0 | |
 
-            now vs before: \(String(format: "%.1f", timed.cpu / max(asleep.cpu, 0.000_001)))× less CPU. CPU is the whole process's (user + system, getrusage), the in-process simulator included; step 6 redraws once a second for its "next check in" line.
+            now vs before: \(String(format: "%.1f", timed.cpu / max(asleep.cpu, 0.000_001)))× less CPU. CPU is the whole process's (user + system, getrusage), the in-process simulator included, and any review check that falls in the window; step 6 redraws when its "last checked" or "next check" line would read differently (whole minutes).
             """
     }
 
@@ -70,7 +70,7 @@ enum IdleWizard {
     static func measure(_ runtime: WizardRuntime, seconds: Int, timerMilliseconds: Int?) async throws -> (cpu: Double, frames: Int) {
         let terminal = try SleepingTerminal(seconds: seconds, timerMilliseconds: timerMilliseconds)
         try await runtime.run(on: terminal)
-        return (cpuSeconds() - (terminal.settled?.cpu ?? 0), terminal.frames - (terminal.settled?.frames ?? 0))
+        return ((terminal.ended ?? cpuSeconds()) - (terminal.settled?.cpu ?? 0), terminal.frames - (terminal.settled?.frames ?? 0))
     }
 
     static func cpuSeconds() -> Double {
@@ -131,7 +131,15 @@ final class SleepingTerminal: Terminal {
         wake.drain()
     }
 
-    func nextKey(timeoutMilliseconds: Int) -> Key? { ContinuousClock.now >= until ? .control("q") : nil }
+    /// ^Q once the window is over, its CPU time taken then (quitting is not idle time).
+    func nextKey(timeoutMilliseconds: Int) -> Key? {
+        guard ContinuousClock.now >= until, ended == nil else { return nil }
+        ended = IdleWizard.cpuSeconds()
+        return .control("q")
+    }
+
+    /// The process's CPU time when the window ended.
+    private(set) var ended: Double?
 
     func restore() {}
 }
