@@ -37,6 +37,15 @@ static inline int cn_read_keys_as_utf8(void) {
         || setlocale(LC_CTYPE, "en_US.UTF-8") != NULL;
 }
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+/* Whether the terminal TERM names can move the cursor (terminfo's `cup`): without it (dumb
+   terminals, some CI consoles, an unknown TERM) the wizard runs in plain mode. */
+extern int setupterm(const char *, int, int *);
+static inline int cn_has_cursor_addressing(void) {
+    int error = 0;
+    if (setupterm(NULL, 1, &error) != 0) return 0;
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
 /* A resize wakes the wizard's wait: SIGWINCH, after ncurses' own handler has noted the new
    size, writes a byte to `fd` (a pipe the loop polls). The handler is chained, never replaced,
    and a signal may land on any thread, so the byte is what wakes the loop, not EINTR. */

@@ -63,6 +63,10 @@ public final class NcursesTerminal: Terminal {
 
     public var size: (width: Int, height: Int) { (Int(cn_cols()), Int(cn_lines())) }
 
+    /// Whether the terminal `TERM` names can address the cursor (terminfo's `cup`); an unknown
+    /// or dumb terminal cannot, and gets the plain renderer.
+    public static var canAddressCursor: Bool { cn_has_cursor_addressing() != 0 }
+
     /// Whether a codeset name (`nl_langinfo(CODESET)`) is UTF-8 (`UTF-8`, `utf8`).
     static func localeIsUTF8(_ codeset: String) -> Bool {
         codeset.lowercased().filter { $0 != "-" } == "utf8"

@@ -30,8 +30,11 @@ enum ReviewScreen {
             region.write("\(WizardView.spinner(model.tick)) checking with Telnyx…", style: .colored(.accent), into: &surface)
         } else {
             let last = model.state.gatesCheckedAt.map { "last checked \(relative($0, now: model.now))" } ?? "not checked yet"
-            let next = model.nextReviewCheckAt.map { "; next check \(relative($0, now: model.now))" } ?? ""
-            region.write(last + next, style: .muted, into: &surface)
+            // One line each: together they are wider than the screen at 80 columns.
+            region.write(last, style: .muted, into: &surface)
+            if let next = model.nextReviewCheckAt {
+                region.write("next check \(relative(next, now: model.now))", style: .muted, into: &surface)
+            }
         }
         region.skip()
         if gates.vettingRejected {

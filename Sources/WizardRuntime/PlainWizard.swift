@@ -141,6 +141,8 @@ struct PlainPrinter {
     private var error: String?
     private var busy: String?
     private var prompt: String?
+    /// A question printed and not answered yet: the cursor is at the end of its line.
+    private var promptOpen = false
     private var gatesCheckedAt: Date?
     /// Problems of the form's fields as last printed, by the field's name.
     private var problems: [String: String] = [:]
@@ -163,7 +165,7 @@ struct PlainPrinter {
     mutating func reportBusy(_ model: WizardModel, on console: PlainConsole) {
         if model.busy != busy {
             busy = model.busy
-            if let busy { console.write("… \(busy)\n") }
+            if let busy { say(console, "… \(busy)\n") }
         }
     }
 
@@ -175,10 +177,11 @@ struct PlainPrinter {
         if let checked = model.state.gatesCheckedAt, checked != gatesCheckedAt {
             // Said from the second report on: a resumed onboarding's old check is on its page.
             if page != nil, let gates = model.state.gates {
-                console.write(
+                say(
+                    console,
                     "Checked with Telnyx: enterprise vetting \(RemoteText.sanitized(gates.status.rawValue)), LOA review \(RemoteText.sanitized(gates.loaStatus.rawValue)).\n"
                 )
-                if gates.bothApproved { console.write("Telnyx approved both reviews: numbers can be added now.\n") }
+                if gates.bothApproved { say(console, "Telnyx approved both reviews: numbers can be added now.\n") }
             }
             gatesCheckedAt = checked
         }
@@ -194,26 +197,26 @@ struct PlainPrinter {
         }
         if let error = model.state.lastError?.message, error != self.error {
             self.error = error
-            console.write("Error: \(RemoteText.sanitizedLines(error))\n")
+            say(console, "Error: \(RemoteText.sanitizedLines(error))\n")
         } else if model.state.lastError == nil {
             error = nil
         }
         // A field's problem is said as a line (the full screen marks it with !).
         let now = Self.problems(model)
         for (name, problem) in now.sorted(by: { $0.key < $1.key }) where problems[name] != problem {
-            console.write("! \(name) \(problem)\n")
+            say(console, "! \(name) \(problem)\n")
         }
         problems = now
         if model.notice != notice {
             notice = model.notice
-            if let notice = model.notice { console.write("Note: \(RemoteText.sanitizedLines(notice))\n") }
+            if let notice = model.notice { say(console, "Note: \(RemoteText.sanitizedLines(notice))\n") }
         }
     }
 
-    private func printPage(_ model: WizardModel, stepChanged: Bool, on console: PlainConsole) {
+    private mutating func printPage(_ model: WizardModel, stepChanged: Bool, on console: PlainConsole) {
         // A form's page is its introduction, said once as the step opens; its fields are asked.
         if PlainText.isForm(model) && !stepChanged && model.overlay == nil && model.state.confirmation == nil { return }
-        console.write("\n" + PlainText.page(model).map { "\($0)\n" }.joined())
+        say(console, "\n" + PlainText.page(model).map { "\($0)\n" }.joined())
     }
 
     /// Every problem the forms hold now, by the field's name as the questions call it.
@@ -236,18 +239,32 @@ struct PlainPrinter {
     /// A field's problem said now by the question that found it; not said again unless it changes.
     mutating func said(_ problem: String, of name: String, on console: PlainConsole) {
         problems[name] = problem
-        console.write("! \(name) \(problem)\n")
+        say(console, "! \(name) \(problem)\n")
     }
 
     mutating func ask(_ question: PlainQuestion, model: WizardModel, on console: PlainConsole) {
         let text = question.prompt(model)
         guard text != prompt else { return }
         prompt = text
+        promptOpen = true
         console.write("\(text) ")
     }
 
     /// The question was answered: the next one is printed even when it reads the same.
-    mutating func answered() { prompt = nil }
+    mutating func answered() {
+        prompt = nil
+        promptOpen = false
+    }
+
+    /// Prints news; a question left open on its line is closed first, and asked again after.
+    private mutating func say(_ console: PlainConsole, _ text: String) {
+        if promptOpen {
+            console.write("\n")
+            promptOpen = false
+            prompt = nil
+        }
+        console.write(text)
+    }
 
     /// Prints the page again at the next report (after help, say).
     mutating func reprint() { page = nil }

@@ -66,6 +66,10 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         if !nonInteractive && Self.wantsPlain(plain, environment: ProcessInfo.processInfo.environment) { return try await runPlain() }
+        // On a terminal that cannot move the cursor (an unknown TERM included): plain mode too.
+        if !nonInteractive && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !NcursesTerminal.canAddressCursor {
+            return try await runPlain()
+        }
         guard nonInteractive else { return try await runFullScreen() }
         let answers: RunAnswers
         do {

@@ -197,7 +197,7 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         wizard.now = Date(timeIntervalSince1970: 1_120)
         wizard.nextReviewCheckAt = Date(timeIntervalSince1970: 1_180)
         let text = screen(wizard)
-        #expect(text.contains("last checked 2 min ago; next check in 1 min"))
+        #expect(text.contains("│ last checked 2 min ago\n") && text.contains("│ next check in 1 min\n"))
         #expect(text.contains("… 6 Telnyx review"))
         #expect(text.contains("waiting on Telnyx"))
     }
