@@ -27,7 +27,7 @@ public struct CostEstimate: Hashable, Sendable, Codable, CustomStringConvertible
         return CostEstimate(
             amount: prices.monitoringPerMonth + checks,
             basis:
-                "\(prices.monitoringPerMonth) monitoring + \(count) numbers checked \(frequency.label) at \(prices.liveCheck) = \(checks) a month"
+                "\(prices.monitoringPerMonth) monitoring + \(count) \(count == 1 ? "number" : "numbers") checked \(frequency.label) at \(prices.liveCheck) = \(checks) a month"
         )
     }
 }

@@ -92,7 +92,8 @@ extension OnboardingState {
         case .query:
             return "Check the reputation of the \(monitoredNumbers.count) monitored numbers."
         case .manage:
-            return "Onboarding complete: \(monitoredNumbers.count) numbers monitored \(checkFrequency.label)."
+            return
+                "Onboarding complete: \(monitoredNumbers.count) \(monitoredNumbers.count == 1 ? "number" : "numbers") monitored \(checkFrequency.label)."
         }
     }
 }

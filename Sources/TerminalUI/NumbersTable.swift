@@ -58,7 +58,8 @@ enum NumbersTable {
                 "Read the reputation of the monitored numbers. A number's first read is billed (\(state.prices.liveCheck) each, marked $); later cached reads are free.",
                 into: &surface)
         } else {
-            region.write("\(state.monitoredNumbers.count) numbers monitored \(state.checkFrequency.label).", into: &surface)
+            let count = state.monitoredNumbers.count
+            region.write("\(count) \(count == 1 ? "number" : "numbers") monitored \(state.checkFrequency.label).", into: &surface)
         }
         if model.table.filtering || !model.table.filter.text.isEmpty {
             surface.put("Filter: ", x: region.x, y: region.y + region.line)

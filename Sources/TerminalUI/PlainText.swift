@@ -108,6 +108,24 @@ extension PlainText {
         return lines
     }
 
+    /// Where an onboarding stands, said once as plain mode opens (for someone picking it up):
+    /// its enterprise, the steps done, and the step now with what to do.
+    public static func standing(_ model: WizardModel) -> [String] {
+        let state = model.state
+        var lines: [String] = []
+        if let enterprise = state.enterprise {
+            lines.append("Onboarding \(state.id) for \(RemoteText.sanitized(enterprise.legalName)) (enterprise \(enterprise.id)).")
+        } else {
+            lines.append("Onboarding \(state.id).")
+        }
+        let done = Step.allCases.filter { state.marker(for: $0) == .done }
+        let doneText = done.isEmpty ? "no step is done yet" : done.count == 1 ? "step 1 is done" : "steps 1 to \(done.count) are done"
+        lines.append(
+            "Where it stands: \(doneText); now step \(state.step.rawValue) of 9, \(state.step.title): \(RemoteText.sanitized(state.nextAction))"
+        )
+        return lines
+    }
+
     /// The table's numbers in the order `table` lists them (its `1.`, `2.`…).
     public static func tableRows(_ model: WizardModel) -> [String] { NumbersTable.rows(model) }
 
@@ -198,6 +216,11 @@ extension PlainText {
         }
         // A line left out leaves one blank line, not two.
         lines = lines.enumerated().filter { index, line in !(line.isEmpty && index > 0 && lines[index - 1].isEmpty) }.map(\.element)
+        if model.screenStep == .enable && (Int(model.plannedNumbers.text) ?? 0) == 0 {
+            lines.append(
+                "Each frequency's monthly cost depends on how many numbers you plan: give the count after the frequency's number (e.g. `2 250`)."
+            )
+        }
         // Forms are asked field by field: their grid is not printed, only what leads to it.
         if isForm(model) {
             lines = Array(lines.prefix(2))

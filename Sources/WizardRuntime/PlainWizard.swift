@@ -24,6 +24,7 @@ public struct PlainWizard: Sendable {
         var printer = PlainPrinter()
         console.write("Telnyx Number Reputation\(model.sandboxScenario.map { " · SANDBOX (\($0)): nothing is billed" } ?? "")\n")
         console.write("Answer each question and press Enter. q quits at any prompt (nothing is lost); ? gives help.\n")
+        console.write(PlainText.standing(model).map { "\($0)\n" }.joined())
         // Results asked for and not yet come (a file checked, the audit log read…): the next
         // question waits for them, so lines come in the order things happened.
         var awaited = 0
