@@ -2,27 +2,35 @@ import Onboarding
 
 /// Step 5: how often Telnyx checks the numbers, with each frequency's monthly projection.
 enum EnableScreen {
-    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+    static func content(_ model: WizardModel) -> [ScreenBlock] {
         let prices = model.state.prices
-        region.wrap(
-            "Enabling monitoring costs \(prices.monitoringPerMonth) a month for the enterprise, plus \(prices.liveCheck) per number for each scheduled check.",
-            into: &surface)
-        region.skip()
-        region.write("How often should Telnyx check the numbers?", into: &surface)
         let planned = Int(model.plannedNumbers.text) ?? 0
-        for frequency in CheckFrequency.allCases {
-            let chosen = frequency == model.frequency
-            let cost = CostEstimate.monthly(frequency, numbers: planned, prices)
-            let line =
-                "\(chosen ? "(•)" : "( )") \(frequency.label.padding(toLength: 26, withPad: " ", startingAt: 0)) \(cost.amount)/month"
-            region.write(line, style: chosen ? .focus : .plain, into: &surface, indent: 2)
+        let choices = CheckFrequency.allCases.map { frequency in
+            let cost = CostEstimate.monthly(frequency, numbers: planned, prices).amount
+            return ScreenChoice(
+                label: frequency.label, detail: "\(cost)/month", spokenDetail: "about \(cost) a month", chosen: frequency == model.frequency
+            )
         }
-        region.skip()
-        surface.put("Numbers you mean to monitor: ", x: region.x, y: region.y + region.line)
-        model.plannedNumbers.draw(into: &surface, x: region.x + 29, y: region.y + region.line, width: 8, focused: true)
-        region.skip()
-        region.wrap(
-            "The projection counts scheduled checks only; adding numbers and fresh reads are shown when you do them.", style: .muted,
-            into: &surface)
+        var blocks: [ScreenBlock] = [
+            .paragraph(
+                "Enabling monitoring costs \(prices.monitoringPerMonth) a month for the enterprise, plus \(prices.liveCheck) per number for each scheduled check."
+            ),
+            .blank, .line("How often should Telnyx check the numbers?"), .choices(choices), .blank,
+            .input(label: "Numbers you mean to monitor: ", field: model.plannedNumbers, inlineWidth: 8),
+            .paragraph("The projection counts scheduled checks only; adding numbers and fresh reads are shown when you do them.", .muted),
+        ]
+        if planned == 0 {
+            blocks.append(
+                .keys(
+                    fullScreen: "",
+                    plain:
+                        "Each frequency's monthly cost depends on how many numbers you plan: give the count after the frequency's number (e.g. `2 250`)."
+                ))
+        }
+        return blocks
+    }
+
+    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+        ScreenLayout.place(content(model), in: &region, on: &surface)
     }
 }

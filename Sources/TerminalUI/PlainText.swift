@@ -195,32 +195,18 @@ extension PlainText {
         case .query, .manage: return table(model)
         case .terms, .enterprise, .loaRender, .signAndUpload, .enable, .associate: break
         }
-        // What only the full screen has (a radio list, a field's label, its keys) is said in
-        // words or left out.
-        var choice = 0
-        var lines = step(model, width: 400).compactMap { line -> String? in
-            if line.hasPrefix("Path of the signed PDF:") || line.hasPrefix("Numbers you mean to monitor:") { return nil }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("(•) ") || trimmed.hasPrefix("( ) ") {
-                choice += 1
-                var words = trimmed.dropFirst(4).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-                // "every week  $208.75/month" is said "every week: about $208.75 a month".
-                if let last = words.last, last.hasPrefix("$"), last.hasSuffix("/month") {
-                    words[words.count - 1] = "about \(last.dropLast(6)) a month"
-                    if words.count > 1 { words[words.count - 2] += ":" }
-                }
-                return "  \(choice). \(words.joined(separator: " "))\(trimmed.hasPrefix("(•)") ? " (chosen)" : "")"
+        // Screens that describe their content are printed from it: the same blocks the full
+        // screen places, with paths whole, choices numbered and keys said as plain mode has them.
+        let heading = "Step \(model.screenStep.rawValue) of 9 · \(model.screenStep.title)"
+        let content: [ScreenBlock]? =
+            switch model.screenStep {
+            case .terms: TermsScreen.content(model)
+            case .signAndUpload: UploadScreen.content(model)
+            case .enable: EnableScreen.content(model)
+            case .enterprise, .loaRender, .gates, .associate, .query, .manage: nil
             }
-            return line.replacingOccurrences(of: " Tab completes the path.", with: "")
-                .replacingOccurrences(of: "^O opens it in a PDF viewer.", with: "Answer o to open it in a PDF viewer.")
-        }
-        // A line left out leaves one blank line, not two.
-        lines = lines.enumerated().filter { index, line in !(line.isEmpty && index > 0 && lines[index - 1].isEmpty) }.map(\.element)
-        if model.screenStep == .enable && (Int(model.plannedNumbers.text) ?? 0) == 0 {
-            lines.append(
-                "Each frequency's monthly cost depends on how many numbers you plan: give the count after the frequency's number (e.g. `2 250`)."
-            )
-        }
+        if let content { return [heading, ""] + ScreenLayout.plainLines(content) }
+        var lines = step(model, width: 400)
         // Forms are asked field by field: their grid is not printed, only what leads to it.
         if isForm(model) {
             lines = Array(lines.prefix(2))

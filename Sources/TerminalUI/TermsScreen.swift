@@ -2,20 +2,28 @@ import Onboarding
 
 /// Step 1: the terms, their link and version, agreed once for the account.
 enum TermsScreen {
-    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+    static func content(_ model: WizardModel) -> [ScreenBlock] {
         switch model.state.terms {
         case .agreed(let version):
-            region.wrap("✓ The account already agreed to the terms (version \(version)).", style: .colored(.good), into: &surface)
+            return [.paragraph("✓ The account already agreed to the terms (version \(version)).", .colored(.good))]
         case .required(let version):
-            region.wrap("Number Reputation needs the account to agree to Telnyx's terms of service for it.", into: &surface)
-            region.skip()
-            region.write("Terms:", into: &surface)
-            region.write("https://telnyx.com/terms/reputation-services", style: .colored(.accent), into: &surface, indent: 2)
-            if !version.isEmpty { region.write("Version: \(RemoteText.sanitized(version))", into: &surface) }
-            region.skip()
-            region.wrap("Read them, then press Enter to agree for the account. Nothing is billed.", style: .bold, into: &surface)
+            var blocks: [ScreenBlock] = [
+                .paragraph("Number Reputation needs the account to agree to Telnyx's terms of service for it."), .blank,
+                .line("Terms:"), .line("https://telnyx.com/terms/reputation-services", .colored(.accent), indent: 2),
+            ]
+            if !version.isEmpty { blocks.append(.line("Version: \(RemoteText.sanitized(version))")) }
+            return blocks + [
+                .blank,
+                .keys(
+                    fullScreen: "Read them, then press Enter to agree for the account. Nothing is billed.",
+                    plain: "Read them, then agree for the account. Nothing is billed.", .bold),
+            ]
         case .unknown:
-            region.write("Asking Telnyx whether the terms are agreed…", into: &surface)
+            return [.line("Asking Telnyx whether the terms are agreed…")]
         }
+    }
+
+    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+        ScreenLayout.place(content(model), in: &region, on: &surface)
     }
 }
