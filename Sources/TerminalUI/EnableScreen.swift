@@ -21,7 +21,7 @@ enum EnableScreen {
         ]
         if planned == 0 {
             blocks.append(
-                .keys(
+                .wording(
                     fullScreen: "",
                     plain:
                         "Each frequency's monthly cost depends on how many numbers you plan: give the count after the frequency's number (e.g. `2 250`)."

@@ -87,25 +87,7 @@ extension PlainText {
     /// Step 6 as sentences: each review's state, when it was checked, Telnyx's reasons after a
     /// rejection, and what to do.
     public static func review(_ model: WizardModel) -> [String] {
-        var lines = ["Step 6 of 9 · Telnyx review", ""]
-        guard let gates = model.state.gates else { return lines + ["Asking Telnyx where the review stands."] }
-        lines.append("Enterprise vetting: \(RemoteText.sanitized(gates.status.rawValue)).")
-        lines.append("LOA review: \(RemoteText.sanitized(gates.loaStatus.rawValue)).")
-        if let checked = model.state.gatesCheckedAt {
-            lines.append(
-                "Last checked \(ReviewScreen.relative(checked, now: model.now))\(model.nextReviewCheckAt.map { "; the next check is \(ReviewScreen.relative($0, now: model.now))" } ?? "")."
-            )
-        }
-        if gates.vettingRejected {
-            lines.append("Telnyx rejected the enterprise, for these reasons:")
-            lines += gates.rejectionReasons.map { "  - " + RemoteText.sanitized($0) }
-            lines.append("Answer c to correct the enterprise; it is then submitted again with a newly signed LOA.")
-        } else if gates.loaRejected {
-            lines.append("Telnyx rejected the LOA. Answer l to render, sign and upload a replacement (not billed).")
-        } else {
-            lines.append("Telnyx's reviewers decide within hours or days. You can quit: the wizard comes back here and checks again.")
-        }
-        return lines
+        ["Step 6 of 9 · Telnyx review", ""] + ScreenLayout.plainLines(ReviewScreen.content(model))
     }
 
     /// Where an onboarding stands, said once as plain mode opens (for someone picking it up):

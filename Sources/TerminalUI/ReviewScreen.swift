@@ -12,50 +12,65 @@ enum ReviewScreen {
         }
     }
 
-    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+    static func content(_ model: WizardModel) -> [ScreenBlock] {
         guard let gates = model.state.gates else {
-            region.write("Asking Telnyx where the review stands…", into: &surface)
-            return
+            return [.wording(fullScreen: "Asking Telnyx where the review stands…", plain: "Asking Telnyx where the review stands.")]
         }
-        let half = region.width / 2
-        let y = region.y + region.line
-        surface.put("Enterprise vetting", x: region.x, y: y, style: .bold)
-        surface.put("LOA review", x: region.x + half, y: y, style: .bold)
         let (vetting, vettingStyle) = verdict(gates.status)
         let (loa, loaStyle) = verdict(gates.loaStatus)
-        surface.put(vetting, x: region.x, y: y + 1, style: vettingStyle)
-        surface.put(loa, x: region.x + half, y: y + 1, style: loaStyle)
-        region.skip(3)
+        var blocks: [ScreenBlock] = [
+            .columns([
+                ScreenColumn(
+                    title: "Enterprise vetting", value: vetting, style: vettingStyle, spoken: RemoteText.sanitized(gates.status.rawValue)),
+                ScreenColumn(title: "LOA review", value: loa, style: loaStyle, spoken: RemoteText.sanitized(gates.loaStatus.rawValue)),
+            ])
+        ]
+        let last = model.state.gatesCheckedAt.map { relative($0, now: model.now) }
+        let next = model.nextReviewCheckAt.map { relative($0, now: model.now) }
+        // Plain mode says both in one sentence; the screen gives each a line (together they are
+        // wider than the screen at 80 columns), or the spinner while a check runs.
+        let sentence = last.map { "Last checked \($0)\(next.map { "; the next check is \($0)" } ?? "")." }
         if model.reviewChecking {
-            region.write("\(WizardView.spinner(model.tick)) checking with Telnyx…", style: .colored(.accent), into: &surface)
+            blocks.append(
+                .wording(fullScreen: "\(WizardView.spinner(model.tick)) checking with Telnyx…", plain: sentence, .colored(.accent)))
         } else {
-            let last = model.state.gatesCheckedAt.map { "last checked \(relative($0, now: model.now))" } ?? "not checked yet"
-            // One line each: together they are wider than the screen at 80 columns.
-            region.write(last, style: .muted, into: &surface)
-            if let next = model.nextReviewCheckAt {
-                region.write("next check \(relative(next, now: model.now))", style: .muted, into: &surface)
-            }
+            blocks.append(.wording(fullScreen: last.map { "last checked \($0)" } ?? "not checked yet", plain: sentence, .muted))
+            if let next { blocks.append(.wording(fullScreen: "next check \(next)", plain: nil, .muted)) }
         }
-        region.skip()
+        blocks.append(.blank)
         if gates.vettingRejected {
-            region.write("Telnyx's reasons:", style: .colored(.danger, bold: true), into: &surface)
-            for reason in gates.rejectionReasons {
-                region.wrap("• " + RemoteText.sanitized(reason), into: &surface, indent: 1)
-            }
-            region.skip()
-            region.wrap(
-                "Press c to correct the enterprise, then it is submitted again with a newly signed LOA.", style: .bold, into: &surface)
+            blocks.append(
+                .wording(
+                    fullScreen: "Telnyx's reasons:", plain: "Telnyx rejected the enterprise, for these reasons:",
+                    .colored(.danger, bold: true)))
+            blocks += gates.rejectionReasons.map { .paragraph("• " + RemoteText.sanitized($0), indent: 1) }
+            blocks += [
+                .blank,
+                .wording(
+                    fullScreen: "Press c to correct the enterprise, then it is submitted again with a newly signed LOA.",
+                    plain: "Answer c to correct the enterprise; it is then submitted again with a newly signed LOA.", .bold),
+            ]
         } else if gates.loaRejected {
-            region.wrap(
-                "Telnyx rejected the LOA. Press l to render, sign and upload a replacement (not billed).", style: .bold, into: &surface)
+            blocks.append(
+                .wording(
+                    fullScreen: "Telnyx rejected the LOA. Press l to render, sign and upload a replacement (not billed).",
+                    plain: "Telnyx rejected the LOA. Answer l to render, sign and upload a replacement (not billed).", .bold))
         } else {
-            region.wrap(
-                "Telnyx's reviewers decide within hours or days. You can quit: the wizard comes back here and checks again.", into: &surface
-            )
-            if gates.loaStatus == "pending" {
-                region.wrap("An LOA pending for long can be replaced with l.", style: .muted, into: &surface)
+            blocks.append(
+                .paragraph("Telnyx's reviewers decide within hours or days. You can quit: the wizard comes back here and checks again."))
+            if gates.loaStatus == .pending {
+                blocks.append(
+                    .wording(
+                        fullScreen: "An LOA pending for long can be replaced with l.",
+                        plain: "An LOA pending for long can be replaced: answer l.",
+                        .muted))
             }
         }
+        return blocks
+    }
+
+    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+        ScreenLayout.place(content(model), in: &region, on: &surface)
     }
 
     /// Milliseconds until `relative(date, now:)` reads differently (the next whole minute, or

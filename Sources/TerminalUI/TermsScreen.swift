@@ -14,7 +14,7 @@ enum TermsScreen {
             if !version.isEmpty { blocks.append(.line("Version: \(RemoteText.sanitized(version))")) }
             return blocks + [
                 .blank,
-                .keys(
+                .wording(
                     fullScreen: "Read them, then press Enter to agree for the account. Nothing is billed.",
                     plain: "Read them, then agree for the account. Nothing is billed.", .bold),
             ]

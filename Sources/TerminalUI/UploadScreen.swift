@@ -8,7 +8,7 @@ enum UploadScreen {
             blocks += [.paragraph("The LOA is saved at:"), .path(path)]
             if model.state.renderedLOASigned == true {
                 blocks.append(
-                    .keys(
+                    .wording(
                         fullScreen:
                             "It already carries the signature image: Enter with no path uploads it as the signed LOA. Or give the path of another signed PDF.",
                         plain:
@@ -16,7 +16,7 @@ enum UploadScreen {
                         .colored(.good)))
             } else {
                 blocks.append(
-                    .keys(
+                    .wording(
                         fullScreen: "^O opens it in a PDF viewer. Sign it, save the signed PDF, and give its path.",
                         plain: "Answer o to open it in a PDF viewer. Sign it, save the signed PDF, and give its path."))
             }
@@ -24,7 +24,7 @@ enum UploadScreen {
         }
         return blocks + [
             .input(label: "Path of the signed PDF:", field: model.signedLOAPath), .blank,
-            .keys(
+            .wording(
                 fullScreen: "It is checked (a PDF, at most 10 MB) before it is uploaded. Tab completes the path.",
                 plain: "It is checked (a PDF, at most 10 MB) before it is uploaded.", .muted),
         ]

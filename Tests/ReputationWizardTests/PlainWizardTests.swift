@@ -114,7 +114,9 @@ final class ScriptedConsole: PlainConsole, @unchecked Sendable {
 
                 Enterprise vetting: pending.
                 LOA review: pending.
+
                 Telnyx's reviewers decide within hours or days. You can quit: the wizard comes back here and checks again.
+                An LOA pending for long can be replaced: answer l.
                 r = check now, Enter = wait for the next check, l = replace the LOA: q
                 Saved at step 6 (Telnyx review).
 
