@@ -1,8 +1,9 @@
 import Foundation
 import Onboarding
 
-/// The answers a non-interactive run works from, with the API's own field names.
-public struct RunAnswers: Decodable, Sendable {
+/// The answers a non-interactive run works from, with the API's own field names; also what the
+/// wizard writes back (`--write-answers`), so the file it writes is the file it reads.
+public struct RunAnswers: Codable, Sendable {
     public var acceptTerms: Bool?
     /// A new enterprise, as `POST /enterprises` takes it (nested objects allowed).
     public var enterprise: EnterpriseBody?
@@ -18,6 +19,9 @@ public struct RunAnswers: Decodable, Sendable {
     /// After reputation was disabled: `true` to enable it again (a new LOA, then the enable, billed).
     public var enableAgain: Bool?
 
+    /// No answer at all (a step with no answer stops the run there and asks for it).
+    public init() {}
+
     /// The answers with every path in them (`signed_loa`, `numbers_file`,
     /// `loa.signature_image`) as the run will read it: `~` expanded with `$HOME`, and a relative
     /// path taken relative to `directory`, the answers file's own directory, so an answers file
@@ -30,11 +34,18 @@ public struct RunAnswers: Decodable, Sendable {
         return resolved
     }
 
-    public struct LOA: Decodable, Sendable {
+    public struct LOA: Codable, Sendable {
         public var agent: [String: String]?
         public var signerName: String?
         /// A PNG of the signature, printed on the LOA (with the signer's name, if given).
         public var signatureImage: String?
+
+        public init(agent: [String: String]? = nil, signerName: String? = nil, signatureImage: String? = nil) {
+            self.agent = agent
+            self.signerName = signerName
+            self.signatureImage = signatureImage
+        }
+
         enum CodingKeys: String, CodingKey {
             case agent
             case signerName = "signer_name"

@@ -39,6 +39,15 @@ extension StepScreen {
     static func about(_ model: WizardModel) -> [String] { [] }
     static func everyKey(_ model: WizardModel) -> [KeyBinding] { bindings(model) }
 
+    /// The bindings a form has at each of its `rows` rows (`focus` moves the model's focus there).
+    static func bindings(atEveryRowOf rows: Int, _ model: WizardModel, focus: (inout WizardModel, Int) -> Void) -> [KeyBinding] {
+        (0..<rows).flatMap { row in
+            var at = model
+            focus(&at, row)
+            return bindings(at)
+        }
+    }
+
     /// The key line's part for the step.
     static func keyLine(_ model: WizardModel) -> String {
         let labels = bindings(model).compactMap(\.label)

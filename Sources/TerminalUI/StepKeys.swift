@@ -51,11 +51,7 @@ extension EnterpriseScreen: StepScreen {
     static func about(_ model: WizardModel) -> [String] { ["Everything typed is kept: quit and come back at any time."] }
 
     static func everyKey(_ model: WizardModel) -> [KeyBinding] {
-        model.enterpriseForm.rows.indices.flatMap { focus in
-            var at = model
-            at.enterpriseForm.focus = focus
-            return bindings(at)
-        }
+        bindings(atEveryRowOf: model.enterpriseForm.rows.count, model) { $0.enterpriseForm.focus = $1 }
     }
 
     static func handle(_ key: Key, _ model: inout WizardModel) -> [Command] {
@@ -180,11 +176,7 @@ extension LOAScreen: StepScreen {
     }
 
     static func everyKey(_ model: WizardModel) -> [KeyBinding] {
-        model.loaForm.rows.indices.flatMap { focus in
-            var at = model
-            at.loaForm.focus = focus
-            return bindings(at)
-        }
+        bindings(atEveryRowOf: model.loaForm.rows.count, model) { $0.loaForm.focus = $1 }
     }
 
     static func handle(_ key: Key, _ model: inout WizardModel) -> [Command] {

@@ -139,7 +139,7 @@ public struct WizardModel: Equatable, Sendable {
     /// What tells a change of `typedDraft` in constant time: only the last of the number lines
     /// can be edited (Enter, Backspace and ^O change their count), so the whole list is never
     /// joined to compare it.
-    struct TypedFingerprint: Equatable {
+    public struct TypedFingerprint: Equatable, Sendable {
         var loa: [String: String]
         var signedLOAPath: String
         var frequency: CheckFrequency
@@ -149,7 +149,7 @@ public struct WizardModel: Equatable, Sendable {
         var currentNumberLine: String
     }
 
-    var typedFingerprint: TypedFingerprint {
+    public var typedFingerprint: TypedFingerprint {
         TypedFingerprint(
             loa: loaForm.draft, signedLOAPath: signedLOAPath.text, frequency: frequency, plannedNumbers: plannedNumbers.text,
             numberLineCount: numberLines.count, lastNumberLine: numberLines.last, currentNumberLine: numbersText.text)

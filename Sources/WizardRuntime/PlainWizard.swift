@@ -58,7 +58,7 @@ public struct PlainWizard: Sendable {
                 case .woken: break
                 case .line(let line):
                     printer.answered()
-                    let before = (model.enterpriseForm.draft, PlainTyped(model))
+                    let before = (model.enterpriseForm.draft, model.typedFingerprint)
                     messages = question.answer(line, &model, printer: &printer, console: console)
                     // Values typed straight into a form are kept as the full screen keeps them.
                     if model.enterpriseForm.draft != before.0 {
@@ -67,7 +67,7 @@ public struct PlainWizard: Sendable {
                                 form: model.enterpriseForm.correcting ? .enterpriseCorrection : .enterprise,
                                 fields: model.enterpriseForm.draft))
                     }
-                    if PlainTyped(model) != before.1 { commands.append(.saveTypedDraft) }
+                    if model.typedFingerprint != before.1 { commands.append(.saveTypedDraft) }
                 }
             }
             commands += WizardUpdate.update(&model, .clock(runtime.now()))
@@ -101,27 +101,6 @@ public struct PlainWizard: Sendable {
         case .key, .decide, .clock, .engine, .decided, .review(.checking), .draftNotSaved:
             false
         }
-    }
-}
-
-/// What tells a change of the typed draft (`WizardModel.typedDraft`) without joining the list.
-struct PlainTyped: Equatable {
-    var loa: [String: String]
-    var signedLOAPath: String
-    var frequency: CheckFrequency
-    var plannedNumbers: String
-    var numberLines: Int
-    var lastNumberLine: String?
-    var numbersText: String
-
-    init(_ model: WizardModel) {
-        loa = model.loaForm.draft
-        signedLOAPath = model.signedLOAPath.text
-        frequency = model.frequency
-        plannedNumbers = model.plannedNumbers.text
-        numberLines = model.numberLines.count
-        lastNumberLine = model.numberLines.last
-        numbersText = model.numbersText.text
     }
 }
 

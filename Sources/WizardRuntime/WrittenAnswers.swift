@@ -1,47 +1,19 @@
 import Foundation
 import Onboarding
+import OnboardingEngine
 import OnboardingStore
 import TerminalUI
 
 /// The answers file that `run --non-interactive` needs to repeat an onboarding done in the
-/// wizard, with the API's field names (`RunAnswers`' keys), as subiquity writes back its
-/// autoinstall file. Secrets stay out: the API key is never part of an onboarding. Paths are
-/// absolute, as the wizard read them.
-public struct WrittenAnswers: Encodable, Equatable, Sendable {
-    public var acceptTerms: Bool?
-    /// The enterprise as typed in the wizard, nested as `POST /enterprises` takes it.
-    public var enterprise: EnterpriseBody?
-    /// An enterprise the account already had, chosen in the wizard (instead of `enterprise`).
-    public var enterpriseId: String?
-    public var loa: LOA?
-    public var signedLoa: String?
-    public var checkFrequency: CheckFrequency?
-    /// The numbers monitored, in E.164.
-    public var numbers: [String]?
-
-    public struct LOA: Encodable, Equatable, Sendable {
-        public var signerName: String?
-        public var signatureImage: String?
-        public var agent: [String: String]?
-        enum CodingKeys: String, CodingKey {
-            case agent
-            case signerName = "signer_name"
-            case signatureImage = "signature_image"
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case enterprise, loa, numbers
-        case acceptTerms = "accept_terms"
-        case enterpriseId = "enterprise_id"
-        case signedLoa = "signed_loa"
-        case checkFrequency = "check_frequency"
-    }
-
+/// wizard, as subiquity writes back its autoinstall file: `RunAnswers`, the same type the run
+/// reads. Secrets stay out: the API key is never part of an onboarding. Paths are absolute, as
+/// the wizard read them.
+extension RunAnswers {
     /// The answers for an onboarding as far as it went: what was decided (terms, frequency,
     /// numbers) from its state, what was typed (the enterprise, the LOA's signature) from its
     /// drafts. A step not reached is left out, so the run stops there and asks for it.
-    public init(state: OnboardingState, enterpriseDraft: [String: String]?, typedDraft: [String: String]?) {
+    public init(writtenFrom state: OnboardingState, enterpriseDraft: [String: String]?, typedDraft: [String: String]?) {
+        self.init()
         if case .agreed = state.terms { acceptTerms = true }
         if state.enterprise != nil || enterpriseDraft != nil {
             let fields = enterpriseDraft.map { EnterpriseForm(draft: $0).fields } ?? [:]
@@ -58,7 +30,7 @@ public struct WrittenAnswers: Encodable, Equatable, Sendable {
                 form.actingAsAgent ? form.agent.mapValues(\.text).reduce(into: [String: String]()) { $0[$1.key.key] = $1.value } : nil
             let name = form.signerName.text.trimmingCharacters(in: .whitespaces)
             if signature != nil || agent != nil {
-                loa = LOA(signerName: name.isEmpty || signature == nil ? nil : name, signatureImage: signature, agent: agent)
+                loa = LOA(agent: agent, signerName: name.isEmpty || signature == nil ? nil : name, signatureImage: signature)
             }
         }
         signedLoa = state.step > .signAndUpload ? state.signedLOAPath : nil
@@ -68,12 +40,12 @@ public struct WrittenAnswers: Encodable, Equatable, Sendable {
 }
 
 extension WizardRuntime {
-    /// The answers that repeat this onboarding as it stands (`WrittenAnswers`).
+    /// The answers that repeat this onboarding as it stands (`RunAnswers(writtenFrom:…)`).
     /// - Throws: `StoreError` when the drafts cannot be read.
-    public func writtenAnswers() async throws -> WrittenAnswers {
+    public func writtenAnswers() async throws -> RunAnswers {
         let state = await engine.state
-        return WrittenAnswers(
-            state: state, enterpriseDraft: try store.draft(state.id, form: DraftForm.enterprise.rawValue),
+        return RunAnswers(
+            writtenFrom: state, enterpriseDraft: try store.draft(state.id, form: DraftForm.enterprise.rawValue),
             typedDraft: try store.draft(state.id, form: DraftForm.typed.rawValue))
     }
 }

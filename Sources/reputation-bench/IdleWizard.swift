@@ -16,17 +16,9 @@ import WizardRuntime
 /// its input.
 enum IdleWizard {
     static func report(seconds: Int) async throws -> String {
-        let server = TelnyxSimulatorServer(options: SimulatorOptions())
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var quiet = Logger(label: "reputation-bench")
-        quiet.logLevel = .critical
-        let app = try server.makeApplication(host: "127.0.0.1", port: 0, logger: quiet) { continuation.yield($0) }
-        let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { serving.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { return "idle: the simulator did not start" }
-        let configuration = try TelnyxConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)/v2")!, apiKey: APIKey("KEYbench")!)
-        let client = TelnyxClient(configuration: configuration)
+        guard let simulator = try await BenchSimulator.start(SimulatorOptions()) else { return "idle: the simulator did not start" }
+        defer { simulator.serving.cancel() }
+        let client = simulator.client
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-idle-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try OnboardingStore(directory: directory)

@@ -38,18 +38,10 @@ struct ReputationBench: AsyncParsableCommand {
         options.inventorySize = numbers * 2
         options.latencyMs = latencyMs
         options.rateLimit = 100_000
-        let server = TelnyxSimulatorServer(options: options)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var quiet = Logger(label: "reputation-bench")
-        quiet.logLevel = .critical
-        let app = try server.makeApplication(host: "127.0.0.1", port: 0, logger: quiet) { continuation.yield($0) }
-        let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { serving.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { return }
-        var configuration = try TelnyxConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)/v2")!, apiKey: APIKey("KEYbench")!)
-        configuration.retry = .never
-        let client = TelnyxClient(configuration: configuration)
+        guard let simulator = try await BenchSimulator.start(options, retry: .never) else { return }
+        defer { simulator.serving.cancel() }
+        let server = simulator.server
+        let client = simulator.client
 
         let inventory = server.world.inventory
         let fast = try await approvedEnterprise(client, server, name: "Bench Fast LLC", fein: "11-1111111")

@@ -16,14 +16,7 @@ import WizardRuntime
 @Suite struct InteractiveWizardTests {
     /// An onboarding walked through the engine to the $100 enable's confirmation.
     func onboardingAskingToEnable(_ simulator: RunningSimulator, store: OnboardingStore) async throws -> OnboardingEngine {
-        let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-wizard")
-        var fields: [String: String] = [:]
-        for case .submitEnterprise(let representative) in StateMachineDiagram.representativeEvents { fields = representative }
-        try await engine.send(.begin)
-        try await engine.send(.agreeToTerms)
-        try await engine.send(.submitEnterprise(fields: fields))
-        try await engine.send(.renderLOA(agent: nil, signature: nil))
-        try await engine.send(.useSignedLOA(path: try #require(await engine.state.renderedLOAPath)))
+        let engine = try await onboardingAtStepFive(simulator, store: store, id: "onb-wizard")
         try await engine.send(.chooseFrequency(.weekly, plannedNumbers: 3))
         return engine
     }

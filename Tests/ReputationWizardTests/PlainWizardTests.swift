@@ -63,14 +63,7 @@ final class ScriptedConsole: PlainConsole, @unchecked Sendable {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try OnboardingStore(directory: directory)
-            let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-plain")
-            var fields: [String: String] = [:]
-            for case .submitEnterprise(let representative) in StateMachineDiagram.representativeEvents { fields = representative }
-            try await engine.send(.begin)
-            try await engine.send(.agreeToTerms)
-            try await engine.send(.submitEnterprise(fields: fields))
-            try await engine.send(.renderLOA(agent: nil, signature: nil))
-            try await engine.send(.useSignedLOA(path: try #require(await engine.state.renderedLOAPath)))
+            let engine = try await onboardingAtStepFive(simulator, store: store, id: "onb-plain")
             let console = ScriptedConsole([
                 .waitFor("then how many numbers you plan"), .type("3 25"),
                 .waitFor("Go ahead? y = yes"), .type("y"),
