@@ -59,48 +59,45 @@ enum AddNumbersScreen {
             || [".csv", ".txt", ".tsv"].contains { lowered.hasSuffix($0) }
     }
 
-    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
-        region.wrap("Type or paste US numbers, one per line, in any common writing; or ^O to load a CSV or text file.", into: &surface)
-        if model.inventory == nil { region.write("Reading your inventory…", style: .muted, into: &surface) }
-        region.skip()
+    static func content(_ model: WizardModel) -> [ScreenBlock] {
+        var blocks: [ScreenBlock] = [
+            .wording(
+                fullScreen: "Type or paste US numbers, one per line, in any common writing; or ^O to load a CSV or text file.",
+                plain: "Give the numbers to monitor, one a line, in any common writing, or the path of a CSV or text file of them."),
+            .wording(
+                fullScreen: "", plain: "`inventory` lists this account's numbers that can be added; `take 1 2 5-9` adds listed ones."),
+        ]
+        if model.inventory == nil { blocks.append(.onScreenOnly(.line("Reading your inventory…", .muted))) }
         // Parsed once per frame: a pasted list may hold thousands of lines.
-        let parsedLines = model.numberMemo.parse(model.numberLines + [model.numbersText.text])
+        let texts = model.numberLines + [model.numbersText.text]
+        let parsedLines = model.numberMemo.parse(texts)
         let parsed = Dictionary(parsedLines.map { ($0.lineNumber, $0) }, uniquingKeysWith: { first, _ in first })
-        let lines = model.numberLines + [model.numbersText.text]
         // The last line that cannot be added says why in full below the list (a cell cuts it).
         let problems = parsedLines.filter { if case .invalid = $0.verdict { !isPath($0.text) } else { false } }
         let marked = parsedLines.filter { verdict($0, model: model).0.hasPrefix("!") }.count
-        let visible = region.height - region.line - (problems.isEmpty && model.loadProblem == nil ? 3 : 6)
-        let start = max(0, lines.count - visible)
-        for (offset, text) in lines.enumerated().dropFirst(start) {
-            let y = region.y + region.line
-            let isCurrent = offset == lines.count - 1
-            if isCurrent {
-                model.numbersText.draw(into: &surface, x: region.x, y: y, width: 22, focused: true)
-            } else {
-                surface.put(text, x: region.x, y: y, limit: 22)
-            }
-            if let line = parsed[offset + 1] {
-                let (word, style) = verdict(line, model: model)
-                surface.put(word, x: region.x + 24, y: y, style: style, limit: region.width - 24)
-            }
-            region.line += 1
+        let shown = texts.indices.suffix(ScreenNumberList.mostLines).map { index in
+            let (word, style) = parsed[index + 1].map { verdict($0, model: model) } ?? ("", .plain)
+            return ScreenNumberList.Line(text: texts[index], verdict: word, style: style)
         }
-        region.skip()
+        var below: [ScreenBlock] = [.blank]
         if let loadProblem = model.loadProblem {
             // Why ^O loaded nothing, in full where the person is looking.
-            region.wrap("! \(loadProblem)", style: .colored(.danger), into: &surface)
+            below.append(.paragraph("! \(loadProblem)", .colored(.danger)))
         } else if let last = problems.last, case .invalid(let problem) = last.verdict {
             let others = marked > 1 ? " (\(marked) lines marked !)" : ""
             let place = model.numberLineOrigins[last.lineNumber - 1]?.description ?? "Line \(last.lineNumber)"
-            region.wrap("! \(place), \(RemoteText.sanitized(last.text)): \(problem)\(others)", style: .colored(.danger), into: &surface)
+            below.append(.paragraph("! \(place), \(RemoteText.sanitized(last.text)): \(problem)\(others)", .colored(.danger)))
         }
         let addable = addable(model, parsed: parsedLines)
         let batches = (addable.count + 99) / 100
         let cost = CostEstimate.associating(addable.count, model.state.prices)
-        region.write(
-            "\(addable.count) to add in \(batches) batch\(batches == 1 ? "" : "es") of up to 100 · \(cost.amount)", style: .bold,
-            into: &surface)
-        region.write("F2 asks before anything is billed.", style: .muted, into: &surface)
+        below += [
+            .line("\(addable.count) to add in \(batches) batch\(batches == 1 ? "" : "es") of up to 100 · \(cost.amount)", .bold),
+            .line("F2 asks before anything is billed.", .muted),
+        ]
+        let list = ScreenNumberList(
+            lines: shown, typing: model.numbersText, linesBelow: problems.isEmpty && model.loadProblem == nil ? 3 : 6)
+        // Plain mode sums the list up in its own words (`PlainText.numbersSummary`).
+        return blocks + [.onScreenOnly(.blank), .numberList(list)] + below.map(ScreenBlock.onScreenOnly)
     }
 }

@@ -30,7 +30,4 @@ enum EnableScreen {
         return blocks
     }
 
-    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
-        ScreenLayout.place(content(model), in: &region, on: &surface)
-    }
 }

@@ -120,6 +120,15 @@ public struct EnterpriseForm: Equatable, Sendable {
     }
 
     /// Choices of a choice field matching what is typed (type-to-filter).
+    /// What → would complete a choice field to: its first suggestion, when that is not already
+    /// what is typed and the cursor is at the end; nil otherwise.
+    public func completion(for field: EnterpriseField) -> String? {
+        guard let value = values[field], value.cursor == value.text.count, let first = suggestions(for: field).first,
+            first != value.text
+        else { return nil }
+        return first
+    }
+
     public func suggestions(for field: EnterpriseField) -> [String] {
         guard case .choice(let options) = field.kind else { return [] }
         let typed = (values[field]?.text ?? "").lowercased()

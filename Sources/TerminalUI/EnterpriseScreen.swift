@@ -6,79 +6,64 @@ enum EnterpriseScreen {
     /// The most lines Telnyx's reasons take above the correction form.
     static let reasonLines = 6
 
-    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+    static func content(_ model: WizardModel) -> [ScreenBlock] {
         let form = model.enterpriseForm
-        var named: Set<EnterpriseField> = []
+        var blocks: [ScreenBlock] = []
+        let named =
+            form.correcting
+            ? model.rejectionReasons.reduce(into: Set<EnterpriseField>()) { $0.formUnion(EnterpriseField.named(in: $1)) } : []
         if form.correcting {
-            let reasons = model.rejectionReasons
-            if !reasons.isEmpty { region.write("Telnyx's reasons:", style: .colored(.danger, bold: true), into: &surface) }
-            // At most a few lines, so the form stays in view; F1 shows them all.
-            var reasonLines: [String] = []
-            for reason in reasons {
-                reasonLines += Region.wrapped("• " + RemoteText.sanitized(reason), width: region.width - 1)
-                named.formUnion(EnterpriseField.named(in: reason))
-            }
-            let room = EnterpriseScreen.reasonLines
-            for line in reasonLines.prefix(reasonLines.count > room ? room - 1 : room) {
-                region.write(line, style: .colored(.danger), into: &surface, indent: 1)
-            }
-            if reasonLines.count > room {
-                region.write("… the reasons in full: F1", style: .colored(.danger, bold: true), into: &surface, indent: 1)
-            }
-            region.wrap(
-                "The form shows what Telnyx holds\(named.isEmpty ? "" : "; ◆ marks the fields the reasons name"). Only changed fields are sent; Enter on the last row reviews them.",
-                style: .colored(.warning), into: &surface)
+            let reasons = model.rejectionReasons.map(RemoteText.sanitized)
+            blocks.append(
+                .wording(
+                    fullScreen: reasons.isEmpty ? "" : "Telnyx's reasons:",
+                    plain: reasons.isEmpty
+                        ? "Correcting the enterprise Telnyx rejected." : "Correcting the enterprise Telnyx rejected. Telnyx's reasons:",
+                    .colored(.danger, bold: true)))
+            // At most a few lines on screen, so the form stays in view; F1 shows them all.
+            blocks.append(.bullets(reasons, .colored(.danger), room: reasonLines, overflow: "… the reasons in full: F1"))
+            blocks.append(
+                .wording(
+                    fullScreen:
+                        "The form shows what Telnyx holds\(named.isEmpty ? "" : "; ◆ marks the fields the reasons name"). Only changed fields are sent; Enter on the last row reviews them.",
+                    plain: "Each question shows the value Telnyx holds: Enter keeps it. Only what you change is sent.", .colored(.warning)))
         } else {
-            region.wrap(
-                "The business Telnyx vets. * marks required fields. Each field is checked as you leave it.", style: .muted, into: &surface)
+            blocks.append(
+                .wording(
+                    fullScreen: "The business Telnyx vets. * marks required fields. Each field is checked as you leave it.",
+                    plain:
+                        "The business Telnyx vets. Each question names a field; optional ones say so, and each answer is checked at once.",
+                    .muted))
         }
-        var lines = ScrolledForm(width: region.width)
+        var items: [ScreenForm.Item] = []
         var section: EnterpriseField.Section?
         for (index, row) in form.rows.enumerated() {
             switch row {
             case .field(let field):
                 if field.section != section {
                     section = field.section
-                    lines.title("── \(field.section.rawValue) ──")
+                    items.append(.title("── \(field.section.rawValue) ──"))
                 }
-                lines.row(index, problem: form.problems[field])
+                let mark = named.contains(field) ? "◆ " : form.correcting ? "  " : field.isRequired ? "* " : "  "
+                var hint: String?
+                // Suggestions while the typed text is not yet one of the choices.
+                if index == form.focus, case .choice(let options) = field.kind, !options.contains(form.values[field]?.text ?? "") {
+                    let suggestions = form.suggestions(for: field).prefix(4).joined(separator: " | ")
+                    hint = "→ " + (suggestions.isEmpty ? "no match" : suggestions)
+                }
+                items.append(
+                    .row(
+                        .init(kind: .field(label: mark + field.label, value: form.values[field], hint: hint), problem: form.problems[field])
+                    ))
             case .sameAsPhysical:
                 section = .billingAddress
-                lines.title("── \(EnterpriseField.Section.billingAddress.rawValue) ──")
-                lines.row(index, problem: nil)
+                items.append(.title("── \(EnterpriseField.Section.billingAddress.rawValue) ──"))
+                items.append(
+                    .row(.init(kind: .checkBox(label: "Same as the physical address (Space)", checked: form.billingSameAsPhysical))))
             case .review:
-                lines.row(index, problem: nil)
+                items.append(.row(.init(kind: .button(form.correcting ? "Review the correction" : "Review and submit"))))
             }
         }
-        for line in lines.visible(focus: form.focus, height: region.height - region.line) {
-            guard let index = line.row else {
-                region.write(line.text, style: line.style, into: &surface)
-                continue
-            }
-            let y = region.y + region.line
-            let focused = index == form.focus
-            switch form.rows[index] {
-            case .field(let field):
-                let mark = named.contains(field) ? "◆ " : form.correcting ? "  " : field.isRequired ? "* " : "  "
-                let label = mark + field.label
-                surface.put(label, x: region.x, y: y, style: focused ? .bold : .plain, limit: labelWidth - 1)
-                let valueWidth = region.width - labelWidth - 1
-                form.values[field]?.draw(into: &surface, x: region.x + labelWidth, y: y, width: valueWidth, focused: focused)
-                if focused, case .choice = field.kind {
-                    let suggestions = form.suggestions(for: field).prefix(4).joined(separator: " | ")
-                    let typed = form.values[field]?.text ?? ""
-                    let hint = "→ " + (suggestions.isEmpty ? "no match" : suggestions)
-                    surface.put(hint, x: region.x + labelWidth + DisplayWidth.of(typed) + 2, y: y, style: .muted)
-                }
-            case .sameAsPhysical:
-                surface.put(
-                    "[\(form.billingSameAsPhysical ? "x" : " ")] Same as the physical address (Space)", x: region.x, y: y,
-                    style: focused ? .focus : .plain)
-            case .review:
-                let button = form.correcting ? "[ Review the correction ]" : "[ Review and submit ]"
-                surface.put(button, x: region.x, y: y, style: focused ? .focus : .bold)
-            }
-            region.line += 1
-        }
+        return blocks + [.form(ScreenForm(items: items, focus: form.focus, labelWidth: labelWidth))]
     }
 }

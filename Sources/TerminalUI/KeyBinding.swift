@@ -22,7 +22,9 @@ public struct KeyBinding: Sendable {
 /// One step's screen: what it draws, the keys it answers (with their line on the key line and
 /// in help), what typing does, and what help says about the step beyond its keys.
 protocol StepScreen {
-    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface)
+    /// What the screen shows now, placed by `ScreenLayout` on the full screen and said by it as
+    /// plain lines.
+    static func content(_ model: WizardModel) -> [ScreenBlock]
     /// The keys the screen answers now (they may depend on the focused row, a rejection…).
     static func bindings(_ model: WizardModel) -> [KeyBinding]
     /// What a key no binding names does: text typed into the focused field, or nothing.
@@ -35,6 +37,10 @@ protocol StepScreen {
 }
 
 extension StepScreen {
+    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+        ScreenLayout.place(content(model), in: &region, on: &surface)
+    }
+
     static func typed(_ key: Key, _ model: inout WizardModel) -> [Command] { [] }
     static func about(_ model: WizardModel) -> [String] { [] }
     static func everyKey(_ model: WizardModel) -> [KeyBinding] { bindings(model) }

@@ -11,6 +11,17 @@ public struct LOAForm: Equatable, Sendable {
         case actingAsAgent
         case agent(LOAAgentField)
         case render
+
+        /// The row's label on screen (the agent's fields by their own label).
+        public var label: String {
+            switch self {
+            case .signerName: "Signer's name"
+            case .signatureImage: "Signature PNG"
+            case .actingAsAgent: "A reseller or BPO acts for it"
+            case .agent(let field): field.label
+            case .render: "Render the LOA"
+            }
+        }
     }
 
     public var signerName = TextField()

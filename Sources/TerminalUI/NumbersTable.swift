@@ -26,95 +26,88 @@ enum NumbersTable {
         }
     }
 
-    /// A score as its number and a bar: one cell of eighths when narrow, `cells` wide otherwise.
-    static func bar(_ score: Int?, cells: Int) -> String {
-        guard let score else { return "  —" + String(repeating: " ", count: cells) }
-        let number = String(format: "%3d", score)
-        let eighths = Int((Double(min(100, max(0, score))) / 100 * Double(8 * cells)).rounded())
-        if cells == 1 { return number + [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"][eighths] }
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
-        let drawn = String(repeating: "█", count: eighths / 8) + partial
-        return number + " " + drawn + String(repeating: " ", count: cells - DisplayWidth.of(drawn))
-    }
-
-    /// Where the columns go for the width beside the step list (49 at 80×24).
-    struct Layout {
-        let barCells: Int
-        let scoreSlot: Int
-        let refreshedAt: Int?
-
-        init(width: Int) {
-            barCells = width >= 90 ? 5 : 1
-            scoreSlot = barCells == 1 ? 5 : barCells + 5
-            let afterScores = 30 + 4 * scoreSlot
-            refreshedAt = width - afterScores >= 14 ? afterScores : nil
-        }
-    }
-
-    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
+    static func content(_ model: WizardModel) -> [ScreenBlock] {
         let state = model.state
-        if state.step == .query {
-            region.wrap(
-                "Read the reputation of the monitored numbers. A number's first read is billed (\(state.prices.liveCheck) each, marked $); later cached reads are free.",
-                into: &surface)
-        } else {
-            let count = state.monitoredNumbers.count
-            region.write("\(count) \(count == 1 ? "number" : "numbers") monitored \(state.checkFrequency.label).", into: &surface)
-        }
+        let count = state.monitoredNumbers.count
+        let monitored = "\(count) \(count == 1 ? "number is" : "numbers are") monitored; Telnyx checks them \(state.checkFrequency.label)."
+        var blocks: [ScreenBlock] =
+            if state.step == .query {
+                [
+                    .wording(
+                        fullScreen:
+                            "Read the reputation of the monitored numbers. A number's first read is billed (\(state.prices.liveCheck) each, marked $); later cached reads are free.",
+                        plain: monitored)
+                ]
+            } else {
+                [
+                    .wording(
+                        fullScreen: "\(count) \(count == 1 ? "number" : "numbers") monitored \(state.checkFrequency.label).",
+                        plain: monitored)
+                ]
+            }
         if model.table.filtering || !model.table.filter.text.isEmpty {
-            surface.put("Filter: ", x: region.x, y: region.y + region.line)
-            model.table.filter.draw(into: &surface, x: region.x + 8, y: region.y + region.line, width: 16, focused: model.table.filtering)
-            region.skip()
+            blocks.append(.input(label: "Filter: ", field: model.table.filter, inlineWidth: 16, focused: model.table.filtering))
         }
-        region.skip()
-        let layout = Layout(width: region.width)
+        blocks.append(.onScreenOnly(.blank))
+        return blocks + [.table(table(model))]
+    }
+
+    /// The table: a window of its rows around the cursor, each with its cells and as a sentence.
+    static func table(_ model: WizardModel) -> ScreenTable {
         let sort = model.table.sort
         func title(_ text: String, _ column: TableSort.Column) -> String { sort.column == column ? text + sort.arrow : text }
-        let y0 = region.y + region.line
-        var headers = [(title("  Number", .number), 0), (title("Risk", .risk), 15), ("Category", 22)]
-        for (index, (name, column)) in [
-            ("Mat", TableSort.Column.maturity), ("Con", .connection), ("Eng", .engagement), ("Sen", .sentiment),
-        ].enumerated() {
-            headers.append((title(name, column), 30 + index * layout.scoreSlot + 1))
-        }
-        if let refreshedAt = layout.refreshedAt { headers.append((title("Refreshed", .refreshed), refreshedAt)) }
-        for (text, column) in headers { surface.put(text, x: region.x + column, y: y0, style: .bold) }
-        region.skip()
-        let rows = rows(model)
-        let visible = region.height - region.line - 1
-        let top = min(max(0, model.table.cursor - visible + 1), max(0, rows.count - visible))
-        for (index, number) in rows.enumerated().dropFirst(top).prefix(visible) {
-            let y = region.y + region.line
+        let columns = [
+            ScreenTable.Column(title: title("  Number", .number), kind: .text(width: 15)),
+            .init(title: title("Risk", .risk), kind: .text(width: 7)), .init(title: "Category", kind: .text(width: 8)),
+            .init(title: title("Mat", .maturity), kind: .score), .init(title: title("Con", .connection), kind: .score),
+            .init(title: title("Eng", .engagement), kind: .score), .init(title: title("Sen", .sentiment), kind: .score),
+            .init(title: title("Refreshed", .refreshed), kind: .trailing(minWidth: 14)),
+        ]
+        let all = rows(model)
+        let window = ScreenTable.window(count: all.count, cursor: model.table.cursor)
+        let rows = all[window].map { number in
             let reading = model.readings[number]
-            let focused = index == model.table.cursor
-            let mark = model.table.selected.contains(number) ? "*" : !state.queriedNumbers.contains(number) ? "$" : " "
-            surface.put("\(mark) \(number)", x: region.x, y: y, style: focused ? .focus : .plain)
+            let mark = model.table.selected.contains(number) ? "*" : !model.state.queriedNumbers.contains(number) ? "$" : " "
             let (word, style) = risk(reading?.spamRisk)
-            surface.put(word, x: region.x + 15, y: y, style: style)
-            surface.put(RemoteText.sanitized(reading?.category ?? ""), x: region.x + 22, y: y, limit: 7)
-            for (index, score) in [reading?.maturity, reading?.connection, reading?.engagement, reading?.sentiment].enumerated() {
-                surface.put(bar(score, cells: layout.barCells), x: region.x + 30 + index * layout.scoreSlot, y: y)
-            }
-            if let refreshedAt = layout.refreshedAt, let refreshed = reading?.lastRefreshedAt {
-                surface.put(
-                    ReviewScreen.relative(refreshed, now: model.now), x: region.x + refreshedAt, y: y, style: .muted,
-                    limit: region.width - refreshedAt)
-            }
-            region.line += 1
+            let refreshed = reading?.lastRefreshedAt.map { ReviewScreen.relative($0, now: model.now) } ?? ""
+            return ScreenTable.Row(
+                cells: [
+                    .text("\(mark) \(number)"), .text(word, style), .text(RemoteText.sanitized(reading?.category ?? "")),
+                    .score(reading?.maturity), .score(reading?.connection), .score(reading?.engagement), .score(reading?.sentiment),
+                    .text(refreshed, .muted),
+                ],
+                spoken: spoken(number, model: model))
         }
-        if rows.isEmpty { region.write("No numbers match.", style: .muted, into: &surface) }
         // A cursor left past the end (rows removed) counts as the last row.
-        let page = rows.isEmpty ? 0 : min(model.table.cursor, rows.count - 1) + 1
-        var footer = ["\(page)/\(rows.count) \(sort.description)"]
+        let page = all.isEmpty ? 0 : min(model.table.cursor, all.count - 1) + 1
         // Too narrow for the column, the focused number says when it was last refreshed.
-        if layout.refreshedAt == nil, rows.indices.contains(model.table.cursor),
-            let refreshed = model.readings[rows[model.table.cursor]]?.lastRefreshedAt
-        {
-            footer.append("refreshed \(ReviewScreen.relative(refreshed, now: model.now))")
+        var whenNarrow: String?
+        if all.indices.contains(model.table.cursor), let refreshed = model.readings[all[model.table.cursor]]?.lastRefreshedAt {
+            whenNarrow = "refreshed \(ReviewScreen.relative(refreshed, now: model.now))"
         }
-        for legend in ["* selected", "$ billed"] where DisplayWidth.of((footer + [legend]).joined(separator: "  ")) <= region.width {
-            footer.append(legend)
+        return ScreenTable(
+            columns: columns, rows: rows, firstRow: window.lowerBound, rowCount: all.count, cursor: model.table.cursor,
+            empty: "No numbers match.", leftOut: "`status --json` lists every one",
+            footer: ["\(page)/\(all.count) \(sort.description)", "* selected", "$ billed"], whenNarrow: whenNarrow)
+    }
+
+    /// A number's reading in words: risk, category, the four scores (0 to 100) and when Telnyx
+    /// last read it; or that it is not read yet, and whether its first read is billed.
+    static func spoken(_ number: String, model: WizardModel) -> String {
+        guard let reading = model.readings[number] else {
+            return "\(number): not read yet\(model.state.queriedNumbers.contains(number) ? "" : " (its first read is billed)")."
         }
-        surface.put(footer.joined(separator: "  "), x: region.x, y: region.y + region.height - 1, style: .muted, limit: region.width)
+        var parts = ["spam risk \(reading.spamRisk.map(RemoteText.sanitized) ?? "not known yet")"]
+        if let category = reading.category { parts.append("category \(RemoteText.sanitized(category))") }
+        let scores = [
+            ("maturity", reading.maturity), ("connection", reading.connection), ("engagement", reading.engagement),
+            ("sentiment", reading.sentiment),
+        ]
+        .compactMap { name, score in score.map { "\(name) \($0)" } }
+        if !scores.isEmpty { parts.append(scores.joined(separator: ", ")) }
+        if let at = reading.lastRefreshedAt {
+            parts.append("read by Telnyx \(ReviewScreen.relative(min(at, model.now), now: model.now))")
+        }
+        return "\(number): \(parts.joined(separator: "; "))."
     }
 }

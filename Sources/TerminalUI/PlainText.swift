@@ -4,16 +4,6 @@ import Onboarding
 /// What the plain renderer prints: the same content the full-screen wizard draws, as lines of
 /// text with no position, colour or box (for screen readers, Emacs shell buffers, CI logs).
 public enum PlainText {
-    /// The step's screen as the full-screen wizard draws it on the right, as lines `width`
-    /// columns wide at most, trailing spaces and trailing blank lines dropped. The numbers table
-    /// shows up to `rows` rows.
-    public static func step(_ model: WizardModel, width: Int = 100, rows: Int = 60) -> [String] {
-        var surface = Surface(width: width, height: rows + 20)
-        var region = Region(x: 0, y: 0, width: width, height: rows + 20)
-        StepScreens.draw(model, in: &region, on: &surface)
-        return trimmed(surface.text)
-    }
-
     /// The pending confirmation's title and lines (what is done, the cost, its basis), naming
     /// at most 50 numbers; nil when nothing waits for one.
     public static func confirmation(_ model: WizardModel) -> (title: String, lines: [String])? {
@@ -35,17 +25,6 @@ public enum PlainText {
 
     /// The word typed to confirm disabling reputation.
     public static var disableWord: String { WizardModel.disableWord }
-
-    static func trimmed(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(line.reversed().drop(while: { $0 == " " }).reversed())
-        }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        // Runs of blank lines are one.
-        var kept: [String] = []
-        for line in lines where !(line.isEmpty && kept.last?.isEmpty == true) { kept.append(line) }
-        return kept
-    }
 }
 
 extension PlainText {
@@ -84,12 +63,6 @@ extension PlainText {
         return inventory.subtracting(model.state.monitoredNumbers).sorted()
     }
 
-    /// Step 6 as sentences: each review's state, when it was checked, Telnyx's reasons after a
-    /// rejection, and what to do.
-    public static func review(_ model: WizardModel) -> [String] {
-        ["Step 6 of 9 · Telnyx review", ""] + ScreenLayout.plainLines(ReviewScreen.content(model))
-    }
-
     /// Where an onboarding stands, said once as plain mode opens (for someone picking it up):
     /// its enterprise, the steps done, and the step now with what to do.
     public static func standing(_ model: WizardModel) -> [String] {
@@ -110,39 +83,6 @@ extension PlainText {
 
     /// The table's numbers in the order `table` lists them (its `1.`, `2.`…).
     public static func tableRows(_ model: WizardModel) -> [String] { NumbersTable.rows(model) }
-
-    /// Steps 8 and 9 as one sentence a number, in the table's order: risk, category, the four
-    /// scores (0 to 100) and when Telnyx last read it; at most `limit` numbers.
-    public static func table(_ model: WizardModel, limit: Int = 200) -> [String] {
-        let step = model.state.step
-        var lines = ["Step \(step.rawValue) of 9 · \(step.title)", ""]
-        let rows = NumbersTable.rows(model)
-        lines.append(
-            "\(rows.count) \(rows.count == 1 ? "number is" : "numbers are") monitored; Telnyx checks them \(model.state.checkFrequency.label)."
-        )
-        for (index, number) in rows.prefix(limit).enumerated() {
-            guard let reading = model.readings[number] else {
-                lines.append(
-                    "\(index + 1). \(number): not read yet\(model.state.queriedNumbers.contains(number) ? "" : " (its first read is billed)")."
-                )
-                continue
-            }
-            var parts = ["spam risk \(reading.spamRisk.map(RemoteText.sanitized) ?? "not known yet")"]
-            if let category = reading.category { parts.append("category \(RemoteText.sanitized(category))") }
-            let scores = [
-                ("maturity", reading.maturity), ("connection", reading.connection), ("engagement", reading.engagement),
-                ("sentiment", reading.sentiment),
-            ]
-            .compactMap { name, score in score.map { "\(name) \($0)" } }
-            if !scores.isEmpty { parts.append(scores.joined(separator: ", ")) }
-            if let at = reading.lastRefreshedAt {
-                parts.append("read by Telnyx \(ReviewScreen.relative(min(at, model.now), now: model.now))")
-            }
-            lines.append("\(index + 1). \(number): \(parts.joined(separator: "; ")).")
-        }
-        if rows.count > limit { lines.append("… and \(rows.count - limit) more (`status --json` lists every one).") }
-        return lines
-    }
 
     /// What the plain renderer prints for the situation: the pending confirmation, an open
     /// list or dialog, or the step's page (a form's page is its introduction: its fields are
@@ -172,43 +112,13 @@ extension PlainText {
             return ["Replace the LOA under review? Its review starts again (not billed)."]
         case .help?, .pickNumbers?, nil: break
         }
-        switch model.screenStep {
-        case .gates: return review(model)
-        case .query, .manage: return table(model)
-        case .terms, .enterprise, .loaRender, .signAndUpload, .enable, .associate: break
-        }
-        // Screens that describe their content are printed from it: the same blocks the full
-        // screen places, with paths whole, choices numbered and keys said as plain mode has them.
-        let heading = "Step \(model.screenStep.rawValue) of 9 · \(model.screenStep.title)"
-        let content: [ScreenBlock]? =
-            switch model.screenStep {
-            case .terms: TermsScreen.content(model)
-            case .signAndUpload: UploadScreen.content(model)
-            case .enable: EnableScreen.content(model)
-            case .enterprise, .loaRender, .gates, .associate, .query, .manage: nil
-            }
-        if let content { return [heading, ""] + ScreenLayout.plainLines(content) }
-        var lines = step(model, width: 400)
-        // Forms are asked field by field: their grid is not printed, only what leads to it.
-        if isForm(model) {
-            lines = Array(lines.prefix(2))
-            switch model.screenStep {
-            case .enterprise where model.enterpriseForm.correcting:
-                lines.append("Correcting the enterprise Telnyx rejected. Telnyx's reasons:")
-                lines += model.rejectionReasons.map { "  - " + RemoteText.sanitized($0) }
-                lines.append("Each question shows the value Telnyx holds: Enter keeps it. Only what you change is sent.")
-            case .enterprise:
-                lines.append(
-                    "The business Telnyx vets. Each question names a field; optional ones say so, and each answer is checked at once.")
-            case .associate:
-                lines.append("Give the numbers to monitor, one a line, in any common writing, or the path of a CSV or text file of them.")
-                lines.append("`inventory` lists this account's numbers that can be added; `take 1 2 5-9` adds listed ones.")
-            default:
-                lines.append(
-                    "Telnyx fills a letter of authorization (LOA) PDF with the enterprise's details. Every question here is optional.")
-            }
-        }
-        return lines
+        // The screen's own content: the same blocks the full screen places, with paths whole,
+        // choices numbered, a table's rows as sentences, keys said as plain mode has them and
+        // forms left to their questions.
+        // A table is said from its first row, wherever the full screen's cursor was left.
+        var listed = model
+        listed.table.cursor = 0
+        return [StepScreens.heading(model), ""] + ScreenLayout.plainLines(StepScreens.screen(model).content(listed))
     }
 
     /// Whether the step on screen is a form the plain renderer asks field by field.

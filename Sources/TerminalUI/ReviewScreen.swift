@@ -69,10 +69,6 @@ enum ReviewScreen {
         return blocks
     }
 
-    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
-        ScreenLayout.place(content(model), in: &region, on: &surface)
-    }
-
     /// Milliseconds until `relative(date, now:)` reads differently (the next whole minute, or
     /// the moment a time under a minute away is reached), so an idle step 6 redraws only when
     /// its line changes: about once a minute, not once a second.

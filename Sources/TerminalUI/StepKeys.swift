@@ -17,8 +17,8 @@ extension EnterpriseScreen: StepScreen {
     static func bindings(_ model: WizardModel) -> [KeyBinding] {
         let form = model.enterpriseForm
         let onReview = form.focusedRow == .review
-        // → completes a choice field; other fields have nothing to complete.
-        let onChoice: Bool = if case .field(let field) = form.focusedRow, case .choice = field.kind { true } else { false }
+        // → completes a choice field while there is something to complete.
+        let onChoice: Bool = if case .field(let field) = form.focusedRow { form.completion(for: field) != nil } else { false }
         var bindings = [
             KeyBinding(
                 [.up, .down, .tab, .backTab], onReview ? "↑↓ move" : "↑↓/Tab move",
@@ -96,11 +96,8 @@ extension EnterpriseScreen: StepScreen {
             form.billingSameAsPhysical.toggle()
             changed = true
         case .right:
-            if case .field(let field) = row, var value = form.values[field], value.cursor == value.text.count,
-                let first = form.suggestions(for: field).first, first != value.text
-            {
-                value = TextField(first)
-                form.values[field] = value
+            if case .field(let field) = row, let completion = form.completion(for: field) {
+                form.values[field] = TextField(completion)
                 changed = true
             } else if case .field(let field) = row {
                 form.values[field]?.edit(key)

@@ -23,7 +23,4 @@ enum TermsScreen {
         }
     }
 
-    static func draw(_ model: WizardModel, in region: inout Region, on surface: inout Surface) {
-        ScreenLayout.place(content(model), in: &region, on: &surface)
-    }
 }

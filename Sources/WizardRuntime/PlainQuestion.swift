@@ -128,6 +128,14 @@ enum PlainQuestion: Equatable {
             console.write(help(model).map { "  \($0)\n" }.joined())
             return []
         }
+        // Steps 3 to 5 of a resubmission: the enterprise can be corrected again before its new
+        // LOA (the full screen's F4).
+        if word == "correct" && Self.correctsAgain(model) {
+            switch self {
+            case .loaRow, .signedLOA, .enable: return [.key(.function(4))]
+            default: break
+            }
+        }
         func typed(_ value: String, into field: inout TextField) {
             if value == "-" { field = TextField() } else if !value.isEmpty { field = TextField(value) }
         }
@@ -403,6 +411,18 @@ enum PlainQuestion: Equatable {
                 "F chooses the check frequency, D disables reputation, L shows the audit log, a adds numbers, t shows the table again.",
             ]
         }
-        return specific + general
+        let beforeTheNewLOA =
+            switch self {
+            case .loaRow, .signedLOA, .enable: true
+            default: false
+            }
+        let again =
+            beforeTheNewLOA && Self.correctsAgain(model)
+            ? ["`correct` opens the corrected enterprise again, to change it before its new LOA."] : []
+        return specific + again + general
     }
+
+    /// Whether the enterprise, corrected after a rejection, can be corrected again now (steps 3
+    /// to 5 of its resubmission).
+    static func correctsAgain(_ model: WizardModel) -> Bool { model.canCorrect && model.state.loaRound == .resubmission }
 }

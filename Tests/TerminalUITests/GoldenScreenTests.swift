@@ -79,6 +79,44 @@ import Testing
         var enterpriseHelp = enterprise
         _ = press([.function(1)], &enterpriseHelp)
         states.append(("2-enterprise-help", enterpriseHelp))
+        // Off the main path: a correction whose reasons are longer than their room (the rest
+        // behind F1), ◆ on the fields they name, the focus scrolled down the form with a choice's
+        // suggestions beside it.
+        var correction = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(
+                status: "rejected", loaStatus: "approved",
+                rejectionReasons: [
+                    "Legal name does not match IRS records for the given FEIN.", "Website is unreachable from our reviewers' network.",
+                    "The organisation contact's email bounces; give a monitored mailbox.", "Industry does not match the website.",
+                ])
+        }
+        correction.startCorrection(record: telnyxRecord, draft: nil)
+        _ = press([.down, .down, .down, .down], &correction)
+        states.append(("2-enterprise-correction", correction))
+        // A replacement LOA with an agent acting for the enterprise, a problem under a row.
+        var replacement = model(.loaRender) { state in
+            state.loaRound = .replacement
+            state.renderedLOAPath = "/state/onb-screen/Acme-Widgets-Inc-LOA-2026-11-29.pdf"
+        }
+        _ = press(
+            Key.typing("Sam Owner") + [.down] + Key.typing("/nonexistent/signature.png") + [.down, .character(" "), .down]
+                + Key.typing("Reseller & Sons") + [.down], &replacement)
+        states.append(("3-loa-replacement", replacement))
+        // A table longer than any screen, the cursor far down: the rows around it are shown,
+        // and plain mode says the first 200 and how many more.
+        var long = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = (0..<450).map { String(format: "+1312555%04d", $0) }
+            state.queriedNumbers = Set(state.monitoredNumbers.prefix(440))
+        }
+        for (index, number) in long.state.monitoredNumbers.prefix(300).enumerated() {
+            long.readings[number] = NumberReading(
+                phoneNumber: number, spamRisk: ["low", "medium", "high"][index % 3], maturity: index % 101, connection: (index * 3) % 101,
+                engagement: (index * 7) % 101, sentiment: (index * 11) % 101, lastRefreshedAt: now.addingTimeInterval(-Double(index) * 60))
+        }
+        long.table.cursor = 297
+        states.append(("9-manage-long", long))
         return states.map { name, model in
             var model = model
             model.now = now
