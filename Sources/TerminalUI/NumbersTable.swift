@@ -52,7 +52,7 @@ enum NumbersTable {
         return blocks + [.table(table(model))]
     }
 
-    /// The table: a window of its rows around the cursor, each with its cells and as a sentence.
+    /// The table: its columns, and each row (made when shown or said) as cells and as a sentence.
     static func table(_ model: WizardModel) -> ScreenTable {
         let sort = model.table.sort
         func title(_ text: String, _ column: TableSort.Column) -> String { sort.column == column ? text + sort.arrow : text }
@@ -64,8 +64,8 @@ enum NumbersTable {
             .init(title: title("Refreshed", .refreshed), kind: .trailing(minWidth: 14)),
         ]
         let all = rows(model)
-        let window = ScreenTable.window(count: all.count, cursor: model.table.cursor)
-        let rows = all[window].map { number in
+        func row(_ index: Int) -> ScreenTable.Row {
+            let number = all[index]
             let reading = model.readings[number]
             let mark = model.table.selected.contains(number) ? "*" : !model.state.queriedNumbers.contains(number) ? "$" : " "
             let (word, style) = risk(reading?.spamRisk)
@@ -86,7 +86,7 @@ enum NumbersTable {
             whenNarrow = "refreshed \(ReviewScreen.relative(refreshed, now: model.now))"
         }
         return ScreenTable(
-            columns: columns, rows: rows, firstRow: window.lowerBound, rowCount: all.count, cursor: model.table.cursor,
+            columns: columns, rowCount: all.count, row: row, cursor: model.table.cursor,
             empty: "No numbers match.", leftOut: "`status --json` lists every one",
             footer: ["\(page)/\(all.count) \(sort.description)", "* selected", "$ billed"], whenNarrow: whenNarrow)
     }

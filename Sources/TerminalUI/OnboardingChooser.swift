@@ -33,6 +33,32 @@ public struct OnboardingChooser: Equatable, Sendable {
         }
     }
 
+    /// The onboardings as plain mode lists them: numbered from 1, then how to start a new one.
+    public var plainLines: [String] {
+        let onboardings = picker.items.filter { $0.id != Self.newOnboarding }
+        return ["This state directory holds several onboardings:"]
+            + onboardings.enumerated().map { "  \($0.offset + 1). \($0.element.label)" } + ["  n. Start a new onboarding"]
+    }
+
+    /// The question plain mode asks after `plainLines`.
+    public static let plainQuestion = "Number of the onboarding to continue, n for a new one, q to quit:"
+
+    /// A line answered in plain mode: an onboarding's number, or its id (or the id's start when
+    /// only one id starts so); `n` or `new`; `q` or `quit`. Nil when it names none.
+    public func choice(answering line: String) -> Choice? {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        let onboardings = picker.items.filter { $0.id != Self.newOnboarding }
+        switch text.lowercased() {
+        case "q", "quit": return .quit
+        case "n", "new": return .new
+        case "": return nil
+        default: break
+        }
+        if let number = Int(text) { return onboardings.indices.contains(number - 1) ? .open(onboardings[number - 1].id) : nil }
+        let starting = onboardings.filter { $0.id.hasPrefix(text) }
+        return starting.count == 1 ? .open(starting[0].id) : nil
+    }
+
     /// The whole screen.
     public func render(width: Int, height: Int) -> Surface {
         var surface = Surface(width: width, height: height)

@@ -115,10 +115,7 @@ extension PlainText {
         // The screen's own content: the same blocks the full screen places, with paths whole,
         // choices numbered, a table's rows as sentences, keys said as plain mode has them and
         // forms left to their questions.
-        // A table is said from its first row, wherever the full screen's cursor was left.
-        var listed = model
-        listed.table.cursor = 0
-        return [StepScreens.heading(model), ""] + ScreenLayout.plainLines(StepScreens.screen(model).content(listed))
+        return [StepScreens.heading(model), ""] + ScreenLayout.plainLines(StepScreens.screen(model).content(model))
     }
 
     /// Whether the step on screen is a form the plain renderer asks field by field.

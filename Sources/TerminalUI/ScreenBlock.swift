@@ -3,7 +3,7 @@ import Onboarding
 /// What a step's screen shows, before it is placed: the full-screen layout draws the blocks in
 /// the step's region (`ScreenLayout`), the plain renderer prints them as lines (`PlainText`).
 /// Words about keys are given for each renderer, since their keys differ.
-enum ScreenBlock: Equatable {
+enum ScreenBlock {
     /// Text wrapped to the region on screen (`indent` columns in); one line in plain mode.
     case paragraph(String, Style = .plain, indent: Int = 0)
     /// One line, clipped on screen.

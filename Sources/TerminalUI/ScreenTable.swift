@@ -1,10 +1,11 @@
 import Foundation
 
-/// A table as content: column titles, a window of its rows around the cursor, and a footer.
-/// Placed on screen with the columns set by the width (score bars grow on a wide screen, the
-/// trailing column shows only where it fits), the cursor's row in view and the footer on the
-/// region's last line; said in plain mode one sentence a row.
-struct ScreenTable: Equatable {
+/// A table as content: column titles, its rows (each made only when it is shown or said, so
+/// a table of 10,000 numbers costs a frame only the rows on screen), and a footer. Placed on
+/// screen with the columns set by the width (score bars grow on a wide screen, the trailing
+/// column shows only where it fits), the cursor's row in view and the footer on the region's
+/// last line; said in plain mode one sentence a row, from the first.
+struct ScreenTable {
     struct Column: Equatable {
         enum Kind: Equatable {
             /// Text in a slot `width` columns wide (the text gets one less).
@@ -30,14 +31,13 @@ struct ScreenTable: Equatable {
         var spoken: String
     }
 
-    /// The most rows content carries around the cursor: more than any terminal shows.
-    static let window = 200
+    /// The most rows plain mode says.
+    static let mostSaid = 200
 
     var columns: [Column]
-    /// Rows `firstRow ..< firstRow + rows.count` of `rowCount`.
-    var rows: [Row]
-    var firstRow: Int
     var rowCount: Int
+    /// Row `index` (0 ..< `rowCount`), made when it is shown or said.
+    var row: (Int) -> Row
     /// The focused row (its first cell is drawn as focused); past the end counts as the last.
     var cursor: Int
     /// Said when there is no row.
@@ -48,13 +48,6 @@ struct ScreenTable: Equatable {
     /// room; then each later part while the line fits.
     var footer: [String]
     var whenNarrow: String?
-
-    /// The rows of `all` to carry for a cursor: a window that holds every row a screen of up to
-    /// `window` lines can show.
-    static func window(count: Int, cursor: Int) -> Range<Int> {
-        let start = max(0, min(cursor, count - 1) - (window - 1))
-        return start..<min(count, start + window)
-    }
 
     /// Where each column starts for a region `width` wide, and the bar's cells.
     struct Placement {
@@ -87,11 +80,10 @@ struct ScreenTable: Equatable {
             surface.put(column.title, x: region.x + x + offset, y: y0, style: .bold)
         }
         region.skip()
-        let visible = min(region.height - region.line - 1, Self.window)
+        let visible = max(0, region.height - region.line - 1)
         let top = min(max(0, cursor - visible + 1), max(0, rowCount - visible))
-        for index in top..<min(rowCount, top + max(0, visible)) {
-            guard rows.indices.contains(index - firstRow) else { continue }
-            let row = rows[index - firstRow]
+        for index in top..<min(rowCount, top + visible) {
+            let row = row(index)
             let y = region.y + region.line
             for (position, (cell, column)) in zip(row.cells, columns).enumerated() {
                 guard let x = placement.x[position] else { continue }
@@ -132,9 +124,8 @@ struct ScreenTable: Equatable {
 
     /// The rows as numbered sentences, and what was left out.
     var plainLines: [String] {
-        var lines = rows.enumerated().map { offset, row in "\(firstRow + offset + 1). \(row.spoken)" }
-        let after = rowCount - firstRow - rows.count
-        if after > 0 { lines.append("… and \(after) more (\(leftOut)).") }
+        var lines = (0..<min(rowCount, Self.mostSaid)).map { index in "\(index + 1). \(row(index).spoken)" }
+        if rowCount > Self.mostSaid { lines.append("… and \(rowCount - Self.mostSaid) more (\(leftOut)).") }
         return lines
     }
 }

@@ -151,13 +151,24 @@ struct Run: AsyncParsableCommand {
         let (client, sandbox) = try await global.checkedClient()
         defer { sandbox?.stop() }
         let store = try global.store(sandbox: sandbox != nil)
-        let engine = try openEngine(store: store, client: client)
+        let console = StandardConsole(asciiOnly: !ASCIIStandIn.localeIsUTF8(ProcessInfo.processInfo.environment))
+        let engine: OnboardingEngine
+        // Several onboardings and none named: chosen from a numbered list, as on the full screen.
+        let candidates = try store.list()
+        if try choosing(candidates), isatty(STDIN_FILENO) == 1 {
+            switch try Self.choosePlainly(from: Self.chooser(candidates, store: store), on: console) {
+            case .quit: return
+            case .new: engine = try OnboardingEngine.create(store: store, client: client)
+            case .open(let chosen): engine = try OnboardingEngine(store: store, client: client, onboardingId: chosen)
+            }
+        } else {
+            engine = try openEngine(store: store, client: client)
+        }
         try await chooseLOADirectory(engine)
         try await engine.reconcile()
         let runtime = WizardRuntime(
             engine: engine, store: store, client: client, sandbox: sandbox?.control(scenario: global.scenario.rawValue))
         let startedComplete = await engine.state.isComplete
-        let console = StandardConsole(asciiOnly: !ASCIIStandIn.localeIsUTF8(ProcessInfo.processInfo.environment))
         do {
             try await PlainWizard(runtime: runtime).run(on: console)
             let wake = try WakeUp()
@@ -187,10 +198,8 @@ struct Run: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw NcursesTerminal.StartError.notATerminal }
         // Several onboardings and none named: the person chooses from a list of all of them.
         let candidates = try store.list()
-        let unfinished = candidates.filter { !$0.state.isComplete }
-        let choosing = id == nil && !new && (unfinished.count > 1 || (unfinished.isEmpty && candidates.count > 1))
         // Otherwise a wrong --id is said on the plain terminal, before the screen opens.
-        let named = choosing ? nil : try openEngine(store: store, client: client)
+        let named = try choosing(candidates) ? nil : try openEngine(store: store, client: client)
         let terminal = try NcursesTerminal()
         defer { terminal.restore() }
         let engine: OnboardingEngine
@@ -273,10 +282,9 @@ struct Run: AsyncParsableCommand {
         return try OnboardingEngine.create(store: store, client: client)
     }
 
-    /// The chooser: every onboarding with its enterprise, enterprise id, step and last activity.
-    static func choose(
-        from summaries: [OnboardingSummary], store: OnboardingStore, on terminal: NcursesTerminal
-    ) -> OnboardingChooser.Choice {
+    /// The chooser's rows: every onboarding with its enterprise, enterprise id, step and last
+    /// activity.
+    static func chooser(_ summaries: [OnboardingSummary], store: OnboardingStore) -> OnboardingChooser {
         let now = Date()
         let items = summaries.map { summary in
             let state = summary.state
@@ -286,7 +294,38 @@ struct Run: AsyncParsableCommand {
             return ListPicker.Item(
                 id: state.id, label: "\(enterprise) · \(step) · \(ReportTime.span(from: activity, to: now)) ago · \(state.id.prefix(8))")
         }
-        var chooser = OnboardingChooser(onboardings: items)
+        return OnboardingChooser(onboardings: items)
+    }
+
+    /// Whether the person chooses among the onboardings: none named, no `--new`, and several
+    /// unfinished (or, none unfinished, several completed).
+    func choosing(_ candidates: [OnboardingSummary]) throws -> Bool {
+        let unfinished = candidates.filter { !$0.state.isComplete }
+        return id == nil && !new && (unfinished.count > 1 || (unfinished.isEmpty && candidates.count > 1))
+    }
+
+    /// The chooser in plain mode: the numbered list, then the question until it is answered
+    /// (a wrong answer says so and asks again; the end of input quits).
+    static func choosePlainly(from chooser: OnboardingChooser, on console: PlainConsole) throws -> OnboardingChooser.Choice {
+        let wake = try WakeUp()
+        console.write(chooser.plainLines.map { "\($0)\n" }.joined())
+        while true {
+            console.write(OnboardingChooser.plainQuestion + " ")
+            switch console.nextLine(timeoutMilliseconds: nil, wake: wake) {
+            case .line(let line):
+                if let choice = chooser.choice(answering: line) { return choice }
+                console.write("! \(RemoteText.sanitized(line)) names none of them: give a number from the list, n, or q.\n")
+            case .end: return .quit
+            case .woken: continue
+            }
+        }
+    }
+
+    /// The chooser on the full screen.
+    static func choose(
+        from summaries: [OnboardingSummary], store: OnboardingStore, on terminal: NcursesTerminal
+    ) -> OnboardingChooser.Choice {
+        var chooser = chooser(summaries, store: store)
         while true {
             let size = terminal.size
             terminal.show(chooser.render(width: size.width, height: size.height))

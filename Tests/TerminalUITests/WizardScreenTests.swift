@@ -648,6 +648,27 @@ let telnyxRecord: [String: String] = [
 ]
 
 @Suite struct OnboardingChooserTests {
+    @Test func plainModeListsThemNumberedAndTakesANumberAnIdOrNew() {
+        let chooser = OnboardingChooser(onboardings: [
+            ListPicker.Item(id: "onb-1a", label: "Acme Plumbing LLC (96e16aef) · step 6 Telnyx review · 3 days ago · onb-1a"),
+            ListPicker.Item(id: "onb-2b", label: "Beta Dental PC (1c2d3e4f) · reputation disabled · 5 min ago · onb-2b"),
+        ])
+        #expect(
+            chooser.plainLines == [
+                "This state directory holds several onboardings:",
+                "  1. Acme Plumbing LLC (96e16aef) · step 6 Telnyx review · 3 days ago · onb-1a",
+                "  2. Beta Dental PC (1c2d3e4f) · reputation disabled · 5 min ago · onb-2b",
+                "  n. Start a new onboarding",
+            ])
+        #expect(chooser.choice(answering: " 2 ") == .open("onb-2b"))
+        #expect(chooser.choice(answering: "onb-1") == .open("onb-1a"), "an id's start that only one id has")
+        #expect(chooser.choice(answering: "onb-") == nil, "an id's start that both have")
+        #expect(chooser.choice(answering: "3") == nil, "the new row is n, not a number")
+        #expect(chooser.choice(answering: "") == nil)
+        #expect(chooser.choice(answering: "N") == .new)
+        #expect(chooser.choice(answering: "quit") == .quit)
+    }
+
     @Test func severalOnboardingsAreChosenFromAListWithWhereEachStands() {
         var chooser = OnboardingChooser(onboardings: [
             ListPicker.Item(id: "onb-1", label: "Acme Plumbing LLC (96e16aef) · step 6 Telnyx review · 3 days ago · onb-1"),
