@@ -130,7 +130,7 @@ try:
                  lambda: client.enterprises.reputation.numbers.associate(enterprise_id, phone_numbers=numbers[:101]))
     error = expect_error("a bad batch is 422 with one entry per bad number", telnyx.UnprocessableEntityError, 422, "10005",
                          lambda: client.enterprises.reputation.numbers.associate(
-                             enterprise_id, phone_numbers=numbers[:2] + ["+442071234567", "+13125550199"]))
+                             enterprise_id, phone_numbers=numbers[:2] + ["+442071234567", "+14165550199"]))
     check("each bad number is pointed at", [e["source"]["pointer"] for e in error.body["errors"]]
           == ["/body/phone_numbers/2", "/body/phone_numbers/3"], error.body)
     added = client.enterprises.reputation.numbers.associate(enterprise_id, phone_numbers=numbers[:100])
@@ -166,6 +166,68 @@ try:
     owned = [n.phone_number for n in client.phone_numbers.list(page_size=250)]
     check("inventory lists every number of the account", owned == inventory and numbers[119] in owned, len(owned))
 
+    # 10. Since the July spec (SDK 4.189.0): ownership, numbers hosted elsewhere, remediation,
+    # the webhook setting and documents, each through the SDK's own method.
+    external = "+13125550142"
+    check_owned = client.phone_numbers.actions.verify_ownership(phone_numbers=[numbers[0], external]).data
+    check("verify_ownership splits owned from not",
+          [found.number_val_e164 for found in check_owned.found] == [numbers[0]] and check_owned.not_found == [external])
+    expect_error("an external number needs the ownership proof (400)", telnyx.BadRequestError, 400, None,
+                 lambda: client.enterprises.reputation.numbers.associate(enterprise_id, phone_numbers=[external]))
+    expect_error("no ownership proof yet is 404", telnyx.NotFoundError, 404, None,
+                 lambda: client.enterprises.reputation.external_verification.list(enterprise_id))
+    evidence = client.documents.upload_json(document={
+        "file": base64.b64encode(pdf).decode(), "filename": "invoice.pdf", "customer_reference": "conformance-proof"})
+    proof = client.enterprises.reputation.external_verification.create(
+        enterprise_id, document_ids=[evidence.data.id], phone_numbers=[external]).data
+    check("ownership proof submitted, pending", proof.status == "pending" and proof.phone_numbers == [external])
+    admin("POST", "/_simulator/clock/advance", {"seconds": 2 * 3600})
+    check("ownership proof approved on the clock",
+          client.enterprises.reputation.external_verification.list(enterprise_id).data.status == "approved")
+    hosted_elsewhere = client.enterprises.reputation.numbers.associate(enterprise_id, phone_numbers=[external]).data[0]
+    check("an external number is monitored once approved", hosted_elsewhere.source == "external")
+    check("filter[source]", [n.phone_number for n in client.enterprises.reputation.numbers.list(
+        enterprise_id, filter_source="external")] == [external])
+    admin("POST", "/_simulator/numbers/%2B13125550142/port-away")
+    admin("POST", "/_simulator/clock/advance", {"seconds": 24 * 3600})
+    ownership = client.enterprises.reputation.numbers.retrieve_ownership(external, enterprise_id=enterprise_id).data
+    check("a carrier change asks for a confirmation",
+          ownership.ownership_status == "pending_confirmation" and ownership.flag_reason == "carrier_changed"
+          and ownership.confirm_by is not None and ownership.history[0].event_type == "flag")
+    kept = client.enterprises.reputation.numbers.ownership_confirm(external, enterprise_id=enterprise_id, still_own=True).data
+    check("ownership confirmed", kept.ownership_status == "verified")
+    removed = [n.phone_number for n in client.enterprises.reputation.numbers.list(enterprise_id, filter_ownership_status="removed")]
+    check("removed numbers are tombstones under filter[ownership_status]=removed",
+          removed == [numbers[119], numbers[118]], removed)
+    remediation = client.enterprises.reputation.remediation.create(
+        enterprise_id, call_purpose="Appointment reminders for our clinic.", phone_numbers=numbers[:2],
+        contact_email="ops@example.com").data
+    check("remediation accepted (202), pending", remediation.status == "pending" and remediation.phone_numbers_submitted == 2)
+    expect_error("a number in an unfinished remediation is 409", telnyx.ConflictError, 409, None,
+                 lambda: client.enterprises.reputation.remediation.create(
+                     enterprise_id, call_purpose="Again", phone_numbers=numbers[:1]))
+    check("remediation listed", [item.id for item in client.enterprises.reputation.remediation.list(enterprise_id).data]
+          == [remediation.id])
+    admin("POST", "/_simulator/clock/advance", {"seconds": 25 * 3600})
+    done = client.enterprises.reputation.remediation.retrieve(remediation.id, enterprise_id=enterprise_id).data
+    results = done.results
+    check("remediation completes with per-number results",
+          done.status == "completed" and sorted(results.remediated + results.not_flagged + results.requires_review
+                                                + results.refused) == sorted(numbers[:2]))
+    hooked = client.enterprises.reputation.update_webhook(enterprise_id, webhook_url="https://hooks.example.com/telnyx").data
+    check("webhook set", hooked.webhook_url == "https://hooks.example.com/telnyx")
+    expect_error("a webhook must be HTTPS", telnyx.UnprocessableEntityError, 422, None,
+                 lambda: client.enterprises.reputation.update_webhook(enterprise_id, webhook_url="http://hooks.example.com"))
+    check("webhook cleared with null", client.enterprises.reputation.update_webhook(enterprise_id, webhook_url=None).data.webhook_url is None)
+    found_again = client.documents.list(filter={"customer_reference": {"in": ["conformance-proof", "nothing"]}}).data
+    check("documents found by customer_reference", [document.id for document in found_again] == [evidence.data.id])
+    check("document retrieved", client.documents.retrieve(evidence.data.id).data.filename == "invoice.pdf")
+    expect_error("a linked document is not deleted", telnyx.UnprocessableEntityError, 422, None,
+                 lambda: client.documents.delete(evidence.data.id))
+    spare = client.documents.upload_json(document={"file": base64.b64encode(pdf).decode(), "filename": "spare.pdf"})
+    client.documents.delete(spare.data.id)
+    expect_error("a deleted document is 404", telnyx.NotFoundError, 404, None, lambda: client.documents.retrieve(spare.data.id))
+
     # The SDK's own retry on 429 works against the simulator's rate-limit answer.
     admin("PUT", "/_simulator/faults", [{"method": "GET", "path": "/v2/enterprises/*", "status": 429, "times": 1}])
     check("SDK retries a 429", client.enterprises.retrieve(enterprise_id).data.id == enterprise_id)
@@ -177,8 +239,8 @@ try:
     ledger = admin("GET", "/_simulator/ledger")
     actions = [entry["action"] for entry in ledger["entries"]]
     check("billed exactly once per billable action",
-          actions.count("enable") == 1 and actions.count("associate") == 120
-          and actions.count("live_read") == 2 and actions.count("refresh") == 3, actions)
+          actions.count("enable") == 1 and actions.count("associate") == 121
+          and actions.count("live_read") == 2 and actions.count("refresh") == 3 and actions.count("remediation") == 2, actions)
     print(f"conformance: {len(checks)} checks passed with telnyx {telnyx.__version__}")
 finally:
     process.terminate()

@@ -48,8 +48,10 @@ public enum Event: Codable, Equatable, Sendable {
     case reputationDisabled
     /// `setAside`: numbers not added, with the reason for each.
     case numbersAssociated([String], setAside: [String: String] = [:])
-    case numbersQueried([String])
-    case numbersRefreshed(succeeded: [String], failed: [String])
+    /// `withoutData`: those of them the analytics networks have no data for yet (Telnyx keeps
+    /// `reputation_data` null, so their next read is live and billed again).
+    case numbersQueried([String], withoutData: [String]? = nil)
+    case numbersRefreshed(succeeded: [String], failed: [String], withoutData: [String]? = nil)
     case frequencyChanged(CheckFrequency)
     case numbersRemoved([String])
     case effectFailed(Effect, Failure)

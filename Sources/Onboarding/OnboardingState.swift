@@ -90,6 +90,10 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     public var gatesCheckedAt: Date?
     public var monitoredNumbers: [String] = []
     public var queriedNumbers: Set<String> = []
+    /// Numbers whose last read found no analytics data (Telnyx keeps `reputation_data` null):
+    /// each read of them is live and billed until data comes. Optional so that a state saved
+    /// before it still loads; read through `numbersWithoutData`.
+    public var readWithoutData: Set<String>?
     public var confirmation: PendingConfirmation?
     /// The effect sent and not yet answered; nothing else is sent meanwhile.
     public var inFlight: Effect?
@@ -104,4 +108,22 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     }
 
     public var isComplete: Bool { step == .manage }
+}
+
+extension OnboardingState {
+    /// Numbers whose last read found no analytics data yet: every read of them is billed.
+    public var numbersWithoutData: Set<String> { readWithoutData ?? [] }
+
+    /// Whether reading `number` (not fresh) is billed: its first read, or any read while the
+    /// analytics networks have no data for it ("reputation_data will still be null", Telnyx's docs).
+    public func nextReadIsBilled(_ number: String) -> Bool {
+        !queriedNumbers.contains(number) || numbersWithoutData.contains(number)
+    }
+
+    /// After `read` were read: those in `withoutData` have none yet, the others now have data.
+    mutating func noteData(read: [String], withoutData: [String]) {
+        var without = numbersWithoutData.subtracting(read).union(withoutData)
+        without.formIntersection(monitoredNumbers)
+        readWithoutData = without.isEmpty ? nil : without
+    }
 }

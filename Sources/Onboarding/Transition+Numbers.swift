@@ -27,14 +27,16 @@ extension Decision {
 
     mutating func onQuery(numbers: [String], fresh: Bool) -> Transition {
         guard state.step >= .query, let enterprise = state.enterprise else { return refuse("Add numbers first (step 7).") }
-        // A number never read has no cached data, so its first read is live and billed (api-notes, step 8).
-        let billed = fresh ? numbers : numbers.filter { !state.queriedNumbers.contains($0) }
+        // A number never read has no cached data, so its first read is live and billed (api-notes,
+        // step 8); so is every read of one the analytics networks have no data for yet.
+        let billed = fresh ? numbers : numbers.filter(state.nextReadIsBilled)
         if billed.isEmpty { return send(.queryNumbers(enterpriseId: enterprise.id, numbers: numbers, fresh: false)) }
         return ask(.query(numbers: numbers, fresh: fresh, billed: billed))
     }
 
-    mutating func onNumbersQueried(numbers: [String]) -> Transition {
+    mutating func onNumbersQueried(numbers: [String], withoutData: [String]) -> Transition {
         next.queriedNumbers.formUnion(numbers)
+        next.noteData(read: numbers, withoutData: withoutData)
         // Numbers sent and not read (their answers failed): said, and read again on request.
         var unread: [String] = []
         if case .queryNumbers(_, let sent, _)? = state.inFlight { unread = sent.filter { !Set(numbers).contains($0) } }
@@ -50,8 +52,9 @@ extension Decision {
         return ask(.refresh(numbers: numbers))
     }
 
-    mutating func onNumbersRefreshed(succeeded: [String], failed: [String]) -> Transition {
+    mutating func onNumbersRefreshed(succeeded: [String], failed: [String], withoutData: [String]) -> Transition {
         next.queriedNumbers.formUnion(succeeded)
+        next.noteData(read: succeeded, withoutData: withoutData)
         if !failed.isEmpty {
             next.lastError = Failure(
                 message:
@@ -89,6 +92,7 @@ extension Decision {
         let removed = Set(numbers)
         next.monitoredNumbers.removeAll(where: removed.contains)
         next.queriedNumbers.subtract(removed)
+        next.readWithoutData = next.readWithoutData?.subtracting(removed)
         var kept: [String] = []
         if case .removeNumbers(_, let sent)? = state.inFlight { kept = sent.filter { !removed.contains($0) } }
         return settled(

@@ -98,6 +98,7 @@ extension Decision {
         next.gates = nil
         next.monitoredNumbers = []
         next.queriedNumbers = []
+        next.readWithoutData = nil
         if case .updateEnterprise? = state.queued, state.loaRound == .resubmission {
             // Disabled so that a correction of identity fields can go through: the update next,
             // then a new LOA for the corrected enterprise.

@@ -103,9 +103,10 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .addNumbers(let numbers, let setAside): return decision.onAddNumbers(numbers: numbers, setAside: setAside)
     case .numbersAssociated(let numbers, let setAside): return decision.onNumbersAssociated(numbers: numbers, setAside: setAside)
     case .query(let numbers, let fresh): return decision.onQuery(numbers: numbers, fresh: fresh)
-    case .numbersQueried(let numbers): return decision.onNumbersQueried(numbers: numbers)
+    case .numbersQueried(let numbers, let withoutData): return decision.onNumbersQueried(numbers: numbers, withoutData: withoutData ?? [])
     case .refresh(let numbers): return decision.onRefresh(numbers: numbers)
-    case .numbersRefreshed(let succeeded, let failed): return decision.onNumbersRefreshed(succeeded: succeeded, failed: failed)
+    case .numbersRefreshed(let succeeded, let failed, let withoutData):
+        return decision.onNumbersRefreshed(succeeded: succeeded, failed: failed, withoutData: withoutData ?? [])
     case .changeFrequency(let frequency): return decision.onChangeFrequency(frequency: frequency)
     case .frequencyChanged(let frequency): return decision.onFrequencyChanged(frequency: frequency)
     case .removeNumbers(let numbers): return decision.onRemoveNumbers(numbers: numbers)
@@ -205,6 +206,7 @@ func failed(_ state: OnboardingState, _ effect: Effect, _ failure: Failure) -> T
             }
             next.monitoredNumbers = []
             next.queriedNumbers = []
+            next.readWithoutData = nil
             next.reputationEnabled = false
             next.gates = nil
             next.loaRound = .first

@@ -32,7 +32,7 @@ public struct BulkAssociation: Sendable {
     /// in neither. Nothing is billed. `monitoring` false: reputation is not enabled yet, so
     /// nothing is monitored (and the list of monitored numbers cannot be read).
     public func partition(_ numbers: [String], monitoring: Bool = true) async throws -> (addable: [String], setAside: [String: String]) {
-        let owned = Set(try await client.allInventory().filter { $0.status == .active }.map(\.phoneNumber))
+        let owned = Set(try await client.allInventory().filter { $0.status.is(.active) }.map(\.phoneNumber))
         let already = monitoring ? Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber)) : []
         var addable: [String] = []
         var setAside: [String: String] = [:]
@@ -47,7 +47,7 @@ public struct BulkAssociation: Sendable {
     /// `progress` hears after the checks and after each batch.
     public func run(_ numbers: [String], progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) async throws -> Report {
         var setAside: [String: String] = [:]
-        let owned = Set(try await client.allInventory().filter { $0.status == .active }.map(\.phoneNumber))
+        let owned = Set(try await client.allInventory().filter { $0.status.is(.active) }.map(\.phoneNumber))
         let already = Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber))
         var toSend: [String] = []
         for number in numbers {

@@ -290,9 +290,11 @@ public struct NonInteractiveRun: Sendable {
                 case .confirm: try await engine.send(.confirm)
                 }
             case .query:
-                let monitored = state.monitoredNumbers
+                // The first read of the numbers not read yet: one read before (a run stopped midway)
+                // is not read again, which for a number without analytics data would bill again.
+                let unread = state.monitoredNumbers.filter { !state.queriedNumbers.contains($0) }
                 if state.confirmation == nil {
-                    try await engine.send(.query(numbers: monitored, fresh: false))
+                    try await engine.send(.query(numbers: unread.isEmpty ? state.monitoredNumbers : unread, fresh: false))
                 }
                 if let confirmation = await engine.state.confirmation {
                     guard confirmBillable else {

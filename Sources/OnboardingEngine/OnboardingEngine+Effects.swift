@@ -117,7 +117,8 @@ extension OnboardingEngine {
             try store.recordNumberOutcomes(state.id, monitored: added.monitored, setAside: added.setAside, at: now())
             return .numbersAssociated(added.monitored, setAside: added.setAside)
         case .queryNumbers(let id, let numbers, let fresh):
-            return .numbersQueried(try await query(id, numbers, fresh: fresh))
+            let read = try await query(id, numbers, fresh: fresh)
+            return .numbersQueried(read.numbers, withoutData: read.withoutData.isEmpty ? nil : read.withoutData)
         case .refreshNumbers(let id, let numbers):
             var succeeded: [String] = []
             var failed: [String] = []
@@ -136,8 +137,8 @@ extension OnboardingEngine {
                     if result.success { succeeded.append(result.phoneNumber) } else { failed.append(result.phoneNumber) }
                 }
             }
-            try await recordListedReadings(id, of: succeeded)
-            return .numbersRefreshed(succeeded: succeeded, failed: failed)
+            let withoutData = try await recordListedReadings(id, of: succeeded)
+            return .numbersRefreshed(succeeded: succeeded, failed: failed, withoutData: withoutData.isEmpty ? nil : withoutData)
         case .changeFrequency(let id, let frequency):
             _ = try await client.changeFrequency(enterpriseId: id, to: TelnyxMapping.frequency(frequency))
             return .frequencyChanged(frequency)
@@ -160,10 +161,11 @@ extension OnboardingEngine {
         }
     }
 
-    /// Reads each number (live when `fresh` or never read), keeping every reading as history.
-    func query(_ enterpriseId: String, _ numbers: [String], fresh: Bool) async throws -> [String] {
+    /// Reads each number (live when `fresh`, never read, or without data), keeping every reading
+    /// as history; answers the numbers read and those of them that still have no data.
+    func query(_ enterpriseId: String, _ numbers: [String], fresh: Bool) async throws -> (numbers: [String], withoutData: [String]) {
         let client = self.client
-        let neverRead = Set(numbers).subtracting(state.queriedNumbers)
+        let neverRead = Set(numbers.filter(state.nextReadIsBilled))
         // Each number on its own: one failed answer neither cancels the other reads (some may
         // already be billed) nor hides them.
         let answers = try await numbers.concurrentMap(inFlight: Self.concurrency) { number in
@@ -180,7 +182,7 @@ extension OnboardingEngine {
         // failure billed nothing: the numbers read are the outcome, the others are said unread.
         if let unknown = failures.first(where: { $0.mayHaveBeenApplied }) { throw unknown }
         if readings.isEmpty, let failure = failures.first { throw failure }
-        return readings.compactMap(\.phoneNumber)
+        return (readings.compactMap(\.phoneNumber), readings.filter { $0.reputationData == nil }.compactMap(\.phoneNumber))
     }
 
     static func fileProblem(_ code: Int32, path: String) -> StoreError {
@@ -200,14 +202,17 @@ extension OnboardingEngine {
 
     /// Keeps the current data of `numbers` as read through the free list: a refresh answers
     /// only success, and the reading it produced is the witness for reconciling the next one.
-    func recordListedReadings(_ enterpriseId: String, of numbers: [String]) async throws {
-        guard !numbers.isEmpty else { return }
+    /// Answers those of `numbers` that have no data yet.
+    @discardableResult
+    func recordListedReadings(_ enterpriseId: String, of numbers: [String]) async throws -> [String] {
+        guard !numbers.isEmpty else { return [] }
         let wanted = Set(numbers)
         let listed = try await client.allNumbers(enterpriseId: enterpriseId).filter { wanted.contains($0.phoneNumber ?? "") }
         let at = now()
         try store.recordSnapshots(
             state.id,
             listed.map { ReputationSnapshot(phoneNumber: $0.phoneNumber ?? "", data: TelnyxMapping.json($0.reputationData), at: at) })
+        return listed.filter { $0.reputationData == nil }.compactMap(\.phoneNumber)
     }
 
     /// Writes a file into `directory` (the onboarding's folder unless given), readable by its owner only.

@@ -52,16 +52,22 @@ extension OnboardingEngine {
             return .numbersAssociated(present, setAside: missing)
         case .queryNumbers(let id, let numbers, let fresh):
             // A live read leaves newer data in the free list; a cached read of a number read
-            // before bills nothing and changes nothing, so it is simply read again later.
-            let refreshed = try await refreshedSince(intentAt, in: id)
-            let read = numbers.filter { refreshed.contains($0) && (fresh || !state.queriedNumbers.contains($0)) }
+            // before bills nothing and changes nothing, so it is simply read again later. A
+            // number without data shows no newer data after a live (billed) read.
+            let listed = try await client.allNumbers(enterpriseId: id)
+            let refreshed = refreshed(listed, since: intentAt).union(mayHaveBeenRead(listed, fresh: fresh))
+            let read = numbers.filter { refreshed.contains($0) && (fresh || state.nextReadIsBilled($0)) }
             if read.isEmpty { return notApplied }
-            try await recordListedReadings(id, of: read)
-            return .numbersQueried(read)
+            let withoutData = try await recordListedReadings(id, of: read)
+            return .numbersQueried(read, withoutData: withoutData.isEmpty ? nil : withoutData)
         case .refreshNumbers(let id, let numbers):
-            let refreshed = try await refreshedSince(intentAt, in: id)
+            let listed = try await client.allNumbers(enterpriseId: id)
+            let refreshed = refreshed(listed, since: intentAt).union(mayHaveBeenRead(listed, fresh: true))
             if refreshed.isDisjoint(with: numbers) { return notApplied }
-            return .numbersRefreshed(succeeded: numbers.filter(refreshed.contains), failed: numbers.filter { !refreshed.contains($0) })
+            let withoutData = listed.filter { $0.reputationData == nil }.compactMap(\.phoneNumber).filter(numbers.contains)
+            return .numbersRefreshed(
+                succeeded: numbers.filter(refreshed.contains), failed: numbers.filter { !refreshed.contains($0) },
+                withoutData: withoutData.isEmpty ? nil : withoutData)
         case .changeFrequency(let id, let frequency):
             let settings = try await client.reputationSettings(enterpriseId: id)
             return settings.checkFrequency?.rawValue == frequency.rawValue ? .frequencyChanged(frequency) : notApplied
@@ -76,11 +82,29 @@ extension OnboardingEngine {
     /// Telnyx's clock is not ours: a number was refreshed when its data is newer than the last
     /// reading kept here before the intent (or when it has data and none was kept).
     func refreshedSince(_ intentAt: Date, in enterpriseId: String) async throws(TelnyxError) -> Set<String> {
-        let listed = try await client.allNumbers(enterpriseId: enterpriseId)
-        return Set(
+        refreshed(try await client.allNumbers(enterpriseId: enterpriseId), since: intentAt)
+    }
+
+    /// Of the numbers `listed`, those whose data is newer than the last reading kept before `intentAt`.
+    func refreshed(_ listed: [ReputationNumber], since intentAt: Date) -> Set<String> {
+        Set(
             listed.filter { number in
                 guard let refreshedAt = number.reputationData?.lastRefreshedAt, let phoneNumber = number.phoneNumber else { return false }
                 return lastRefreshed(phoneNumber, before: intentAt).map { refreshedAt > $0 } ?? true
+            }.compactMap(\.phoneNumber))
+    }
+
+    /// Numbers listed without data that a live read (billed) may have reached, since no newer
+    /// data can show it: one never read here whose record Telnyx touched since it was added
+    /// (inferred: a lookup stamps `updated_at`); with no way to tell (`fresh`, or read before),
+    /// every one, counted as read and billed, so that nothing is read twice by itself.
+    func mayHaveBeenRead(_ listed: [ReputationNumber], fresh: Bool) -> Set<String> {
+        Set(
+            listed.filter { number in
+                guard number.reputationData == nil, let phoneNumber = number.phoneNumber else { return false }
+                if fresh || state.queriedNumbers.contains(phoneNumber) { return true }
+                guard let updatedAt = number.updatedAt, let createdAt = number.createdAt else { return true }
+                return updatedAt > createdAt
             }.compactMap(\.phoneNumber))
     }
 

@@ -208,9 +208,9 @@ public actor OnboardingEngine {
         case (.enableReputation, .reputationEnabled): return prices.monitoringPerMonth
         case (.associateNumbers(_, let sent), .numbersAssociated(let added, _)):
             return prices.association * Set(added).intersection(sent).count
-        case (.refreshNumbers, .numbersRefreshed(let succeeded, _)): return prices.liveCheck * succeeded.count
-        case (.queryNumbers(_, _, let fresh), .numbersQueried(let numbers)):
-            return prices.liveCheck * (fresh ? numbers.count : numbers.filter { !state.queriedNumbers.contains($0) }.count)
+        case (.refreshNumbers, .numbersRefreshed(let succeeded, _, _)): return prices.liveCheck * succeeded.count
+        case (.queryNumbers(_, _, let fresh), .numbersQueried(let numbers, _)):
+            return prices.liveCheck * (fresh ? numbers.count : numbers.filter(state.nextReadIsBilled).count)
         case (_, .effectFailed(_, let failure)) where failure.outcomeUnknown: return nil
         default: return .zero
         }

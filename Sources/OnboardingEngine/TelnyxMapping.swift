@@ -32,7 +32,7 @@ enum TelnyxMapping {
     }
 
     static func frequency(_ frequency: Onboarding.CheckFrequency) -> TelnyxAPI.CheckFrequency {
-        TelnyxAPI.CheckFrequency(rawValue: frequency.rawValue)!
+        TelnyxAPI.CheckFrequency(rawValue: frequency.rawValue)
     }
 
     /// Form fields keyed `organization_contact.email` into the API's nested body.

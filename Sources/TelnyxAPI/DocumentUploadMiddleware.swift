@@ -2,8 +2,9 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 
-/// Labels the uploaded LOA's file part `application/pdf` instead of the `text/plain` the
-/// generated serializer gives every binary string part.
+/// Labels an uploaded file part by its name (`application/pdf` for an LOA, `image/png` or
+/// `image/jpeg` for scanned evidence) instead of the `text/plain` the generated serializer gives
+/// every binary string part.
 struct DocumentUploadMiddleware: ClientMiddleware {
     static let largestUpload = 32 * 1024 * 1024
 
@@ -18,7 +19,12 @@ struct DocumentUploadMiddleware: ClientMiddleware {
         let relabelled = MultipartPartHeaders.rewrite(bytes, boundary: boundary) { lines in
             guard lines.contains(where: { $0.lowercased().hasPrefix("content-disposition:") && $0.contains("name=\"file\"") })
             else { return lines }
-            return lines.filter { !$0.lowercased().hasPrefix("content-type:") } + ["Content-Type: application/pdf"]
+            let disposition = lines.first { $0.lowercased().hasPrefix("content-disposition:") }?.lowercased() ?? ""
+            let type =
+                disposition.contains(".png\"")
+                ? "image/png"
+                : disposition.contains(".jpg\"") || disposition.contains(".jpeg\"") ? "image/jpeg" : "application/pdf"
+            return lines.filter { !$0.lowercased().hasPrefix("content-type:") } + ["Content-Type: \(type)"]
         }
         var request = request
         request.headerFields[.contentLength] = String(relabelled.count)

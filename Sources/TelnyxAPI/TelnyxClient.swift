@@ -38,7 +38,7 @@ public struct TelnyxClient: Sendable {
                 RetryMiddleware(policy: configuration.retry), DeadlineMiddleware(scope: .attempt, deadlines: deadlines),
                 ResponseCheckMiddleware(maximumBody: deadlines.maximumBodyBytes),
                 RateLimitMiddleware(pacer: configuration.pacer), AuthenticationMiddleware(apiKey: configuration.apiKey),
-                DocumentUploadMiddleware(),
+                DocumentUploadMiddleware(), NullWebhookMiddleware(),
                 DeadlineMiddleware(scope: .firstByte, deadlines: deadlines),
             ] + extraMiddlewares)
     }
@@ -48,7 +48,7 @@ public struct TelnyxClient: Sendable {
     /// Always asks about `number_reputation`: the endpoint's default is another product.
     public func termsStatus() async throws(TelnyxError) -> TermsStatus {
         try await call("GET /terms_of_service/status") {
-            try await client.getTermsOfServiceStatus(query: .init(productType: .numberReputation)).ok.body.json.data
+            try await client.getTermsOfServiceStatus(query: .init(productType: .init(.numberReputation))).ok.body.json.data
         }
     }
 
@@ -62,7 +62,7 @@ public struct TelnyxClient: Sendable {
             let status = try await termsStatus()
             guard status.hasAgreed else { throw error }
             return TermsAgreement(
-                agreedAt: status.agreedAt, productType: .numberReputation, termsVersion: status.agreedVersion,
+                agreedAt: status.agreedAt, productType: .init(.numberReputation), termsVersion: status.agreedVersion,
                 version: status.agreedVersion)
         }
     }
@@ -188,8 +188,12 @@ public struct TelnyxClient: Sendable {
         }
     }
 
+    /// The enterprise's monitored numbers, a page at a time (free). `ownershipStatus: .removed`
+    /// lists the removed ones (tombstones, with `removal_reason`) instead, which are never
+    /// counted otherwise.
     public func listNumbers(
-        enterpriseId: String, page: Int = 1, pageSize: Int = 250, phoneNumberContains: String? = nil, phoneNumber: String? = nil
+        enterpriseId: String, page: Int = 1, pageSize: Int = 250, phoneNumberContains: String? = nil, phoneNumber: String? = nil,
+        source: NumberSource.Known? = nil, ownershipStatus: OwnershipStatus.Known? = nil
     ) async throws(TelnyxError) -> Page<ReputationNumber> {
         try await call("GET /enterprises/\(enterpriseId)/reputation/numbers") {
             let answer = try await client.listReputationNumbers(
@@ -197,7 +201,9 @@ public struct TelnyxClient: Sendable {
                 query: .init(
                     page_lbrack_number_rbrack_: page, page_lbrack_size_rbrack_: pageSize,
                     filter_lbrack_phoneNumber_rbrack__lbrack_contains_rbrack_: phoneNumberContains,
-                    filter_lbrack_phoneNumber_rbrack__lbrack_eq_rbrack_: phoneNumber)
+                    filter_lbrack_phoneNumber_rbrack__lbrack_eq_rbrack_: phoneNumber,
+                    filter_lbrack_source_rbrack_: source.map(NumberSource.init),
+                    filter_lbrack_ownershipStatus_rbrack_: ownershipStatus.map(OwnershipStatus.init))
             ).ok.body.json.value1
             return Page(
                 items: answer.data, pageNumber: answer.meta.pageNumber, totalPages: answer.meta.totalPages,

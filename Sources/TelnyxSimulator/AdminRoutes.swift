@@ -31,6 +31,17 @@ struct AdminRoutes {
         }
     }
 
+    struct OwnershipFlag: Decodable { var reason: String }
+
+    struct ProofDecision: Decodable {
+        var status: String
+        var rejectionReason: String?
+        enum CodingKeys: String, CodingKey {
+            case status
+            case rejectionReason = "rejection_reason"
+        }
+    }
+
     func register<Context: RequestContext>(on router: Router<Context>) {
         let admin = router.group("_simulator")
         admin.get("ledger") { _, _ in
@@ -56,6 +67,23 @@ struct AdminRoutes {
                 return GatewayMiddleware<Context>.response(error)
             }
         }
+        // Ownership: flag a number now, port it away (the next daily check flags it), decide a proof.
+        admin.post("numbers/:number/flag") { request, context in
+            let flag = try await Self.decode(OwnershipFlag.self, request, context)
+            return try Self.answer(Context.self) { try world.flagOwnership(phoneNumber: try Self.number(context), reason: flag.reason) }
+        }
+        admin.post("numbers/:number/port-away") { _, context in
+            try Self.answer(Context.self) { try world.portAway(phoneNumber: try Self.number(context)) }
+        }
+        admin.put("enterprises/:id/external-verification") { request, context in
+            let decision = try await Self.decode(ProofDecision.self, request, context)
+            guard ["approved", "rejected"].contains(decision.status) else { throw Self.badInput("status must be approved or rejected") }
+            let id = try context.parameters.require("id")
+            return try Self.answer(Context.self) {
+                try world.decideExternalVerification(
+                    enterpriseId: id, approve: decision.status == "approved", reason: decision.rejectionReason)
+            }
+        }
         admin.put("faults") { request, context in
             let rules = try await Self.decode([FaultRule].self, request, context)
             faults.replace(with: rules)
@@ -70,6 +98,22 @@ struct AdminRoutes {
             world.reset()
             faults.clear()
             return Response(status: .noContent)
+        }
+    }
+
+    /// The path's number, `+` included (`%2B` decoded).
+    static func number<Context: RequestContext>(_ context: Context) throws -> String {
+        let raw = try context.parameters.require("number")
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    /// 204 when `change` succeeds; its error in Telnyx's envelope otherwise.
+    static func answer<Context: RequestContext>(_ context: Context.Type, _ change: () throws -> Void) throws -> Response {
+        do {
+            try change()
+            return Response(status: .noContent)
+        } catch let error as SimulatorError {
+            return GatewayMiddleware<Context>.response(error)
         }
     }
 

@@ -6,6 +6,7 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
         case enable, associate
         case liveRead = "live_read"
         case refresh
+        case remediation
     }
 
     public var action: Action

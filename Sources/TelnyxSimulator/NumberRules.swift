@@ -8,7 +8,13 @@ enum NumberRules {
     ]
     static let tollFreeAreaCodes: Set<Int> = [800, 833, 844, 855, 866, 877, 888]
 
-    /// The problem with the number's shape, or nil when it is a well-formed US local number.
+    /// Whether a well-formed number is toll-free (monitored only when Telnyx hosts it).
+    static func isTollFree(_ number: String) -> Bool {
+        number.count == 12 && Int(number.dropFirst(2).prefix(3)).map(tollFreeAreaCodes.contains) == true
+    }
+
+    /// The problem with the number's shape, or nil when it is a well-formed US number (local or
+    /// toll-free).
     static func shapeProblem(_ number: String) -> String? {
         let digits = number.dropFirst()
         guard number.first == "+", !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
@@ -24,9 +30,6 @@ enum NumberRules {
         }
         if canadianAreaCodes.contains(areaCode) {
             return "'\(number)' is a Canadian number; only US numbers can be monitored."
-        }
-        if tollFreeAreaCodes.contains(areaCode) {
-            return "'\(number)' is a toll-free number; only US local numbers can be monitored."
         }
         return nil
     }

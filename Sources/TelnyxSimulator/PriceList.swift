@@ -9,6 +9,8 @@ public struct PriceList: Sendable, Codable, Equatable {
     public var liveReadUSD: Double = 0.10
     /// A forced refresh, per number.
     public var refreshPerNumberUSD: Double = 0.10
+    /// Remediation, per number sent to the carriers (not for one found ineligible).
+    public var remediationPerNumberUSD: Double = 1.00
 
     public init() {}
 }

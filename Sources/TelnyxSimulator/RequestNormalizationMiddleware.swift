@@ -37,7 +37,25 @@ struct RequestNormalizationMiddleware: ServerMiddleware {
                     lines.filter { !$0.lowercased().hasPrefix("content-type:") }
                 })
         }
+        var request = request
+        if operationID == Operations.ListDocuments.id, let path = request.path {
+            request.path = Self.bracketingArrayFilters(path)
+        }
         return try await next(request, body, metadata)
+    }
+
+    /// The spec names the array filter `filter[customer_reference][in][]` (repeated); Telnyx's
+    /// SDK sends `filter[customer_reference][in]=a,b`. Both reach the decoder as the spec's name
+    /// (the values are split at commas by the world).
+    static func bracketingArrayFilters(_ path: String) -> String {
+        var result = path
+        for (plain, bracketed) in [
+            ("filter[customer_reference][in]=", "filter[customer_reference][in][]="),
+            ("filter%5Bcustomer_reference%5D%5Bin%5D=", "filter%5Bcustomer_reference%5D%5Bin%5D%5B%5D="),
+        ] {
+            result = result.replacingOccurrences(of: plain, with: bracketed)
+        }
+        return result
     }
 
     static func refuseImmutableFields(_ bytes: [UInt8]) throws(SimulatorError) {

@@ -42,11 +42,12 @@ struct SimulatedTelnyxAPI: APIProtocol {
     }
 
     func getTermsOfServiceInfo(_ input: Operations.GetTermsOfServiceInfo.Input) async throws -> Operations.GetTermsOfServiceInfo.Output {
-        let products: [Components.Schemas.TosProductType] = input.query.productType.map { [$0] } ?? [.brandedCalling, .numberReputation]
+        let products: [Components.Schemas.TosProductType] =
+            input.query.productType.map { [$0] } ?? [.init(.brandedCalling), .init(.numberReputation)]
         let items = products.map { product in
             Components.Schemas.TermsOfServiceInfoItem(
                 currentVersion: SimulatorWorld.termsVersion, effectiveDate: "2025-07-10", productType: product,
-                termsUrl: product == .numberReputation ? SimulatorWorld.termsURL : "https://telnyx.com/terms/branded-calling")
+                termsUrl: product.is(.numberReputation) ? SimulatorWorld.termsURL : "https://telnyx.com/terms/branded-calling")
         }
         return .ok(.init(body: .json(.init(agreements: items))))
     }
@@ -139,7 +140,8 @@ struct SimulatedTelnyxAPI: APIProtocol {
             enterpriseId: input.path.enterpriseId,
             filter: .init(
                 contains: query.filter_lbrack_phoneNumber_rbrack__lbrack_contains_rbrack_,
-                equals: query.filter_lbrack_phoneNumber_rbrack__lbrack_eq_rbrack_),
+                equals: query.filter_lbrack_phoneNumber_rbrack__lbrack_eq_rbrack_, source: query.filter_lbrack_source_rbrack_,
+                ownershipStatus: query.filter_lbrack_ownershipStatus_rbrack_),
             paging: paging)
         return .ok(.init(body: .json(.init(value1: .init(data: items, meta: meta)))))
     }
@@ -262,6 +264,105 @@ struct SimulatedTelnyxAPI: APIProtocol {
             status: filter?.status?.rawValue, phoneNumber: filter?.phoneNumber, numberType: filter?.numberType?.eq?.rawValue,
             paging: paging)
         return .ok(.init(body: .json(.init(data: numbers, meta: meta))))
+    }
+
+    func listDocuments(_ input: Operations.ListDocuments.Input) async throws -> Operations.ListDocuments.Output {
+        let query = input.query
+        let paging = try Paging(number: query.page?.number, size: query.page?.size, defaultSize: 20)
+        let (documents, meta) = world.listDocuments(
+            filenameContains: query.filter_lbrack_filename_rbrack__lbrack_contains_rbrack_,
+            customerReference: query.filter_lbrack_customerReference_rbrack__lbrack_eq_rbrack_,
+            customerReferences: query.filter_lbrack_customerReference_rbrack__lbrack_in_rbrack__lbrack__rbrack_,
+            createdAfter: query.filter_lbrack_createdAt_rbrack__lbrack_gt_rbrack_,
+            createdBefore: query.filter_lbrack_createdAt_rbrack__lbrack_lt_rbrack_, sort: query.sort?.first?.rawValue, paging: paging)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        data: documents,
+                        meta: .init(
+                            pageNumber: meta.pageNumber, pageSize: meta.pageSize, totalPages: meta.totalPages,
+                            totalResults: meta.totalResults)
+                    ))))
+    }
+
+    func retrieveDocument(_ input: Operations.RetrieveDocument.Input) async throws -> Operations.RetrieveDocument.Output {
+        .ok(.init(body: .json(.init(data: try world.document(id: input.path.id)))))
+    }
+
+    func deleteDocument(_ input: Operations.DeleteDocument.Input) async throws -> Operations.DeleteDocument.Output {
+        .ok(.init(body: .json(.init(data: try world.deleteDocument(id: input.path.id)))))
+    }
+
+    func verifyPhoneNumberOwnership(
+        _ input: Operations.VerifyPhoneNumberOwnership.Input
+    ) async throws -> Operations.VerifyPhoneNumberOwnership.Output {
+        guard case .json(let body) = input.body else { throw SimulatorError.invalid("Send the numbers as JSON.") }
+        return .ok(.init(body: .json(.init(data: try world.verifyOwnership(body.phoneNumbers)))))
+    }
+
+    // MARK: Ownership, remediation, webhook
+
+    func createReputationExternalVerification(
+        _ input: Operations.CreateReputationExternalVerification.Input
+    ) async throws -> Operations.CreateReputationExternalVerification.Output {
+        guard case .json(let body) = input.body else { throw SimulatorError.invalid("Send the ownership proof as JSON.") }
+        return .created(.init(body: .json(.init(data: try world.submitExternalVerification(enterpriseId: input.path.enterpriseId, body)))))
+    }
+
+    func getReputationExternalVerification(
+        _ input: Operations.GetReputationExternalVerification.Input
+    ) async throws -> Operations.GetReputationExternalVerification.Output {
+        .ok(.init(body: .json(.init(data: try world.externalVerification(enterpriseId: input.path.enterpriseId)))))
+    }
+
+    func getReputationNumberOwnership(
+        _ input: Operations.GetReputationNumberOwnership.Input
+    ) async throws -> Operations.GetReputationNumberOwnership.Output {
+        let detail = try world.ownershipDetail(enterpriseId: input.path.enterpriseId, phoneNumber: Self.pathNumber(input.path.phoneNumber))
+        return .ok(.init(body: .json(.init(data: detail))))
+    }
+
+    func confirmReputationNumberOwnership(
+        _ input: Operations.ConfirmReputationNumberOwnership.Input
+    ) async throws -> Operations.ConfirmReputationNumberOwnership.Output {
+        guard case .json(let body) = input.body else { throw SimulatorError.invalid("Send the answer as JSON.") }
+        let record = try world.confirmOwnership(
+            enterpriseId: input.path.enterpriseId, phoneNumber: Self.pathNumber(input.path.phoneNumber), body)
+        return .ok(.init(body: .json(.init(data: record))))
+    }
+
+    func submitReputationRemediation(
+        _ input: Operations.SubmitReputationRemediation.Input
+    ) async throws -> Operations.SubmitReputationRemediation.Output {
+        guard case .json(let body) = input.body else { throw SimulatorError.invalid("Send the remediation request as JSON.") }
+        return .accepted(.init(body: .json(.init(data: try world.submitRemediation(enterpriseId: input.path.enterpriseId, body)))))
+    }
+
+    func listReputationRemediations(
+        _ input: Operations.ListReputationRemediations.Input
+    ) async throws -> Operations.ListReputationRemediations.Output {
+        let query = input.query
+        let paging = try Paging(number: query.page_lbrack_number_rbrack_, size: query.page_lbrack_size_rbrack_, defaultSize: 20)
+        let (items, meta) = try world.listRemediations(
+            enterpriseId: input.path.enterpriseId, status: query.filter_lbrack_status_rbrack_,
+            createdFrom: query.filter_lbrack_createdAt_rbrack__lbrack_gte_rbrack_,
+            createdTo: query.filter_lbrack_createdAt_rbrack__lbrack_lte_rbrack_,
+            paging: paging)
+        return .ok(.init(body: .json(.init(data: items, meta: meta))))
+    }
+
+    func getReputationRemediation(
+        _ input: Operations.GetReputationRemediation.Input
+    ) async throws -> Operations.GetReputationRemediation.Output {
+        .ok(.init(body: .json(.init(data: try world.remediation(enterpriseId: input.path.enterpriseId, id: input.path.remediationId)))))
+    }
+
+    func updateReputationWebhook(
+        _ input: Operations.UpdateReputationWebhook.Input
+    ) async throws -> Operations.UpdateReputationWebhook.Output {
+        guard case .json(let body) = input.body else { throw SimulatorError.invalid("Send the webhook URL as JSON.") }
+        return .ok(.init(body: .json(.init(data: try world.setWebhook(enterpriseId: input.path.enterpriseId, url: body.webhookUrl)))))
     }
 
     /// The path number as sent: `%2B1…` arrives decoded, a raw `+1…` as is.

@@ -3,6 +3,8 @@ import Foundation
 /// Everything that shapes a simulated world; the command line and tests fill it in.
 public struct SimulatorOptions: Sendable {
     public var scenario: Scenario = .happy
+    /// How the reviewer decides an enterprise's ownership proof for numbers hosted elsewhere.
+    public var ownershipReview: OwnershipReview = .approved
     public var seed: UInt64 = 1
     /// Active US local numbers in the account's inventory (a few extra numbers of other kinds
     /// are always added so the rules against them can be exercised).

@@ -20,9 +20,9 @@ extension SimulatorWorld {
                 Schemas.PhoneNumberDetailed(
                     countryIsoAlpha2: number.countryISO, createdAt: number.purchasedAt, deletionLockEnabled: false,
                     externalPin: nil, id: number.id, phoneNumber: number.phoneNumber,
-                    phoneNumberType: number.kind == .local ? .local : .tollFree,
+                    phoneNumberType: .init(number.kind == .local ? .local : .tollFree),
                     purchasedAt: (try? TelnyxDateTranscoder().encode(number.purchasedAt)) ?? "", recordType: "phone_number",
-                    status: Schemas.PhoneNumberDetailed.StatusPayload(rawValue: number.status) ?? .active, tags: [])
+                    status: .init(rawValue: number.status), tags: [])
             }
             return (
                 detailed,

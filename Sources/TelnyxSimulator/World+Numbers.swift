@@ -8,12 +8,13 @@ extension SimulatorWorld {
         try Self.checkBatchSize(phoneNumbers)
         return try transact { state, now in
             let settings = try state.settings(enterpriseId).reputation
-            guard settings.status == .approved, settings.loaStatus == .approved else {
+            guard settings.status?.is(.approved) == true, settings.loaStatus?.is(.approved) == true else {
                 throw SimulatorError.badRequest(
                     "Numbers can be added only once both the enterprise (status: \(settings.status?.rawValue ?? "unknown")) and its LOA (loa_status: \(settings.loaStatus?.rawValue ?? "unknown")) are approved."
                 )
             }
             var problems: [SimulatorError.Entry] = []
+            var needsProof: [String] = []
             var seen = Set<String>()
             for (index, number) in phoneNumbers.enumerated() {
                 let pointer = "/body/phone_numbers/\(index)"
@@ -28,8 +29,21 @@ extension SimulatorWorld {
                     fail("'\(number)' is listed more than once in this request.")
                     continue
                 }
+                if let existing = state.numbers[number] {
+                    fail(
+                        "'\(number)' is already monitored by enterprise \(existing.record.enterpriseId ?? "unknown").",
+                        code: "10021", title: "Resource in use")
+                    continue
+                }
                 guard let inventoryIndex = state.inventoryIndex[number] else {
-                    fail("'\(number)' is not in this account's Telnyx number inventory.")
+                    // Hosted elsewhere: US local only, once the enterprise's ownership proof is approved.
+                    if NumberRules.isTollFree(number) {
+                        fail(
+                            "'\(number)' is a toll-free number not hosted at Telnyx; only Telnyx-hosted toll-free numbers can be monitored."
+                        )
+                    } else if !state.externalNumbersAllowed(enterpriseId) {
+                        needsProof.append(number)
+                    }
                     continue
                 }
                 let owned = state.inventory[inventoryIndex]
@@ -37,27 +51,27 @@ extension SimulatorWorld {
                     fail("'\(number)' is not a US number (\(owned.countryISO)); only US numbers can be monitored.")
                     continue
                 }
-                if owned.kind != .local {
-                    fail("'\(number)' is not a local number; only US local numbers can be monitored.")
-                    continue
-                }
                 if owned.status != "active" {
                     fail("'\(number)' is not in service (status: \(owned.status)).")
                     continue
                 }
-                if let existing = state.numbers[number] {
-                    fail(
-                        "'\(number)' is already monitored by enterprise \(existing.record.enterpriseId ?? "unknown").",
-                        code: "10021", title: "Resource in use")
-                }
             }
             if !problems.isEmpty { throw SimulatorError.invalid(problems) }
+            if !needsProof.isEmpty {
+                throw SimulatorError(
+                    status: 400, code: "10015", title: "Bad Request",
+                    detail:
+                        "external_verification_required: \(needsProof.joined(separator: ", ")) \(needsProof.count == 1 ? "is" : "are") not hosted at Telnyx; numbers hosted elsewhere can be monitored once the enterprise's ownership proof is approved."
+                )
+            }
             var added: [Schemas.ReputationPhoneNumber] = []
             for number in phoneNumbers {
+                let external = state.inventoryIndex[number] == nil
                 let record = Schemas.ReputationPhoneNumber(
-                    createdAt: now, enterpriseId: enterpriseId, id: state.newID(), phoneNumber: number,
-                    reputationData: nil, updatedAt: now)
+                    createdAt: now, enterpriseId: enterpriseId, id: state.newID(), ownershipStatus: .init(.verified), phoneNumber: number,
+                    reputationData: nil, source: .init(external ? .external : .telnyx), updatedAt: now)
                 state.numbers[number] = MonitoredNumber(record: record, lookups: 0)
+                state.startTracking(number, external: external, seed: options.seed, now: now)
                 state.numbersByEnterprise[enterpriseId, default: []].append(number)
                 state.bill(
                     .associate, enterpriseId: enterpriseId, phoneNumber: number, amount: options.prices.associatePerNumberUSD, at: now)
@@ -70,6 +84,9 @@ extension SimulatorWorld {
     struct NumberFilter {
         var contains: String?
         var equals: String?
+        var source: Schemas.ReputationNumberSource?
+        /// `removed` lists the tombstones instead of the monitored numbers.
+        var ownershipStatus: Schemas.ReputationOwnershipStatus?
 
         /// `contains` needs at least five digits, as on Telnyx.
         func check() throws(SimulatorError) {
@@ -79,7 +96,10 @@ extension SimulatorWorld {
             }
         }
 
-        func accepts(_ number: String) -> Bool {
+        func accepts(_ record: Schemas.ReputationPhoneNumber) -> Bool {
+            guard let number = record.phoneNumber else { return false }
+            if let source, (record.source ?? .init(.telnyx)).rawValue != source.rawValue { return false }
+            if let ownershipStatus, (record.ownershipStatus ?? .init(.verified)).rawValue != ownershipStatus.rawValue { return false }
             if let equals, number != equals { return false }
             if let contains {
                 let digits = contains.filter(\.isNumber)
@@ -89,31 +109,33 @@ extension SimulatorWorld {
         }
     }
 
-    /// Lists one enterprise's numbers, or every enterprise's when `enterpriseId` is nil.
+    /// Lists one enterprise's numbers, or every enterprise's when `enterpriseId` is nil; with
+    /// `filter[ownership_status]=removed`, their tombstones instead (never counted otherwise).
     func listNumbers(
         enterpriseId: String?, filter: NumberFilter, paging: Paging
     ) throws -> ([Schemas.ReputationPhoneNumber], Schemas.NumberReputationPaginationMeta) {
         try filter.check()
         return try transact { state, _ in
-            let order: [String]
-            if let enterpriseId {
-                _ = try state.settings(enterpriseId)
-                order = state.numbersByEnterprise[enterpriseId] ?? []
-            } else {
-                order = state.enterpriseOrder.flatMap { state.numbersByEnterprise[$0] ?? [] }
-            }
-            let matching = order.filter(filter.accepts).compactMap { state.numbers[$0]?.record }
+            if let enterpriseId { _ = try state.settings(enterpriseId) }
+            let enterprises = enterpriseId.map { [$0] } ?? state.enterpriseOrder
+            let records: [Schemas.ReputationPhoneNumber] =
+                filter.ownershipStatus?.is(.removed) == true
+                ? enterprises.flatMap { state.additions.tombstones[$0] ?? [] }
+                : enterprises.flatMap { state.numbersByEnterprise[$0] ?? [] }.compactMap { state.numbers[$0]?.record }
+            let matching = records.filter(filter.accepts)
             let page = paging.slice(matching)
             return (Array(page.items), page.meta)
         }
     }
 
-    /// Cached data is free; a number without data, or `fresh`, is looked up live and billed.
+    /// Cached data is free; a number without data, or `fresh`, is looked up live and billed. A
+    /// number the analytics networks have no data for stays `reputation_data: null` after the
+    /// lookup (Telnyx's docs), so each read of it is live and billed again.
     func numberReputation(enterpriseId: String?, phoneNumber: String, fresh: Bool) throws -> Schemas.ReputationPhoneNumber {
         try transact { state, now in
             let owner = try state.monitoredNumberOwner(phoneNumber, enterpriseId: enterpriseId)
             let settings = try state.settings(owner).reputation
-            guard settings.status == .approved else {
+            guard settings.status?.is(.approved) == true else {
                 throw SimulatorError.forbidden("The enterprise is not approved yet (status: \(settings.status?.rawValue ?? "unknown")).")
             }
             if fresh || state.numbers[phoneNumber]?.record.reputationData == nil {
@@ -125,10 +147,10 @@ extension SimulatorWorld {
     }
 
     func removeNumber(enterpriseId: String?, phoneNumber: String) throws {
-        try transact { state, _ in
-            let owner = try state.monitoredNumberOwner(phoneNumber, enterpriseId: enterpriseId)
-            state.numbers[phoneNumber] = nil
-            state.numbersByEnterprise[owner]?.removeAll { $0 == phoneNumber }
+        try transact { state, now in
+            _ = try state.monitoredNumberOwner(phoneNumber, enterpriseId: enterpriseId)
+            // A DELETE leaves a tombstone too (inferred: Telnyx lists `customer_removed`).
+            _ = state.remove(phoneNumber, reason: .customerRemoved, now: now)
         }
     }
 
@@ -137,7 +159,7 @@ extension SimulatorWorld {
         try Self.checkBatchSize(phoneNumbers)
         return try transact { state, now in
             let settings = try state.settings(enterpriseId).reputation
-            guard settings.status == .approved else {
+            guard settings.status?.is(.approved) == true else {
                 throw SimulatorError.forbidden("The enterprise is not approved yet (status: \(settings.status?.rawValue ?? "unknown")).")
             }
             let window = (state.refreshRequests[enterpriseId] ?? []).filter { now.timeIntervalSince($0) < 60 }
@@ -189,11 +211,19 @@ extension WorldState {
         guard var monitored = numbers[phoneNumber] else { return }
         monitored.lookups += 1
         let sample = ReputationGenerator.sample(seed: seed, phoneNumber: phoneNumber, lookup: monitored.lookups)
+        // A lookup writes the record (inferred: it stamps `updated_at`, the only sign of a live
+        // read of a number without data); later than the last write even on a frozen clock.
+        monitored.record.updatedAt = max(now, (monitored.record.updatedAt ?? now).addingTimeInterval(0.001))
+        guard sample != ReputationSample() else {
+            // No analytics yet: the data stays null, and the next read is live (and billed) again.
+            monitored.record.reputationData = nil
+            numbers[phoneNumber] = monitored
+            return
+        }
         monitored.record.reputationData = Schemas.ReputationData(
             connectionScore: sample.connectionScore, engagementScore: sample.engagementScore, lastRefreshedAt: now,
             maturityScore: sample.maturityScore, sentimentScore: sample.sentimentScore, spamCategory: sample.spamCategory,
-            spamRisk: sample.spamRisk.flatMap(Schemas.ReputationData.SpamRiskPayload.init(rawValue:)))
-        monitored.record.updatedAt = now
+            spamRisk: sample.spamRisk.map(Schemas.ReputationData.SpamRiskPayload.init(rawValue:)))
         numbers[phoneNumber] = monitored
     }
 }

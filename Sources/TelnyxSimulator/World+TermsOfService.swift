@@ -8,8 +8,8 @@ extension SimulatorWorld {
     /// agreed in a simulated account.
     func termsStatus(productType: Schemas.TosProductType?) -> Schemas.TosStatus {
         read { state, _ in
-            let type = productType ?? .brandedCalling
-            let agreement = type == .numberReputation ? state.tosAgreement : nil
+            let type = productType ?? .init(.brandedCalling)
+            let agreement = type.is(.numberReputation) ? state.tosAgreement : nil
             return Schemas.TosStatus(
                 agreedAt: agreement?.agreedAt, agreedVersion: agreement?.termsVersion,
                 agreementRequired: agreement == nil, currentTermsVersion: Self.termsVersion,
@@ -22,7 +22,7 @@ extension SimulatorWorld {
         read { state, now in
             if let agreement = state.tosAgreement { return agreement }
             let agreement = Schemas.TosAgreement(
-                agreedAt: now, createdAt: now, id: state.newID(), productType: .numberReputation,
+                agreedAt: now, createdAt: now, id: state.newID(), productType: .init(.numberReputation),
                 termsVersion: Self.termsVersion, version: Self.termsVersion)
             state.tosAgreement = agreement
             return agreement
@@ -31,7 +31,7 @@ extension SimulatorWorld {
 
     func termsAgreements(productType: Schemas.TosProductType?) -> [Schemas.TosAgreement] {
         read { state, _ in
-            guard productType == nil || productType == .numberReputation else { return [] }
+            guard productType == nil || productType?.is(.numberReputation) == true else { return [] }
             return state.tosAgreement.map { [$0] } ?? []
         }
     }

@@ -54,6 +54,9 @@ struct WorldState: Codable, Sendable {
     var loaSubmissions = 0
     var refreshRequests: [String: [Date]] = [:]
     var idGenerator: SeededGenerator
+    /// Stored optional so that a world saved before the additions still decodes; read and
+    /// written through `additions`.
+    var storedAdditions: WorldAdditions?
 
     init(options: SimulatorOptions) {
         idGenerator = SeededGenerator(seed: options.seed ^ 0x5eed_1d5)
@@ -92,13 +95,13 @@ struct WorldState: Codable, Sendable {
         for (id, var record) in settings {
             var changed = false
             if let decision = record.vettingDecision, decision.at <= now {
-                record.reputation.status = decision.approve ? .approved : .rejected
+                record.reputation.status = .init(decision.approve ? .approved : .rejected)
                 record.reputation.rejectionReasons = decision.approve ? nil : Scenario.vettingRejectionReasons
                 record.vettingDecision = nil
                 changed = true
             }
             if let decision = record.loaDecision, decision.at <= now {
-                record.reputation.loaStatus = decision.approve ? .approved : .rejected
+                record.reputation.loaStatus = .init(decision.approve ? .approved : .rejected)
                 record.loaDecision = nil
                 changed = true
             }
@@ -109,5 +112,8 @@ struct WorldState: Codable, Sendable {
         }
         let expiry: TimeInterval = 30 * 60
         documents = documents.filter { $0.value.linkedTo != nil || now.timeIntervalSince($0.value.createdAt) < expiry }
+        settleExternalVerifications(now: now)
+        settleOwnership(now: now)
+        settleRemediations(now: now)
     }
 }

@@ -35,7 +35,7 @@ enum NumbersTable {
                 [
                     .wording(
                         fullScreen:
-                            "Read the reputation of the monitored numbers. A number's first read is billed (\(state.prices.liveCheck) each, marked $); later cached reads are free.",
+                            "Read the reputation of the monitored numbers. A number's first read is billed (\(state.prices.liveCheck) each, marked $), as is each read of one Telnyx has no data for yet; other reads are free.",
                         plain: monitored)
                 ]
             } else {
@@ -67,7 +67,7 @@ enum NumbersTable {
         func row(_ index: Int) -> ScreenTable.Row {
             let number = all[index]
             let reading = model.readings[number]
-            let mark = model.table.selected.contains(number) ? "*" : !model.state.queriedNumbers.contains(number) ? "$" : " "
+            let mark = model.table.selected.contains(number) ? "*" : model.state.nextReadIsBilled(number) ? "$" : " "
             let (word, style) = risk(reading?.spamRisk)
             let refreshed = reading?.lastRefreshedAt.map { ReviewScreen.relative($0, now: model.now) } ?? ""
             return ScreenTable.Row(
@@ -94,6 +94,9 @@ enum NumbersTable {
     /// A number's reading in words: risk, category, the four scores (0 to 100) and when Telnyx
     /// last read it; or that it is not read yet, and whether its first read is billed.
     static func spoken(_ number: String, model: WizardModel) -> String {
+        if model.state.numbersWithoutData.contains(number) {
+            return "\(number): Telnyx has no analytics data for it yet; each read of it is billed."
+        }
         guard let reading = model.readings[number] else {
             return "\(number): not read yet\(model.state.queriedNumbers.contains(number) ? "" : " (its first read is billed)")."
         }

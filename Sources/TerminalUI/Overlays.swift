@@ -80,7 +80,7 @@ enum Overlays {
                 "Add \(numbers.count) numbers in \((numbers.count + 99) / 100) batches of up to 100"
             case .associate(let numbers): "Add \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") in one request"
             case .query(let numbers, let fresh, let billed):
-                "\(fresh ? "Fresh read" : "Read") of \(numbers.count) numbers (\(billed.count) billed)"
+                "\(fresh ? "Fresh read" : "Read") of \(numbers.count) numbers (\(billed.count) billed\(Self.billedAgain(billed, fresh: fresh, model)))"
             case .refresh(let numbers) where numbers.count > 100:
                 "Refresh \(numbers.count) numbers now, in \((numbers.count + 99) / 100) requests of up to 100"
             case .refresh(let numbers): "Refresh \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") now"
@@ -178,5 +178,12 @@ enum Overlays {
             "", "q (^Q in a text field) quits at any time; nothing is lost.",
             "Esc goes back a step where nothing done at Telnyx is undone (from steps 4 and 5).",
         ]
+    }
+
+    /// Numbers without analytics data are billed at every read (Telnyx keeps them null): said
+    /// beside the count, so a second charge for them is not a surprise.
+    static func billedAgain(_ billed: [String], fresh: Bool, _ model: WizardModel) -> String {
+        let again = fresh ? 0 : billed.filter(model.state.numbersWithoutData.contains).count
+        return again > 0 ? ", \(again) of them again: Telnyx has no data for them yet" : ""
     }
 }

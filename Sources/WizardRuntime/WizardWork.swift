@@ -97,7 +97,7 @@ final class WizardWork {
             Task {
                 do {
                     let inventory = try await client.allInventory()
-                    inbox.post(.inventory(.success(Set(inventory.filter { $0.status == .active }.map(\.phoneNumber)))))
+                    inbox.post(.inventory(.success(Set(inventory.filter { $0.status.is(.active) }.map(\.phoneNumber)))))
                 } catch {
                     inbox.post(.inventory(.failure(CommandFailure((error as? TelnyxError)?.message ?? "\(error)"))))
                 }

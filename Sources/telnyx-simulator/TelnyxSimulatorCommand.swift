@@ -17,6 +17,12 @@ struct TelnyxSimulatorCommand: AsyncParsableCommand {
     @Option(help: "Port to bind; 0 picks a free one.") var port = 0
     @Option(help: "Reviewer behaviour: \(Scenario.allCases.map(\.rawValue).joined(separator: ", ")).")
     var scenario: Scenario = .happy
+    @Option(
+        name: .customLong("ownership-review"),
+        help:
+            "How the ownership proof for numbers hosted elsewhere is decided: \(OwnershipReview.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
+    var ownershipReview: OwnershipReview = .approved
     @Option(help: "Seed for the inventory, ids and reputation data.") var seed: UInt64 = 1
     @Option(help: "Active US local numbers in the account's inventory.") var inventory = 1000
     @Option(name: .customLong("latency-ms"), help: "Delay added to every API answer, in milliseconds.")
@@ -38,6 +44,7 @@ struct TelnyxSimulatorCommand: AsyncParsableCommand {
     func run() async throws {
         var options = SimulatorOptions()
         options.scenario = scenario
+        options.ownershipReview = ownershipReview
         options.seed = seed
         options.inventorySize = inventory
         options.latencyMs = latencyMs
@@ -56,3 +63,4 @@ struct TelnyxSimulatorCommand: AsyncParsableCommand {
 }
 
 extension Scenario: ExpressibleByArgument {}
+extension OwnershipReview: ExpressibleByArgument {}

@@ -20,7 +20,7 @@ import Testing
 
                 let document = try await client.uploadDocument(Array("%PDF-1.4\n%%EOF\n".utf8), filename: "loa.pdf")
                 _ = try await client.enableReputation(
-                    enterpriseId: enterprise.id!, loaDocumentId: document.value1.id!, checkFrequency: .monthly)
+                    enterpriseId: enterprise.id!, loaDocumentId: document.value1.id!, checkFrequency: .init(.monthly))
                 let waiting = try await OnboardingEngine.adopt(enterpriseId: enterprise.id!, store: store, client: client, id: "adopted-2")
                 #expect(await waiting.state.step == .gates)
                 #expect(await waiting.state.isWaitingOnTelnyx)

@@ -121,7 +121,7 @@ import Testing
         #expect(options(.organizationLegalType) == EnterpriseCreate.OrganizationLegalTypePayload.allCases.map(\.rawValue))
         #expect(options(.organizationType) == EnterpriseCreate.OrganizationTypePayload.allCases.map(\.rawValue))
         #expect(options(.roleType) == EnterpriseCreate.RoleTypePayload.allCases.map(\.rawValue))
-        #expect(Onboarding.CheckFrequency.allCases.map(\.rawValue) == TelnyxAPI.CheckFrequency.allCases.map(\.rawValue))
+        #expect(Onboarding.CheckFrequency.allCases.map(\.rawValue) == TelnyxAPI.CheckFrequency.Known.allCases.map(\.rawValue))
         // Every field of EnterpriseCreate is in the form.
         let encoded = try JSONEncoder().encode(sampleEnterprise())
         let object = try JSONSerialization.jsonObject(with: encoded) as! [String: Any]

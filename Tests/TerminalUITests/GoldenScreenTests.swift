@@ -115,6 +115,9 @@ import Testing
                 phoneNumber: number, spamRisk: ["low", "medium", "high"][index % 3], maturity: index % 101, connection: (index * 3) % 101,
                 engagement: (index * 7) % 101, sentiment: (index * 11) % 101, lastRefreshedAt: now.addingTimeInterval(-Double(index) * 60))
         }
+        // Two numbers Telnyx has no analytics for: read, still null, so each read is billed ($).
+        for number in ["+13125550001", "+13125550290"] { long.readings[number] = nil }
+        long.state.readWithoutData = ["+13125550001", "+13125550290"]
         long.table.cursor = 297
         states.append(("9-manage-long", long))
         return states.map { name, model in
