@@ -56,9 +56,10 @@ public enum NumberListParser {
 
     /// One pasted or typed line (untrimmed) read alone: the same line always reads the same, so a
     /// caller may keep readings between parses (`NumberLineMemo` does, for a growing paste).
-    /// A line of several cells (a row pasted from a spreadsheet) is read from its first cell
-    /// that is a number, else its first cell with digits; a heading line (`Phone`,
-    /// `Name<TAB>Caller ID`) is skipped.
+    /// A line of several cells (a row pasted from a spreadsheet) is read from its one cell that
+    /// is a number, else its first cell with digits; a line with several numbers is refused
+    /// (`severalNumbers`), none taken silently; a heading line (`Phone`, `Name<TAB>Caller ID`)
+    /// is skipped.
     public static func reading(of rawLine: String) -> Reading {
         let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !line.isEmpty, !line.hasPrefix("#") else { return .skipped }
@@ -72,11 +73,10 @@ public enum NumberListParser {
         }
         let withDigits = cells.filter { $0.contains(where: \.isNumber) }
         guard let first = withDigits.first else { return .skipped }
-        for cell in withDigits {
-            let read = reading(ofCell: cell)
-            if case .number = read { return read }
-        }
-        return reading(ofCell: first)
+        let numbers = withDigits.map(reading(ofCell:)).filter { if case .number = $0 { true } else { false } }
+        // Two numbers on one line (`904.961.0048, 716 733 6520`): neither is taken silently.
+        if numbers.count > 1 { return .invalid(.severalNumbers(numbers.count)) }
+        return numbers.first ?? reading(ofCell: first)
     }
 
     /// One CSV cell read as a number, as it is (no splitting on delimiters); blank is skipped.

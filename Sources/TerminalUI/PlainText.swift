@@ -18,6 +18,9 @@ public enum PlainText {
         ReviewLines.lines(model).map(\.0)
     }
 
+    /// The step's heading (`Step 5 of 9 · Enable reputation`).
+    public static func heading(_ model: WizardModel) -> String { StepScreens.heading(model) }
+
     /// Help for the step on screen.
     public static func help(_ model: WizardModel) -> [String] {
         Overlays.help(model)

@@ -84,11 +84,11 @@ enum PlainQuestion: Equatable {
         case .loaRow(let row):
             let form = model.loaForm
             switch row {
-            case .signerName: return "Signer's name, printed beside the signature (optional)\(current(form.signerName.text)):"
-            case .signatureImage: return "Signature image, a PNG's path (optional; Enter for none)\(current(form.signatureImage.text)):"
+            case .signerName: return "Signer's name, printed beside the signature (optional)\(offered(form, row)):"
+            case .signatureImage: return "Signature image, a PNG's path (optional; Enter for none)\(offered(form, row)):"
             case .actingAsAgent: return "Is a reseller or BPO signing as the enterprise's agent? y/n [\(form.actingAsAgent ? "y" : "n")]:"
             case .agent(let field):
-                return "Agent's \(field.label)\(field.isRequired ? "" : " (optional)")\(current(form[row]?.text ?? "")):"
+                return "Agent: \(field.label)\(field.isRequired ? "" : " (optional)")\(offered(form, row)):"
             case .render: return "Render the LOA now (free)? y = render, n = go through the fields again:"
             }
         case .signedLOA:
@@ -118,6 +118,12 @@ enum PlainQuestion: Equatable {
     }
 
     private func current(_ text: String) -> String { text.isEmpty ? "" : " [\(RemoteText.sanitized(text)); - clears it]" }
+
+    /// A row's value offered in brackets to keep, unless it was refused: a refused value is
+    /// not offered back (Enter then leaves the optional row empty).
+    private func offered(_ form: LOAForm, _ row: LOAForm.Row) -> String {
+        form.problems[row] == nil ? current(form[row]?.text ?? "") : ""
+    }
 
     /// Answers a line: keys for the controller, decisions, or values typed into the model.
     func answer(_ line: String, _ model: inout WizardModel, printer: inout PlainPrinter, console: PlainConsole) -> [WizardMessage] {
@@ -153,6 +159,11 @@ enum PlainQuestion: Equatable {
             return [.key(.escape)]
         case .sendEnterprise:
             if word == "y" || word == "yes" { return [.key(.enter)] }
+            guard word == "n" || word == "no" else {
+                console.write("! Answer y to send it to Telnyx, or n to go through the fields again; nothing is sent until then.\n")
+                printer.answered()
+                return []
+            }
             model.overlay = nil
             model.enterpriseForm.focus = 0
             return []
@@ -184,11 +195,22 @@ enum PlainQuestion: Equatable {
             return []
         case .enterpriseRow(.field(let field)):
             if word == "existing" && model.enterpriseForm.focus == 0 && !model.enterpriseForm.correcting { return [.key(.function(3))] }
+            if word == "back" {
+                model.enterpriseForm.focus = max(0, model.enterpriseForm.focus - 1)
+                return []
+            }
             var form = model.enterpriseForm
             var value = form.values[field] ?? TextField()
             // A choice is taken from its start (`comm` is commercial) when only one fits.
             if case .choice(let options) = field.kind, !options.contains(text), !text.isEmpty, text != "-" {
                 let fitting = options.filter { $0.lowercased().hasPrefix(text.lowercased()) }
+                if fitting.count > 1 {
+                    console.write(
+                        "! \(field.fullLabel): \(RemoteText.sanitized(text)) could be \(fitting.joined(separator: ", ")); type more of it.\n"
+                    )
+                    printer.answered()
+                    return []
+                }
                 typed(fitting.count == 1 ? fitting[0] : text, into: &value)
             } else {
                 typed(text, into: &value)
@@ -220,6 +242,10 @@ enum PlainQuestion: Equatable {
         case .loaRow(let row):
             // Answered where it was asked (a row asked again is behind the focus).
             if let index = model.loaForm.rows.firstIndex(of: row) { model.loaForm.focus = index }
+            if word == "back" {
+                model.loaForm.focus = max(0, model.loaForm.focus - 1)
+                return []
+            }
             switch row {
             case .actingAsAgent:
                 if (word == "y") != model.loaForm.actingAsAgent && (word == "y" || word == "n") {
@@ -232,6 +258,8 @@ enum PlainQuestion: Equatable {
                 return []
             case .signerName, .signatureImage, .agent:
                 if var field = model.loaForm[row] {
+                    // A refused value is not kept by Enter: the optional row is left empty.
+                    if text.isEmpty && model.loaForm.problems[row] != nil { field = TextField() }
                     typed(text, into: &field)
                     model.loaForm[row] = field
                 }
@@ -245,7 +273,10 @@ enum PlainQuestion: Equatable {
             return [.key(.enter)]
         case .enable:
             let parts = text.split(separator: " ").map(String.init)
-            if let first = parts.first, let index = Int(first), CheckFrequency.allCases.indices.contains(index - 1) {
+            let planned = parts.dropFirst().first.map { $0.filter { $0 != "," } }
+            if let first = parts.first, let index = Int(first), CheckFrequency.allCases.indices.contains(index - 1),
+                planned.map({ Int($0).map { $0 >= 0 } ?? false }) ?? true, parts.count <= 2
+            {
                 model.frequency = CheckFrequency.allCases[index - 1]
             } else if !parts.isEmpty {
                 console.write(
@@ -253,7 +284,7 @@ enum PlainQuestion: Equatable {
                 printer.answered()
                 return []
             }
-            if parts.count > 1 { model.plannedNumbers = TextField(parts[1]) }
+            if let planned { model.plannedNumbers = TextField(planned) }
             return [.key(.enter)]
         case .review:
             switch text {
@@ -376,13 +407,13 @@ enum PlainQuestion: Equatable {
             specific = [
                 "Each field is asked in turn and checked at once; a problem is said and the field asked again.",
                 "Enter keeps the value shown in brackets; - clears it. A choice can be given by its start (comm for commercial).",
-                "`existing` (at the first field) uses an enterprise the account already has.",
+                "`existing` (at the first field) uses an enterprise the account already has; `back` goes to the field before.",
             ]
         case .disabled: specific = ["e enables again: a newly signed LOA, then the enable, billed. L shows the audit log."]
         case .loaRow:
             specific = [
                 "Everything here is optional. A signature image (PNG) is printed on the LOA, with the signer's name beside it.",
-                "An agent is a reseller or BPO signing for the enterprise. Rendering is free and can be done again.",
+                "An agent is a reseller or BPO signing for the enterprise. Rendering is free and can be done again. `back` goes to the question before.",
             ]
         case .signedLOA:
             specific = [

@@ -196,7 +196,9 @@ struct PlainPrinter {
     private mutating func printPage(_ model: WizardModel, stepChanged: Bool, on console: PlainConsole) {
         // A form's page is its introduction, said once as the step opens; its fields are asked.
         if PlainText.isForm(model) && !stepChanged && model.overlay == nil && model.state.confirmation == nil { return }
-        say(console, "\n" + PlainText.page(model).map { "\($0)\n" }.joined())
+        // A step that opens on a confirmation (a resumed onboarding) still says which step it is.
+        let heading = stepChanged && (model.state.confirmation != nil || model.overlay != nil) ? [PlainText.heading(model), ""] : []
+        say(console, "\n" + (heading + PlainText.page(model)).map { "\($0)\n" }.joined())
     }
 
     /// Every problem the forms hold now, by the field's name as the questions call it.
@@ -208,7 +210,7 @@ struct PlainPrinter {
                 switch row {
                 case .signerName: "Signer's name"
                 case .signatureImage: "Signature image"
-                case .agent(let field): "Agent's \(field.label)"
+                case .agent(let field): "Agent: \(field.label)"
                 case .actingAsAgent, .render: "LOA"
                 }
             problems[name] = problem

@@ -314,6 +314,12 @@ struct Run: AsyncParsableCommand {
             switch console.nextLine(timeoutMilliseconds: nil, wake: wake) {
             case .line(let line):
                 if let choice = chooser.choice(answering: line) { return choice }
+                if ["?", "help"].contains(line.trimmingCharacters(in: .whitespaces).lowercased()) {
+                    console.write(
+                        "  Each line is one onboarding: its enterprise, the step it stands at and when it was last worked on. Give its number (or its id) to continue it where it stopped, n to start a new one, q to leave.\n"
+                    )
+                    continue
+                }
                 console.write("! \(RemoteText.sanitized(line)) names none of them: give a number from the list, n, or q.\n")
             case .end: return .quit
             case .woken: continue
