@@ -19,6 +19,8 @@ public enum Effect: Codable, Equatable, Sendable {
     case refreshNumbers(enterpriseId: String, numbers: [String])
     case changeFrequency(enterpriseId: String, frequency: CheckFrequency)
     case removeNumbers(enterpriseId: String, numbers: [String])
+    /// The enterprise's ownership webhook: a public HTTPS URL, or nil to clear it (JSON `null`).
+    case setWebhook(enterpriseId: String, url: String?)
 
     /// Costs money: sent only after a confirmation, never twice for one intent. Every case is
     /// listed, so a new effect cannot be billable by omission.
@@ -27,7 +29,7 @@ public enum Effect: Codable, Equatable, Sendable {
         case .enableReputation, .associateNumbers, .refreshNumbers: true
         case .queryNumbers: true  // the first read of a number, and every fresh one, are billed
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .checkGates,
-            .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers:
+            .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers, .setWebhook:
             false
         }
     }
@@ -39,7 +41,7 @@ public enum Effect: Codable, Equatable, Sendable {
         case .checkTerms, .checkGates, .renderLOA, .readEnterprise: false
         case .queryNumbers: true  // a live read bills
         case .agreeToTerms, .createEnterprise, .updateEnterprise, .uploadSignedLOA, .enableReputation, .replaceLOA,
-            .disableReputation, .associateNumbers, .refreshNumbers, .changeFrequency, .removeNumbers:
+            .disableReputation, .associateNumbers, .refreshNumbers, .changeFrequency, .removeNumbers, .setWebhook:
             true
         }
     }
@@ -52,7 +54,7 @@ public enum Effect: Codable, Equatable, Sendable {
             .removeNumbers(_, let numbers):
             "\(name): \(numbers.joined(separator: ", "))"
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .enableReputation,
-            .checkGates, .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency:
+            .checkGates, .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .setWebhook:
             name
         }
     }
@@ -76,6 +78,8 @@ public enum Effect: Codable, Equatable, Sendable {
         case .refreshNumbers(_, let numbers): "refresh \(Self.count(numbers))"
         case .changeFrequency(_, let frequency): "change check frequency to \(frequency.rawValue)"
         case .removeNumbers(_, let numbers): "remove \(Self.count(numbers))"
+        case .setWebhook(_, let url?): "set the ownership webhook to \(url)"
+        case .setWebhook(_, nil): "clear the ownership webhook"
         }
     }
 

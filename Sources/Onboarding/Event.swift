@@ -32,6 +32,8 @@ public enum Event: Codable, Equatable, Sendable {
     case disable
     /// After reputation was disabled: monitor again (a newly signed LOA, then the enable, billed).
     case enableAgain
+    /// Set the enterprise's ownership webhook (a public HTTPS URL), or clear it with nil. Free.
+    case setWebhook(url: String?)
 
     // Outcomes of effects.
     case termsChecked(agreed: Bool, version: String)
@@ -54,5 +56,7 @@ public enum Event: Codable, Equatable, Sendable {
     case numbersRefreshed(succeeded: [String], failed: [String], withoutData: [String]? = nil)
     case frequencyChanged(CheckFrequency)
     case numbersRemoved([String])
+    /// The ownership webhook as Telnyx now holds it (nil: none).
+    case webhookSet(url: String?)
     case effectFailed(Effect, Failure)
 }

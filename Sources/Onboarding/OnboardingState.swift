@@ -94,6 +94,8 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     /// each read of them is live and billed until data comes. Optional so that a state saved
     /// before it still loads; read through `numbersWithoutData`.
     public var readWithoutData: Set<String>?
+    /// The enterprise's ownership webhook as last set or read (nil: none).
+    public var webhookURL: String?
     public var confirmation: PendingConfirmation?
     /// The effect sent and not yet answered; nothing else is sent meanwhile.
     public var inFlight: Effect?

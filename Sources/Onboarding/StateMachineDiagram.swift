@@ -42,6 +42,8 @@ public enum StateMachineDiagram {
             .query(numbers: [number], fresh: false), .numbersQueried([number]), .refresh([number]),
             .numbersRefreshed(succeeded: [number], failed: []), .changeFrequency(.weekly), .frequencyChanged(.weekly),
             .removeNumbers([number]), .numbersRemoved([number]), .disable, .enableAgain,
+            .numbersQueried([number], withoutData: [number]), .setWebhook(url: "https://hooks.example.com/telnyx"), .setWebhook(url: nil),
+            .webhookSet(url: "https://hooks.example.com/telnyx"),
             .effectFailed(enable, Failure(status: 403, message: "terms not agreed")),
             .effectFailed(enable, Failure(status: 400, codes: ["10015"], message: "already enabled")),
             .effectFailed(enable, Failure(status: 422, message: "document expired")),

@@ -33,6 +33,8 @@ extension Decision {
         if let sha256 { next.uploadedLOASHA256 = sha256 }
         guard event.answers(state.inFlight) else { return stay() }
         next.inFlight = nil
+        // A lost answer found again by reading Telnyx: "no answer" is no longer the news.
+        if next.lastError == state.lastError, state.lastError?.outcomeUnknown == true { next.lastError = nil }
         if next.loaRound == .replacement, let enterprise = next.enterprise {
             return send(.replaceLOA(enterpriseId: enterprise.id, documentId: documentId))
         }

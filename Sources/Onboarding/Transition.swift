@@ -24,7 +24,7 @@ extension Event {
             (.reputationEnabled, .enableReputation), (.gatesChecked, .checkGates), (.loaReplaced, .replaceLOA),
             (.reputationDisabled, .disableReputation), (.numbersAssociated, .associateNumbers),
             (.numbersQueried, .queryNumbers), (.numbersRefreshed, .refreshNumbers), (.frequencyChanged, .changeFrequency),
-            (.numbersRemoved, .removeNumbers), (.enterpriseFactsRead, .readEnterprise):
+            (.numbersRemoved, .removeNumbers), (.enterpriseFactsRead, .readEnterprise), (.webhookSet, .setWebhook):
             return true
         case (.effectFailed(let failed, _), _):
             return failed == effect
@@ -39,12 +39,12 @@ extension Event {
         switch self {
         case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
             .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
-            .changeFrequency, .removeNumbers, .disable, .enableAgain:
+            .changeFrequency, .removeNumbers, .disable, .enableAgain, .setWebhook:
             true
         case .termsChecked, .termsAgreed, .enterpriseReady, .enterpriseFactsRead, .loaRendered, .signedLOAUploaded, .reputationEnabled,
             .gatesChecked,
             .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
-            .numbersRemoved, .effectFailed:
+            .numbersRemoved, .webhookSet, .effectFailed:
             false
         }
     }
@@ -112,6 +112,8 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .removeNumbers(let numbers): return decision.onRemoveNumbers(numbers: numbers)
     case .numbersRemoved(let numbers): return decision.onNumbersRemoved(numbers: numbers)
     case .disable: return decision.onDisable()
+    case .setWebhook(let url): return decision.onSetWebhook(url: url)
+    case .webhookSet(let url): return decision.onWebhookSet(url: url)
     case .effectFailed(let effect, let failure): return decision.onEffectFailed(effect: effect, failure: failure)
     }
 }

@@ -23,7 +23,6 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         case invalidAreaCode(String)
         case invalidExchange(String)
         case otherNANPCountry(areaCode: String, country: String)
-        case tollFree(areaCode: String)
         /// A spreadsheet wrote the number as `1.77572E+10`: its last digits are gone.
         case scientificNotation(String)
         /// A character that is neither a digit, a letter nor a separator (`✓`, `*`).
@@ -46,7 +45,6 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
                 "has exchange \(code), which cannot exist; the three digits after the area code start with 2 to 9"
             case .otherNANPCountry(let code, let country):
                 "is in \(country) (area code \(code)), not the US; only US numbers can be monitored"
-            case .tollFree(let code): "is toll-free (\(code)); only US local numbers can be monitored"
             case .scientificNotation(let text):
                 "was turned into scientific notation (\(text)) by a spreadsheet, which lost its last digits; format the column as text and export again"
             case .unexpectedCharacter(let character):
@@ -125,10 +123,13 @@ public struct USPhoneNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         guard let first = areaCode.first, first >= "2", areaCode.dropFirst() != "11" else { throw .invalidAreaCode(areaCode) }
         guard let exchangeFirst = exchange.first, exchangeFirst >= "2" else { throw .invalidExchange(exchange) }
         if let country = Self.otherNANPCountries[areaCode] { throw .otherNANPCountry(areaCode: areaCode, country: country) }
-        if Self.tollFreeAreaCodes.contains(areaCode) { throw .tollFree(areaCode: areaCode) }
         national = national.prefix(10)
         e164 = "+1" + national
     }
+
+    /// Whether it is toll-free (800, 833…): Telnyx monitors a toll-free number only when it
+    /// hosts it (api-notes, since SDK 4.189.0).
+    public var isTollFree: Bool { Self.tollFreeAreaCodes.contains(String(e164.dropFirst(2).prefix(3))) }
 
     /// A number followed by an extension: `312-555-0134 x12`, `ext. 12`, `;ext=12`, `extension 12`, `#12`
     /// (at least seven digits before the marker, at most six after it).

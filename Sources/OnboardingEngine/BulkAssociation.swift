@@ -3,8 +3,8 @@ import Onboarding
 import Synchronization
 import TelnyxAPI
 
-/// Adds any number of numbers: those outside the account's inventory are set aside before
-/// anything is billed, those already monitored are skipped, the rest go in batches of 100 with
+/// Adds any number of numbers: those Telnyx would refuse (outside the account's inventory
+/// without an approved ownership proof, not in service) are set aside before anything is billed, those already monitored are skipped, the rest go in batches of 100 with
 /// a bounded number in flight. A batch refused because of named numbers is sent again without
 /// them, so one bad number does not hold back ninety-nine good ones.
 public struct BulkAssociation: Sendable {
@@ -28,35 +28,29 @@ public struct BulkAssociation: Sendable {
     }
 
     /// `numbers` split, by free reads, into those that can be added (active in the account's
-    /// inventory, not yet monitored) and those set aside with why; those already monitored are
-    /// in neither. Nothing is billed. `monitoring` false: reputation is not enabled yet, so
-    /// nothing is monitored (and the list of monitored numbers cannot be read).
+    /// inventory, or hosted elsewhere once the ownership proof is approved; not yet monitored)
+    /// and those set aside with why; those already monitored are in neither. Nothing is
+    /// billed. `monitoring` false: reputation is not enabled yet, so nothing is monitored (and
+    /// the list of monitored numbers cannot be read).
     public func partition(_ numbers: [String], monitoring: Bool = true) async throws -> (addable: [String], setAside: [String: String]) {
-        let owned = Set(try await client.allInventory().filter { $0.status.is(.active) }.map(\.phoneNumber))
+        let hosting = try await NumberHosting.read(enterpriseId: enterpriseId, client: client)
         let already = monitoring ? Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber)) : []
         var addable: [String] = []
         var setAside: [String: String] = [:]
         for number in numbers where !already.contains(number) {
-            if owned.contains(number) { addable.append(number) } else { setAside[number] = Self.notInInventory }
+            if let refusal = hosting.refusal(number) { setAside[number] = refusal } else { addable.append(number) }
         }
         return (addable, setAside)
     }
 
-    static let notInInventory = "not an active number in this Telnyx account's inventory"
-
     /// `progress` hears after the checks and after each batch.
     public func run(_ numbers: [String], progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) async throws -> Report {
         var setAside: [String: String] = [:]
-        let owned = Set(try await client.allInventory().filter { $0.status.is(.active) }.map(\.phoneNumber))
+        let hosting = try await NumberHosting.read(enterpriseId: enterpriseId, client: client)
         let already = Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber))
         var toSend: [String] = []
-        for number in numbers {
-            if already.contains(number) { continue }
-            if !owned.contains(number) {
-                setAside[number] = Self.notInInventory
-            } else {
-                toSend.append(number)
-            }
+        for number in numbers where !already.contains(number) {
+            if let refusal = hosting.refusal(number) { setAside[number] = refusal } else { toSend.append(number) }
         }
         let batches = stride(from: 0, to: toSend.count, by: batchSize).map { Array(toSend[$0..<min($0 + batchSize, toSend.count)]) }
         let client = self.client

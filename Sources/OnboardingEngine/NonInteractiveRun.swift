@@ -70,8 +70,8 @@ public struct NonInteractiveRun: Sendable {
     func drive(_ engine: OnboardingEngine) async throws -> Stop {
         try await engine.reconcile()
         var reconcileChecks = 0
-        // An upload whose answer was lost cannot be checked (the API lists no documents): it is
-        // sent again once in the run, and Telnyx deletes an unused copy after 30 minutes.
+        // An upload whose answer was lost and that a listing by customer_reference did not find is
+        // sent again once in the run; Telnyx deletes an unused copy after 30 minutes.
         var uploadAgain = false
         // Billable decisions taken by this run; one pending from an earlier run is decided again.
         var decided = Set<Step>()

@@ -142,6 +142,8 @@ extension OnboardingEngine {
         case .changeFrequency(let id, let frequency):
             _ = try await client.changeFrequency(enterpriseId: id, to: TelnyxMapping.frequency(frequency))
             return .frequencyChanged(frequency)
+        case .setWebhook(let id, let url):
+            return .webhookSet(url: try await client.setOwnershipWebhook(enterpriseId: id, url: url).webhookUrl)
         case .removeNumbers(let id, let numbers):
             var removed: [String] = []
             for number in numbers {

@@ -26,10 +26,17 @@ extension OnboardingEngine {
             let current = TelnyxMapping.fields(of: enterprise)
             let applied = fields.allSatisfy { key, value in (current[key] ?? "") == value }
             return applied ? .enterpriseReady(id: id, legalName: enterprise.legalName ?? "") : notApplied
-        case .uploadSignedLOA:
-            // The API cannot list documents; an upload that did happen is deleted by Telnyx after
-            // 30 minutes unless used, so uploading again is harmless.
-            return notApplied
+        case .uploadSignedLOA(let path):
+            // Uploads carry the onboarding's id as their customer_reference: the newest with the
+            // same content is the one sent. A listing that fails or finds none: uploading again
+            // is harmless (Telnyx deletes an unused copy after 30 minutes).
+            guard let bytes = try? SignedLOAFile.read(path) else { return notApplied }
+            let digest = SignedLOADigest.hex(bytes)
+            let uploads = (try? await client.documents(customerReference: state.id).items) ?? []
+            guard let sent = uploads.first(where: { $0.value2.sha256?.lowercased() == digest }), let id = sent.value1.id else {
+                return notApplied
+            }
+            return .signedLOAUploaded(documentId: id, sha256: digest)
         case .enableReputation(let id, _, _):
             let settings = try await unlessNotFound { () async throws(TelnyxError) in try await client.reputationSettings(enterpriseId: id)
             }
@@ -68,6 +75,9 @@ extension OnboardingEngine {
             return .numbersRefreshed(
                 succeeded: numbers.filter(refreshed.contains), failed: numbers.filter { !refreshed.contains($0) },
                 withoutData: withoutData.isEmpty ? nil : withoutData)
+        case .setWebhook(let id, let url):
+            let settings = try await client.reputationSettings(enterpriseId: id)
+            return settings.webhookUrl == url ? .webhookSet(url: url) : notApplied
         case .changeFrequency(let id, let frequency):
             let settings = try await client.reputationSettings(enterpriseId: id)
             return settings.checkFrequency?.rawValue == frequency.rawValue ? .frequencyChanged(frequency) : notApplied

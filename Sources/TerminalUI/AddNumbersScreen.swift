@@ -10,7 +10,11 @@ enum AddNumbersScreen {
         case .number(let number):
             let e164 = number.e164
             if model.state.monitoredNumbers.contains(e164) { return ("already monitored", .muted) }
-            if let inventory = model.inventory, !inventory.contains(e164) { return ("! not in your inventory", .colored(.danger)) }
+            if let inventory = model.inventory, !inventory.contains(e164) {
+                // Not in the account: hosted at another carrier (monitored after an ownership proof),
+                // or toll-free elsewhere (never).
+                return (number.isTollFree ? "! toll-free, not at Telnyx" : "! at another carrier", .colored(.danger))
+            }
             return ("✓ \(e164)", .colored(.good))
         case .duplicate(_, let firstLine):
             // A loaded line is named by the file's own line, as the message below the list does.

@@ -43,7 +43,9 @@ extension PlainText {
         let addable = AddNumbersScreen.addable(model, parsed: lines)
         var summary = ["\(addable.count) \(addable.count == 1 ? "number" : "numbers") to add."]
         if toSend.count > addable.count {
-            summary.append("\(toSend.count - addable.count) not in this account's inventory: set aside, not billed.")
+            summary.append(
+                "\(toSend.count - addable.count) not in this Telnyx account (hosted at another carrier): set aside, not billed; Telnyx monitors those once the enterprise's ownership proof is approved."
+            )
         }
         var refused: [String] = []
         for line in lines {

@@ -52,6 +52,7 @@ struct FaultPoint: Sendable, CustomTestStringConvertible {
         case "first query": ("GET", "/v2/enterprises/*/reputation/numbers/*")
         case "refresh numbers": ("POST", "/v2/enterprises/*/reputation/numbers/refresh")
         case "change frequency": ("PATCH", "/v2/enterprises/*/reputation/frequency")
+        case "set webhook": ("PATCH", "/v2/enterprises/*/reputation/webhook")
         case "remove numbers": ("DELETE", "/v2/enterprises/*/reputation/numbers/*")
         case "disable reputation": ("DELETE", "/v2/enterprises/*/reputation")
         default: ("", "")

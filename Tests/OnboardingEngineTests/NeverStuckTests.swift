@@ -181,7 +181,7 @@ import Testing
                 let said = lines.withLock { $0 }.filter { $0.contains("set aside") }
                 #expect(
                     said == [
-                        "\(outside.count) numbers were set aside (not an active number in this Telnyx account's inventory: \(outside.sorted().prefix(5).joined(separator: ", ")) and \(outside.count - 5) more) (of \(outside.count + 3) given; not estimated, not billed)"
+                        "\(outside.count) numbers were set aside (\(NumberHostingReason.external): \(outside.sorted().prefix(5).joined(separator: ", ")) and \(outside.count - 5) more) (of \(outside.count + 3) given; not estimated, not billed)"
                     ])
                 #expect(await engine.state.monitoredNumbers == owned)
                 let stateJSON = try JSONEncoder().encode(await engine.state)
@@ -189,7 +189,7 @@ import Testing
                 // Nothing decided, journaled or audited carried them either.
                 #expect(try store.auditLog("onb-1").allSatisfy { !$0.action.contains(outside[0]) && !$0.result.contains(outside[0]) })
                 #expect(try store.setAsideCount("onb-1") == outside.count)
-                #expect(try store.setAsideNumbers("onb-1").first?.reason == "not an active number in this Telnyx account's inventory")
+                #expect(try store.setAsideNumbers("onb-1").first?.reason == NumberHostingReason.external)
                 #expect(try store.report("onb-1").numbersSetAside == outside.count)
                 #expect(try store.report("onb-1").setAsideNumbers.map(\.phoneNumber) == outside.sorted())
                 #expect(actions(try await simulator.ledger(), "associate").count == 3)

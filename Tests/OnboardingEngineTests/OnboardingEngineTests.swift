@@ -135,12 +135,12 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
 
                 let numbers = Array(simulator.world.inventory.prefix(5))
                 #expect(try await engine.addNumbers(numbers + ["+13125550199"]) == nil)
-                // The number outside the inventory is set aside before the estimate, and named.
+                // The number hosted elsewhere (no ownership proof) is set aside before the estimate, and named.
                 let confirmation = try #require(await engine.state.confirmation)
                 #expect(confirmation.action == .associate(numbers: numbers))
                 #expect(confirmation.estimate.amount == Money(cents: 50))
                 #expect(
-                    confirmation.setAside == SetAsideNumbers(["+13125550199": "not an active number in this Telnyx account's inventory"]))
+                    confirmation.setAside == SetAsideNumbers(["+13125550199": NumberHostingReason.external]))
                 try await engine.send(.confirm)
                 let state = await engine.state
                 #expect(state.step == .query)

@@ -62,7 +62,7 @@ import Testing
                 #expect(setAsideLine < confirmedLine, "named before the cost is confirmed")
                 #expect(
                     lines[setAsideLine]
-                        == "2 numbers were set aside (not an active number in this Telnyx account's inventory: \(outside[0]), \(outside[1])) (of 5 given; not estimated, not billed)"
+                        == "2 numbers were set aside (\(NumberHostingReason.external): \(outside[0]), \(outside[1])) (of 5 given; not estimated, not billed)"
                 )
                 #expect(lines[confirmedLine] == "confirmed by --yes: adding numbers, $0.30 (3 numbers × $0.10)")
                 let added = try store.auditLog("onb-1").filter { $0.action.hasPrefix("add ") }
@@ -71,7 +71,7 @@ import Testing
                 #expect(
                     try store.report("onb-1").setAsideNumbers
                         == outside.map {
-                            SetAsideNumber(phoneNumber: $0, reason: "not an active number in this Telnyx account's inventory")
+                            SetAsideNumber(phoneNumber: $0, reason: NumberHostingReason.external)
                         })
                 #expect(
                     Set(
@@ -150,4 +150,10 @@ import Testing
                 "1 number is written more than once; each is added once",
             ])
     }
+}
+
+/// The reason the engine gives a number hosted at another carrier while no ownership proof is approved.
+enum NumberHostingReason {
+    static let external =
+        "hosted at another carrier, not in this Telnyx account: Telnyx monitors it once the enterprise's ownership proof (a carrier invoice or statement) is approved"
 }

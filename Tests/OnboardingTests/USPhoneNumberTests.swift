@@ -45,7 +45,10 @@ import Testing
         #expect(problem("(312) 055-0134") == .invalidExchange("055"))
         #expect(problem("(416) 555-0134") == .otherNANPCountry(areaCode: "416", country: "Canada"))
         #expect(problem("(876) 555-0134") == .otherNANPCountry(areaCode: "876", country: "Jamaica"))
-        #expect(problem("(800) 555-0134") == .tollFree(areaCode: "800"))
+        // Toll-free numbers are numbers: Telnyx monitors those it hosts (the inventory decides).
+        #expect(problem("(800) 555-0134") == nil)
+        #expect((try? USPhoneNumber("(800) 555-0134"))?.isTollFree == true)
+        #expect((try? USPhoneNumber("(312) 555-0134"))?.isTollFree == false)
         #expect(problem("(787) 555-0134") == nil, "Puerto Rico is in the US")
         #expect(USPhoneNumber.Problem.otherNANPCountry(areaCode: "416", country: "Canada").description.contains("only US numbers"))
     }

@@ -214,7 +214,7 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(text.contains("✓ +13125550134"))
         #expect(text.contains("duplicate of line 1"))
         #expect(text.contains("already monitored"))
-        #expect(text.contains("! not in your inventory"))
+        #expect(text.contains("! at another carrier"))
         #expect(text.contains("1 to add in 1 batch of up to 100 · $0.10"))
         // The number outside the inventory goes too, to be set aside and named in the confirmation.
         // The line refused goes along, to be named in the confirmation.
@@ -726,10 +726,11 @@ let telnyxRecord: [String: String] = [
     @Test func theLastLineThatCannotBeAddedSaysWhyInFull() {
         var wizard = model(.associate) { $0.gates = GateReport(status: "approved", loaStatus: "approved") }
         wizard.inventory = ["+13125550100"]
-        wizard.numberLines = ["+13125550100", "(855) 555-0100"]
+        wizard.numberLines = ["+13125550100", "(311) 555-0100"]
         let text = screen(wizard)
-        #expect(text.contains("│ ! Line 2, (855) 555-0100: is toll-free (855);\n"))
-        #expect(text.contains("│ only US local numbers can be monitored\n"), "in full, wrapped")
+        #expect(text.contains("│ ! Line 2, (311) 555-0100: has area code 311,\n"))
+        #expect(text.contains("│ which does not exist; US area codes start with 2\n"), "in full, wrapped")
+        #expect(text.contains("│ to 9 and are not N11\n"))
     }
 }
 

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import OnboardingEngine
+import OnboardingStore
+
+/// `webhook [--id ID] URL` or `webhook [--id ID] --clear`: the enterprise's ownership webhook,
+/// set or cleared through the onboarding's engine (journaled before and after, and audited).
+struct Webhook: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Set or clear the enterprise's ownership webhook (free).",
+        discussion: """
+            Telnyx calls it when a monitored number is flagged or removed and when the ownership proof is decided. \
+            The wizard itself polls Telnyx and needs none: this is for a receiver of your own.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The onboarding (default: the most recently active).") var id: String?
+    @Argument(help: "A public HTTPS URL, e.g. https://hooks.example.com/telnyx.") var url: String?
+    @Flag(help: "Clear the webhook: Telnyx stops calling it.") var clear = false
+
+    func validate() throws {
+        if clear && url != nil { throw ValidationError("Give a URL to set the webhook, or --clear to clear it, not both.") }
+        if !clear && url == nil { throw ValidationError("Give the webhook's URL (https://…), or --clear to clear it.") }
+    }
+
+    func run() async throws {
+        let (client, sandbox) = try await global.client()
+        defer { sandbox?.stop() }
+        let store = try global.existingStore(sandbox: sandbox != nil)
+        guard let id = try id ?? store.list().first?.state.id else {
+            throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+        }
+        guard try store.list(includingArchived: true).contains(where: { $0.state.id == id }) else {
+            throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+        }
+        let engine = try OnboardingEngine(store: store, client: client, onboardingId: id)
+        _ = try await engine.reconcile()
+        let refusal = try await engine.send(.setWebhook(url: clear ? nil : url))
+        let state = await engine.state
+        await engine.close()
+        if let refusal { throw UsageProblem.stop(refusal) }
+        if let error = state.lastError, state.inFlight == nil, state.webhookURL != (clear ? nil : url) {
+            Output.say("\(error.message)\n")
+            throw ExitCode(1)
+        }
+        Output.line(
+            state.webhookURL.map { "Onboarding \(id): Telnyx calls \($0) for ownership events." }
+                ?? "Onboarding \(id): no ownership webhook.")
+    }
+}
