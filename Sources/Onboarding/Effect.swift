@@ -21,6 +21,8 @@ public enum Effect: Codable, Equatable, Sendable {
     case removeNumbers(enterpriseId: String, numbers: [String])
     /// The enterprise's ownership webhook: a public HTTPS URL, or nil to clear it (JSON `null`).
     case setWebhook(enterpriseId: String, url: String?)
+    /// Reads the monitored numbers' ownership tracking and the removed ones (free list reads).
+    case readOwnership(enterpriseId: String)
 
     /// Costs money: sent only after a confirmation, never twice for one intent. Every case is
     /// listed, so a new effect cannot be billable by omission.
@@ -29,7 +31,7 @@ public enum Effect: Codable, Equatable, Sendable {
         case .enableReputation, .associateNumbers, .refreshNumbers: true
         case .queryNumbers: true  // the first read of a number, and every fresh one, are billed
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .checkGates,
-            .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers, .setWebhook:
+            .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers, .setWebhook, .readOwnership:
             false
         }
     }
@@ -38,7 +40,7 @@ public enum Effect: Codable, Equatable, Sendable {
     /// reading remote state if its outcome is lost. Every case is listed.
     public var changesRemoteState: Bool {
         switch self {
-        case .checkTerms, .checkGates, .renderLOA, .readEnterprise: false
+        case .checkTerms, .checkGates, .renderLOA, .readEnterprise, .readOwnership: false
         case .queryNumbers: true  // a live read bills
         case .agreeToTerms, .createEnterprise, .updateEnterprise, .uploadSignedLOA, .enableReputation, .replaceLOA,
             .disableReputation, .associateNumbers, .refreshNumbers, .changeFrequency, .removeNumbers, .setWebhook:
@@ -54,7 +56,7 @@ public enum Effect: Codable, Equatable, Sendable {
             .removeNumbers(_, let numbers):
             "\(name): \(numbers.joined(separator: ", "))"
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .enableReputation,
-            .checkGates, .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .setWebhook:
+            .checkGates, .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .setWebhook, .readOwnership:
             name
         }
     }
@@ -80,6 +82,7 @@ public enum Effect: Codable, Equatable, Sendable {
         case .removeNumbers(_, let numbers): "remove \(Self.count(numbers))"
         case .setWebhook(_, let url?): "set the ownership webhook to \(url)"
         case .setWebhook(_, nil): "clear the ownership webhook"
+        case .readOwnership: "read numbers' ownership"
         }
     }
 

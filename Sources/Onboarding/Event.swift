@@ -34,6 +34,8 @@ public enum Event: Codable, Equatable, Sendable {
     case enableAgain
     /// Set the enterprise's ownership webhook (a public HTTPS URL), or clear it with nil. Free.
     case setWebhook(url: String?)
+    /// Ask Telnyx which monitored numbers need an ownership answer, and which it removed (free).
+    case checkOwnershipNow
 
     // Outcomes of effects.
     case termsChecked(agreed: Bool, version: String)
@@ -58,5 +60,7 @@ public enum Event: Codable, Equatable, Sendable {
     case numbersRemoved([String])
     /// The ownership webhook as Telnyx now holds it (nil: none).
     case webhookSet(url: String?)
+    /// Monitored numbers Telnyx asks about, and those it removed (number → `removal_reason`).
+    case ownershipRead(notices: [OwnershipNotice], removed: [String: String])
     case effectFailed(Effect, Failure)
 }

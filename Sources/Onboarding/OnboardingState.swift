@@ -96,6 +96,10 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     public var readWithoutData: Set<String>?
     /// The enterprise's ownership webhook as last set or read (nil: none).
     public var webhookURL: String?
+    /// Monitored numbers Telnyx asks about, as last read (nil: none).
+    public var ownershipNotices: [OwnershipNotice]?
+    /// Numbers Telnyx removed from monitoring (number → `removal_reason`), as last read.
+    public var removedByTelnyx: [String: String]?
     public var confirmation: PendingConfirmation?
     /// The effect sent and not yet answered; nothing else is sent meanwhile.
     public var inFlight: Effect?

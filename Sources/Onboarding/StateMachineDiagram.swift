@@ -43,7 +43,11 @@ public enum StateMachineDiagram {
             .numbersRefreshed(succeeded: [number], failed: []), .changeFrequency(.weekly), .frequencyChanged(.weekly),
             .removeNumbers([number]), .numbersRemoved([number]), .disable, .enableAgain,
             .numbersQueried([number], withoutData: [number]), .setWebhook(url: "https://hooks.example.com/telnyx"), .setWebhook(url: nil),
-            .webhookSet(url: "https://hooks.example.com/telnyx"),
+            .webhookSet(url: "https://hooks.example.com/telnyx"), .checkOwnershipNow,
+            .ownershipRead(
+                notices: [OwnershipNotice(phoneNumber: number, status: .pendingConfirmation, flagReason: "carrier_changed", confirmBy: at)],
+                removed: [:]),
+            .ownershipRead(notices: [], removed: [number: "unconfirmed_ownership"]),
             .effectFailed(enable, Failure(status: 403, message: "terms not agreed")),
             .effectFailed(enable, Failure(status: 400, codes: ["10015"], message: "already enabled")),
             .effectFailed(enable, Failure(status: 422, message: "document expired")),

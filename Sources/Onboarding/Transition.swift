@@ -24,7 +24,8 @@ extension Event {
             (.reputationEnabled, .enableReputation), (.gatesChecked, .checkGates), (.loaReplaced, .replaceLOA),
             (.reputationDisabled, .disableReputation), (.numbersAssociated, .associateNumbers),
             (.numbersQueried, .queryNumbers), (.numbersRefreshed, .refreshNumbers), (.frequencyChanged, .changeFrequency),
-            (.numbersRemoved, .removeNumbers), (.enterpriseFactsRead, .readEnterprise), (.webhookSet, .setWebhook):
+            (.numbersRemoved, .removeNumbers), (.enterpriseFactsRead, .readEnterprise), (.webhookSet, .setWebhook),
+            (.ownershipRead, .readOwnership):
             return true
         case (.effectFailed(let failed, _), _):
             return failed == effect
@@ -39,12 +40,12 @@ extension Event {
         switch self {
         case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
             .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
-            .changeFrequency, .removeNumbers, .disable, .enableAgain, .setWebhook:
+            .changeFrequency, .removeNumbers, .disable, .enableAgain, .setWebhook, .checkOwnershipNow:
             true
         case .termsChecked, .termsAgreed, .enterpriseReady, .enterpriseFactsRead, .loaRendered, .signedLOAUploaded, .reputationEnabled,
             .gatesChecked,
             .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
-            .numbersRemoved, .webhookSet, .effectFailed:
+            .numbersRemoved, .webhookSet, .ownershipRead, .effectFailed:
             false
         }
     }
@@ -114,6 +115,8 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .disable: return decision.onDisable()
     case .setWebhook(let url): return decision.onSetWebhook(url: url)
     case .webhookSet(let url): return decision.onWebhookSet(url: url)
+    case .checkOwnershipNow: return decision.onCheckOwnershipNow()
+    case .ownershipRead(let notices, let removed): return decision.onOwnershipRead(notices: notices, removed: removed)
     case .effectFailed(let effect, let failure): return decision.onEffectFailed(effect: effect, failure: failure)
     }
 }

@@ -16,6 +16,10 @@ extension OnboardingEngine {
             refusal = try await send(.checkGatesNow)
         }
         if let refusal { return refusal }
+        // Numbers monitored: which Telnyx asks about, and which it removed (free list reads).
+        if state.reputationEnabled && state.step >= .query && lastEffectFailure == nil {
+            if let refused = try await send(.checkOwnershipNow) { return refused }
+        }
         // The read itself failed (an outage, a deadline): said, never taken for a check.
         if let failure = lastEffectFailure { return failure.message.hasSuffix(".") ? String(failure.message.dropLast()) : failure.message }
         return nil

@@ -142,6 +142,8 @@ extension OnboardingEngine {
         case .changeFrequency(let id, let frequency):
             _ = try await client.changeFrequency(enterpriseId: id, to: TelnyxMapping.frequency(frequency))
             return .frequencyChanged(frequency)
+        case .readOwnership(let id):
+            return try await ownership(of: id)
         case .setWebhook(let id, let url):
             return .webhookSet(url: try await client.setOwnershipWebhook(enterpriseId: id, url: url).webhookUrl)
         case .removeNumbers(let id, let numbers):

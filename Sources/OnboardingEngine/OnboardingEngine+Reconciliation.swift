@@ -11,7 +11,7 @@ extension OnboardingEngine {
             // Not "did not happen": a request Telnyx was still working on may land later.
             Failure(message: "Telnyx shows no sign of “\(effect.name)”. Do it again when ready.", retryable: true))
         switch effect {
-        case .checkTerms, .checkGates, .renderLOA, .readEnterprise:
+        case .checkTerms, .checkGates, .renderLOA, .readEnterprise, .readOwnership:
             return notApplied
         case .agreeToTerms:
             let status = try await client.termsStatus()

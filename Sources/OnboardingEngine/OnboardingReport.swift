@@ -76,6 +76,24 @@ public struct OnboardingReport: Encodable, Sendable {
     public var archived: Bool
     /// Set while reputation is disabled.
     public var reputationDisabled: Disabled?
+    /// Monitored numbers Telnyx asks about, earliest deadline first (`ownership_attention`).
+    public var ownershipAttention: [Attention]
+    /// Numbers Telnyx removed from monitoring, with its reason (`removed_by_telnyx`).
+    public var removedByTelnyx: [SetAsideNumber]
+
+    /// A number Telnyx asks about: `pending_confirmation` (answer by `confirm_by`) or `flagged`.
+    public struct Attention: Encodable, Sendable {
+        public var phoneNumber: String
+        public var ownershipStatus: String
+        public var flagReason: String?
+        public var confirmBy: Date?
+        enum CodingKeys: String, CodingKey {
+            case phoneNumber = "phone_number"
+            case ownershipStatus = "ownership_status"
+            case flagReason = "flag_reason"
+            case confirmBy = "confirm_by"
+        }
+    }
     /// When the report was made, for the relative times of `text`.
     var now: Date
 
@@ -103,6 +121,8 @@ public struct OnboardingReport: Encodable, Sendable {
         case adoptedAt = "adopted_at"
         case billingHistoryComplete = "billing_history_complete"
         case reputationDisabled = "reputation_disabled"
+        case ownershipAttention = "ownership_attention"
+        case removedByTelnyx = "removed_by_telnyx"
     }
 
     /// The report of `state` from its `audit` log, as of `now`.
@@ -149,6 +169,12 @@ public struct OnboardingReport: Encodable, Sendable {
         billableActions = billed.map { Billing(action: $0.action, at: $0.at, costUSD: ($0.cost ?? .zero).description) }
         totalCostUSD = billed.reduce(Money.zero) { $0 + ($1.cost ?? .zero) }.description
         self.lastActivity = lastActivity
+        ownershipAttention = (state.ownershipNotices ?? []).map {
+            Attention(phoneNumber: $0.phoneNumber, ownershipStatus: $0.status.rawValue, flagReason: $0.flagReason, confirmBy: $0.confirmBy)
+        }
+        removedByTelnyx = (state.removedByTelnyx ?? [:]).sorted { $0.key < $1.key }.map {
+            SetAsideNumber(phoneNumber: $0.key, reason: $0.value)
+        }
         if state.inFlight != nil {
             stalled = "the outcome of “\(state.inFlight!.name)” is unknown until Telnyx is asked again"
         } else if state.step == .gates, let gates = state.gates, gates.vettingRejected {
@@ -160,6 +186,8 @@ public struct OnboardingReport: Encodable, Sendable {
             stalled = "waiting on Telnyx's review"
         } else if let error = state.lastError {
             stalled = "error: \(error.message)"
+        } else if let asked = state.ownershipNotices?.summary(now: now) {
+            stalled = "Telnyx asks about ownership: \(asked)"
         } else {
             stalled = nil
         }
@@ -208,6 +236,23 @@ public struct OnboardingReport: Encodable, Sendable {
             )
             for number in setAsideNumbers.prefix(5) { lines.append("  \(number.phoneNumber): \(RemoteText.sanitized(number.reason))") }
             if setAsideNumbers.count > 5 { lines.append("  … and \(setAsideNumbers.count - 5) more (--json lists them all)") }
+        }
+        if let asked = (ownershipAttention.isEmpty ? nil : ownershipAttention) {
+            lines.append("Ownership: Telnyx asks about \(asked.count) \(asked.count == 1 ? "number" : "numbers"):")
+            for notice in asked.prefix(5) {
+                let deadline = notice.confirmBy.map { "; answer by \(when($0)), or it is removed" } ?? ""
+                let what = notice.ownershipStatus == "flagged" ? "flagged (a re-verification went unanswered)" : "to confirm"
+                lines.append(
+                    "  \(notice.phoneNumber): \(what), \((notice.flagReason ?? "ownership check").replacingOccurrences(of: "_", with: " "))\(deadline)"
+                )
+            }
+            if asked.count > 5 { lines.append("  … and \(asked.count - 5) more (--json lists them all)") }
+        }
+        if !removedByTelnyx.isEmpty {
+            lines.append("Removed by Telnyx (no longer monitored): \(removedByTelnyx.count)")
+            for number in removedByTelnyx.prefix(5) {
+                lines.append("  \(number.phoneNumber): \(number.reason.replacingOccurrences(of: "_", with: " "))")
+            }
         }
         lines.append("Next: \(next)")
         if let lastError { lines.append("Last error: \(lastError)") }

@@ -211,9 +211,15 @@ public struct TelnyxClient: Sendable {
         }
     }
 
-    public func allNumbers(enterpriseId: String, phoneNumberContains: String? = nil) async throws(TelnyxError) -> [ReputationNumber] {
+    /// Every monitored number of the enterprise (all pages); `ownershipStatus: .removed`, every
+    /// removed one instead.
+    public func allNumbers(
+        enterpriseId: String, phoneNumberContains: String? = nil, ownershipStatus: OwnershipStatus.Known? = nil
+    ) async throws(TelnyxError) -> [ReputationNumber] {
         try await collect { page, size in
-            try await listNumbers(enterpriseId: enterpriseId, page: page, pageSize: size, phoneNumberContains: phoneNumberContains)
+            try await listNumbers(
+                enterpriseId: enterpriseId, page: page, pageSize: size, phoneNumberContains: phoneNumberContains,
+                ownershipStatus: ownershipStatus)
         }
     }
 

@@ -64,10 +64,13 @@ enum NumbersTable {
             .init(title: title("Refreshed", .refreshed), kind: .trailing(minWidth: 14)),
         ]
         let all = rows(model)
+        let asked = Set((model.state.ownershipNotices ?? []).map(\.phoneNumber))
         func row(_ index: Int) -> ScreenTable.Row {
             let number = all[index]
             let reading = model.readings[number]
-            let mark = model.table.selected.contains(number) ? "*" : model.state.nextReadIsBilled(number) ? "$" : " "
+            let mark =
+                model.table.selected.contains(number)
+                ? "*" : asked.contains(number) ? "!" : model.state.nextReadIsBilled(number) ? "$" : " "
             let (word, style) = risk(reading?.spamRisk)
             let refreshed = reading?.lastRefreshedAt.map { ReviewScreen.relative($0, now: model.now) } ?? ""
             return ScreenTable.Row(
@@ -88,12 +91,25 @@ enum NumbersTable {
         return ScreenTable(
             columns: columns, rowCount: all.count, row: row, cursor: model.table.cursor,
             empty: "No numbers match.", leftOut: "`status --json` lists every one",
-            footer: ["\(page)/\(all.count) \(sort.description)", "* selected", "$ billed"], whenNarrow: whenNarrow)
+            footer: ["\(page)/\(all.count) \(sort.description)", "* selected", "$ billed"] + (asked.isEmpty ? [] : ["! ownership"]),
+            whenNarrow: whenNarrow)
+    }
+
+    /// A number in words: what Telnyx asks about its ownership (and by when), if anything, then
+    /// its reading.
+    static func spoken(_ number: String, model: WizardModel) -> String {
+        let reading = reading(number, model: model)
+        guard let notice = model.state.ownershipNotices?.first(where: { $0.phoneNumber == number }) else { return reading }
+        let deadline = notice.confirmBy.map { " by \(ReportTime.stamp($0)), or it is removed" } ?? ""
+        let asked =
+            notice.status == .flagged
+            ? "Telnyx flagged its ownership (\(notice.reason))" : "Telnyx asks to confirm ownership (\(notice.reason))\(deadline)"
+        return "\(asked). \(reading)"
     }
 
     /// A number's reading in words: risk, category, the four scores (0 to 100) and when Telnyx
     /// last read it; or that it is not read yet, and whether its first read is billed.
-    static func spoken(_ number: String, model: WizardModel) -> String {
+    static func reading(_ number: String, model: WizardModel) -> String {
         if model.state.numbersWithoutData.contains(number) {
             return "\(number): Telnyx has no analytics data for it yet; each read of it is billed."
         }

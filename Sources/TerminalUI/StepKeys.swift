@@ -465,6 +465,12 @@ extension NumbersTable: StepScreen {
         ]
     }
 
+    static func about(_ model: WizardModel) -> [String] {
+        [
+            "Marks: * selected, $ next read billed, ! ownership asked (status)."
+        ]
+    }
+
     static func typed(_ key: Key, _ model: inout WizardModel) -> [Command] { model.table.filtering ? handle(key, &model) : [] }
 
     static func handle(_ key: Key, _ model: inout WizardModel) -> [Command] {

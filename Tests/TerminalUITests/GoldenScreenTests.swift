@@ -118,6 +118,13 @@ import Testing
         // Two numbers Telnyx has no analytics for: read, still null, so each read is billed ($).
         for number in ["+13125550001", "+13125550290"] { long.readings[number] = nil }
         long.state.readWithoutData = ["+13125550001", "+13125550290"]
+        // Two numbers Telnyx asks about (!): one to confirm by a deadline, one flagged.
+        long.state.ownershipNotices = [
+            OwnershipNotice(
+                phoneNumber: "+13125550002", status: .pendingConfirmation, flagReason: "carrier_changed",
+                confirmBy: now.addingTimeInterval(3 * 24 * 3600)),
+            OwnershipNotice(phoneNumber: "+13125550291", status: .flagged, flagReason: "reverification_due"),
+        ]
         long.table.cursor = 297
         states.append(("9-manage-long", long))
         return states.map { name, model in

@@ -1,0 +1,51 @@
+import Foundation
+import Onboarding
+import OnboardingEngine
+import OnboardingStore
+import SimulatorTestSupport
+import Testing
+
+/// Telnyx's ownership questions reach the onboarding: a check with Telnyx keeps the numbers it
+/// asks about (with their deadline) and takes out of monitoring those it removed, with why;
+/// `status` says both.
+@Suite struct OwnershipAttentionTests {
+    @Test func aCheckKeepsWhatTelnyxAsksAndWhatItRemoved() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-own")
+                try await walkToManage(engine, simulator)
+                let numbers = await engine.state.monitoredNumbers
+                let asked = numbers[1]
+                let ported = numbers[3]
+                func admin(_ path: String, _ json: String? = nil) async throws {
+                    #expect(try await simulator.raw(.POST, path, json: json, key: nil).status == 204, "\(path)")
+                }
+                try await admin(
+                    "/_simulator/numbers/\(asked.replacingOccurrences(of: "+", with: "%2B"))/flag", #"{"reason": "carrier_changed"}"#)
+                try await admin("/_simulator/numbers/\(ported.replacingOccurrences(of: "+", with: "%2B"))/port-away")
+                #expect(try await engine.checkWithTelnyx() == nil)
+                let state = await engine.state
+                #expect(state.ownershipNotices?.map(\.phoneNumber) == [asked])
+                #expect(state.ownershipNotices?.first?.status == .pendingConfirmation)
+                #expect(state.ownershipNotices?.first?.flagReason == "carrier_changed")
+                #expect(state.ownershipNotices?.first?.confirmBy != nil)
+                #expect(state.removedByTelnyx == [ported: "ported_away"])
+                #expect(state.monitoredNumbers == numbers.filter { $0 != ported }, "a removed number is not counted as monitored")
+                await engine.close()
+                let report = try store.report("onb-own")
+                #expect(report.stalled?.hasPrefix("Telnyx asks about ownership: 1 number to confirm by ") == true)
+                #expect(report.monitoredNumbers == 4)
+                let text = report.text
+                #expect(text.contains("Ownership: Telnyx asks about 1 number:\n  \(asked): to confirm, carrier changed; answer by "))
+                #expect(text.contains("Removed by Telnyx (no longer monitored): 1\n  \(ported): ported away"))
+            }
+        }
+    }
+
+    @Test func ownershipIsAskedOnlyOfMonitoredNumbers() {
+        var state = OnboardingState(id: "onb-early")
+        state.step = .enable
+        state.enterprise = .init(id: "ent-1", legalName: "Acme")
+        #expect(transition(state, .checkOwnershipNow).refusal == "Ownership is tracked for monitored numbers, from step 8.")
+    }
+}
