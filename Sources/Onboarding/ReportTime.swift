@@ -3,11 +3,13 @@ import Foundation
 /// Times as support staff read them: the moment in UTC and how long ago ("2026-11-29 22:02 UTC,
 /// 3 days ago"), and spans ("3 days", "5 h 10 min").
 public enum ReportTime {
-    /// `date` as `yyyy-MM-dd HH:mm UTC`, then how long before `now` it was.
+    /// `date` as `yyyy-MM-dd HH:mm UTC`, then how long before `now` it was, or, for a date to
+    /// come (a deadline), how long until it: `in 3 days`.
     public static func said(_ date: Date, now: Date) -> String {
         let seconds = now.timeIntervalSince(date)
-        let ago = seconds < 60 ? "just now" : "\(span(from: date, to: now)) ago"
-        return "\(stamp(date)), \(ago)"
+        let relative =
+            seconds <= -60 ? "in \(span(from: now, to: date))" : seconds < 60 ? "just now" : "\(span(from: date, to: now)) ago"
+        return "\(stamp(date)), \(relative)"
     }
 
     /// `yyyy-MM-dd HH:mm UTC`.

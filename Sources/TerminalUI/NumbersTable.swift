@@ -45,6 +45,11 @@ enum NumbersTable {
                         plain: monitored)
                 ]
             }
+        if let url = state.webhookURL, state.step == .manage {
+            blocks.append(
+                .wording(
+                    fullScreen: "", plain: "Telnyx calls \(RemoteText.sanitized(url)) for ownership events (`webhook clear` stops it)."))
+        }
         if model.table.filtering || !model.table.filter.text.isEmpty {
             blocks.append(.input(label: "Filter: ", field: model.table.filter, inlineWidth: 16, focused: model.table.filtering))
         }

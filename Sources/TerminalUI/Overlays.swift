@@ -143,6 +143,16 @@ enum Overlays {
             box(picker.lines(height: surface.height - 6), title: "Use one of the account's enterprises", on: &surface)
         case .pickNumbers(let picker):
             box(picker.lines(height: surface.height - 6), title: "Numbers in your inventory", on: &surface)
+        case .webhook(let field):
+            let now = model.state.webhookURL.map { "Now: \(RemoteText.sanitized($0))" } ?? "Now: none"
+            box(
+                [
+                    ("Telnyx calls this URL when a monitored number is flagged or removed", .plain),
+                    ("and when the ownership proof is decided. For a receiver of your own:", .plain),
+                    ("the wizard polls and needs none. Free.", .plain), ("", .plain), (now, .muted), ("", .plain),
+                    ("URL: \(field.text)▏", .bold), ("", .plain),
+                    ("Enter sets it (empty: clears it)   Esc cancels", .muted),
+                ], title: "Ownership webhook", on: &surface)
         case .auditLog(let top):
             let lines =
                 model.auditLines.isEmpty ? ["Nothing recorded yet."] : Array(model.auditLines.dropFirst(top).prefix(surface.height - 8))

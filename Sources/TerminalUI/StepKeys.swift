@@ -463,6 +463,8 @@ extension NumbersTable: StepScreen {
             KeyBinding(
                 [.character("a")], manage ? "a add" : "a add numbers", help: "a adds more numbers (Esc comes back here).", action: handle),
         ]
+            + (manage
+                ? [KeyBinding([.character("W")], nil, help: "W sets or clears the ownership webhook (free).", action: handle)] : [])
     }
 
     static func about(_ model: WizardModel) -> [String] {
@@ -542,6 +544,8 @@ extension NumbersTable: StepScreen {
         case .character("a"):
             model.addingMoreNumbers = true
             return [.reloadNumbers]
+        case .character("W"):
+            model.overlay = .webhook(TextField(state.webhookURL ?? ""))
         default: break
         }
         return []

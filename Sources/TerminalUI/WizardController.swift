@@ -114,6 +114,18 @@ public enum WizardController {
                 model.numbersText = TextField()
             }
             return []
+        case .webhook(var field):
+            switch key {
+            case .escape: model.overlay = nil
+            case .enter:
+                model.overlay = nil
+                let url = field.text.trimmingCharacters(in: .whitespaces)
+                return [.send(.setWebhook(url: url.isEmpty ? nil : url))]
+            default:
+                field.edit(key)
+                model.overlay = .webhook(field)
+            }
+            return []
         case .auditLog(let top):
             if key == .character("L") { model.overlay = nil }
             if let top = scroll(top, key, lines: model.auditLines.count) { model.overlay = top < 0 ? nil : .auditLog(top: top) }

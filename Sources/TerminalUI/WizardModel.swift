@@ -31,6 +31,8 @@ public struct WizardModel: Equatable, Sendable {
         case auditLog(top: Int)
         /// What became of each number of the last batch job, once it ended.
         case associationResults(numbers: [String], top: Int)
+        /// The ownership webhook's URL being typed at step 9 (empty clears it).
+        case webhook(TextField)
     }
 
     // From the engine and the program.

@@ -158,6 +158,7 @@ public enum WizardView {
         case .chooseFrequency?: return " ↑↓ frequency  Enter change (asks first)  Esc keep  ^Q quit"
         case .pickEnterprise?, .pickNumbers?: return " ↑↓ move  type to filter  Enter take  Esc cancel  ^Q quit"
         case .auditLog?, .associationResults?: return " ↑↓ scroll  Esc close  ^Q quit"
+        case .webhook?: return " type the URL  Enter set (empty: clear)  Esc cancel  ^Q quit"
         case nil: break
         }
         switch model.state.confirmation?.action {

@@ -33,7 +33,7 @@ enum PlainQuestion: Equatable {
         case .chooseFrequency?: return .chooseFrequency
         case .pickEnterprise?: return .pickEnterprise
         case .confirmLOAReplacement?: return .replaceLOA
-        case .help?, .pickNumbers?, .auditLog?, .associationResults?: return .closeOverlay
+        case .help?, .pickNumbers?, .auditLog?, .associationResults?, .webhook?: return .closeOverlay
         case nil: break
         }
         switch model.screenStep {
@@ -112,7 +112,7 @@ enum PlainQuestion: Equatable {
         case .table:
             let manage =
                 model.state.step == .manage
-                ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, F = frequency, D = disable, L = audit log" : ""
+                ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, F = frequency, D = disable, L = audit log, webhook URL|clear" : ""
             return "Enter = read every number (asks first), f = fresh read\(manage), a = add numbers, t = show the table again:"
         }
     }
@@ -346,6 +346,13 @@ enum PlainQuestion: Equatable {
                 printer.reprint()
                 return []
             case "f", "a", "F", "D", "L", "s", "S": return [.key(.character(Character(parts[0])))]
+            case "webhook" where model.state.step == .manage:
+                // The ownership webhook, for a receiver of the customer's own (free).
+                guard parts.count == 2 else {
+                    console.write("! Give the webhook's URL after `webhook` (https://…), or `webhook clear` to clear it.\n")
+                    return []
+                }
+                return [.decide(.setWebhook(url: parts[1].lowercased() == "clear" ? nil : parts[1]))]
             case "R", "x":
                 // Numbers in any common writing, separated by commas (or spaces when each is whole).
                 let rest = String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
@@ -440,6 +447,7 @@ enum PlainQuestion: Equatable {
                 "Enter reads every number (first reads are billed, asked first); f asks for a fresh, billed read of every number.",
                 "R and x take numbers after them (as written, or their place in the list), separated by commas: R refreshes them (billed), x stops monitoring them.",
                 "F chooses the check frequency, D disables reputation, L shows the audit log, a adds numbers, t shows the table again.",
+                "`webhook https://…` sets the ownership webhook Telnyx calls for a receiver of your own (free); `webhook clear` stops it.",
             ]
         }
         let beforeTheNewLOA =

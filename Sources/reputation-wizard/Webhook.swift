@@ -35,11 +35,19 @@ struct Webhook: AsyncParsableCommand {
         }
         let engine = try OnboardingEngine(store: store, client: client, onboardingId: id)
         _ = try await engine.reconcile()
-        let refusal = try await engine.send(.setWebhook(url: clear ? nil : url))
+        let wanted = clear ? nil : url?.trimmingCharacters(in: .whitespaces)
+        if await engine.state.webhookURL == wanted {
+            // Asked for what already is: done, not an error (a script may repeat itself).
+            await engine.close()
+            return Output.line(
+                wanted.map { "Onboarding \(id): Telnyx already calls \($0) for ownership events." }
+                    ?? "Onboarding \(id): there is no ownership webhook to clear.")
+        }
+        let refusal = try await engine.send(.setWebhook(url: wanted))
         let state = await engine.state
         await engine.close()
         if let refusal { throw UsageProblem.stop(refusal) }
-        if let error = state.lastError, state.inFlight == nil, state.webhookURL != (clear ? nil : url) {
+        if let error = state.lastError, state.inFlight == nil, state.webhookURL != wanted {
             Output.say("\(error.message)\n")
             throw ExitCode(1)
         }

@@ -64,6 +64,17 @@ import Testing
         #expect(wizard.frequency == .weekly && wizard.plannedNumbers.text == "1500")
     }
 
+    @Test func theWebhookIsSetOrClearedFromStepNine() {
+        var wizard = Self.model(.manage)
+        #expect(
+            answer("webhook https://hooks.example.com/telnyx", &wizard).messages == [
+                .decide(.setWebhook(url: "https://hooks.example.com/telnyx"))
+            ])
+        #expect(answer("webhook clear", &wizard).messages == [.decide(.setWebhook(url: nil))])
+        let (messages, said) = answer("webhook", &wizard)
+        #expect(messages.isEmpty && said == "! Give the webhook's URL after `webhook` (https://…), or `webhook clear` to clear it.\n")
+    }
+
     @Test func twoNumbersOnOneLineAreNeitherTakenSilently() {
         #expect(NumberListParser.reading(of: "904.961.0048, 716 733 6520") == .invalid(.severalNumbers(2)))
         #expect(NumberListParser.reading(of: "Acme, 904.961.0048, Chicago") == .number(try! USPhoneNumber("904.961.0048")))

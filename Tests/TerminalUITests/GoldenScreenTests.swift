@@ -76,6 +76,10 @@ import Testing
         var help = manage
         _ = press([.character("?")], &help)
         states.append(("9-manage-help", help))
+        // W at step 9: the ownership webhook's URL typed into its box.
+        var webhook = manage
+        _ = press([.character("W")] + Key.typing("https://hooks.example.com/telnyx"), &webhook)
+        states.append(("9-manage-webhook", webhook))
         var enterpriseHelp = enterprise
         _ = press([.function(1)], &enterpriseHelp)
         states.append(("2-enterprise-help", enterpriseHelp))

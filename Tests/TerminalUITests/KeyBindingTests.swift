@@ -31,3 +31,23 @@ import Testing
         #expect(pressed.overlay == wizard.overlay && pressed.state == wizard.state && pressed.table == wizard.table)
     }
 }
+
+@Suite struct WebhookKeyTests {
+    /// W at step 9 opens the webhook's box with the URL Telnyx holds; Enter sends what is typed
+    /// (empty clears it), Esc leaves without sending.
+    @Test func theWebhookIsTypedThenSentOrLeft() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.webhookURL = "https://old.example.com/hook"
+        }
+        _ = press([.character("W")], &wizard)
+        #expect(wizard.overlay == .webhook(TextField("https://old.example.com/hook")))
+        _ = press([.control("u")] + Key.typing("https://hooks.example.com/telnyx"), &wizard)
+        #expect(press([.enter], &wizard) == [.send(.setWebhook(url: "https://hooks.example.com/telnyx"))])
+        #expect(wizard.overlay == nil)
+        _ = press([.character("W"), .control("u")], &wizard)
+        #expect(press([.enter], &wizard) == [.send(.setWebhook(url: nil))], "empty clears it")
+        _ = press([.character("W")], &wizard)
+        #expect(press([.escape], &wizard).isEmpty && wizard.overlay == nil)
+    }
+}
