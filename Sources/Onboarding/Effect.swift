@@ -23,6 +23,8 @@ public enum Effect: Codable, Equatable, Sendable {
     case setWebhook(enterpriseId: String, url: String?)
     /// Reads the monitored numbers' ownership tracking and the removed ones (free list reads).
     case readOwnership(enterpriseId: String)
+    /// Answers Telnyx's ownership question: the enterprise still owns these numbers (free).
+    case confirmOwnership(enterpriseId: String, numbers: [String])
 
     /// Costs money: sent only after a confirmation, never twice for one intent. Every case is
     /// listed, so a new effect cannot be billable by omission.
@@ -31,7 +33,8 @@ public enum Effect: Codable, Equatable, Sendable {
         case .enableReputation, .associateNumbers, .refreshNumbers: true
         case .queryNumbers: true  // the first read of a number, and every fresh one, are billed
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .checkGates,
-            .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers, .setWebhook, .readOwnership:
+            .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers, .setWebhook, .readOwnership,
+            .confirmOwnership:
             false
         }
     }
@@ -43,7 +46,7 @@ public enum Effect: Codable, Equatable, Sendable {
         case .checkTerms, .checkGates, .renderLOA, .readEnterprise, .readOwnership: false
         case .queryNumbers: true  // a live read bills
         case .agreeToTerms, .createEnterprise, .updateEnterprise, .uploadSignedLOA, .enableReputation, .replaceLOA,
-            .disableReputation, .associateNumbers, .refreshNumbers, .changeFrequency, .removeNumbers, .setWebhook:
+            .disableReputation, .associateNumbers, .refreshNumbers, .changeFrequency, .removeNumbers, .setWebhook, .confirmOwnership:
             true
         }
     }
@@ -53,7 +56,7 @@ public enum Effect: Codable, Equatable, Sendable {
     public var auditName: String {
         switch self {
         case .associateNumbers(_, let numbers), .queryNumbers(_, let numbers, _), .refreshNumbers(_, let numbers),
-            .removeNumbers(_, let numbers):
+            .removeNumbers(_, let numbers), .confirmOwnership(_, let numbers):
             "\(name): \(numbers.joined(separator: ", "))"
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .enableReputation,
             .checkGates, .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .setWebhook, .readOwnership:
@@ -83,6 +86,7 @@ public enum Effect: Codable, Equatable, Sendable {
         case .setWebhook(_, let url?): "set the ownership webhook to \(url)"
         case .setWebhook(_, nil): "clear the ownership webhook"
         case .readOwnership: "read numbers' ownership"
+        case .confirmOwnership(_, let numbers): "confirm ownership of \(Self.count(numbers))"
         }
     }
 

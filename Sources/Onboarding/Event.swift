@@ -36,6 +36,9 @@ public enum Event: Codable, Equatable, Sendable {
     case setWebhook(url: String?)
     /// Ask Telnyx which monitored numbers need an ownership answer, and which it removed (free).
     case checkOwnershipNow
+    /// Answer Telnyx that the enterprise still owns `numbers` (free); giving a number up is
+    /// removing it (`removeNumbers`, confirmed first).
+    case confirmOwnership([String])
 
     // Outcomes of effects.
     case termsChecked(agreed: Bool, version: String)
@@ -62,5 +65,7 @@ public enum Event: Codable, Equatable, Sendable {
     case webhookSet(url: String?)
     /// Monitored numbers Telnyx asks about, and those it removed (number → `removal_reason`).
     case ownershipRead(notices: [OwnershipNotice], removed: [String: String])
+    /// Telnyx took the answer for these numbers: verified again.
+    case ownershipConfirmed([String])
     case effectFailed(Effect, Failure)
 }

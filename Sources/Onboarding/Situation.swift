@@ -92,8 +92,13 @@ extension OnboardingState {
         case .query:
             return "Check the reputation of the \(monitoredNumbers.count) monitored numbers."
         case .manage:
-            return
+            let complete =
                 "Onboarding complete: \(monitoredNumbers.count) \(monitoredNumbers.count == 1 ? "number" : "numbers") monitored \(checkFrequency.label)."
+            // Telnyx's ownership question is what to do next, before its deadline.
+            guard let notices = ownershipNotices, !notices.isEmpty else { return complete }
+            let deadline = notices.compactMap(\.confirmBy).min().map { " by \(ReportTime.stamp($0))" } ?? ""
+            return
+                "Answer Telnyx's ownership question for \(notices.count) \(notices.count == 1 ? "number" : "numbers")\(deadline): `confirm-ownership` those still yours, remove the others. \(complete)"
         }
     }
 }

@@ -47,7 +47,8 @@ public enum StateMachineDiagram {
             .ownershipRead(
                 notices: [OwnershipNotice(phoneNumber: number, status: .pendingConfirmation, flagReason: "carrier_changed", confirmBy: at)],
                 removed: [:]),
-            .ownershipRead(notices: [], removed: [number: "unconfirmed_ownership"]),
+            .ownershipRead(notices: [], removed: [number: "unconfirmed_ownership"]), .confirmOwnership([number]),
+            .ownershipConfirmed([number]),
             .effectFailed(enable, Failure(status: 403, message: "terms not agreed")),
             .effectFailed(enable, Failure(status: 400, codes: ["10015"], message: "already enabled")),
             .effectFailed(enable, Failure(status: 422, message: "document expired")),

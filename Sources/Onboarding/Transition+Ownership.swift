@@ -10,6 +10,28 @@ extension Decision {
         return send(.readOwnership(enterpriseId: enterprise.id))
     }
 
+    /// Telnyx's question answered for `numbers`: still owned (free). Only numbers Telnyx asks
+    /// about can be answered; giving one up is removing it, confirmed first.
+    mutating func onConfirmOwnership(numbers: [String]) -> Transition {
+        guard let enterprise = state.enterprise, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
+        let asked = Set((state.ownershipNotices ?? []).map(\.phoneNumber))
+        let unasked = numbers.filter { !asked.contains($0) }
+        guard !numbers.isEmpty, unasked.isEmpty else {
+            return refuse(
+                numbers.isEmpty
+                    ? "Name the numbers to confirm."
+                    : "Telnyx asks nothing about \(Effect.sample(unasked)) (as last checked); `status --check` reads its questions again.")
+        }
+        return send(.confirmOwnership(enterpriseId: enterprise.id, numbers: numbers))
+    }
+
+    mutating func onOwnershipConfirmed(numbers: [String]) -> Transition {
+        let answered = Set(numbers)
+        let left = (state.ownershipNotices ?? []).filter { !answered.contains($0.phoneNumber) }
+        next.ownershipNotices = left.isEmpty ? nil : left
+        return settle() ?? stay()
+    }
+
     /// Keeps what Telnyx asks about; a number Telnyx removed (an unanswered confirmation, a
     /// port-away) is no longer counted as monitored, and is kept with its reason.
     mutating func onOwnershipRead(notices: [OwnershipNotice], removed: [String: String]) -> Transition {

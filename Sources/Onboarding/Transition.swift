@@ -25,7 +25,8 @@ extension Event {
             (.reputationDisabled, .disableReputation), (.numbersAssociated, .associateNumbers),
             (.numbersQueried, .queryNumbers), (.numbersRefreshed, .refreshNumbers), (.frequencyChanged, .changeFrequency),
             (.numbersRemoved, .removeNumbers), (.enterpriseFactsRead, .readEnterprise), (.webhookSet, .setWebhook),
-            (.ownershipRead, .readOwnership):
+            (.ownershipRead, .readOwnership),
+            (.ownershipConfirmed, .confirmOwnership):
             return true
         case (.effectFailed(let failed, _), _):
             return failed == effect
@@ -40,12 +41,12 @@ extension Event {
         switch self {
         case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
             .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
-            .changeFrequency, .removeNumbers, .disable, .enableAgain, .setWebhook, .checkOwnershipNow:
+            .changeFrequency, .removeNumbers, .disable, .enableAgain, .setWebhook, .checkOwnershipNow, .confirmOwnership:
             true
         case .termsChecked, .termsAgreed, .enterpriseReady, .enterpriseFactsRead, .loaRendered, .signedLOAUploaded, .reputationEnabled,
             .gatesChecked,
             .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
-            .numbersRemoved, .webhookSet, .ownershipRead, .effectFailed:
+            .numbersRemoved, .webhookSet, .ownershipRead, .ownershipConfirmed, .effectFailed:
             false
         }
     }
@@ -117,6 +118,8 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .webhookSet(let url): return decision.onWebhookSet(url: url)
     case .checkOwnershipNow: return decision.onCheckOwnershipNow()
     case .ownershipRead(let notices, let removed): return decision.onOwnershipRead(notices: notices, removed: removed)
+    case .confirmOwnership(let numbers): return decision.onConfirmOwnership(numbers: numbers)
+    case .ownershipConfirmed(let numbers): return decision.onOwnershipConfirmed(numbers: numbers)
     case .effectFailed(let effect, let failure): return decision.onEffectFailed(effect: effect, failure: failure)
     }
 }

@@ -144,6 +144,19 @@ extension OnboardingEngine {
             return .frequencyChanged(frequency)
         case .readOwnership(let id):
             return try await ownership(of: id)
+        case .confirmOwnership(let id, let numbers):
+            var confirmed: [String] = []
+            for number in numbers {
+                do {
+                    _ = try await client.confirmOwnership(enterpriseId: id, phoneNumber: number, stillOwn: true)
+                } catch {
+                    // Those confirmed are the outcome; a plain failure stops the rest, said by the state.
+                    guard !error.mayHaveBeenApplied, !confirmed.isEmpty else { throw error }
+                    break
+                }
+                confirmed.append(number)
+            }
+            return .ownershipConfirmed(confirmed)
         case .setWebhook(let id, let url):
             return .webhookSet(url: try await client.setOwnershipWebhook(enterpriseId: id, url: url).webhookUrl)
         case .removeNumbers(let id, let numbers):

@@ -75,6 +75,14 @@ extension OnboardingEngine {
             return .numbersRefreshed(
                 succeeded: numbers.filter(refreshed.contains), failed: numbers.filter { !refreshed.contains($0) },
                 withoutData: withoutData.isEmpty ? nil : withoutData)
+        case .confirmOwnership(let id, let numbers):
+            // A confirmation that reached Telnyx left the number verified again.
+            let wanted = Set(numbers)
+            let verified = try await client.allNumbers(enterpriseId: id).filter {
+                wanted.contains($0.phoneNumber ?? "") && ($0.ownershipStatus == nil || $0.ownershipStatus == .verified)
+            }
+            let confirmed = numbers.filter { number in verified.contains { $0.phoneNumber == number } }
+            return confirmed.isEmpty ? notApplied : .ownershipConfirmed(confirmed)
         case .setWebhook(let id, let url):
             let settings = try await client.reputationSettings(enterpriseId: id)
             return settings.webhookUrl == url ? .webhookSet(url: url) : notApplied

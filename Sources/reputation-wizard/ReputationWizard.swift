@@ -8,7 +8,10 @@ struct ReputationWizard: AsyncParsableCommand {
         commandName: "reputation-wizard",
         abstract: "Turn on Telnyx Number Reputation and keep your US numbers watched.",
         discussion: "Try everything without an account: add --sandbox.",
-        subcommands: [Run.self, Status.self, List.self, Log.self, Adopt.self, Archive.self, Export.self, Import.self, Webhook.self],
+        subcommands: [
+            Run.self, Status.self, List.self, Log.self, Adopt.self, Archive.self, Export.self, Import.self, Webhook.self,
+            ConfirmOwnership.self,
+        ],
         defaultSubcommand: Run.self)
 
     /// As swift-argument-parser runs a command, except that an error's message (which may

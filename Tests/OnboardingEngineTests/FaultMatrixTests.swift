@@ -53,6 +53,7 @@ struct FaultPoint: Sendable, CustomTestStringConvertible {
         case "refresh numbers": ("POST", "/v2/enterprises/*/reputation/numbers/refresh")
         case "change frequency": ("PATCH", "/v2/enterprises/*/reputation/frequency")
         case "set webhook": ("PATCH", "/v2/enterprises/*/reputation/webhook")
+        case "confirm ownership": ("POST", "/v2/enterprises/*/reputation/numbers/*/ownership_confirm")
         case "remove numbers": ("DELETE", "/v2/enterprises/*/reputation/numbers/*")
         case "disable reputation": ("DELETE", "/v2/enterprises/*/reputation")
         default: ("", "")

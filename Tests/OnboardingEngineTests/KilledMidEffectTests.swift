@@ -206,6 +206,23 @@ extension KillPoint {
                 #expect(settings.webhookUrl == "https://hooks.example.com/telnyx")
             }),
         KillPoint(
+            name: "confirm ownership",
+            prepare: { engine, simulator in
+                try await walkToManage(engine, simulator)
+                let asked = await engine.state.monitoredNumbers[0].replacingOccurrences(of: "+", with: "%2B")
+                let flag = try await simulator.raw(
+                    .POST, "/_simulator/numbers/\(asked)/flag", json: #"{"reason": "reverification_due"}"#, key: nil)
+                precondition(flag.status == 204, flag.body)
+                _ = try await engine.checkWithTelnyx()
+            },
+            decisions: { engine, _ in [.confirmOwnership([await engine.state.monitoredNumbers[0]])] },
+            isTarget: { if case .confirmOwnership = $0 { true } else { false } },
+            isDone: { state, simulator in
+                #expect(state.ownershipNotices == nil)
+                let number = try #require(try await simulator.client().allNumbers(enterpriseId: state.enterprise!.id).first)
+                #expect(number.ownershipStatus == .verified && number.confirmBy == nil)
+            }),
+        KillPoint(
             name: "remove numbers",
             prepare: walkToManage,
             decisions: { engine, _ in [.removeNumbers(Array(await engine.state.monitoredNumbers.prefix(2))), .confirm] },

@@ -35,6 +35,7 @@ import Testing
                 let report = try store.report("onb-own")
                 #expect(report.stalled?.hasPrefix("Telnyx asks about ownership: 1 number to confirm by ") == true)
                 #expect(report.monitoredNumbers == 4)
+                #expect(report.next.hasPrefix("Answer Telnyx's ownership question for 1 number by "), "\(report.next)")
                 let text = report.text
                 #expect(text.contains("Ownership: Telnyx asks about 1 number:\n  \(asked): to confirm, carrier changed; answer by "))
                 #expect(text.contains("Removed by Telnyx (no longer monitored): 1\n  \(ported): ported away"))
