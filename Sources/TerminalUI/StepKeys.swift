@@ -464,13 +464,12 @@ extension NumbersTable: StepScreen {
                 [.character("a")], manage ? "a add" : "a add numbers", help: "a adds more numbers (Esc comes back here).", action: handle),
         ]
             + (manage
-                ? [KeyBinding([.character("W")], nil, help: "W sets or clears the ownership webhook (free).", action: handle)] : [])
-    }
-
-    static func about(_ model: WizardModel) -> [String] {
-        [
-            "Marks: * selected, $ next read billed, ! ownership asked (status)."
-        ]
+                ? [
+                    KeyBinding([.character("W")], nil, help: "W sets or clears the ownership webhook (free).", action: handle),
+                    KeyBinding(
+                        [.character("C")], nil, help: "C: numbers marked ! (Telnyx asks about ownership) are still yours.",
+                        action: handle),
+                ] : [])
     }
 
     static func typed(_ key: Key, _ model: inout WizardModel) -> [Command] { model.table.filtering ? handle(key, &model) : [] }
@@ -546,6 +545,16 @@ extension NumbersTable: StepScreen {
             return [.reloadNumbers]
         case .character("W"):
             model.overlay = .webhook(TextField(state.webhookURL ?? ""))
+        case .character("C"):
+            // Only what Telnyx asks about can be answered; giving a number up is removing it (x).
+            let asked = Set((state.ownershipNotices ?? []).map(\.phoneNumber))
+            let answering = chosen().filter(asked.contains)
+            guard !answering.isEmpty else {
+                model.notice = "Telnyx asks nothing about these numbers' ownership: C answers for the numbers marked !."
+                return []
+            }
+            model.table.selected = []
+            return [.send(.confirmOwnership(answering))]
         default: break
         }
         return []

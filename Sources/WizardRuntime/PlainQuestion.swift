@@ -112,7 +112,8 @@ enum PlainQuestion: Equatable {
         case .table:
             let manage =
                 model.state.step == .manage
-                ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, F = frequency, D = disable, L = audit log, webhook URL|clear" : ""
+                ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, C NUMBER… = confirm ownership, F = frequency, D = disable, L = audit log, webhook URL|clear"
+                : ""
             return "Enter = read every number (asks first), f = fresh read\(manage), a = add numbers, t = show the table again:"
         }
     }
@@ -353,7 +354,7 @@ enum PlainQuestion: Equatable {
                     return []
                 }
                 return [.decide(.setWebhook(url: parts[1].lowercased() == "clear" ? nil : parts[1]))]
-            case "R", "x":
+            case "R", "x", "C":
                 // Numbers in any common writing, separated by commas (or spaces when each is whole).
                 let rest = String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
                 let pieces =
@@ -445,7 +446,7 @@ enum PlainQuestion: Equatable {
         case .table:
             specific = [
                 "Enter reads every number (first reads are billed, asked first); f asks for a fresh, billed read of every number.",
-                "R and x take numbers after them (as written, or their place in the list), separated by commas: R refreshes them (billed), x stops monitoring them.",
+                "R, x and C take numbers after them (as written, or their place in the list), separated by commas: R refreshes them (billed), x stops monitoring them, C tells Telnyx those it asks about (`status`) are still yours.",
                 "F chooses the check frequency, D disables reputation, L shows the audit log, a adds numbers, t shows the table again.",
                 "`webhook https://…` sets the ownership webhook Telnyx calls for a receiver of your own (free); `webhook clear` stops it.",
             ]

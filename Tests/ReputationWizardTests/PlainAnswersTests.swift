@@ -75,6 +75,15 @@ import Testing
         #expect(messages.isEmpty && said == "! Give the webhook's URL after `webhook` (https://…), or `webhook clear` to clear it.\n")
     }
 
+    @Test func confirmTakesNumbersAsRAndXDo() {
+        var wizard = Self.model(.manage)
+        wizard.state.monitoredNumbers = ["+13125550100", "+13125550101"]
+        wizard.state.queriedNumbers = Set(wizard.state.monitoredNumbers)
+        wizard.state.reputationEnabled = true
+        #expect(answer("C (312) 555-0101", &wizard).messages == [.key(.character("C"))])
+        #expect(wizard.table.selected == ["+13125550101"])
+    }
+
     @Test func twoNumbersOnOneLineAreNeitherTakenSilently() {
         #expect(NumberListParser.reading(of: "904.961.0048, 716 733 6520") == .invalid(.severalNumbers(2)))
         #expect(NumberListParser.reading(of: "Acme, 904.961.0048, Chicago") == .number(try! USPhoneNumber("904.961.0048")))

@@ -51,3 +51,22 @@ import Testing
         #expect(press([.escape], &wizard).isEmpty && wizard.overlay == nil)
     }
 }
+
+@Suite struct OwnershipKeyTests {
+    /// C at step 9 answers Telnyx for the selected (or current) numbers it asks about; others
+    /// are left out, and with none asked about nothing is sent.
+    @Test func confirmAnswersOnlyTheNumbersTelnyxAsksAbout() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100", "+13125550101", "+13125550102"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+            state.ownershipNotices = [OwnershipNotice(phoneNumber: "+13125550101", status: .pendingConfirmation)]
+        }
+        #expect(press([.character("C")], &wizard).isEmpty, "the current number is not asked about")
+        #expect(wizard.notice == "Telnyx asks nothing about these numbers' ownership: C answers for the numbers marked !.")
+        _ = press([.character(" "), .character(" ")], &wizard)
+        #expect(wizard.table.selected == ["+13125550100", "+13125550101"])
+        #expect(press([.character("C")], &wizard) == [.send(.confirmOwnership(["+13125550101"]))])
+        #expect(wizard.table.selected.isEmpty)
+    }
+}
