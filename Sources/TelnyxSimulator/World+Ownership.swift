@@ -259,6 +259,7 @@ extension WorldState {
     /// Runs the daily checks, re-verifications and deadlines that fell due, in time order.
     mutating func settleOwnership(now: Date) {
         guard let tracked = storedAdditions?.ownership, !tracked.isEmpty else { return }
+        // Sorted, so that tombstones of numbers removed at one settle come in the same order each run.
         for phoneNumber in tracked.keys.sorted() {
             while let (at, event) = nextOwnershipEvent(phoneNumber), at <= now {
                 switch event {

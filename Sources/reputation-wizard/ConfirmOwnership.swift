@@ -38,13 +38,7 @@ struct ConfirmOwnership: AsyncParsableCommand {
         let (client, sandbox) = try await global.client()
         defer { sandbox?.stop() }
         let store = try global.existingStore(sandbox: sandbox != nil)
-        guard let id = try id ?? store.list().first?.state.id else {
-            throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
-        }
-        guard try store.list(includingArchived: true).contains(where: { $0.state.id == id }) else {
-            throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
-        }
-        let engine = try OnboardingEngine(store: store, client: client, onboardingId: id)
+        let (engine, id) = try global.openOnboarding(id, store: store, client: client)
         // Telnyx's questions as they are now, not as last saved.
         if let refusal = try await engine.checkWithTelnyx() {
             await engine.close()

@@ -155,7 +155,7 @@ struct Run: AsyncParsableCommand {
         let engine: OnboardingEngine
         // Several onboardings and none named: chosen from a numbered list, as on the full screen.
         let candidates = try store.list()
-        if try choosing(candidates), isatty(STDIN_FILENO) == 1 {
+        if choosing(candidates), isatty(STDIN_FILENO) == 1 {
             switch try Self.choosePlainly(from: Self.chooser(candidates, store: store), on: console) {
             case .quit: return
             case .new: engine = try OnboardingEngine.create(store: store, client: client)
@@ -199,7 +199,7 @@ struct Run: AsyncParsableCommand {
         // Several onboardings and none named: the person chooses from a list of all of them.
         let candidates = try store.list()
         // Otherwise a wrong --id is said on the plain terminal, before the screen opens.
-        let named = try choosing(candidates) ? nil : try openEngine(store: store, client: client)
+        let named = choosing(candidates) ? nil : try openEngine(store: store, client: client)
         let terminal = try NcursesTerminal()
         defer { terminal.restore() }
         let engine: OnboardingEngine
@@ -299,7 +299,7 @@ struct Run: AsyncParsableCommand {
 
     /// Whether the person chooses among the onboardings: none named, no `--new`, and several
     /// unfinished (or, none unfinished, several completed).
-    func choosing(_ candidates: [OnboardingSummary]) throws -> Bool {
+    func choosing(_ candidates: [OnboardingSummary]) -> Bool {
         let unfinished = candidates.filter { !$0.state.isComplete }
         return id == nil && !new && (unfinished.count > 1 || (unfinished.isEmpty && candidates.count > 1))
     }

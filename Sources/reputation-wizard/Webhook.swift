@@ -27,13 +27,7 @@ struct Webhook: AsyncParsableCommand {
         let (client, sandbox) = try await global.client()
         defer { sandbox?.stop() }
         let store = try global.existingStore(sandbox: sandbox != nil)
-        guard let id = try id ?? store.list().first?.state.id else {
-            throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
-        }
-        guard try store.list(includingArchived: true).contains(where: { $0.state.id == id }) else {
-            throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
-        }
-        let engine = try OnboardingEngine(store: store, client: client, onboardingId: id)
+        let (engine, id) = try global.openOnboarding(id, store: store, client: client)
         _ = try await engine.reconcile()
         let wanted = clear ? nil : url?.trimmingCharacters(in: .whitespaces)
         if await engine.state.webhookURL == wanted {

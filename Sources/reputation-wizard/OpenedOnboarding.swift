@@ -1,0 +1,18 @@
+import Foundation
+import OnboardingEngine
+import OnboardingStore
+import TelnyxAPI
+
+extension GlobalOptions {
+    /// The engine of onboarding `id`, or of the most recently active one, for a command that
+    /// acts on it; said by name (exit 64) when there is none, or no such one.
+    func openOnboarding(_ id: String?, store: OnboardingStore, client: TelnyxClient) throws -> (engine: OnboardingEngine, id: String) {
+        guard let id = try id ?? store.list().first?.state.id else {
+            throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+        }
+        guard try store.list(includingArchived: true).contains(where: { $0.state.id == id }) else {
+            throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+        }
+        return (try OnboardingEngine(store: store, client: client, onboardingId: id), id)
+    }
+}
