@@ -25,6 +25,9 @@ public enum Effect: Codable, Equatable, Sendable {
     case readOwnership(enterpriseId: String)
     /// Answers Telnyx's ownership question: the enterprise still owns these numbers (free).
     case confirmOwnership(enterpriseId: String, numbers: [String])
+    /// Uploads each evidence document (local paths) and submits them as the enterprise's
+    /// ownership proof, naming `numbers` for the reviewer (free; no price is stated).
+    case submitOwnershipProof(enterpriseId: String, documents: [String], numbers: [String])
 
     /// Costs money: sent only after a confirmation, never twice for one intent. Every case is
     /// listed, so a new effect cannot be billable by omission.
@@ -34,7 +37,7 @@ public enum Effect: Codable, Equatable, Sendable {
         case .queryNumbers: true  // the first read of a number, and every fresh one, are billed
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .checkGates,
             .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers, .setWebhook, .readOwnership,
-            .confirmOwnership:
+            .confirmOwnership, .submitOwnershipProof:
             false
         }
     }
@@ -46,7 +49,8 @@ public enum Effect: Codable, Equatable, Sendable {
         case .checkTerms, .checkGates, .renderLOA, .readEnterprise, .readOwnership: false
         case .queryNumbers: true  // a live read bills
         case .agreeToTerms, .createEnterprise, .updateEnterprise, .uploadSignedLOA, .enableReputation, .replaceLOA,
-            .disableReputation, .associateNumbers, .refreshNumbers, .changeFrequency, .removeNumbers, .setWebhook, .confirmOwnership:
+            .disableReputation, .associateNumbers, .refreshNumbers, .changeFrequency, .removeNumbers, .setWebhook, .confirmOwnership,
+            .submitOwnershipProof:
             true
         }
     }
@@ -59,7 +63,8 @@ public enum Effect: Codable, Equatable, Sendable {
             .removeNumbers(_, let numbers), .confirmOwnership(_, let numbers):
             "\(name): \(numbers.joined(separator: ", "))"
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .enableReputation,
-            .checkGates, .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .setWebhook, .readOwnership:
+            .checkGates, .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .setWebhook, .readOwnership,
+            .submitOwnershipProof:
             name
         }
     }
@@ -87,6 +92,8 @@ public enum Effect: Codable, Equatable, Sendable {
         case .setWebhook(_, nil): "clear the ownership webhook"
         case .readOwnership: "read numbers' ownership"
         case .confirmOwnership(_, let numbers): "confirm ownership of \(Self.count(numbers))"
+        case .submitOwnershipProof(_, let documents, _):
+            "send the ownership proof (\(documents.count) \(documents.count == 1 ? "document" : "documents"))"
         }
     }
 

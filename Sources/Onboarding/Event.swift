@@ -39,6 +39,10 @@ public enum Event: Codable, Equatable, Sendable {
     /// Answer Telnyx that the enterprise still owns `numbers` (free); giving a number up is
     /// removing it (`removeNumbers`, confirmed first).
     case confirmOwnership([String])
+    /// Send the enterprise's ownership proof for numbers hosted at other carriers: `documents`
+    /// are local paths of the evidence (a carrier invoice or statement: PDF, PNG or JPEG),
+    /// `numbers` (E.164) guide Telnyx's reviewer. Free; replaces a pending or rejected proof.
+    case submitOwnershipProof(documents: [String], numbers: [String])
 
     // Outcomes of effects.
     case termsChecked(agreed: Bool, version: String)
@@ -67,5 +71,8 @@ public enum Event: Codable, Equatable, Sendable {
     case ownershipRead(notices: [OwnershipNotice], removed: [String: String])
     /// Telnyx took the answer for these numbers: verified again.
     case ownershipConfirmed([String])
+    /// Telnyx took the ownership proof: its review status now (`pending`), and the SHA-256 (hex)
+    /// of each document sent, so the same evidence is not sent again after a rejection.
+    case ownershipProofSubmitted(status: ReviewStatus, sha256: [String])
     case effectFailed(Effect, Failure)
 }

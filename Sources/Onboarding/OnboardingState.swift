@@ -100,6 +100,9 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     public var ownershipNotices: [OwnershipNotice]?
     /// Numbers Telnyx removed from monitoring (number → `removal_reason`), as last read.
     public var removedByTelnyx: [String: String]?
+    /// SHA-256 (hex) of each document of the ownership proof last sent: after a rejection, the
+    /// same evidence is not sent again. Nil before any.
+    public var submittedProofSHA256: [String]?
     public var confirmation: PendingConfirmation?
     /// The effect sent and not yet answered; nothing else is sent meanwhile.
     public var inFlight: Effect?

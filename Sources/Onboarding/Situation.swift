@@ -86,19 +86,37 @@ extension OnboardingState {
                 return "Telnyx rejected the enterprise: correct it as the reasons say, then submit again with a new LOA."
             }
             if gates.loaRejected { return "Telnyx rejected the LOA: render, sign and upload a replacement." }
-            return "Waiting on Telnyx: vetting is \(gates.status), LOA review is \(gates.loaStatus). Nothing to do until they decide."
+            let proof = gates.externalVerificationStatus.map { ", ownership proof is \($0)" } ?? ""
+            return
+                "Waiting on Telnyx: vetting is \(gates.status), LOA review is \(gates.loaStatus)\(proof). Nothing to do until they decide."
         case .associate:
-            return "Add the US phone numbers to monitor."
+            return "Add the US phone numbers to monitor." + ownershipProofSentence
         case .query:
-            return "Check the reputation of the \(monitoredNumbers.count) monitored numbers."
+            return "Check the reputation of the \(monitoredNumbers.count) monitored numbers." + ownershipProofSentence
         case .manage:
             let complete =
                 "Onboarding complete: \(monitoredNumbers.count) \(monitoredNumbers.count == 1 ? "number" : "numbers") monitored \(checkFrequency.label)."
+                + ownershipProofSentence
             // Telnyx's ownership question is what to do next, before its deadline.
             guard let notices = ownershipNotices, !notices.isEmpty else { return complete }
             let deadline = notices.compactMap(\.confirmBy).min().map { " by \(ReportTime.stamp($0))" } ?? ""
             return
                 "Answer Telnyx's ownership question for \(notices.count) \(notices.count == 1 ? "number" : "numbers")\(deadline): `confirm-ownership` those still yours, remove the others. \(complete)"
         }
+    }
+}
+
+extension OnboardingState {
+    /// Where the ownership proof stands once the person has something to know or do about it
+    /// (reviewed, or rejected), with a leading space; empty otherwise (none sent, or approved).
+    var ownershipProofSentence: String {
+        guard let gates, let status = gates.externalVerificationStatus else { return "" }
+        if status == .rejected {
+            let reason = gates.externalVerificationRejection.map { " (\(RemoteText.sanitized($0)))" } ?? ""
+            return
+                " Telnyx rejected the ownership proof\(reason): send new evidence for the numbers hosted at other carriers (P in the wizard, `ownership_proof` in the answers)."
+        }
+        return gates.ownershipProofPending
+            ? " Telnyx reviews the ownership proof (\(RemoteText.sanitized(status.rawValue))); numbers hosted at other carriers wait on it." : ""
     }
 }

@@ -26,7 +26,7 @@ extension Event {
             (.numbersQueried, .queryNumbers), (.numbersRefreshed, .refreshNumbers), (.frequencyChanged, .changeFrequency),
             (.numbersRemoved, .removeNumbers), (.enterpriseFactsRead, .readEnterprise), (.webhookSet, .setWebhook),
             (.ownershipRead, .readOwnership),
-            (.ownershipConfirmed, .confirmOwnership):
+            (.ownershipConfirmed, .confirmOwnership), (.ownershipProofSubmitted, .submitOwnershipProof):
             return true
         case (.effectFailed(let failed, _), _):
             return failed == effect
@@ -41,12 +41,13 @@ extension Event {
         switch self {
         case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
             .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
-            .changeFrequency, .removeNumbers, .disable, .enableAgain, .setWebhook, .checkOwnershipNow, .confirmOwnership:
+            .changeFrequency, .removeNumbers, .disable, .enableAgain, .setWebhook, .checkOwnershipNow, .confirmOwnership,
+            .submitOwnershipProof:
             true
         case .termsChecked, .termsAgreed, .enterpriseReady, .enterpriseFactsRead, .loaRendered, .signedLOAUploaded, .reputationEnabled,
             .gatesChecked,
             .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
-            .numbersRemoved, .webhookSet, .ownershipRead, .ownershipConfirmed, .effectFailed:
+            .numbersRemoved, .webhookSet, .ownershipRead, .ownershipConfirmed, .ownershipProofSubmitted, .effectFailed:
             false
         }
     }
@@ -120,6 +121,8 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .ownershipRead(let notices, let removed): return decision.onOwnershipRead(notices: notices, removed: removed)
     case .confirmOwnership(let numbers): return decision.onConfirmOwnership(numbers: numbers)
     case .ownershipConfirmed(let numbers): return decision.onOwnershipConfirmed(numbers: numbers)
+    case .submitOwnershipProof(let documents, let numbers): return decision.onSubmitOwnershipProof(documents: documents, numbers: numbers)
+    case .ownershipProofSubmitted(let status, let sha256): return decision.onOwnershipProofSubmitted(status: status, sha256: sha256)
     case .effectFailed(let effect, let failure): return decision.onEffectFailed(effect: effect, failure: failure)
     }
 }

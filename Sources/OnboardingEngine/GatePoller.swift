@@ -2,7 +2,8 @@ import Foundation
 import Onboarding
 import OnboardingStore
 
-/// Watches Telnyx's review while an onboarding waits at step 6: checks on the schedule (soon,
+/// Watches Telnyx's review while an onboarding waits at step 6 (and the ownership proof's at any
+/// step after): checks on the schedule (soon,
 /// then less often up to a ceiling), at once when asked, and stops when there is nothing left
 /// to wait for. Sleeping is injected, so tests move a simulated clock instead of waiting.
 public actor GatePoller {
@@ -84,6 +85,8 @@ public actor GatePoller {
             return "An answer from Telnyx was lost; it is reconciled before checking again."
         }
         guard let gates = state.gates else { return "Not waiting on Telnyx's review." }
+        // The ownership proof is reviewed at any step once reputation is enabled.
+        if gates.ownershipProofPending && state.reputationEnabled && state.disabledReputation == nil { return nil }
         if gates.bothApproved { return "Both reviews are approved." }
         if gates.vettingRejected { return "Telnyx rejected the enterprise: correct it and submit again." }
         if gates.loaRejected { return "Telnyx rejected the LOA: replace it." }

@@ -7,7 +7,12 @@ import TelnyxAPI
 /// toll-free) can be added; one hosted at another carrier only once the enterprise's ownership
 /// proof is approved (else Telnyx refuses the whole batch with `external_verification_required`);
 /// a toll-free number hosted elsewhere never (api-notes, since SDK 4.189.0).
-struct NumberHosting: Sendable {
+public struct NumberHosting: Sendable {
+    /// Why a number hosted at another carrier is set aside while the ownership proof is not
+    /// approved: the store keeps it beside the number, so they can be added once it is.
+    public static let awaitingProof =
+        "hosted at another carrier, not in this Telnyx account: Telnyx monitors it once the enterprise's ownership proof (a carrier invoice or statement) is approved"
+
     /// Active numbers of the account, and the status of the others.
     let active: Set<String>
     let notInService: [String: String]
@@ -32,8 +37,6 @@ struct NumberHosting: Sendable {
         if (try? USPhoneNumber(number))?.isTollFree == true {
             return "a toll-free number hosted at another carrier; Telnyx monitors only the toll-free numbers it hosts"
         }
-        return externalAllowed
-            ? nil
-            : "hosted at another carrier, not in this Telnyx account: Telnyx monitors it once the enterprise's ownership proof (a carrier invoice or statement) is approved"
+        return externalAllowed ? nil : Self.awaitingProof
     }
 }

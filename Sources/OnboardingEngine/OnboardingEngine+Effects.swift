@@ -20,6 +20,8 @@ extension OnboardingEngine {
                     outcomeUnknown: effect.changesRemoteState))
         } catch let problem as SignedLOAFile.Problem {
             return .effectFailed(effect, Failure(message: problem.description))
+        } catch let problem as OwnershipEvidenceFile.Problem {
+            return .effectFailed(effect, Failure(message: "Ownership proof: \(problem.description)", fieldProblems: ["ownership_proof": problem.description]))
         } catch let problem as SignatureImage.Problem {
             return .effectFailed(effect, Failure(message: "Signature image: \(problem.description)"))
         } catch let problem as DecodingError {
@@ -102,7 +104,12 @@ extension OnboardingEngine {
         case .readEnterprise(let id):
             return .enterpriseFactsRead(try await Self.remoteFacts(enterpriseId: id, client: client))
         case .checkGates(let id):
-            return .gatesChecked(TelnyxMapping.gates(try await client.reputationSettings(enterpriseId: id)), at: now())
+            var report = TelnyxMapping.gates(try await client.reputationSettings(enterpriseId: id))
+            // The settings carry only the proof's status; why it was rejected is on the proof.
+            if report.externalVerificationStatus == .rejected {
+                report.externalVerificationRejection = try await client.externalVerification(enterpriseId: id)?.rejectionReason
+            }
+            return .gatesChecked(report, at: now())
         case .replaceLOA(let id, let documentId):
             return .loaReplaced(TelnyxMapping.gates(try await client.replaceLOA(enterpriseId: id, documentId: documentId)))
         case .disableReputation(let id):
@@ -157,6 +164,8 @@ extension OnboardingEngine {
                 confirmed.append(number)
             }
             return .ownershipConfirmed(confirmed)
+        case .submitOwnershipProof(let id, let documents, let numbers):
+            return try await submitOwnershipProof(enterpriseId: id, documents: documents, numbers: numbers)
         case .setWebhook(let id, let url):
             return .webhookSet(url: try await client.setOwnershipWebhook(enterpriseId: id, url: url).webhookUrl)
         case .removeNumbers(let id, let numbers):

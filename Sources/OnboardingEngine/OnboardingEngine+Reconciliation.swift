@@ -83,6 +83,15 @@ extension OnboardingEngine {
             }
             let confirmed = numbers.filter { number in verified.contains { $0.phoneNumber == number } }
             return confirmed.isEmpty ? notApplied : .ownershipConfirmed(confirmed)
+        case .submitOwnershipProof(let id, let documents, _):
+            // Taken when Telnyx's proof names exactly the uploads (found by content) of these documents.
+            guard let digests = try? documents.map({ SignedLOADigest.hex(try OwnershipEvidenceFile.read($0).bytes) }),
+                let proof = try await client.externalVerification(enterpriseId: id)
+            else { return notApplied }
+            let uploads = try await client.documents(customerReference: state.id).items
+            let sent = Set(digests.compactMap { digest in uploads.first { $0.value2.sha256?.lowercased() == digest }?.value1.id })
+            guard sent.count == Set(digests).count, Set(proof.documentIds ?? []) == sent else { return notApplied }
+            return .ownershipProofSubmitted(status: ReviewStatus(proof.status?.rawValue ?? "pending"), sha256: digests)
         case .setWebhook(let id, let url):
             let settings = try await client.reputationSettings(enterpriseId: id)
             return settings.webhookUrl == url ? .webhookSet(url: url) : notApplied

@@ -28,7 +28,8 @@ enum TelnyxMapping {
         GateReport(
             status: ReviewStatus(settings.status?.rawValue ?? "pending"),
             loaStatus: ReviewStatus(settings.loaStatus?.rawValue ?? "pending"),
-            rejectionReasons: settings.rejectionReasons ?? [])
+            rejectionReasons: settings.rejectionReasons ?? [],
+            externalVerificationStatus: settings.externalVerificationStatus.map { ReviewStatus($0.rawValue) })
     }
 
     static func frequency(_ frequency: Onboarding.CheckFrequency) -> TelnyxAPI.CheckFrequency {

@@ -54,6 +54,7 @@ struct FaultPoint: Sendable, CustomTestStringConvertible {
         case "change frequency": ("PATCH", "/v2/enterprises/*/reputation/frequency")
         case "set webhook": ("PATCH", "/v2/enterprises/*/reputation/webhook")
         case "confirm ownership": ("POST", "/v2/enterprises/*/reputation/numbers/*/ownership_confirm")
+        case "submit ownership proof": ("POST", "/v2/enterprises/*/reputation/external_verification")
         case "remove numbers": ("DELETE", "/v2/enterprises/*/reputation/numbers/*")
         case "disable reputation": ("DELETE", "/v2/enterprises/*/reputation")
         default: ("", "")

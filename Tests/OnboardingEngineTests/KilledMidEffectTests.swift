@@ -223,6 +223,21 @@ extension KillPoint {
                 #expect(number.ownershipStatus == .verified && number.confirmBy == nil)
             }),
         KillPoint(
+            name: "submit ownership proof",
+            prepare: walkToManage,
+            decisions: { _, _ in [.submitOwnershipProof(documents: [try signedPDF(signature: "carrier invoice")], numbers: ["+13125550142"])] },
+            isTarget: { if case .submitOwnershipProof = $0 { true } else { false } },
+            isDone: { state, simulator in
+                #expect(state.gates?.externalVerificationStatus == .pending)
+                #expect(state.submittedProofSHA256?.count == 1)
+                let proof = try #require(try await simulator.client().externalVerification(enterpriseId: state.enterprise!.id))
+                // One upload of the evidence, however often the answer was lost.
+                let uploads = try await simulator.client().documents(customerReference: state.id).items
+                let evidence = uploads.filter { $0.value2.sha256?.lowercased() == state.submittedProofSHA256?.first }
+                #expect(evidence.count == 1)
+                #expect(proof.documentIds == evidence.compactMap(\.value1.id))
+            }),
+        KillPoint(
             name: "remove numbers",
             prepare: walkToManage,
             decisions: { engine, _ in [.removeNumbers(Array(await engine.state.monitoredNumbers.prefix(2))), .confirm] },

@@ -1,0 +1,46 @@
+import Foundation
+import Onboarding
+import TelnyxAPI
+
+extension OnboardingEngine {
+    /// Uploads each evidence document (one already uploaded for this onboarding, found by its
+    /// content through `customer_reference`, is not uploaded again) and submits them as the
+    /// enterprise's ownership proof. After a rejection, the same evidence is refused here,
+    /// before anything is sent.
+    func submitOwnershipProof(enterpriseId: String, documents: [String], numbers: [String]) async throws -> Event {
+        let effect = Effect.submitOwnershipProof(enterpriseId: enterpriseId, documents: documents, numbers: numbers)
+        var files: [(bytes: Data, filename: String)] = []
+        for path in documents { files.append(try OwnershipEvidenceFile.read(path)) }
+        let digests = files.map { SignedLOADigest.hex($0.bytes) }
+        if state.gates?.externalVerificationStatus == .rejected, let sent = state.submittedProofSHA256, Set(sent) == Set(digests) {
+            let reason = state.gates?.externalVerificationRejection.map { " (\(RemoteText.sanitized($0)))" } ?? ""
+            return .effectFailed(
+                effect,
+                Failure(
+                    message:
+                        "Telnyx rejected this evidence\(reason); give another document (a recent carrier invoice or statement that shows the numbers).",
+                    fieldProblems: ["ownership_proof": "the same documents Telnyx rejected"]))
+        }
+        let uploads = (try? await client.documents(customerReference: state.id).items) ?? []
+        var ids: [String] = []
+        for (file, digest) in zip(files, digests) {
+            if let id = uploads.first(where: { $0.value2.sha256?.lowercased() == digest })?.value1.id {
+                ids.append(id)
+                continue
+            }
+            let document = try await client.uploadDocument(Array(file.bytes), filename: file.filename, customerReference: state.id)
+            ids.append(document.value1.id ?? "")
+        }
+        // The numbers only guide the reviewer: the first thousand say enough.
+        let proof = try await client.submitExternalVerification(
+            enterpriseId: enterpriseId, documentIds: ids, phoneNumbers: numbers.isEmpty ? nil : Array(numbers.prefix(1000)))
+        return .ownershipProofSubmitted(status: ReviewStatus(proof.status?.rawValue ?? "pending"), sha256: digests)
+    }
+
+    /// The numbers set aside because they are hosted at another carrier and the ownership proof
+    /// was not approved: those to add once it is. From the store's table, in number order.
+    /// - Throws: `StoreError`.
+    public func numbersAwaitingOwnershipProof() throws -> [String] {
+        try store.setAsideNumbers(state.id).filter { $0.reason == NumberHosting.awaitingProof }.map(\.phoneNumber)
+    }
+}
