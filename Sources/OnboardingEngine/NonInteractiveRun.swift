@@ -84,6 +84,8 @@ public struct NonInteractiveRun: Sendable {
         var parsedNumbers: [String]?
         // The numbers split into those that can be added and those set aside, once a run.
         var splitForAdding: (addable: [String], setAside: [String: String])?
+        // Numbers added in this run once the ownership proof was approved: read next.
+        var addedAfterProof: [String] = []
         func numbers() throws -> [String] {
             if let parsedNumbers { return parsedNumbers }
             let parsed = try self.readNumbers()
@@ -251,6 +253,12 @@ public struct NonInteractiveRun: Sendable {
                             "\(same)Sign a new LOA\(state.renderedLOAPath.map { " (the rendered one is at \($0))" } ?? "") and run again with its path as signed_loa; it replaces the rejected one (not billed)."
                     )
                 }
+                // The ownership proof is reviewed beside vetting and the LOA: sent now, it is not
+                // a wait of its own later.
+                if answers.ownershipProof != nil, gates?.externalVerificationStatus == nil, let given = try? numbers() {
+                    let waiting = try await split(given).setAside.filter { $0.value == NumberHosting.awaitingProof }.keys.sorted()
+                    if !waiting.isEmpty, case .stop(let stop) = try await ownershipProof(for: waiting, engine) { return stop }
+                }
                 guard wait else { return .waitingOnTelnyx(await engine.state.nextAction) }
                 let (pause, progress) = (self.pause, self.progress)
                 try await GatePoller(engine: engine, schedule: schedule) { delay in
@@ -271,9 +279,24 @@ public struct NonInteractiveRun: Sendable {
                     return .error("Reading the account's inventory failed: \(error.message)")
                 }
                 if wanted.isEmpty {
+                    // Only numbers hosted elsewhere: the ownership proof comes first.
+                    let waiting = setAside.filter { $0.value == NumberHosting.awaitingProof }.keys.sorted()
+                    var unsent: String?
+                    if !waiting.isEmpty, await engine.state.monitoredNumbers.isEmpty {
+                        switch try await ownershipProof(for: waiting, engine) {
+                        case .stop(let stop): return stop
+                        case .waited: repeats = 0
+                        case .goOn: break
+                        case .notAsked(let note): unsent = note
+                        }
+                        if unsent == nil {
+                            splitForAdding = nil
+                            continue
+                        }
+                    }
                     if await engine.state.monitoredNumbers.isEmpty {
                         return .inputNeeded(
-                            "numbers: none of the \(given.count) numbers can be added (none is an active number of this account's inventory)"
+                            "numbers: none of the \(given.count) numbers can be added (none is an active number of this account's inventory)\(unsent.map { "; \($0)" } ?? "")"
                         )
                     }
                     if let refusal = try await engine.send(.addNumbers(given.filter { setAside[$0] == nil }, setAside: setAside)) {
@@ -307,6 +330,55 @@ public struct NonInteractiveRun: Sendable {
                 // A completed onboarding is managed in the wizard (step 9): answers that differ
                 // from it are said, never applied unseen.
                 let monitored = Set(state.monitoredNumbers)
+                // Numbers of the answers hosted elsewhere wait on the ownership proof: it is sent,
+                // waited on, and once approved they are added (billed) and read.
+                let awaiting = Set((try? await engine.numbersAwaitingOwnershipProof()) ?? [])
+                let proofNumbers = ((try? numbers()) ?? []).filter { awaiting.contains($0) && !monitored.contains($0) }
+                var proofNote: String?
+                if !proofNumbers.isEmpty && state.gates?.externalVerificationStatus != .approved {
+                    switch try await ownershipProof(for: proofNumbers, engine) {
+                    case .stop(let stop): return stop
+                    case .waited:
+                        repeats = 0
+                        continue
+                    case .goOn: continue
+                    case .notAsked(let note): proofNote = note
+                    }
+                } else if !proofNumbers.isEmpty {
+                    let (addable, setAside): ([String], [String: String])
+                    do {
+                        (addable, setAside) = try await engine.setAsideBeforeAdding(proofNumbers)
+                    } catch let error as TelnyxError {
+                        return .error("Reading the account's inventory failed: \(error.message)")
+                    }
+                    if !addable.isEmpty {
+                        switch try await decide(
+                            .addNumbers(addable, setAside: setAside), at: .manage, engine, decided: &decided,
+                            what: "adding the \(addable.count) numbers the ownership proof covers", adding: addable.count)
+                        {
+                        case .none: break
+                        case .stop(let stop): return stop
+                        case .confirm: try await engine.send(.confirm)
+                        }
+                        addedAfterProof += addable
+                        continue
+                    }
+                }
+                // Their first read, as step 8 reads the others.
+                let unreadAfterProof = addedAfterProof.filter { monitored.contains($0) && !state.queriedNumbers.contains($0) }
+                if !unreadAfterProof.isEmpty {
+                    switch try await decide(
+                        .query(numbers: unreadAfterProof, fresh: false), at: .query, engine, decided: &decided,
+                        what: "the first reputation check of the numbers the ownership proof covers")
+                    {
+                    case .none: break
+                    case .stop(let stop): return stop
+                    case .confirm: try await engine.send(.confirm)
+                    }
+                    addedAfterProof = []
+                    continue
+                }
+                if let proofNote { progress("note: \(proofNote)") }
                 // Numbers set aside (outside the inventory) were named when they were set aside.
                 let setAside = Set((try? engine.store.setAsideNumbers(state.id).map(\.phoneNumber)) ?? [])
                 let notMonitored = ((try? numbers()) ?? []).filter { !monitored.contains($0) && !setAside.contains($0) }

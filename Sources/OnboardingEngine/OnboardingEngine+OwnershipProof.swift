@@ -19,7 +19,7 @@ extension OnboardingEngine {
                 Failure(
                     message:
                         "Telnyx rejected this evidence\(reason); give another document (a recent carrier invoice or statement that shows the numbers).",
-                    fieldProblems: ["ownership_proof": "the same documents Telnyx rejected"]))
+                    fieldProblems: ["ownership_proof": Self.sameEvidence]))
         }
         let uploads = (try? await client.documents(customerReference: state.id).items) ?? []
         var ids: [String] = []
@@ -36,6 +36,9 @@ extension OnboardingEngine {
             enterpriseId: enterpriseId, documentIds: ids, phoneNumbers: numbers.isEmpty ? nil : Array(numbers.prefix(1000)))
         return .ownershipProofSubmitted(status: ReviewStatus(proof.status?.rawValue ?? "pending"), sha256: digests)
     }
+
+    /// The field problem of evidence sent again after Telnyx rejected it.
+    static let sameEvidence = "the same documents Telnyx rejected"
 
     /// The numbers set aside because they are hosted at another carrier and the ownership proof
     /// was not approved: those to add once it is. From the store's table, in number order.

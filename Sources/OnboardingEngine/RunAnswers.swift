@@ -18,11 +18,15 @@ public struct RunAnswers: Codable, Sendable {
     public var numbersFile: String?
     /// After reputation was disabled: `true` to enable it again (a new LOA, then the enable, billed).
     public var enableAgain: Bool?
+    /// The enterprise's ownership proof, for numbers hosted at other carriers: paths of the
+    /// evidence (a carrier invoice or statement; PDF, PNG or JPEG), sent when such numbers are
+    /// given and no proof is under review or approved.
+    public var ownershipProof: [String]?
 
     /// No answer at all (a step with no answer stops the run there and asks for it).
     public init() {}
 
-    /// The answers with every path in them (`signed_loa`, `numbers_file`,
+    /// The answers with every path in them (`signed_loa`, `numbers_file`, `ownership_proof`,
     /// `loa.signature_image`) as the run will read it: `~` expanded with `$HOME`, and a relative
     /// path taken relative to `directory`, the answers file's own directory, so an answers file
     /// and its files can be moved together (as compose files and installer answers files do).
@@ -30,6 +34,7 @@ public struct RunAnswers: Codable, Sendable {
         var resolved = self
         resolved.signedLoa = signedLoa.map { LocalFile.expanded($0, relativeTo: directory) }
         resolved.numbersFile = numbersFile.map { LocalFile.expanded($0, relativeTo: directory) }
+        resolved.ownershipProof = ownershipProof?.map { LocalFile.expanded($0, relativeTo: directory) }
         resolved.loa?.signatureImage = loa?.signatureImage.map { LocalFile.expanded($0, relativeTo: directory) }
         return resolved
     }
@@ -88,6 +93,7 @@ public struct RunAnswers: Codable, Sendable {
         case checkFrequency = "check_frequency"
         case numbersFile = "numbers_file"
         case enableAgain = "enable_again"
+        case ownershipProof = "ownership_proof"
     }
 
     /// The enterprise as form fields keyed `organization_contact.email`.
