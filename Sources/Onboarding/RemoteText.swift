@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text from Telnyx (rejection reasons, categories, error details) made safe to draw: escape
 /// sequences removed whole, other control characters replaced by a space, so nothing from the
 /// network can move the cursor, change colours or retitle the terminal.
@@ -22,6 +24,13 @@ public enum RemoteText {
             }
         }
         return result
+    }
+
+    /// `sanitized`, without a closing full stop: for a reason set inside a sentence of ours
+    /// ("rejected (the documents do not show …): send …").
+    public static func clause(_ text: String) -> String {
+        let safe = sanitized(text).trimmingCharacters(in: .whitespaces)
+        return safe.hasSuffix(".") ? String(safe.dropLast()) : safe
     }
 
     /// A list from Telnyx (rejection reasons) bounded for a terminal: at most `atMost` items,

@@ -39,6 +39,12 @@ extension OnboardingState {
         return ["pending", "rejected"].contains(gates.loaStatus) && !gates.vettingRejected
     }
 
+    /// Whether an ownership proof can be sent now: reputation enabled (and not disabled), and no
+    /// proof approved (an approved one is frozen).
+    public var canSendOwnershipProof: Bool {
+        reputationEnabled && disabledReputation == nil && enterprise != nil && gates?.externalVerificationStatus != .approved
+    }
+
     /// Waiting on Telnyx's human review, which can take days.
     public var isWaitingOnTelnyx: Bool { marker(for: step) == .waiting }
 
@@ -112,11 +118,12 @@ extension OnboardingState {
     var ownershipProofSentence: String {
         guard let gates, let status = gates.externalVerificationStatus else { return "" }
         if status == .rejected {
-            let reason = gates.externalVerificationRejection.map { " (\(RemoteText.sanitized($0)))" } ?? ""
+            let reason = gates.externalVerificationRejection.map { " (\(RemoteText.clause($0)))" } ?? ""
             return
                 " Telnyx rejected the ownership proof\(reason): send new evidence for the numbers hosted at other carriers (P in the wizard, `ownership_proof` in the answers)."
         }
         return gates.ownershipProofPending
-            ? " Telnyx reviews the ownership proof (\(RemoteText.sanitized(status.rawValue))); numbers hosted at other carriers wait on it." : ""
+            ? " Telnyx reviews the ownership proof (\(RemoteText.sanitized(status.rawValue))); numbers hosted at other carriers wait on it."
+            : ""
     }
 }

@@ -8,13 +8,17 @@ extension Decision {
     /// reputation) and once Telnyx approved a proof (an approved proof is frozen).
     mutating func onSubmitOwnershipProof(documents: [String], numbers: [String]) -> Transition {
         guard let enterprise = state.enterprise, state.reputationEnabled else {
-            return refuse("The ownership proof is sent once reputation is enabled (step 5); Telnyx reviews it beside the enterprise and the LOA.")
+            return refuse(
+                "The ownership proof is sent once reputation is enabled (step 5); Telnyx reviews it beside the enterprise and the LOA.")
         }
         guard !documents.isEmpty else {
-            return refuse("Give the path of at least one document: a carrier invoice or statement that shows the numbers (PDF, PNG or JPEG).")
+            return refuse(
+                "Give the path of at least one document: a carrier invoice or statement that shows the numbers (PDF, PNG or JPEG).")
         }
         if state.gates?.externalVerificationStatus == .approved {
-            return refuse("Telnyx approved the ownership proof; an approved proof cannot be replaced, and numbers hosted at other carriers can be added.")
+            return refuse(
+                "Telnyx approved the ownership proof; an approved proof cannot be replaced, and numbers hosted at other carriers can be added."
+            )
         }
         return send(.submitOwnershipProof(enterpriseId: enterprise.id, documents: documents, numbers: numbers))
     }

@@ -47,7 +47,8 @@ extension NonInteractiveRun {
                     return .stop(
                         .rejected(
                             what: "ownership proof", reasons: rejection,
-                            fix: "Give new evidence as ownership_proof (a recent carrier invoice or statement that shows the numbers) and run again; it replaces the rejected proof (not billed)."
+                            fix:
+                                "Give new evidence as ownership_proof (a recent carrier invoice or statement that shows the numbers) and run again; it replaces the rejected proof (not billed)."
                         ))
                 }
                 return .notAsked(
@@ -65,7 +66,8 @@ extension NonInteractiveRun {
                     return .stop(
                         .rejected(
                             what: "ownership proof", reasons: rejection,
-                            fix: "ownership_proof names the documents Telnyx rejected; give new evidence (a recent carrier invoice or statement that shows the numbers) and run again."
+                            fix:
+                                "ownership_proof names the documents Telnyx rejected; give new evidence (a recent carrier invoice or statement that shows the numbers) and run again."
                         ))
                 }
                 return .stop(.inputNeeded("ownership_proof: \(problem)"))

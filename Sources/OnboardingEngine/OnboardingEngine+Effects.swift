@@ -21,7 +21,9 @@ extension OnboardingEngine {
         } catch let problem as SignedLOAFile.Problem {
             return .effectFailed(effect, Failure(message: problem.description))
         } catch let problem as OwnershipEvidenceFile.Problem {
-            return .effectFailed(effect, Failure(message: "Ownership proof: \(problem.description)", fieldProblems: ["ownership_proof": problem.description]))
+            return .effectFailed(
+                effect, Failure(message: "Ownership proof: \(problem.description)", fieldProblems: ["ownership_proof": problem.description])
+            )
         } catch let problem as SignatureImage.Problem {
             return .effectFailed(effect, Failure(message: "Signature image: \(problem.description)"))
         } catch let problem as DecodingError {

@@ -13,7 +13,7 @@ extension OnboardingEngine {
         for path in documents { files.append(try OwnershipEvidenceFile.read(path)) }
         let digests = files.map { SignedLOADigest.hex($0.bytes) }
         if state.gates?.externalVerificationStatus == .rejected, let sent = state.submittedProofSHA256, Set(sent) == Set(digests) {
-            let reason = state.gates?.externalVerificationRejection.map { " (\(RemoteText.sanitized($0)))" } ?? ""
+            let reason = state.gates?.externalVerificationRejection.map { " (\(RemoteText.clause($0)))" } ?? ""
             return .effectFailed(
                 effect,
                 Failure(

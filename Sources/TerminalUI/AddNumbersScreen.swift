@@ -13,7 +13,8 @@ enum AddNumbersScreen {
             if let inventory = model.inventory, !inventory.contains(e164) {
                 // Not in the account: hosted at another carrier (monitored after an ownership proof),
                 // or toll-free elsewhere (never).
-                return (number.isTollFree ? "! toll-free, not at Telnyx" : "! at another carrier", .colored(.danger))
+                if number.isTollFree { return ("! toll-free, not at Telnyx", .colored(.danger)) }
+                return proofApproved(model) ? ("✓ other carrier", .colored(.good)) : ("! at another carrier", .colored(.danger))
             }
             return ("✓ \(e164)", .colored(.good))
         case .duplicate(_, let firstLine):
@@ -50,9 +51,23 @@ enum AddNumbersScreen {
         return refused
     }
 
-    /// The numbers the confirmation will bill: valid, in the inventory, not yet monitored.
+    /// The numbers the confirmation will bill: valid, not yet monitored, and in the inventory
+    /// or (US local) hosted elsewhere once the ownership proof is approved.
     static func addable(_ model: WizardModel, parsed: [NumberListParser.Line]? = nil) -> [String] {
-        toSend(model, parsed: parsed).filter { model.inventory?.contains($0) ?? true }
+        toSend(model, parsed: parsed).filter { number in
+            model.inventory?.contains(number) ?? true || (proofApproved(model) && !isTollFree(number))
+        }
+    }
+
+    /// Numbers hosted at other carriers can be added: the ownership proof is approved.
+    static func proofApproved(_ model: WizardModel) -> Bool { model.state.gates?.externalVerificationStatus == .approved }
+
+    static func isTollFree(_ e164: String) -> Bool { (try? USPhoneNumber(e164))?.isTollFree == true }
+
+    /// Lines of numbers hosted at other carriers (not toll-free), which wait on the ownership proof.
+    static func elsewhere(_ model: WizardModel, parsed: [NumberListParser.Line]) -> Int {
+        guard let inventory = model.inventory else { return 0 }
+        return NumberListParser.numbers(in: parsed).filter { !inventory.contains($0.e164) && !$0.isTollFree }.count
     }
 
     /// Text that is a file's path rather than a number (`/data/numbers.csv`, `~/ids.csv`).
@@ -99,8 +114,18 @@ enum AddNumbersScreen {
             .line("\(addable.count) to add in \(batches) batch\(batches == 1 ? "" : "es") of up to 100 · \(cost.amount)", .bold),
             .line("F2 asks before anything is billed.", .muted),
         ]
+        // Numbers hosted elsewhere wait on the ownership proof: what to do about it, one line.
+        var proofLines = 0
+        if !proofApproved(model), let status = OwnershipProofScreen.status(model, key: "^P") {
+            below.append(status)
+            proofLines = 1
+        } else if model.state.gates?.externalVerificationStatus == nil, elsewhere(model, parsed: parsedLines) > 0 {
+            below.append(
+                .line("Numbers at another carrier need the ownership proof: ^P sends it (free).", .colored(.warning)))
+            proofLines = 1
+        }
         let list = ScreenNumberList(
-            lines: shown, typing: model.numbersText, linesBelow: problems.isEmpty && model.loadProblem == nil ? 3 : 6)
+            lines: shown, typing: model.numbersText, linesBelow: (problems.isEmpty && model.loadProblem == nil ? 3 : 6) + proofLines)
         // Plain mode sums the list up in its own words (`PlainText.numbersSummary`).
         return blocks + [.onScreenOnly(.blank), .numberList(list)] + below.map(ScreenBlock.onScreenOnly)
     }

@@ -28,6 +28,8 @@ public enum Command: Equatable, Sendable {
     case loadInventory
     /// Read the latest reading of each monitored number from the store; answered by `.readings`.
     case loadReadings
+    /// Read the numbers set aside until the ownership proof is approved; answered by `.awaitingProof`.
+    case loadAwaitingProof
     /// Read the account's enterprises, for choosing one at step 2; answered by `.enterprises`.
     case loadEnterprises
     /// Read the onboarding's audit log; answered by `.auditLog`.

@@ -50,6 +50,7 @@ enum NumbersTable {
                 .wording(
                     fullScreen: "", plain: "Telnyx calls \(RemoteText.sanitized(url)) for ownership events (`webhook clear` stops it)."))
         }
+        if let status = OwnershipProofScreen.status(model, key: "P") { blocks.append(status) }
         if model.table.filtering || !model.table.filter.text.isEmpty {
             blocks.append(.input(label: "Filter: ", field: model.table.filter, inlineWidth: 16, focused: model.table.filtering))
         }

@@ -153,6 +153,8 @@ enum Overlays {
                     ("URL: \(field.text)▏", .bold), ("", .plain),
                     ("Enter sets it (empty: clears it)   Esc cancels", .muted),
                 ], title: "Ownership webhook", on: &surface)
+        case .ownershipProof(let field):
+            box(OwnershipProofScreen.box(model, field: field), title: "Ownership proof", on: &surface)
         case .auditLog(let top):
             let lines =
                 model.auditLines.isEmpty ? ["Nothing recorded yet."] : Array(model.auditLines.dropFirst(top).prefix(surface.height - 8))
@@ -184,10 +186,10 @@ enum Overlays {
         var lines: [String] = []
         for binding in StepScreens.screen(model).everyKey(model) where !lines.contains(binding.help) { lines.append(binding.help) }
         lines += StepScreens.screen(model).about(model)
-        return lines + [
-            "", "q (^Q in a text field) quits at any time; nothing is lost.",
-            "Esc goes back a step where nothing done at Telnyx is undone (from steps 4 and 5).",
-        ]
+        lines += ["", "q (^Q in a text field) quits at any time; nothing is lost."]
+        // Going back undoes nothing at Telnyx only before reputation is enabled.
+        if model.screenStep <= .enable { lines.append("Esc goes back a step where nothing done at Telnyx is undone (from steps 4 and 5).") }
+        return lines
     }
 
     /// Numbers without analytics data are billed at every read (Telnyx keeps them null): said

@@ -115,7 +115,7 @@ extension PlainText {
             return ["Audit log:"] + model.auditLines.map { "  \($0)" }
         case .confirmLOAReplacement?:
             return ["Replace the LOA under review? Its review starts again (not billed)."]
-        case .help?, .pickNumbers?, .webhook?, nil: break
+        case .help?, .pickNumbers?, .webhook?, .ownershipProof?, nil: break
         }
         // The screen's own content: the same blocks the full screen places, with paths whole,
         // choices numbered, a table's rows as sentences, keys said as plain mode has them and

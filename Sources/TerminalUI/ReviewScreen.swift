@@ -19,11 +19,19 @@ enum ReviewScreen {
         let (vetting, vettingStyle) = verdict(gates.status)
         let (loa, loaStyle) = verdict(gates.loaStatus)
         var blocks: [ScreenBlock] = [
-            .columns([
-                ScreenColumn(
-                    title: "Enterprise vetting", value: vetting, style: vettingStyle, spoken: RemoteText.sanitized(gates.status.rawValue)),
-                ScreenColumn(title: "LOA review", value: loa, style: loaStyle, spoken: RemoteText.sanitized(gates.loaStatus.rawValue)),
-            ])
+            .columns(
+                [
+                    ScreenColumn(
+                        title: "Enterprise vetting", value: vetting, style: vettingStyle,
+                        spoken: RemoteText.sanitized(gates.status.rawValue)),
+                    ScreenColumn(title: "LOA review", value: loa, style: loaStyle, spoken: RemoteText.sanitized(gates.loaStatus.rawValue)),
+                ]
+                    + (gates.externalVerificationStatus.map { proof in
+                        let (value, style) = verdict(proof)
+                        return [
+                            ScreenColumn(title: "Ownership proof", value: value, style: style, spoken: RemoteText.sanitized(proof.rawValue))
+                        ]
+                    } ?? []))
         ]
         let last = model.state.gatesCheckedAt.map { relative($0, now: model.now) }
         let next = model.nextReviewCheckAt.map { relative($0, now: model.now) }
@@ -38,6 +46,9 @@ enum ReviewScreen {
             if let next { blocks.append(.wording(fullScreen: "next check \(next)", plain: nil, .muted)) }
         }
         blocks.append(.blank)
+        if gates.externalVerificationStatus == .rejected, let status = OwnershipProofScreen.status(model, key: "P") {
+            blocks += [status, .blank]
+        }
         if gates.vettingRejected {
             blocks.append(
                 .wording(

@@ -30,12 +30,18 @@ enum ScreenLayout {
         case .wording(let fullScreen, _, let style) where !fullScreen.isEmpty: region.wrap(fullScreen, style: style, into: &surface)
         case .wording: break
         case .columns(let columns):
-            // Equal widths, titles above values, then a blank line.
-            let width = region.width / max(1, columns.count)
+            // Equal widths, titles above values, then a blank line; columns whose text is wider
+            // than an equal share (three reviews at 80 columns) take their own width plus a gap.
+            let equal = region.width / max(1, columns.count)
+            let natural = columns.map { max(DisplayWidth.of($0.title), DisplayWidth.of($0.value)) + 2 }
+            let widths = natural.allSatisfy { $0 <= equal } ? Array(repeating: equal, count: columns.count) : natural
             let y = region.y + region.line
-            for (index, column) in columns.enumerated() {
-                surface.put(column.title, x: region.x + index * width, y: y, style: .bold)
-                surface.put(column.value, x: region.x + index * width, y: y + 1, style: column.style)
+            var x = region.x
+            for (column, width) in zip(columns, widths) {
+                let room = max(1, min(width - 1, region.x + region.width - x))
+                surface.put(column.title, x: x, y: y, style: .bold, limit: room)
+                surface.put(column.value, x: x, y: y + 1, style: column.style, limit: room)
+                x += width
             }
             region.skip(3)
         case .bullets(let items, let style, let room, let overflow):

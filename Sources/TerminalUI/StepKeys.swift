@@ -333,6 +333,13 @@ extension ReviewScreen: StepScreen {
                     [.character("l")], "l replace LOA", help: "l replaces the LOA (rejected, or pending for long); not billed.",
                     action: handle))
         }
+        if model.state.canSendOwnershipProof {
+            bindings.append(
+                KeyBinding(
+                    [.character("P")], model.state.gates?.externalVerificationStatus == .rejected ? "P proof" : nil,
+                    help: "P sends the ownership proof for numbers hosted at other carriers (a carrier invoice or statement; free).",
+                    action: handle))
+        }
         if model.sandboxScenario != nil {
             bindings.append(
                 KeyBinding(
@@ -345,6 +352,9 @@ extension ReviewScreen: StepScreen {
         let gates = model.state.gates
         switch key {
         case .character("r"): return [.checkReviewNow]
+        case .character("P") where model.state.canSendOwnershipProof:
+            model.overlay = .ownershipProof(TextField())
+            return []
         case .character("t") where model.sandboxScenario != nil: return [.advanceSandboxClock, .checkReviewNow]
         case .character("l") where model.state.canReplaceLOA:
             model.signedLOAPath = TextField()
@@ -367,6 +377,14 @@ extension AddNumbersScreen: StepScreen {
             KeyBinding([.function(3)], "F3 inventory", help: "F3 picks from your inventory (Space marks, type to filter).", action: handle),
             KeyBinding([.control("o")], "^O file", help: "^O loads a CSV or text file whose path is on the current line.", action: handle),
         ]
+        if model.state.canSendOwnershipProof {
+            bindings.append(
+                KeyBinding(
+                    [.control("p")], nil,
+                    help:
+                        "^P sends the ownership proof for the numbers marked \"at another carrier\" (a carrier invoice or statement; free).",
+                    action: handle))
+        }
         if model.addingMoreNumbers {
             bindings.append(KeyBinding([.escape], nil, help: "Esc goes back to the table.", action: handle))
         }
@@ -411,6 +429,8 @@ extension AddNumbersScreen: StepScreen {
             return [.send(.addNumbers(numbers, setAside: AddNumbersScreen.refused(model)))]
         case .escape where model.addingMoreNumbers:
             model.addingMoreNumbers = false
+        case .control("p") where model.state.canSendOwnershipProof:
+            model.overlay = .ownershipProof(TextField())
         case .control("o"):
             let typed = model.numbersText.text.trimmingCharacters(in: .whitespaces)
             guard !typed.isEmpty else {
@@ -466,6 +486,12 @@ extension NumbersTable: StepScreen {
             + (manage
                 ? [
                     KeyBinding([.character("W")], nil, help: "W sets or clears the ownership webhook (free).", action: handle),
+                    KeyBinding(
+                        [.character("P")], nil, help: "P sends the ownership proof (numbers at other carriers; free).",
+                        action: handle),
+                    KeyBinding(
+                        [.character("A")], nil, help: "A adds the numbers that waited on an approved ownership proof.",
+                        action: handle),
                     KeyBinding(
                         [.character("C")], nil, help: "C: numbers marked ! (Telnyx asks about ownership) are still yours.",
                         action: handle),
@@ -545,6 +571,21 @@ extension NumbersTable: StepScreen {
             return [.reloadNumbers]
         case .character("W"):
             model.overlay = .webhook(TextField(state.webhookURL ?? ""))
+        case .character("P"):
+            guard state.canSendOwnershipProof else {
+                model.notice = "Telnyx approved the ownership proof; numbers hosted at other carriers can be added (a)."
+                return []
+            }
+            model.overlay = .ownershipProof(TextField())
+        case .character("A"):
+            guard state.gates?.externalVerificationStatus == .approved, !model.awaitingProof.isEmpty else {
+                model.notice =
+                    model.awaitingProof.isEmpty
+                    ? "No number waits on the ownership proof."
+                    : "The ownership proof is not approved yet: A adds those numbers once it is."
+                return []
+            }
+            return [.send(.addNumbers(model.awaitingProof))]
         case .character("C"):
             // Only what Telnyx asks about can be answered; giving a number up is removing it (x).
             let asked = Set((state.ownershipNotices ?? []).map(\.phoneNumber))

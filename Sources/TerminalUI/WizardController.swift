@@ -126,6 +126,22 @@ public enum WizardController {
                 model.overlay = .webhook(field)
             }
             return []
+        case .ownershipProof(var field):
+            switch key {
+            case .escape: model.overlay = nil
+            case .enter:
+                let paths = OwnershipProofScreen.paths(field.text)
+                guard !paths.isEmpty else {
+                    model.notice = "Type the path of a carrier invoice or statement (PDF, PNG or JPEG), or Esc."
+                    return []
+                }
+                model.overlay = nil
+                return [.send(.submitOwnershipProof(documents: paths, numbers: model.awaitingProof))]
+            default:
+                field.edit(key)
+                model.overlay = .ownershipProof(field)
+            }
+            return []
         case .auditLog(let top):
             if key == .character("L") { model.overlay = nil }
             if let top = scroll(top, key, lines: model.auditLines.count) { model.overlay = top < 0 ? nil : .auditLog(top: top) }

@@ -33,6 +33,8 @@ public struct WizardModel: Equatable, Sendable {
         case associationResults(numbers: [String], top: Int)
         /// The ownership webhook's URL being typed at step 9 (empty clears it).
         case webhook(TextField)
+        /// The ownership proof's documents being typed (paths separated by `;`).
+        case ownershipProof(TextField)
     }
 
     // From the engine and the program.
@@ -52,6 +54,9 @@ public struct WizardModel: Equatable, Sendable {
     public var readings: [String: NumberReading] = [:]
     /// The account's active numbers, once read (for step 7's checks).
     public var inventory: Set<String>?
+    /// Numbers hosted at other carriers set aside until the ownership proof is approved, as
+    /// the store keeps them (in number order).
+    public var awaitingProof: [String] = []
     /// The account's enterprises (id, legal name), once read (for step 2).
     public var enterprises: [ListPicker.Item]?
     /// Enterprises of the account already tracked here, by enterprise id → onboarding id.

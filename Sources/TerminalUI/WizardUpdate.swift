@@ -74,6 +74,12 @@ public enum WizardUpdate {
                 model.overlay = .pickEnterprise(picker)
             }
             return []
+        case .awaitingProof(.success(let numbers)):
+            model.awaitingProof = numbers
+            return []
+        case .awaitingProof(.failure(let failure)):
+            model.notice = "Could not read the numbers waiting on the ownership proof (\(failure))."
+            return []
         case .auditLog(.success(let lines)):
             model.auditLines = lines
             return []
@@ -161,7 +167,8 @@ public enum WizardUpdate {
             model.background.readingFile = typed
             return [command]
         case .startReviewPolling, .stopReviewPolling, .reconcile, .advanceSandboxClock, .saveDraft, .saveTypedDraft,
-            .loadInventory, .loadReadings, .loadEnterprises, .loadAuditLog, .loadDisabling, .openFile, .loadEnterpriseRecord,
+            .loadInventory, .loadReadings, .loadAwaitingProof, .loadEnterprises, .loadAuditLog, .loadDisabling, .openFile,
+            .loadEnterpriseRecord,
             .checkFile, .completePath, .quit:
             return [command]
         }
@@ -179,6 +186,7 @@ public enum WizardUpdate {
         var commands: [Command] = []
         if model.screenStep == .associate && model.inventory == nil { commands.append(.loadInventory) }
         if model.state.step >= .query { commands.append(.loadReadings) }
+        if model.state.step >= .associate { commands.append(.loadAwaitingProof) }
         return commands
     }
 
@@ -195,11 +203,13 @@ public enum WizardUpdate {
             start(.begin, busy: "Checking with Telnyx whether it happened", &model)
             commands.append(.reconcile)
         }
-        // Review polling runs while the onboarding waits at step 6.
-        if state.step == .gates && state.inFlight == nil && !model.background.reviewPolling {
+        // Review polling runs while the onboarding waits at step 6, and while the ownership
+        // proof is reviewed at any step after.
+        let reviewed = state.step == .gates || (state.gates?.ownershipProofPending == true && state.reputationEnabled)
+        if reviewed && state.inFlight == nil && !model.background.reviewPolling {
             model.background.reviewPolling = true
             commands.append(.startReviewPolling)
-        } else if state.step != .gates && model.background.reviewPolling {
+        } else if !reviewed && model.background.reviewPolling {
             model.background.reviewPolling = false
             (model.nextReviewCheckAt, model.reviewChecking) = (nil, false)
             commands.append(.stopReviewPolling)

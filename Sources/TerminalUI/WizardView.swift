@@ -159,6 +159,7 @@ public enum WizardView {
         case .pickEnterprise?, .pickNumbers?: return " ↑↓ move  type to filter  Enter take  Esc cancel  ^Q quit"
         case .auditLog?, .associationResults?: return " ↑↓ scroll  Esc close  ^Q quit"
         case .webhook?: return " type the URL  Enter set (empty: clear)  Esc cancel  ^Q quit"
+        case .ownershipProof?: return " type the paths (; between)  Enter send  Esc cancel  ^Q quit"
         case nil: break
         }
         switch model.state.confirmation?.action {

@@ -33,7 +33,7 @@ enum PlainQuestion: Equatable {
         case .chooseFrequency?: return .chooseFrequency
         case .pickEnterprise?: return .pickEnterprise
         case .confirmLOAReplacement?: return .replaceLOA
-        case .help?, .pickNumbers?, .auditLog?, .associationResults?, .webhook?: return .closeOverlay
+        case .help?, .pickNumbers?, .auditLog?, .associationResults?, .webhook?, .ownershipProof?: return .closeOverlay
         case nil: break
         }
         switch model.screenStep {
@@ -114,7 +114,11 @@ enum PlainQuestion: Equatable {
                 model.state.step == .manage
                 ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, C NUMBER… = confirm ownership, F = frequency, D = disable, L = audit log, webhook URL|clear"
                 : ""
-            return "Enter = read every number (asks first), f = fresh read\(manage), a = add numbers, t = show the table again:"
+            let proof =
+                model.state.gates?.externalVerificationStatus == .approved && !model.awaitingProof.isEmpty
+                ? ", A = add the numbers the ownership proof covers"
+                : model.state.canSendOwnershipProof ? ", proof PATH = send the ownership proof" : ""
+            return "Enter = read every number (asks first), f = fresh read\(manage), a = add numbers\(proof), t = show the table again:"
         }
     }
 
@@ -140,6 +144,30 @@ enum PlainQuestion: Equatable {
         if word == "correct" && Self.correctsAgain(model) {
             switch self {
             case .loaRow, .signedLOA, .enable: return [.key(.function(4))]
+            default: break
+            }
+        }
+        // The ownership proof, at steps 6 to 9 (the full screen's P): its documents' paths.
+        if word == "proof" || word.hasPrefix("proof ") {
+            switch self {
+            case .review, .numbers, .table:
+                guard model.state.canSendOwnershipProof else {
+                    console.write(
+                        model.state.gates?.externalVerificationStatus == .approved
+                            ? "! Telnyx approved the ownership proof; it cannot be replaced.\n"
+                            : "! The ownership proof is sent once reputation is enabled (step 5).\n")
+                    return []
+                }
+                let paths =
+                    text.count > 5
+                    ? text.dropFirst(6).split(separator: ";").map { LocalFile.dropped(String($0)) }.filter { !$0.isEmpty } : []
+                guard !paths.isEmpty else {
+                    console.write(
+                        "! Give the path of a carrier invoice or statement after `proof` (PDF, PNG or JPEG); several paths are separated by ;.\n"
+                    )
+                    return []
+                }
+                return [.decide(.submitOwnershipProof(documents: paths, numbers: model.awaitingProof))]
             default: break
             }
         }
@@ -346,7 +374,7 @@ enum PlainQuestion: Equatable {
             case "t":
                 printer.reprint()
                 return []
-            case "f", "a", "F", "D", "L", "s", "S": return [.key(.character(Character(parts[0])))]
+            case "f", "a", "F", "D", "L", "s", "S", "A": return [.key(.character(Character(parts[0])))]
             case "webhook" where model.state.step == .manage:
                 // The ownership webhook, for a receiver of the customer's own (free).
                 guard parts.count == 2 else {
@@ -436,12 +464,14 @@ enum PlainQuestion: Equatable {
             specific = [
                 "Telnyx reviews the enterprise and the LOA. r checks now; Enter waits (checks run on a schedule).",
                 "After a rejection: c corrects the enterprise, l replaces the LOA.",
+                "`proof PATH` sends the ownership proof for numbers hosted at other carriers (a carrier invoice or statement; several paths separated by ;); it is reviewed beside the others.",
             ]
         case .numbers:
             specific = [
                 "One number a line, in any common writing; or a CSV or text file's path, which is read at once.",
                 "`inventory` lists this account's numbers that can be added; `take 1 3 5-9` adds some of them.",
                 "An empty line ends the list: what can be added, and what cannot (with why), is said, then the cost is asked.",
+                "Numbers hosted at other carriers wait on the ownership proof: `proof PATH` sends it (a carrier invoice or statement; free).",
             ]
         case .table:
             specific = [
@@ -449,6 +479,7 @@ enum PlainQuestion: Equatable {
                 "R, x and C take numbers after them (as written, or their place in the list), separated by commas: R refreshes them (billed), x stops monitoring them, C tells Telnyx those it asks about (`status`) are still yours.",
                 "F chooses the check frequency, D disables reputation, L shows the audit log, a adds numbers, t shows the table again.",
                 "`webhook https://…` sets the ownership webhook Telnyx calls for a receiver of your own (free); `webhook clear` stops it.",
+                "`proof PATH` sends the ownership proof for numbers hosted at other carriers (several paths separated by ;); once Telnyx approves it, A adds them (billed, asked first).",
             ]
         }
         let beforeTheNewLOA =

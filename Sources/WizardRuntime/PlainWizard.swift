@@ -83,7 +83,8 @@ public struct PlainWizard: Sendable {
     /// Commands whose result the next question waits for.
     static func isAnswered(_ command: Command) -> Bool {
         switch command {
-        case .loadInventory, .loadReadings, .loadEnterprises, .loadAuditLog, .loadDisabling, .openFile, .loadEnterpriseRecord,
+        case .loadInventory, .loadReadings, .loadAwaitingProof, .loadEnterprises, .loadAuditLog, .loadDisabling, .openFile,
+            .loadEnterpriseRecord,
             .readNumbersFile, .checkFile, .completePath, .checkReviewNow:
             true
         case .send, .startReviewPolling, .stopReviewPolling, .reconcile, .advanceSandboxClock, .saveDraft,
@@ -95,7 +96,8 @@ public struct PlainWizard: Sendable {
     /// Messages that answer such a command.
     static func answers(_ message: WizardMessage) -> Bool {
         switch message {
-        case .inventory, .readings, .enterprises, .auditLog, .disabling, .enterpriseRecord, .numbersFile, .fileChecked, .pathCompleted,
+        case .inventory, .readings, .awaitingProof, .enterprises, .auditLog, .disabling, .enterpriseRecord, .numbersFile, .fileChecked,
+            .pathCompleted,
             .notice, .review(.waiting), .review(.stopped):
             true
         case .key, .decide, .clock, .engine, .decided, .review(.checking), .draftNotSaved:

@@ -104,6 +104,14 @@ final class WizardWork {
             }
         case .loadReadings:
             Task { inbox.post(.readings(WizardWork.readings(store: store, onboardingId: id))) }
+        case .loadAwaitingProof:
+            Task {
+                do {
+                    inbox.post(.awaitingProof(.success(try await engine.numbersAwaitingOwnershipProof())))
+                } catch {
+                    inbox.post(.awaitingProof(.failure(CommandFailure("\(error)"))))
+                }
+            }
         case .loadEnterprises:
             Task {
                 do {

@@ -225,7 +225,9 @@ extension KillPoint {
         KillPoint(
             name: "submit ownership proof",
             prepare: walkToManage,
-            decisions: { _, _ in [.submitOwnershipProof(documents: [try signedPDF(signature: "carrier invoice")], numbers: ["+13125550142"])] },
+            decisions: { _, _ in
+                [.submitOwnershipProof(documents: [try signedPDF(signature: "carrier invoice")], numbers: ["+13125550142"])]
+            },
             isTarget: { if case .submitOwnershipProof = $0 { true } else { false } },
             isDone: { state, simulator in
                 #expect(state.gates?.externalVerificationStatus == .pending)

@@ -34,7 +34,9 @@ func externalNumbers(_ simulator: RunningSimulator, count: Int) -> [String] {
                 #expect(try await engine.addNumbers(hosted + elsewhere) == nil)
                 let asked = try #require(await engine.state.confirmation)
                 #expect(asked.action == .associate(numbers: hosted))
-                #expect(asked.setAside == SetAsideNumbers(Dictionary(uniqueKeysWithValues: elsewhere.map { ($0, NumberHosting.awaitingProof) })))
+                #expect(
+                    asked.setAside == SetAsideNumbers(Dictionary(uniqueKeysWithValues: elsewhere.map { ($0, NumberHosting.awaitingProof) }))
+                )
                 try await engine.send(.confirm)
                 #expect(await engine.state.monitoredNumbers == hosted)
                 #expect(try await engine.numbersAwaitingOwnershipProof() == elsewhere)
@@ -44,7 +46,10 @@ func externalNumbers(_ simulator: RunningSimulator, count: Int) -> [String] {
                 let proof = try #require(try await simulator.client().externalVerification(enterpriseId: await engine.state.enterprise!.id))
                 #expect(proof.phoneNumbers == elsewhere)
                 // Still waiting: the numbers hosted elsewhere are set aside again, not sent.
-                #expect(try await engine.addNumbers(elsewhere) == "No number can be added: \(SetAsideNumbers.summary(Dictionary(uniqueKeysWithValues: elsewhere.map { ($0, NumberHosting.awaitingProof) }))).")
+                #expect(
+                    try await engine.addNumbers(elsewhere)
+                        == "No number can be added: \(SetAsideNumbers.summary(Dictionary(uniqueKeysWithValues: elsewhere.map { ($0, NumberHosting.awaitingProof) })))."
+                )
 
                 try await simulator.advanceClock(seconds: 2 * 3600 + 1)
                 try await engine.send(.checkGatesNow)
@@ -83,7 +88,7 @@ func externalNumbers(_ simulator: RunningSimulator, count: Int) -> [String] {
                     await engine.state.lastError
                         == Failure(
                             message:
-                                "Telnyx rejected this evidence (\(reason)); give another document (a recent carrier invoice or statement that shows the numbers).",
+                                "Telnyx rejected this evidence (\(reason.dropLast())); give another document (a recent carrier invoice or statement that shows the numbers).",
                             fieldProblems: ["ownership_proof": "the same documents Telnyx rejected"]))
                 let enterpriseId = await engine.state.enterprise!.id
                 #expect(try await simulator.client().externalVerification(enterpriseId: enterpriseId)?.status == .rejected, "nothing sent")
@@ -105,7 +110,8 @@ func externalNumbers(_ simulator: RunningSimulator, count: Int) -> [String] {
                 try await engine.send(.submitOwnershipProof(documents: [path], numbers: []))
                 let problem = "\(path) is not a PDF, PNG or JPEG; save or scan the carrier invoice or statement as one of those"
                 #expect(
-                    await engine.state.lastError == Failure(message: "Ownership proof: \(problem)", fieldProblems: ["ownership_proof": problem]))
+                    await engine.state.lastError
+                        == Failure(message: "Ownership proof: \(problem)", fieldProblems: ["ownership_proof": problem]))
                 #expect(await engine.state.gates?.externalVerificationStatus == nil)
                 #expect(try await simulator.client().externalVerification(enterpriseId: await engine.state.enterprise!.id) == nil)
             }

@@ -2,8 +2,8 @@ import Foundation
 import Onboarding
 import OnboardingStore
 import SimulatorTestSupport
-import TelnyxSimulator
 import Synchronization
+import TelnyxSimulator
 import Testing
 
 @testable import OnboardingEngine
@@ -88,7 +88,8 @@ final class Said: Sendable {
                     rejected
                         == .rejected(
                             what: "ownership proof", reasons: [reason],
-                            fix: "ownership_proof names the documents Telnyx rejected; give new evidence (a recent carrier invoice or statement that shows the numbers) and run again."
+                            fix:
+                                "ownership_proof names the documents Telnyx rejected; give new evidence (a recent carrier invoice or statement that shows the numbers) and run again."
                         ))
                 #expect(rejected.exitCode == 13)
                 #expect(await engine.state.step == .associate, "nothing could be added yet")

@@ -31,7 +31,7 @@ import Testing
             externalVerificationRejection: "The invoice does not show the numbers.")
         #expect(
             state.nextAction
-                == "Onboarding complete: 1 number monitored every business day. Telnyx rejected the ownership proof (The invoice does not show the numbers.): send new evidence for the numbers hosted at other carriers (P in the wizard, `ownership_proof` in the answers)."
+                == "Onboarding complete: 1 number monitored every business day. Telnyx rejected the ownership proof (The invoice does not show the numbers): send new evidence for the numbers hosted at other carriers (P in the wizard, `ownership_proof` in the answers)."
         )
         let again = transition(state, .submitOwnershipProof(documents: ["/tmp/statement.png"], numbers: []))
         #expect(again.effects == [.submitOwnershipProof(enterpriseId: "ent-1", documents: ["/tmp/statement.png"], numbers: [])])
@@ -61,7 +61,8 @@ import Testing
         state.gates = GateReport(status: "pending", loaStatus: "pending", externalVerificationStatus: "pending")
         #expect(
             state.nextAction
-                == "Waiting on Telnyx: vetting is pending, LOA review is pending, ownership proof is pending. Nothing to do until they decide.")
+                == "Waiting on Telnyx: vetting is pending, LOA review is pending, ownership proof is pending. Nothing to do until they decide."
+        )
         let approved = transition(
             state, .gatesChecked(GateReport(status: "approved", loaStatus: "approved", externalVerificationStatus: "pending"), at: Date())
         ).state

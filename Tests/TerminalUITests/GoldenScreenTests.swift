@@ -131,6 +131,28 @@ import Testing
         ]
         long.table.cursor = 297
         states.append(("9-manage-long", long))
+        // The ownership proof: a third review at step 6, rejected with its reason and P to send
+        // new evidence; at step 9, approved, with A to add the numbers that waited on it; the
+        // box its documents are typed in, naming the numbers it is for.
+        var proofRejected = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(
+                status: "pending", loaStatus: "approved", externalVerificationStatus: "rejected",
+                externalVerificationRejection:
+                    "The documents do not show the enterprise as the holder of the listed numbers; send a recent carrier invoice or statement naming them."
+            )
+            state.gatesCheckedAt = now.addingTimeInterval(-90)
+        }
+        proofRejected.awaitingProof = ["+16465550142", "+16465550143"]
+        states.append(("6-review-proof-rejected", proofRejected))
+        var proofApproved = manage
+        proofApproved.state.gates = GateReport(status: "approved", loaStatus: "approved", externalVerificationStatus: "approved")
+        proofApproved.awaitingProof = ["+16465550142", "+16465550143", "+16465550144"]
+        states.append(("9-manage-proof-approved", proofApproved))
+        var proofBox = manage
+        proofBox.awaitingProof = (0..<7).map { String(format: "+1646555%04d", 142 + $0) }
+        _ = press([.character("P")] + Key.typing("~/Documents/carrier-invoice-2026-11.pdf; ~/scan 2.png"), &proofBox)
+        states.append(("9-manage-proof-box", proofBox))
         return states.map { name, model in
             var model = model
             model.now = now

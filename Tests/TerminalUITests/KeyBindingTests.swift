@@ -70,3 +70,60 @@ import Testing
         #expect(wizard.table.selected.isEmpty)
     }
 }
+
+@Suite struct OwnershipProofKeyTests {
+    /// P opens the proof's box at steps 6 and 9 (^P at step 7, where letters are typed);
+    /// Enter sends the paths typed (split at `;`) for the numbers that wait on it, an empty
+    /// field sends nothing, and an approved proof cannot be sent again.
+    @Test func theProofIsTypedThenSentForTheNumbersThatWait() {
+        var manage = model(.manage) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+        }
+        manage.awaitingProof = ["+16465550142", "+16465550143"]
+        _ = press([.character("P")], &manage)
+        #expect(manage.overlay == .ownershipProof(TextField()))
+        #expect(press([.enter], &manage).isEmpty && manage.overlay == .ownershipProof(TextField()), "nothing typed, nothing sent")
+        _ = press(Key.typing("~/invoice.pdf; '/scans/statement 2.png' ;"), &manage)
+        #expect(
+            press([.enter], &manage) == [
+                .send(.submitOwnershipProof(documents: ["~/invoice.pdf", "/scans/statement 2.png"], numbers: manage.awaitingProof))
+            ])
+        #expect(manage.overlay == nil)
+
+        var review = model(.gates) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "pending", loaStatus: "pending")
+        }
+        _ = press([.character("P")], &review)
+        #expect(review.overlay == .ownershipProof(TextField()))
+
+        var associate = model(.associate) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+        }
+        _ = press([.character("P")], &associate)
+        #expect(associate.overlay == nil && associate.numbersText.text == "P", "a letter is typed into the list")
+        _ = press([.control("p")], &associate)
+        #expect(associate.overlay == .ownershipProof(TextField()))
+
+        var approved = manage
+        approved.state.gates?.externalVerificationStatus = .approved
+        #expect(press([.character("P")], &approved).isEmpty && approved.overlay == nil)
+        #expect(approved.notice == "Telnyx approved the ownership proof; numbers hosted at other carriers can be added (a).")
+    }
+
+    /// A adds the numbers that waited on the proof once it is approved (the estimate comes
+    /// next); before, it says why nothing is sent.
+    @Test func theNumbersThatWaitedAreAddedOnceTheProofIsApproved() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved", externalVerificationStatus: "pending")
+        }
+        wizard.awaitingProof = ["+16465550142", "+16465550143"]
+        #expect(press([.character("A")], &wizard).isEmpty)
+        #expect(wizard.notice == "The ownership proof is not approved yet: A adds those numbers once it is.")
+        wizard.state.gates?.externalVerificationStatus = .approved
+        #expect(press([.character("A")], &wizard) == [.send(.addNumbers(["+16465550142", "+16465550143"]))])
+    }
+}

@@ -1,0 +1,70 @@
+import Onboarding
+
+/// The enterprise's ownership proof in the wizard: the box its documents are typed in, and the
+/// sentence steps 6 to 9 show about it and the numbers hosted at other carriers that wait on it.
+enum OwnershipProofScreen {
+    /// The paths typed, separated by `;` (a path dragged in quoted or with `\ ` is taken whole).
+    static func paths(_ typed: String) -> [String] {
+        typed.split(separator: ";").map { LocalFile.dropped(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// The box's lines: what the proof is, who waits on it, the last rejection, the field.
+    static func box(_ model: WizardModel, field: TextField) -> [(String, Style)] {
+        var lines: [(String, Style)] = [
+            ("Numbers hosted at other carriers are monitored once Telnyx", .plain),
+            ("approves the enterprise's ownership proof: a recent carrier", .plain),
+            ("invoice or statement that shows the numbers (PDF, PNG or JPEG,", .plain),
+            ("10 MB at most each). Sending it is free.", .plain),
+        ]
+        let waiting = model.awaitingProof
+        if !waiting.isEmpty {
+            lines += [("", .plain), ("\(count(waiting.count)) wait on it: \(Effect.sample(waiting))", .muted)]
+        }
+        if model.state.gates?.externalVerificationStatus == .rejected {
+            let why = model.state.gates?.externalVerificationRejection.map { ": \(RemoteText.clause($0))" } ?? ""
+            lines += [("", .plain), ("Telnyx rejected the last proof\(why).", .colored(.danger))]
+        }
+        lines += [
+            ("", .plain), ("Documents: \(field.text)▏", .bold), ("Several documents: separate their paths with ;", .muted),
+            ("", .plain), ("Enter sends them   Esc cancels", .muted),
+        ]
+        return lines
+    }
+
+    /// Where the ownership proof stands for the numbers that wait on it, with the key that acts
+    /// next (`key`: P, or ^P where letters are typed), or nil when no number waits and no proof
+    /// was sent.
+    static func status(_ model: WizardModel, key: String) -> ScreenBlock? {
+        let gates = model.state.gates
+        let waiting = model.awaitingProof.count
+        let numbers = waiting == 0 ? "numbers hosted at other carriers" : "the \(count(waiting)) hosted at other carriers"
+        let plainKey = "`proof PATH`"
+        switch gates?.externalVerificationStatus {
+        case nil, .deleted?:
+            guard waiting > 0 else { return nil }
+            return .wording(
+                fullScreen: "\(count(waiting)) hosted at other carriers wait on the ownership proof: \(key) sends it (free).",
+                plain: "\(count(waiting)) hosted at other carriers wait on the ownership proof: \(plainKey) sends it (free).",
+                .colored(.warning))
+        case .pending?, .other?:
+            let status = RemoteText.sanitized(gates?.externalVerificationStatus?.rawValue ?? "pending")
+            let who = waiting == 0 ? "" : "; \(numbers) wait on it"
+            return .wording(
+                fullScreen: "Telnyx reviews the ownership proof (\(status))\(who).",
+                plain: "Telnyx reviews the ownership proof (\(status))\(who).", .colored(.warning))
+        case .rejected?:
+            let why = gates?.externalVerificationRejection.map { " (\(RemoteText.clause($0)))" } ?? ""
+            return .wording(
+                fullScreen: "Telnyx rejected the ownership proof\(why): \(key) sends new evidence for \(numbers).",
+                plain: "Telnyx rejected the ownership proof\(why): \(plainKey) sends new evidence for \(numbers).",
+                .colored(.danger))
+        case .approved?:
+            guard waiting > 0, model.state.step >= .query else { return nil }
+            return .wording(
+                fullScreen: "The ownership proof is approved: A adds \(numbers) (billed, asked first).",
+                plain: "The ownership proof is approved: `A` adds \(numbers) (billed, asked first).", .colored(.good))
+        }
+    }
+
+    static func count(_ count: Int) -> String { "\(count) \(count == 1 ? "number" : "numbers")" }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Onboarding
+import TerminalUI
+import Testing
+
+@testable import WizardRuntime
+
+/// Plain mode's `proof PATH[; PATH]` at steps 6 to 9 (the full screen's P) and `A` at step 9.
+@Suite struct PlainOwnershipProofTests {
+    func answer(_ text: String, _ wizard: inout WizardModel) -> (messages: [WizardMessage], said: String) {
+        var printer = PlainPrinter()
+        let console = ScriptedConsole([])
+        let messages = PlainQuestion.current(wizard).answer(text, &wizard, printer: &printer, console: console)
+        return (messages, console.transcript)
+    }
+
+    static func model(_ step: Step) -> WizardModel {
+        var wizard = PlainAnswersTests.model(step)
+        wizard.state.reputationEnabled = true
+        wizard.state.gates = GateReport(status: step == .gates ? "pending" : "approved", loaStatus: "approved")
+        wizard.awaitingProof = ["+16465550142"]
+        return wizard
+    }
+
+    @Test func theProofIsSentFromItsPathsAtEveryStepThatWaitsOnIt() {
+        for step in [Step.gates, .associate, .manage] {
+            var wizard = Self.model(step)
+            let (messages, said) = answer("proof ~/invoice.pdf; \"/scans/statement 2.png\"", &wizard)
+            #expect(said == "", "\(step)")
+            #expect(
+                messages == [
+                    .decide(.submitOwnershipProof(documents: ["~/invoice.pdf", "/scans/statement 2.png"], numbers: ["+16465550142"]))
+                ], "\(step)")
+        }
+    }
+
+    @Test func withoutAPathOrOnceApprovedNothingIsSentAndWhyIsSaid() {
+        var wizard = Self.model(.manage)
+        #expect(
+            answer("proof", &wizard)
+                == (
+                    [],
+                    "! Give the path of a carrier invoice or statement after `proof` (PDF, PNG or JPEG); several paths are separated by ;.\n"
+                ))
+        wizard.state.gates?.externalVerificationStatus = .approved
+        #expect(answer("proof ~/invoice.pdf", &wizard) == ([], "! Telnyx approved the ownership proof; it cannot be replaced.\n"))
+        #expect(
+            PlainQuestion.current(wizard).prompt(wizard)
+                == "Enter = read every number (asks first), f = fresh read, R NUMBER… = refresh (billed), x NUMBER… = remove, C NUMBER… = confirm ownership, F = frequency, D = disable, L = audit log, webhook URL|clear, a = add numbers, A = add the numbers the ownership proof covers, t = show the table again:"
+        )
+        #expect(answer("A", &wizard).messages == [.key(.character("A"))])
+    }
+}
