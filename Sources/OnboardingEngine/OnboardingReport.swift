@@ -44,6 +44,13 @@ public struct OnboardingReport: Encodable, Sendable {
     public var status: String?
     public var loaStatus: String?
     public var rejectionReasons: [String]
+    /// The ownership proof's review (`pending`, `approved`, `rejected`), nil when none was sent.
+    public var externalVerificationStatus: String?
+    /// Why Telnyx rejected the ownership proof, when it did.
+    public var externalVerificationRejection: String?
+    /// Numbers hosted at other carriers set aside until the ownership proof is approved (filled
+    /// for one onboarding's report; 0 in `list`'s).
+    public var numbersAwaitingProof = 0
     public var gatesCheckedAt: Date?
     public var next: String
     public var lastError: String?
@@ -104,6 +111,9 @@ public struct OnboardingReport: Encodable, Sendable {
         case enterpriseName = "enterprise_name"
         case loaStatus = "loa_status"
         case rejectionReasons = "rejection_reasons"
+        case externalVerificationStatus = "external_verification_status"
+        case externalVerificationRejection = "external_verification_rejection"
+        case numbersAwaitingProof = "numbers_awaiting_proof"
         case gatesCheckedAt = "gates_checked_at"
         case lastError = "last_error"
         case inFlight = "in_flight"
@@ -159,6 +169,8 @@ public struct OnboardingReport: Encodable, Sendable {
         status = state.gates?.status.rawValue
         loaStatus = state.gates?.loaStatus.rawValue
         rejectionReasons = state.gates?.rejectionReasons ?? []
+        externalVerificationStatus = state.gates?.externalVerificationStatus?.rawValue
+        externalVerificationRejection = state.gates?.externalVerificationRejection
         gatesCheckedAt = state.gatesCheckedAt
         next = state.nextAction
         lastError = state.lastError?.message
@@ -227,8 +239,17 @@ public struct OnboardingReport: Encodable, Sendable {
             let loaWait = loaStatus == "pending" ? loaSubmittedAt.map { ", waiting \(ReportTime.span(from: $0, to: now))" } ?? "" : ""
             lines.append("  Vetting: \(status)\(vettingWait)")
             lines.append("  LOA review: \(loaStatus ?? "-")\(loaWait)")
+            if let proof = externalVerificationStatus {
+                let waiting =
+                    numbersAwaitingProof > 0
+                    ? " (\(numbersAwaitingProof) \(numbersAwaitingProof == 1 ? "number" : "numbers") hosted at other carriers wait on it)" : ""
+                lines.append("  Ownership proof: \(RemoteText.sanitized(proof))\(waiting)")
+            }
         }
         for reason in RemoteText.bounded(rejectionReasons) { lines.append("  vetting rejected: \(reason)") }
+        if let reason = externalVerificationRejection, externalVerificationStatus == "rejected" {
+            lines.append("  ownership proof rejected: \(RemoteText.bounded([reason])[0])")
+        }
         if let loaPath { lines.append("LOA: \(loaPath)") }
         if numbersSetAside > 0 {
             lines.append(
@@ -274,6 +295,7 @@ extension OnboardingStore {
     public func report(_ id: String, now: Date = Date()) throws(StoreError) -> OnboardingReport {
         var report = try report(summary(id), now: now)
         report.setAsideNumbers = try setAsideNumbers(id).map { SetAsideNumber(phoneNumber: $0.phoneNumber, reason: $0.reason) }
+        report.numbersAwaitingProof = report.setAsideNumbers.filter { $0.reason == NumberHosting.awaitingProof }.count
         return report
     }
 

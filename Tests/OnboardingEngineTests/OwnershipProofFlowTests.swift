@@ -51,6 +51,16 @@ func externalNumbers(_ simulator: RunningSimulator, count: Int) -> [String] {
                         == "No number can be added: \(SetAsideNumbers.summary(Dictionary(uniqueKeysWithValues: elsewhere.map { ($0, NumberHosting.awaitingProof) })))."
                 )
 
+                // `status` says where the proof stands and who waits on it.
+                let report = try store.report("onb-proof")
+                #expect(report.externalVerificationStatus == "pending" && report.numbersAwaitingProof == 2)
+                let reviews = report.text.split(separator: "\n").drop { !$0.hasPrefix("Reviews (") }.prefix(4).dropFirst()
+                #expect(
+                    reviews == [
+                        "  Vetting: approved", "  LOA review: approved",
+                        "  Ownership proof: pending (2 numbers hosted at other carriers wait on it)",
+                    ])
+
                 try await simulator.advanceClock(seconds: 2 * 3600 + 1)
                 try await engine.send(.checkGatesNow)
                 #expect(await engine.state.gates?.externalVerificationStatus == .approved)
