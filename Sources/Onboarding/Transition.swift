@@ -141,6 +141,14 @@ func begin(_ state: OnboardingState) -> Transition {
         let check = Effect.checkGates(enterpriseId: enterprise.id)
         next.inFlight = check
         return Transition(state: next, effects: [check])
+    case .associate, .query, .manage:
+        // An ownership proof under review may have been decided while the wizard was closed.
+        guard let enterprise = state.enterprise, state.reputationEnabled, state.gates?.ownershipProofPending == true else {
+            return Transition(state: state)
+        }
+        let check = Effect.checkGates(enterpriseId: enterprise.id)
+        next.inFlight = check
+        return Transition(state: next, effects: [check])
     default:
         return Transition(state: state)
     }

@@ -242,7 +242,8 @@ public struct OnboardingReport: Encodable, Sendable {
             if let proof = externalVerificationStatus {
                 let waiting =
                     numbersAwaitingProof > 0
-                    ? " (\(numbersAwaitingProof) \(numbersAwaitingProof == 1 ? "number" : "numbers") hosted at other carriers wait on it)" : ""
+                    ? " (\(numbersAwaitingProof) \(numbersAwaitingProof == 1 ? "number" : "numbers") hosted at other carriers wait on it)"
+                    : ""
                 lines.append("  Ownership proof: \(RemoteText.sanitized(proof))\(waiting)")
             }
         }

@@ -18,7 +18,7 @@ enum OwnershipProofScreen {
         ]
         let waiting = model.awaitingProof
         if !waiting.isEmpty {
-            lines += [("", .plain), ("\(count(waiting.count)) wait on it: \(Effect.sample(waiting))", .muted)]
+            lines += [("", .plain), ("\(count(waiting.count)) \(wait(waiting.count)) on it: \(Effect.sample(waiting))", .muted)]
         }
         if model.state.gates?.externalVerificationStatus == .rejected {
             let why = model.state.gates?.externalVerificationRejection.map { ": \(RemoteText.clause($0))" } ?? ""
@@ -43,12 +43,12 @@ enum OwnershipProofScreen {
         case nil, .deleted?:
             guard waiting > 0 else { return nil }
             return .wording(
-                fullScreen: "\(count(waiting)) hosted at other carriers wait on the ownership proof: \(key) sends it (free).",
-                plain: "\(count(waiting)) hosted at other carriers wait on the ownership proof: \(plainKey) sends it (free).",
+                fullScreen: "\(count(waiting)) hosted at other carriers \(wait(waiting)) on the ownership proof: \(key) sends it (free).",
+                plain: "\(count(waiting)) hosted at other carriers \(wait(waiting)) on the ownership proof: \(plainKey) sends it (free).",
                 .colored(.warning))
         case .pending?, .other?:
             let status = RemoteText.sanitized(gates?.externalVerificationStatus?.rawValue ?? "pending")
-            let who = waiting == 0 ? "" : "; \(numbers) wait on it"
+            let who = waiting == 0 ? "" : "; \(numbers) \(wait(waiting)) on it"
             return .wording(
                 fullScreen: "Telnyx reviews the ownership proof (\(status))\(who).",
                 plain: "Telnyx reviews the ownership proof (\(status))\(who).", .colored(.warning))
@@ -65,6 +65,31 @@ enum OwnershipProofScreen {
                 plain: "The ownership proof is approved: `A` adds \(numbers) (billed, asked first).", .colored(.good))
         }
     }
+
+    /// The table's keys for the proof (steps 8 and 9), each only while it can act: P while no
+    /// proof is approved, r while one is reviewed, A once it is approved.
+    static func bindings(_ state: OnboardingState, action: @escaping @Sendable (Key, inout WizardModel) -> [Command]) -> [KeyBinding] {
+        var bindings: [KeyBinding] = []
+        if state.canSendOwnershipProof {
+            bindings.append(
+                KeyBinding([.character("P")], nil, help: "P sends the ownership proof (numbers at other carriers; free).", action: action))
+        }
+        if state.gates?.ownershipProofPending == true {
+            bindings.append(
+                KeyBinding(
+                    [.character("r")], "r check proof", help: "r checks the ownership proof's review now, while Telnyx reviews it.",
+                    action: action))
+        }
+        if state.gates?.externalVerificationStatus == .approved {
+            bindings.append(
+                KeyBinding(
+                    [.character("A")], nil, help: "A adds the numbers that waited on the ownership proof (billed, asked first).",
+                    action: action))
+        }
+        return bindings
+    }
+
+    static func wait(_ count: Int) -> String { count == 1 ? "waits" : "wait" }
 
     static func count(_ count: Int) -> String { "\(count) \(count == 1 ? "number" : "numbers")" }
 }

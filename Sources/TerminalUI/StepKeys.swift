@@ -484,17 +484,13 @@ extension NumbersTable: StepScreen {
                 [.character("a")], manage ? "a add" : "a add numbers", help: "a adds more numbers (Esc comes back here).", action: handle),
         ]
             + (manage
+                ? [KeyBinding([.character("W")], nil, help: "W sets or clears the ownership webhook (free).", action: handle)] : [])
+            + OwnershipProofScreen.bindings(model.state, action: handle)
+            + (manage
                 ? [
-                    KeyBinding([.character("W")], nil, help: "W sets or clears the ownership webhook (free).", action: handle),
-                    KeyBinding(
-                        [.character("P")], nil, help: "P sends the ownership proof (numbers at other carriers; free).",
-                        action: handle),
-                    KeyBinding(
-                        [.character("A")], nil, help: "A adds the numbers that waited on an approved ownership proof.",
-                        action: handle),
                     KeyBinding(
                         [.character("C")], nil, help: "C: numbers marked ! (Telnyx asks about ownership) are still yours.",
-                        action: handle),
+                        action: handle)
                 ] : [])
     }
 
@@ -571,18 +567,16 @@ extension NumbersTable: StepScreen {
             return [.reloadNumbers]
         case .character("W"):
             model.overlay = .webhook(TextField(state.webhookURL ?? ""))
+        case .character("r"):
+            // Bound only while the ownership proof is reviewed (`OwnershipProofScreen.bindings`).
+            return [.checkReviewNow]
         case .character("P"):
-            guard state.canSendOwnershipProof else {
-                model.notice = "Telnyx approved the ownership proof; numbers hosted at other carriers can be added (a)."
-                return []
-            }
+            // Bound only while no proof is approved (`OwnershipProofScreen.bindings`).
             model.overlay = .ownershipProof(TextField())
         case .character("A"):
-            guard state.gates?.externalVerificationStatus == .approved, !model.awaitingProof.isEmpty else {
-                model.notice =
-                    model.awaitingProof.isEmpty
-                    ? "No number waits on the ownership proof."
-                    : "The ownership proof is not approved yet: A adds those numbers once it is."
+            // Bound only once the proof is approved.
+            guard !model.awaitingProof.isEmpty else {
+                model.notice = "No number waits on the ownership proof."
                 return []
             }
             return [.send(.addNumbers(model.awaitingProof))]

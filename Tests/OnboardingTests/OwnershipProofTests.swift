@@ -70,6 +70,13 @@ import Testing
         #expect(approved.gates?.ownershipProofPending == true)
     }
 
+    @Test func openingAnOnboardingWhoseProofIsReviewedReadsTheReviewAgain() {
+        var state = NumbersWithoutDataTests.manage(["+13125550100"])
+        #expect(transition(state, .begin).effects == [], "nothing under review: nothing asked")
+        state.gates?.externalVerificationStatus = .pending
+        #expect(transition(state, .begin).effects == [.checkGates(enterpriseId: "ent-1")])
+    }
+
     @Test func aReportSavedBeforeTheProofStillLoads() throws {
         let old = #"{"status":"pending","loaStatus":"approved","rejectionReasons":[]}"#
         let report = try JSONDecoder().decode(GateReport.self, from: Data(old.utf8))

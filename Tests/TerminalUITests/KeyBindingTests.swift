@@ -109,21 +109,21 @@ import Testing
 
         var approved = manage
         approved.state.gates?.externalVerificationStatus = .approved
-        #expect(press([.character("P")], &approved).isEmpty && approved.overlay == nil)
-        #expect(approved.notice == "Telnyx approved the ownership proof; numbers hosted at other carriers can be added (a).")
+        #expect(press([.character("P")], &approved).isEmpty && approved.overlay == nil, "an approved proof is frozen")
     }
 
     /// A adds the numbers that waited on the proof once it is approved (the estimate comes
-    /// next); before, it says why nothing is sent.
+    /// next), r checks its review now while it runs; neither acts otherwise.
     @Test func theNumbersThatWaitedAreAddedOnceTheProofIsApproved() {
         var wizard = model(.manage) { state in
             state.reputationEnabled = true
             state.gates = GateReport(status: "approved", loaStatus: "approved", externalVerificationStatus: "pending")
         }
         wizard.awaitingProof = ["+16465550142", "+16465550143"]
-        #expect(press([.character("A")], &wizard).isEmpty)
-        #expect(wizard.notice == "The ownership proof is not approved yet: A adds those numbers once it is.")
+        #expect(press([.character("A")], &wizard).isEmpty && wizard.state.confirmation == nil, "not approved yet")
+        #expect(press([.character("r")], &wizard) == [.checkReviewNow], "r checks the review now while it runs")
         wizard.state.gates?.externalVerificationStatus = .approved
+        #expect(press([.character("r")], &wizard).isEmpty, "nothing to check")
         #expect(press([.character("A")], &wizard) == [.send(.addNumbers(["+16465550142", "+16465550143"]))])
     }
 }
