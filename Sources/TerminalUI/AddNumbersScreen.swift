@@ -114,15 +114,18 @@ enum AddNumbersScreen {
             .line("\(addable.count) to add in \(batches) batch\(batches == 1 ? "" : "es") of up to 100 · \(cost.amount)", .bold),
             .line("F2 asks before anything is billed.", .muted),
         ]
-        // Numbers hosted elsewhere wait on the ownership proof: what to do about it, one line.
+        // Numbers hosted elsewhere wait on the ownership proof: what to do about it (wrapped:
+        // up to three lines at 80 columns).
         var proofLines = 0
         if !proofApproved(model), let status = OwnershipProofScreen.status(model, key: "^P") {
             below.append(status)
-            proofLines = 1
+            proofLines = 3
         } else if model.state.gates?.externalVerificationStatus == nil, elsewhere(model, parsed: parsedLines) > 0 {
             below.append(
-                .line("Numbers at another carrier need the ownership proof: ^P sends it (free).", .colored(.warning)))
-            proofLines = 1
+                .wording(
+                    fullScreen: "Numbers at another carrier need the ownership proof: ^P sends it (free).",
+                    plain: "Numbers at another carrier need the ownership proof: `proof PATH` sends it (free).", .colored(.warning)))
+            proofLines = 2
         }
         let list = ScreenNumberList(
             lines: shown, typing: model.numbersText, linesBelow: (problems.isEmpty && model.loadProblem == nil ? 3 : 6) + proofLines)

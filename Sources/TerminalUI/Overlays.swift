@@ -159,8 +159,8 @@ enum Overlays {
             let lines =
                 model.auditLines.isEmpty ? ["Nothing recorded yet."] : Array(model.auditLines.dropFirst(top).prefix(surface.height - 8))
             box(lines.map { ($0, .plain) } + [("↑↓ scroll  Esc close", .muted)], title: "Audit log · who, when, what, cost", on: &surface)
-        case .associationResults(let numbers, let top):
-            let results = AssociationResults.lines(numbers, state: model.state)
+        case .associationResults(let numbers, let setAside, let top):
+            let results = AssociationResults.lines(numbers, state: model.state, setAsideBefore: setAside)
             let shown = Array(results.lines.dropFirst(top).prefix(surface.height - 9))
             box(
                 [(results.summary, .bold), ("", .plain)] + shown + [("↑↓ scroll  Enter or Esc close", .muted)], title: "Numbers sent",

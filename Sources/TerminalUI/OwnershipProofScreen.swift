@@ -67,8 +67,9 @@ enum OwnershipProofScreen {
     }
 
     /// The table's keys for the proof (steps 8 and 9), each only while it can act: P while no
-    /// proof is approved, r while one is reviewed, A once it is approved.
-    static func bindings(_ state: OnboardingState, action: @escaping @Sendable (Key, inout WizardModel) -> [Command]) -> [KeyBinding] {
+    /// proof is approved, r (and the sandbox's t) while one is reviewed, A once it is approved.
+    static func bindings(_ model: WizardModel, action: @escaping @Sendable (Key, inout WizardModel) -> [Command]) -> [KeyBinding] {
+        let state = model.state
         var bindings: [KeyBinding] = []
         if state.canSendOwnershipProof {
             bindings.append(
@@ -79,6 +80,12 @@ enum OwnershipProofScreen {
                 KeyBinding(
                     [.character("r")], "r check proof", help: "r checks the ownership proof's review now, while Telnyx reviews it.",
                     action: action))
+            if model.sandboxScenario != nil {
+                bindings.append(
+                    KeyBinding(
+                        [.character("t")], "t +1 h (sandbox)", help: "In the sandbox, t moves the simulated clock one hour.",
+                        action: action))
+            }
         }
         if state.gates?.externalVerificationStatus == .approved {
             bindings.append(

@@ -99,10 +99,11 @@ extension PlainText {
         switch model.overlay {
         case .review?:
             return ["About to send:"] + enterpriseReview(model).map { "  \($0)" }
-        case .associationResults(let numbers, _)?:
+        case .associationResults(let numbers, let setAside, _)?:
             let monitored = Set(model.state.monitoredNumbers)
             let added = numbers.filter(monitored.contains)
-            return ["\(added.count) of \(numbers.count) numbers are monitored now."]
+            let before = setAside.map { ["\($0.summary): not sent, not billed."] } ?? []
+            return ["\(added.count) of \(numbers.count) numbers sent are monitored now."] + before
         case .chooseFrequency?:
             return ["How often should Telnyx check the numbers?"]
                 + CheckFrequency.allCases.enumerated().map { index, frequency in

@@ -485,7 +485,7 @@ extension NumbersTable: StepScreen {
         ]
             + (manage
                 ? [KeyBinding([.character("W")], nil, help: "W sets or clears the ownership webhook (free).", action: handle)] : [])
-            + OwnershipProofScreen.bindings(model.state, action: handle)
+            + OwnershipProofScreen.bindings(model, action: handle)
             + (manage
                 ? [
                     KeyBinding(
@@ -570,6 +570,9 @@ extension NumbersTable: StepScreen {
         case .character("r"):
             // Bound only while the ownership proof is reviewed (`OwnershipProofScreen.bindings`).
             return [.checkReviewNow]
+        case .character("t"):
+            // The sandbox's, bound likewise.
+            return [.advanceSandboxClock, .checkReviewNow]
         case .character("P"):
             // Bound only while no proof is approved (`OwnershipProofScreen.bindings`).
             model.overlay = .ownershipProof(TextField())

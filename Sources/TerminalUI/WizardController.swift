@@ -146,9 +146,10 @@ public enum WizardController {
             if key == .character("L") { model.overlay = nil }
             if let top = scroll(top, key, lines: model.auditLines.count) { model.overlay = top < 0 ? nil : .auditLog(top: top) }
             return []
-        case .associationResults(let numbers, let top):
-            if let top = scroll(top, key, lines: numbers.count) {
-                model.overlay = top < 0 ? nil : .associationResults(numbers: numbers, top: top)
+        case .associationResults(let numbers, let setAside, let top):
+            let lines = AssociationResults.lines(numbers, state: model.state, setAsideBefore: setAside).lines.count
+            if let top = scroll(top, key, lines: lines) {
+                model.overlay = top < 0 ? nil : .associationResults(numbers: numbers, setAside: setAside, top: top)
             }
             return []
         case .chooseFrequency(let chosen):
@@ -233,7 +234,7 @@ public enum WizardController {
         case .associate(let numbers):
             // A failure that names no number is the error line's to tell.
             if let error = model.state.lastError, error.fieldProblems.isEmpty { return }
-            model.overlay = .associationResults(numbers: numbers, top: 0)
+            model.overlay = .associationResults(numbers: numbers, setAside: confirmationBefore?.setAside, top: 0)
         case .enable, .query, .refresh, .remove, .changeFrequency, .disable: return
         }
     }

@@ -30,7 +30,8 @@ public struct WizardModel: Equatable, Sendable {
         /// The onboarding's audit log.
         case auditLog(top: Int)
         /// What became of each number of the last batch job, once it ended.
-        case associationResults(numbers: [String], top: Int)
+        /// `setAside`: numbers set aside before the estimate (not sent), as the confirmation named them.
+        case associationResults(numbers: [String], setAside: SetAsideNumbers?, top: Int)
         /// The ownership webhook's URL being typed at step 9 (empty clears it).
         case webhook(TextField)
         /// The ownership proof's documents being typed (paths separated by `;`).
