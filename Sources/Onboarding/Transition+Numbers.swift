@@ -93,6 +93,8 @@ extension Decision {
         next.monitoredNumbers.removeAll(where: removed.contains)
         next.queriedNumbers.subtract(removed)
         next.readWithoutData = next.readWithoutData?.subtracting(removed)
+        let stillAsked = (next.ownershipNotices ?? []).filter { !removed.contains($0.phoneNumber) }
+        next.ownershipNotices = stillAsked.isEmpty ? nil : stillAsked
         var kept: [String] = []
         if case .removeNumbers(_, let sent)? = state.inFlight { kept = sent.filter { !removed.contains($0) } }
         return settled(

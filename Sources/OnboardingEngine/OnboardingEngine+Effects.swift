@@ -171,12 +171,19 @@ extension OnboardingEngine {
         case .setWebhook(let id, let url):
             return .webhookSet(url: try await client.setOwnershipWebhook(enterpriseId: id, url: url).webhookUrl)
         case .removeNumbers(let id, let numbers):
+            // A number Telnyx asks about is given up by answering its question (`still_own:
+            // false`), so Telnyx records why (ported away) instead of a plain removal.
+            let asked = Set((state.ownershipNotices ?? []).map(\.phoneNumber))
             var removed: [String] = []
             for number in numbers {
                 // Already gone (404) reaches the goal as well.
                 do {
                     _ = try await unlessNotFound { () async throws(TelnyxError) in
-                        try await client.removeNumber(enterpriseId: id, phoneNumber: number)
+                        if asked.contains(number) {
+                            _ = try await client.confirmOwnership(enterpriseId: id, phoneNumber: number, stillOwn: false)
+                        } else {
+                            try await client.removeNumber(enterpriseId: id, phoneNumber: number)
+                        }
                     }
                 } catch {
                     // Those removed are the outcome; the state machine says which are left.

@@ -30,6 +30,8 @@ public enum Command: Equatable, Sendable {
     case loadReadings
     /// Read the numbers set aside until the ownership proof is approved; answered by `.awaitingProof`.
     case loadAwaitingProof
+    /// Read a monitored number's ownership tracking and history; answered by `.ownershipHistory`.
+    case loadOwnershipHistory(String)
     /// Read the account's enterprises, for choosing one at step 2; answered by `.enterprises`.
     case loadEnterprises
     /// Read the onboarding's audit log; answered by `.auditLog`.

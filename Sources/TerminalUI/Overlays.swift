@@ -40,7 +40,9 @@ enum Overlays {
         switch confirmation.action {
         case .remove(let numbers):
             var lines: [(String, Style)] = [("Stop monitoring \(numbers.count) \(numbers.count == 1 ? "number" : "numbers"):", .plain)]
-            lines += numbers.prefix(room).map { ("  \($0)", .plain) }
+            // Numbers Telnyx asks about are given up by answering it: no longer yours.
+            let asked = Set((model.state.ownershipNotices ?? []).map(\.phoneNumber))
+            lines += numbers.prefix(room).map { ("  \($0)\(asked.contains($0) ? "  ! Telnyx is told it is no longer yours" : "")", .plain) }
             if numbers.count > room { lines.append(("  … and \(numbers.count - room) more", .muted)) }
             return (
                 "Remove from monitoring",
@@ -153,6 +155,10 @@ enum Overlays {
                     ("URL: \(field.text)▏", .bold), ("", .plain),
                     ("Enter sets it (empty: clears it)   Esc cancels", .muted),
                 ], title: "Ownership webhook", on: &surface)
+        case .ownershipHistory(let number, let lines, let top):
+            let shown = lines.map { Array($0.dropFirst(top).prefix(surface.height - 8)) } ?? ["Reading it from Telnyx…"]
+            box(
+                shown.map { ($0, .plain) } + [("", .plain), ("↑↓ scroll  Esc close", .muted)], title: "Ownership · \(number)", on: &surface)
         case .ownershipProof(let field):
             box(OwnershipProofScreen.box(model, field: field), title: "Ownership proof", on: &surface)
         case .auditLog(let top):

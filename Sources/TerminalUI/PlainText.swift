@@ -116,6 +116,8 @@ extension PlainText {
             return ["Audit log:"] + model.auditLines.map { "  \($0)" }
         case .confirmLOAReplacement?:
             return ["Replace the LOA under review? Its review starts again (not billed)."]
+        case .ownershipHistory(let number, let lines, _)?:
+            return ["Ownership of \(number):"] + (lines ?? ["(being read…)"]).map { "  \($0)" }
         case .help?, .pickNumbers?, .webhook?, .ownershipProof?, nil: break
         }
         // The screen's own content: the same blocks the full screen places, with paths whole,

@@ -490,7 +490,10 @@ extension NumbersTable: StepScreen {
                 ? [
                     KeyBinding(
                         [.character("C")], nil, help: "C: numbers marked ! (Telnyx asks about ownership) are still yours.",
-                        action: handle)
+                        action: handle),
+                    KeyBinding(
+                        [.character("H")], nil, help: "H shows the current number's ownership: carrier, checks, history.",
+                        action: handle),
                 ] : [])
     }
 
@@ -583,6 +586,12 @@ extension NumbersTable: StepScreen {
                 return []
             }
             return [.send(.addNumbers(model.awaitingProof))]
+        case .character("H"):
+            let rows = rows
+            guard rows.indices.contains(model.table.cursor) else { return [] }
+            let number = rows[model.table.cursor]
+            model.overlay = .ownershipHistory(number: number, lines: nil, top: 0)
+            return [.loadOwnershipHistory(number)]
         case .character("C"):
             // Only what Telnyx asks about can be answered; giving a number up is removing it (x).
             let asked = Set((state.ownershipNotices ?? []).map(\.phoneNumber))

@@ -142,6 +142,12 @@ public enum WizardController {
                 model.overlay = .ownershipProof(field)
             }
             return []
+        case .ownershipHistory(let number, let lines, let top):
+            if key == .character("H") { model.overlay = nil }
+            if let top = scroll(top, key, lines: lines?.count ?? 0) {
+                model.overlay = top < 0 ? nil : .ownershipHistory(number: number, lines: lines, top: top)
+            }
+            return []
         case .auditLog(let top):
             if key == .character("L") { model.overlay = nil }
             if let top = scroll(top, key, lines: model.auditLines.count) { model.overlay = top < 0 ? nil : .auditLog(top: top) }

@@ -36,6 +36,8 @@ public struct WizardModel: Equatable, Sendable {
         case webhook(TextField)
         /// The ownership proof's documents being typed (paths separated by `;`).
         case ownershipProof(TextField)
+        /// A number's ownership tracking and history (`lines` nil while it is read), scrolled to `top`.
+        case ownershipHistory(number: String, lines: [String]?, top: Int)
     }
 
     // From the engine and the program.

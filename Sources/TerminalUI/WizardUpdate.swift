@@ -74,6 +74,15 @@ public enum WizardUpdate {
                 model.overlay = .pickEnterprise(picker)
             }
             return []
+        case .ownershipHistory(let number, let result):
+            // Only into the box that asked for it (it may have been closed meanwhile).
+            guard case .ownershipHistory(number, nil, _)? = model.overlay else { return [] }
+            switch result {
+            case .success(let lines): model.overlay = .ownershipHistory(number: number, lines: lines, top: 0)
+            case .failure(let failure):
+                model.overlay = .ownershipHistory(number: number, lines: ["Could not read it from Telnyx: \(failure)"], top: 0)
+            }
+            return []
         case .awaitingProof(.success(let numbers)):
             model.awaitingProof = numbers
             return []
@@ -167,7 +176,8 @@ public enum WizardUpdate {
             model.background.readingFile = typed
             return [command]
         case .startReviewPolling, .stopReviewPolling, .reconcile, .advanceSandboxClock, .saveDraft, .saveTypedDraft,
-            .loadInventory, .loadReadings, .loadAwaitingProof, .loadEnterprises, .loadAuditLog, .loadDisabling, .openFile,
+            .loadInventory, .loadReadings, .loadAwaitingProof, .loadOwnershipHistory, .loadEnterprises, .loadAuditLog, .loadDisabling,
+            .openFile,
             .loadEnterpriseRecord,
             .checkFile, .completePath, .quit:
             return [command]

@@ -33,7 +33,8 @@ enum PlainQuestion: Equatable {
         case .chooseFrequency?: return .chooseFrequency
         case .pickEnterprise?: return .pickEnterprise
         case .confirmLOAReplacement?: return .replaceLOA
-        case .help?, .pickNumbers?, .auditLog?, .associationResults?, .webhook?, .ownershipProof?: return .closeOverlay
+        case .help?, .pickNumbers?, .auditLog?, .associationResults?, .webhook?, .ownershipProof?, .ownershipHistory?:
+            return .closeOverlay
         case nil: break
         }
         switch model.screenStep {
@@ -112,7 +113,7 @@ enum PlainQuestion: Equatable {
         case .table:
             let manage =
                 model.state.step == .manage
-                ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, C NUMBER… = confirm ownership, F = frequency, D = disable, L = audit log, webhook URL|clear"
+                ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, C NUMBER… = confirm ownership, H NUMBER = its ownership history, F = frequency, D = disable, L = audit log, webhook URL|clear"
                 : ""
             let proof =
                 model.state.gates?.externalVerificationStatus == .approved && !model.awaitingProof.isEmpty
@@ -382,6 +383,20 @@ enum PlainQuestion: Equatable {
                     return []
                 }
                 return [.decide(.setWebhook(url: parts[1].lowercased() == "clear" ? nil : parts[1]))]
+            case "H" where model.state.step == .manage:
+                // One number's ownership tracking and history (the full screen's H on its row).
+                let rows = PlainText.tableRows(model)
+                let named = parts.dropFirst().joined(separator: " ")
+                guard
+                    let number = Int(named).flatMap({ rows.indices.contains($0 - 1) ? rows[$0 - 1] : nil })
+                        ?? (try? USPhoneNumber(named))?.e164,
+                    let row = rows.firstIndex(of: number)
+                else {
+                    console.write("! Name one monitored number after H (as written, or its place in the list), e.g. `H +13125550134`.\n")
+                    return []
+                }
+                model.table.cursor = row
+                return [.key(.character("H"))]
             case "R", "x", "C":
                 // Numbers in any common writing, separated by commas (or spaces when each is whole).
                 let rest = String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
@@ -479,6 +494,7 @@ enum PlainQuestion: Equatable {
                 "R, x and C take numbers after them (as written, or their place in the list), separated by commas: R refreshes them (billed), x stops monitoring them, C tells Telnyx those it asks about (`status`) are still yours.",
                 "F chooses the check frequency, D disables reputation, L shows the audit log, a adds numbers, t shows the table again.",
                 "`webhook https://…` sets the ownership webhook Telnyx calls for a receiver of your own (free); `webhook clear` stops it.",
+                "H NUMBER shows a number's ownership as Telnyx tracks it: its carrier, the last check, what Telnyx asks, and the history.",
                 "`proof PATH` sends the ownership proof for numbers hosted at other carriers (several paths separated by ;); once Telnyx approves it, A adds them (billed, asked first).",
             ]
         }

@@ -83,7 +83,8 @@ public struct PlainWizard: Sendable {
     /// Commands whose result the next question waits for.
     static func isAnswered(_ command: Command) -> Bool {
         switch command {
-        case .loadInventory, .loadReadings, .loadAwaitingProof, .loadEnterprises, .loadAuditLog, .loadDisabling, .openFile,
+        case .loadInventory, .loadReadings, .loadAwaitingProof, .loadOwnershipHistory, .loadEnterprises, .loadAuditLog, .loadDisabling,
+            .openFile,
             .loadEnterpriseRecord,
             .readNumbersFile, .checkFile, .completePath, .checkReviewNow:
             true
@@ -96,7 +97,8 @@ public struct PlainWizard: Sendable {
     /// Messages that answer such a command.
     static func answers(_ message: WizardMessage) -> Bool {
         switch message {
-        case .inventory, .readings, .awaitingProof, .enterprises, .auditLog, .disabling, .enterpriseRecord, .numbersFile, .fileChecked,
+        case .inventory, .readings, .awaitingProof, .ownershipHistory, .enterprises, .auditLog, .disabling, .enterpriseRecord, .numbersFile,
+            .fileChecked,
             .pathCompleted,
             .notice, .review(.waiting), .review(.stopped):
             true

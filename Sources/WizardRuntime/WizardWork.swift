@@ -104,6 +104,17 @@ final class WizardWork {
             }
         case .loadReadings:
             Task { inbox.post(.readings(WizardWork.readings(store: store, onboardingId: id))) }
+        case .loadOwnershipHistory(let number):
+            Task {
+                do {
+                    guard let enterpriseId = await engine.state.enterprise?.id else { throw CommandFailure("there is no enterprise yet") }
+                    let detail = try await client.ownership(enterpriseId: enterpriseId, phoneNumber: number)
+                    inbox.post(.ownershipHistory(number: number, .success(OwnershipHistoryText.lines(detail))))
+                } catch {
+                    let said = (error as? TelnyxError)?.message ?? (error as? CommandFailure)?.description ?? "\(error)"
+                    inbox.post(.ownershipHistory(number: number, .failure(CommandFailure(said))))
+                }
+            }
         case .loadAwaitingProof:
             Task {
                 do {

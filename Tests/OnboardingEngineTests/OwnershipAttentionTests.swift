@@ -50,3 +50,35 @@ import Testing
         #expect(transition(state, .checkOwnershipNow).refusal == "Ownership is tracked for monitored numbers, from step 8.")
     }
 }
+
+/// A number Telnyx asks about and no longer the customer's is given up through the removal's
+/// confirmation, by answering Telnyx (`still_own: false`): Telnyx records it as ported away,
+/// not as a plain removal; other numbers removed with it are removed as before.
+@Suite struct GivingUpOwnershipTests {
+    @Test func aNumberTelnyxAsksAboutIsGivenUpByAnsweringIt() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-give-up")
+                try await walkToManage(engine, simulator)
+                let numbers = await engine.state.monitoredNumbers
+                let asked = numbers[1]
+                let plain = numbers[2]
+                let flag = try await simulator.raw(
+                    .POST, "/_simulator/numbers/\(asked.replacingOccurrences(of: "+", with: "%2B"))/flag",
+                    json: #"{"reason": "carrier_changed"}"#, key: nil)
+                #expect(flag.status == 204)
+                #expect(try await engine.checkWithTelnyx() == nil)
+                try await engine.send(.removeNumbers([asked, plain]))
+                #expect(await engine.state.confirmation?.action == .remove(numbers: [asked, plain]))
+                try await engine.send(.confirm)
+                let state = await engine.state
+                #expect(state.monitoredNumbers == numbers.filter { $0 != asked && $0 != plain })
+                #expect(state.ownershipNotices == nil, "the question is answered")
+                let tombstones = try await simulator.client().allNumbers(enterpriseId: state.enterprise!.id, ownershipStatus: .removed)
+                let reasons = Dictionary(
+                    uniqueKeysWithValues: tombstones.compactMap { n in n.phoneNumber.map { ($0, n.removalReason?.rawValue) } })
+                #expect(reasons == [asked: "ported_away", plain: "customer_removed"])
+            }
+        }
+    }
+}

@@ -46,8 +46,20 @@ import Testing
         #expect(answer("proof ~/invoice.pdf", &wizard) == ([], "! Telnyx approved the ownership proof; it cannot be replaced.\n"))
         #expect(
             PlainQuestion.current(wizard).prompt(wizard)
-                == "Enter = read every number (asks first), f = fresh read, R NUMBER… = refresh (billed), x NUMBER… = remove, C NUMBER… = confirm ownership, F = frequency, D = disable, L = audit log, webhook URL|clear, a = add numbers, A = add the numbers the ownership proof covers, t = show the table again:"
+                == "Enter = read every number (asks first), f = fresh read, R NUMBER… = refresh (billed), x NUMBER… = remove, C NUMBER… = confirm ownership, H NUMBER = its ownership history, F = frequency, D = disable, L = audit log, webhook URL|clear, a = add numbers, A = add the numbers the ownership proof covers, t = show the table again:"
         )
         #expect(answer("A", &wizard).messages == [.key(.character("A"))])
+    }
+
+    @Test func hNamesOneMonitoredNumberForItsHistory() {
+        var wizard = Self.model(.manage)
+        wizard.state.monitoredNumbers = ["+13125550100", "+13125550101"]
+        wizard.state.queriedNumbers = Set(wizard.state.monitoredNumbers)
+        #expect(answer("H (312) 555-0101", &wizard).messages == [.key(.character("H"))])
+        #expect(wizard.table.cursor == 1)
+        #expect(answer("H 1", &wizard).messages == [.key(.character("H"))] && wizard.table.cursor == 0)
+        #expect(
+            answer("H +13125550199", &wizard)
+                == ([], "! Name one monitored number after H (as written, or its place in the list), e.g. `H +13125550134`.\n"))
     }
 }

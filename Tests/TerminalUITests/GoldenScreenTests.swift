@@ -153,6 +153,21 @@ import Testing
         proofBox.awaitingProof = (0..<7).map { String(format: "+1646555%04d", 142 + $0) }
         _ = press([.character("P")] + Key.typing("~/Documents/carrier-invoice-2026-11.pdf; ~/scan 2.png"), &proofBox)
         states.append(("9-manage-proof-box", proofBox))
+        // H: a number's ownership tracking and history, one key away.
+        var history = manage
+        _ = press([.down, .character("H")], &history)
+        _ = WizardUpdate.update(
+            &history,
+            .ownershipHistory(
+                number: "+13125550101",
+                .success([
+                    "+13125550101 · hosted at Telnyx",
+                    "Ownership: pending confirmation (carrier changed); answer by 2026-12-02 09:00 UTC, or it is removed",
+                    "Baseline carrier: 073H since 2026-11-20 10:00 UTC", "Last checked: 2026-11-29 09:00 UTC", "", "History, newest first:",
+                    "  2026-11-29 09:00 UTC  flag  carrier changed", "  2026-11-28 09:00 UTC  check  verified",
+                    "  2026-11-20 10:00 UTC  added",
+                ])))
+        states.append(("9-manage-ownership-history", history))
         return states.map { name, model in
             var model = model
             model.now = now

@@ -127,3 +127,23 @@ import Testing
         #expect(press([.character("A")], &wizard) == [.send(.addNumbers(["+16465550142", "+16465550143"]))])
     }
 }
+
+@Suite struct OwnershipHistoryKeyTests {
+    /// H opens the current number's ownership box and asks for it; the answer fills that box
+    /// only (not one closed meanwhile); Esc closes it.
+    @Test func theHistoryOfTheCurrentNumberIsOneKeyAway() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100", "+13125550101"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        #expect(press([.down, .character("H")], &wizard) == [.loadOwnershipHistory("+13125550101")])
+        #expect(wizard.overlay == .ownershipHistory(number: "+13125550101", lines: nil, top: 0))
+        _ = WizardUpdate.update(&wizard, .ownershipHistory(number: "+13125550101", .success(["+13125550101 · hosted at Telnyx"])))
+        #expect(wizard.overlay == .ownershipHistory(number: "+13125550101", lines: ["+13125550101 · hosted at Telnyx"], top: 0))
+        _ = press([.escape], &wizard)
+        #expect(wizard.overlay == nil)
+        _ = WizardUpdate.update(&wizard, .ownershipHistory(number: "+13125550101", .success(["late"])))
+        #expect(wizard.overlay == nil, "a late answer does not reopen a closed box")
+    }
+}
