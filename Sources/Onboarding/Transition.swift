@@ -142,11 +142,17 @@ func begin(_ state: OnboardingState) -> Transition {
         next.inFlight = check
         return Transition(state: next, effects: [check])
     case .associate, .query, .manage:
-        // An ownership proof under review may have been decided while the wizard was closed.
-        guard let enterprise = state.enterprise, state.reputationEnabled, state.gates?.ownershipProofPending == true else {
+        // An ownership proof under review may have been decided while the wizard was closed;
+        // otherwise, once numbers are monitored, what Telnyx asks about them (both free reads).
+        guard let enterprise = state.enterprise, state.reputationEnabled else { return Transition(state: state) }
+        let check: Effect
+        if state.gates?.ownershipProofPending == true {
+            check = .checkGates(enterpriseId: enterprise.id)
+        } else if state.step >= .query {
+            check = .readOwnership(enterpriseId: enterprise.id)
+        } else {
             return Transition(state: state)
         }
-        let check = Effect.checkGates(enterpriseId: enterprise.id)
         next.inFlight = check
         return Transition(state: next, effects: [check])
     default:

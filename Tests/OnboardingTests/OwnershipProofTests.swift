@@ -72,7 +72,7 @@ import Testing
 
     @Test func openingAnOnboardingWhoseProofIsReviewedReadsTheReviewAgain() {
         var state = NumbersWithoutDataTests.manage(["+13125550100"])
-        #expect(transition(state, .begin).effects == [], "nothing under review: nothing asked")
+        #expect(transition(state, .begin).effects == [.readOwnership(enterpriseId: "ent-1")], "nothing under review: Telnyx's questions")
         state.gates?.externalVerificationStatus = .pending
         #expect(transition(state, .begin).effects == [.checkGates(enterpriseId: "ent-1")])
     }
