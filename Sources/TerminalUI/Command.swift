@@ -32,6 +32,8 @@ public enum Command: Equatable, Sendable {
     case loadAwaitingProof
     /// Read a monitored number's ownership tracking and history; answered by `.ownershipHistory`.
     case loadOwnershipHistory(String)
+    /// Read the numbers Telnyx keeps as removed (tombstones); answered by `.removedNumbers`.
+    case loadRemovedNumbers
     /// Read the account's enterprises, for choosing one at step 2; answered by `.enterprises`.
     case loadEnterprises
     /// Read the onboarding's audit log; answered by `.auditLog`.

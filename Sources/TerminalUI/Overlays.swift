@@ -3,13 +3,14 @@ import Onboarding
 /// Dialogs drawn over the screen: the cost confirmation, help, the enterprise review, and the
 /// typed confirmation of destructive actions.
 enum Overlays {
-    static func box(_ lines: [(String, Style)], title: String, on surface: inout Surface) {
+    /// `margin`: rows kept free above and below the box (help takes all but one, its list is long).
+    static func box(_ lines: [(String, Style)], title: String, margin: Int = 2, on surface: inout Surface) {
         // Long lines wrap inside the box instead of being cut.
         let lines = lines.flatMap { line in
             DisplayWidth.of(line.0) <= surface.width - 12 ? [line] : Region.wrapped(line.0, width: surface.width - 12).map { ($0, line.1) }
         }
         let width = min(surface.width - 8, max(DisplayWidth.of(title) + 4, lines.map { DisplayWidth.of($0.0) }.max() ?? 0) + 4)
-        let height = min(surface.height - 4, lines.count + 2)
+        let height = min(surface.height - 2 * margin, lines.count + 2)
         let x = (surface.width - width) / 2
         let y = (surface.height - height) / 2
         for row in y..<(y + height) {
@@ -120,7 +121,7 @@ enum Overlays {
             }
             box(
                 lines + help(model).map { ($0, .plain) },
-                title: "Help · \(model.screenStep.title)", on: &surface)
+                title: "Help · \(model.screenStep.title)", margin: 1, on: &surface)
         case .review(let top):
             // The keys stay in view below however far the review scrolls.
             let lines = ReviewLines.lines(model)
@@ -155,6 +156,11 @@ enum Overlays {
                     ("URL: \(field.text)▏", .bold), ("", .plain),
                     ("Enter sets it (empty: clears it)   Esc cancels", .muted),
                 ], title: "Ownership webhook", on: &surface)
+        case .removedNumbers(let lines, let top):
+            let shown = lines.map { Array($0.dropFirst(top).prefix(surface.height - 8)) } ?? ["Reading them from Telnyx…"]
+            box(
+                shown.map { ($0, .plain) } + [("", .plain), ("↑↓ scroll  Esc close", .muted)], title: "No longer monitored",
+                on: &surface)
         case .ownershipHistory(let number, let lines, let top):
             let shown = lines.map { Array($0.dropFirst(top).prefix(surface.height - 8)) } ?? ["Reading it from Telnyx…"]
             box(

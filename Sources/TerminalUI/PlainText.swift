@@ -103,7 +103,7 @@ extension PlainText {
             let monitored = Set(model.state.monitoredNumbers)
             let added = numbers.filter(monitored.contains)
             let before = setAside.map { ["\($0.summary): not sent, not billed."] } ?? []
-            return ["\(added.count) of \(numbers.count) numbers sent are monitored now."] + before
+            return ["\(added.count) of \(numbers.count) numbers are monitored now."] + before
         case .chooseFrequency?:
             return ["How often should Telnyx check the numbers?"]
                 + CheckFrequency.allCases.enumerated().map { index, frequency in
@@ -116,6 +116,8 @@ extension PlainText {
             return ["Audit log:"] + model.auditLines.map { "  \($0)" }
         case .confirmLOAReplacement?:
             return ["Replace the LOA under review? Its review starts again (not billed)."]
+        case .removedNumbers(let lines, _)?:
+            return ["No longer monitored:"] + (lines ?? ["(being read…)"]).map { "  \($0)" }
         case .ownershipHistory(let number, let lines, _)?:
             return ["Ownership of \(number):"] + (lines ?? ["(being read…)"]).map { "  \($0)" }
         case .help?, .pickNumbers?, .webhook?, .ownershipProof?, nil: break

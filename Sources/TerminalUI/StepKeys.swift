@@ -494,6 +494,8 @@ extension NumbersTable: StepScreen {
                     KeyBinding(
                         [.character("H")], nil, help: "H shows the current number's ownership: carrier, checks, history.",
                         action: handle),
+                    KeyBinding(
+                        [.character("T")], nil, help: "T lists the numbers no longer monitored, with why and when.", action: handle),
                 ] : [])
     }
 
@@ -586,6 +588,9 @@ extension NumbersTable: StepScreen {
                 return []
             }
             return [.send(.addNumbers(model.awaitingProof))]
+        case .character("T"):
+            model.overlay = .removedNumbers(lines: nil, top: 0)
+            return [.loadRemovedNumbers]
         case .character("H"):
             let rows = rows
             guard rows.indices.contains(model.table.cursor) else { return [] }

@@ -142,6 +142,12 @@ public enum WizardController {
                 model.overlay = .ownershipProof(field)
             }
             return []
+        case .removedNumbers(let lines, let top):
+            if key == .character("T") { model.overlay = nil }
+            if let top = scroll(top, key, lines: lines?.count ?? 0) {
+                model.overlay = top < 0 ? nil : .removedNumbers(lines: lines, top: top)
+            }
+            return []
         case .ownershipHistory(let number, let lines, let top):
             if key == .character("H") { model.overlay = nil }
             if let top = scroll(top, key, lines: lines?.count ?? 0) {

@@ -28,6 +28,8 @@ public enum WizardMessage: Equatable, Sendable {
     case awaitingProof(Result<[String], CommandFailure>)
     /// A number's ownership tracking and history, as lines to show.
     case ownershipHistory(number: String, Result<[String], CommandFailure>)
+    /// The numbers no longer monitored, each with why and when, as lines to show.
+    case removedNumbers(Result<[String], CommandFailure>)
     case disabling(Result<WizardModel.Disabling?, CommandFailure>)
     /// The enterprise as Telnyx holds it (nil when there is none yet, in form keys), with the
     /// correction typed before over it, if any.

@@ -38,6 +38,8 @@ public struct WizardModel: Equatable, Sendable {
         case ownershipProof(TextField)
         /// A number's ownership tracking and history (`lines` nil while it is read), scrolled to `top`.
         case ownershipHistory(number: String, lines: [String]?, top: Int)
+        /// The numbers no longer monitored (Telnyx's tombstones), `lines` nil while read.
+        case removedNumbers(lines: [String]?, top: Int)
     }
 
     // From the engine and the program.

@@ -83,6 +83,13 @@ public enum WizardUpdate {
                 model.overlay = .ownershipHistory(number: number, lines: ["Could not read it from Telnyx: \(failure)"], top: 0)
             }
             return []
+        case .removedNumbers(let result):
+            guard case .removedNumbers(nil, _)? = model.overlay else { return [] }
+            switch result {
+            case .success(let lines): model.overlay = .removedNumbers(lines: lines, top: 0)
+            case .failure(let failure): model.overlay = .removedNumbers(lines: ["Could not read them from Telnyx: \(failure)"], top: 0)
+            }
+            return []
         case .awaitingProof(.success(let numbers)):
             model.awaitingProof = numbers
             return []
@@ -176,7 +183,8 @@ public enum WizardUpdate {
             model.background.readingFile = typed
             return [command]
         case .startReviewPolling, .stopReviewPolling, .reconcile, .advanceSandboxClock, .saveDraft, .saveTypedDraft,
-            .loadInventory, .loadReadings, .loadAwaitingProof, .loadOwnershipHistory, .loadEnterprises, .loadAuditLog, .loadDisabling,
+            .loadInventory, .loadReadings, .loadAwaitingProof, .loadOwnershipHistory, .loadRemovedNumbers,
+            .loadEnterprises, .loadAuditLog, .loadDisabling,
             .openFile,
             .loadEnterpriseRecord,
             .checkFile, .completePath, .quit:

@@ -157,7 +157,7 @@ public enum WizardView {
         case .confirmLOAReplacement?: return " y replace the LOA   n keep the one under review   ^Q quit"
         case .chooseFrequency?: return " ↑↓ frequency  Enter change (asks first)  Esc keep  ^Q quit"
         case .pickEnterprise?, .pickNumbers?: return " ↑↓ move  type to filter  Enter take  Esc cancel  ^Q quit"
-        case .auditLog?, .associationResults?, .ownershipHistory?: return " ↑↓ scroll  Esc close  ^Q quit"
+        case .auditLog?, .associationResults?, .ownershipHistory?, .removedNumbers?: return " ↑↓ scroll  Esc close  ^Q quit"
         case .webhook?: return " type the URL  Enter set (empty: clear)  Esc cancel  ^Q quit"
         case .ownershipProof?: return " type the paths (; between)  Enter send  Esc cancel  ^Q quit"
         case nil: break

@@ -33,7 +33,8 @@ enum PlainQuestion: Equatable {
         case .chooseFrequency?: return .chooseFrequency
         case .pickEnterprise?: return .pickEnterprise
         case .confirmLOAReplacement?: return .replaceLOA
-        case .help?, .pickNumbers?, .auditLog?, .associationResults?, .webhook?, .ownershipProof?, .ownershipHistory?:
+        case .help?, .pickNumbers?, .auditLog?, .associationResults?, .webhook?, .ownershipProof?, .ownershipHistory?,
+            .removedNumbers?:
             return .closeOverlay
         case nil: break
         }
@@ -376,6 +377,7 @@ enum PlainQuestion: Equatable {
                 printer.reprint()
                 return []
             case "f", "a", "F", "D", "L", "s", "S", "A": return [.key(.character(Character(parts[0])))]
+            case "T" where model.state.step == .manage: return [.key(.character("T"))]
             case "webhook" where model.state.step == .manage:
                 // The ownership webhook, for a receiver of the customer's own (free).
                 guard parts.count == 2 else {
@@ -495,6 +497,7 @@ enum PlainQuestion: Equatable {
                 "F chooses the check frequency, D disables reputation, L shows the audit log, a adds numbers, t shows the table again.",
                 "`webhook https://…` sets the ownership webhook Telnyx calls for a receiver of your own (free); `webhook clear` stops it.",
                 "H NUMBER shows a number's ownership as Telnyx tracks it: its carrier, the last check, what Telnyx asks, and the history.",
+                "T lists the numbers no longer monitored (removed by you or by Telnyx), with why and when.",
                 "`proof PATH` sends the ownership proof for numbers hosted at other carriers (several paths separated by ;); once Telnyx approves it, A adds them (billed, asked first).",
             ]
         }

@@ -83,7 +83,8 @@ public struct PlainWizard: Sendable {
     /// Commands whose result the next question waits for.
     static func isAnswered(_ command: Command) -> Bool {
         switch command {
-        case .loadInventory, .loadReadings, .loadAwaitingProof, .loadOwnershipHistory, .loadEnterprises, .loadAuditLog, .loadDisabling,
+        case .loadInventory, .loadReadings, .loadAwaitingProof, .loadOwnershipHistory, .loadRemovedNumbers,
+            .loadEnterprises, .loadAuditLog, .loadDisabling,
             .openFile,
             .loadEnterpriseRecord,
             .readNumbersFile, .checkFile, .completePath, .checkReviewNow:
@@ -97,7 +98,8 @@ public struct PlainWizard: Sendable {
     /// Messages that answer such a command.
     static func answers(_ message: WizardMessage) -> Bool {
         switch message {
-        case .inventory, .readings, .awaitingProof, .ownershipHistory, .enterprises, .auditLog, .disabling, .enterpriseRecord, .numbersFile,
+        case .inventory, .readings, .awaitingProof, .ownershipHistory, .removedNumbers, .enterprises, .auditLog, .disabling,
+            .enterpriseRecord, .numbersFile,
             .fileChecked,
             .pathCompleted,
             .notice, .review(.waiting), .review(.stopped):

@@ -115,6 +115,17 @@ final class WizardWork {
                     inbox.post(.ownershipHistory(number: number, .failure(CommandFailure(said))))
                 }
             }
+        case .loadRemovedNumbers:
+            Task {
+                do {
+                    guard let enterpriseId = await engine.state.enterprise?.id else { throw CommandFailure("there is no enterprise yet") }
+                    let tombstones = try await client.allNumbers(enterpriseId: enterpriseId, ownershipStatus: .removed)
+                    inbox.post(.removedNumbers(.success(RemovedNumbersText.lines(tombstones))))
+                } catch {
+                    let said = (error as? TelnyxError)?.message ?? (error as? CommandFailure)?.description ?? "\(error)"
+                    inbox.post(.removedNumbers(.failure(CommandFailure(said))))
+                }
+            }
         case .loadAwaitingProof:
             Task {
                 do {

@@ -62,4 +62,9 @@ import Testing
             answer("H +13125550199", &wizard)
                 == ([], "! Name one monitored number after H (as written, or its place in the list), e.g. `H +13125550134`.\n"))
     }
+
+    @Test func tListsTheNumbersNoLongerMonitored() {
+        var wizard = Self.model(.manage)
+        #expect(answer("T", &wizard).messages == [.key(.character("T"))])
+    }
 }

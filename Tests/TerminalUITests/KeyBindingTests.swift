@@ -147,3 +147,23 @@ import Testing
         #expect(wizard.overlay == nil, "a late answer does not reopen a closed box")
     }
 }
+
+@Suite struct RemovedNumbersKeyTests {
+    /// T lists the numbers no longer monitored, read from Telnyx (its tombstones), in a box of
+    /// their own; they never join the table.
+    @Test func removedNumbersAreListedOnRequestOutsideTheTable() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        #expect(press([.character("T")], &wizard) == [.loadRemovedNumbers])
+        #expect(wizard.overlay == .removedNumbers(lines: nil, top: 0))
+        let lines = ["1 number, newest first:", "+13125550101  ported away on 2026-11-29 09:00 UTC"]
+        _ = WizardUpdate.update(&wizard, .removedNumbers(.success(lines)))
+        #expect(wizard.overlay == .removedNumbers(lines: lines, top: 0))
+        #expect(NumbersTable.rows(wizard) == ["+13125550100"])
+        _ = press([.character("T")], &wizard)
+        #expect(wizard.overlay == nil)
+    }
+}
