@@ -24,7 +24,7 @@ public enum Effect: Codable, Equatable, Sendable {
     /// Reads the monitored numbers' ownership tracking and the removed ones (free list reads).
     case readOwnership(enterpriseId: String)
     /// Answers Telnyx's ownership question: the enterprise still owns these numbers (free).
-    case confirmOwnership(enterpriseId: String, numbers: [String])
+    case confirmOwnership(enterpriseId: String, numbers: [String], evidence: String? = nil)
     /// Uploads each evidence document (local paths) and submits them as the enterprise's
     /// ownership proof, naming `numbers` for the reviewer (free; no price is stated).
     case submitOwnershipProof(enterpriseId: String, documents: [String], numbers: [String])
@@ -60,7 +60,7 @@ public enum Effect: Codable, Equatable, Sendable {
     public var auditName: String {
         switch self {
         case .associateNumbers(_, let numbers), .queryNumbers(_, let numbers, _), .refreshNumbers(_, let numbers),
-            .removeNumbers(_, let numbers), .confirmOwnership(_, let numbers):
+            .removeNumbers(_, let numbers), .confirmOwnership(_, let numbers, _):
             "\(name): \(numbers.joined(separator: ", "))"
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .enableReputation,
             .checkGates, .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .setWebhook, .readOwnership,
@@ -91,7 +91,8 @@ public enum Effect: Codable, Equatable, Sendable {
         case .setWebhook(_, let url?): "set the ownership webhook to \(url)"
         case .setWebhook(_, nil): "clear the ownership webhook"
         case .readOwnership: "read numbers' ownership"
-        case .confirmOwnership(_, let numbers): "confirm ownership of \(Self.count(numbers))"
+        case .confirmOwnership(_, let numbers, nil): "confirm ownership of \(Self.count(numbers))"
+        case .confirmOwnership(_, let numbers, _?): "confirm ownership of \(Self.count(numbers)), with evidence"
         case .submitOwnershipProof(_, let documents, _):
             "send the ownership proof (\(documents.count) \(documents.count == 1 ? "document" : "documents"))"
         }

@@ -36,9 +36,10 @@ public enum Event: Codable, Equatable, Sendable {
     case setWebhook(url: String?)
     /// Ask Telnyx which monitored numbers need an ownership answer, and which it removed (free).
     case checkOwnershipNow
-    /// Answer Telnyx that the enterprise still owns `numbers` (free); giving a number up is
-    /// removing it (`removeNumbers`, confirmed first).
-    case confirmOwnership([String])
+    /// Answer Telnyx that the enterprise still owns `numbers` (free), with `evidence` (a local
+    /// document's path: PDF, PNG or JPEG) when given; giving a number up is removing it
+    /// (`removeNumbers`, confirmed first).
+    case confirmOwnership([String], evidence: String? = nil)
     /// Send the enterprise's ownership proof for numbers hosted at other carriers: `documents`
     /// are local paths of the evidence (a carrier invoice or statement: PDF, PNG or JPEG),
     /// `numbers` (E.164) guide Telnyx's reviewer. Free; replaces a pending or rejected proof.

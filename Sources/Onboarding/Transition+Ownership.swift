@@ -10,9 +10,10 @@ extension Decision {
         return send(.readOwnership(enterpriseId: enterprise.id))
     }
 
-    /// Telnyx's question answered for `numbers`: still owned (free). Only numbers Telnyx asks
-    /// about can be answered; giving one up is removing it, confirmed first.
-    mutating func onConfirmOwnership(numbers: [String]) -> Transition {
+    /// Telnyx's question answered for `numbers`: still owned (free), with `evidence` (a local
+    /// document's path, sent with each answer) when given. Only numbers Telnyx asks about can
+    /// be answered; giving one up is removing it, confirmed first.
+    mutating func onConfirmOwnership(numbers: [String], evidence: String?) -> Transition {
         guard let enterprise = state.enterprise, state.reputationEnabled else { return refuse("Reputation is not enabled.") }
         let asked = Set((state.ownershipNotices ?? []).map(\.phoneNumber))
         let unasked = numbers.filter { !asked.contains($0) }
@@ -22,7 +23,7 @@ extension Decision {
                     ? "Name the numbers to confirm."
                     : "Telnyx asks nothing about \(Effect.sample(unasked)) (as last checked); `status --check` reads its questions again.")
         }
-        return send(.confirmOwnership(enterpriseId: enterprise.id, numbers: numbers))
+        return send(.confirmOwnership(enterpriseId: enterprise.id, numbers: numbers, evidence: evidence))
     }
 
     mutating func onOwnershipConfirmed(numbers: [String]) -> Transition {

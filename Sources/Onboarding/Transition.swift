@@ -119,7 +119,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .webhookSet(let url): return decision.onWebhookSet(url: url)
     case .checkOwnershipNow: return decision.onCheckOwnershipNow()
     case .ownershipRead(let notices, let removed): return decision.onOwnershipRead(notices: notices, removed: removed)
-    case .confirmOwnership(let numbers): return decision.onConfirmOwnership(numbers: numbers)
+    case .confirmOwnership(let numbers, let evidence): return decision.onConfirmOwnership(numbers: numbers, evidence: evidence)
     case .ownershipConfirmed(let numbers): return decision.onOwnershipConfirmed(numbers: numbers)
     case .submitOwnershipProof(let documents, let numbers): return decision.onSubmitOwnershipProof(documents: documents, numbers: numbers)
     case .ownershipProofSubmitted(let status, let sha256): return decision.onOwnershipProofSubmitted(status: status, sha256: sha256)

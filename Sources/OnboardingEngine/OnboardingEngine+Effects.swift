@@ -21,9 +21,10 @@ extension OnboardingEngine {
         } catch let problem as SignedLOAFile.Problem {
             return .effectFailed(effect, Failure(message: problem.description))
         } catch let problem as OwnershipEvidenceFile.Problem {
-            return .effectFailed(
-                effect, Failure(message: "Ownership proof: \(problem.description)", fieldProblems: ["ownership_proof": problem.description])
-            )
+            // The proof's documents, or the evidence sent with an ownership answer.
+            let (label, field) =
+                if case .confirmOwnership = effect { ("Evidence", "evidence") } else { ("Ownership proof", "ownership_proof") }
+            return .effectFailed(effect, Failure(message: "\(label): \(problem.description)", fieldProblems: [field: problem.description]))
         } catch let problem as SignatureImage.Problem {
             return .effectFailed(effect, Failure(message: "Signature image: \(problem.description)"))
         } catch let problem as DecodingError {
@@ -153,11 +154,14 @@ extension OnboardingEngine {
             return .frequencyChanged(frequency)
         case .readOwnership(let id):
             return try await ownership(of: id)
-        case .confirmOwnership(let id, let numbers):
+        case .confirmOwnership(let id, let numbers, let evidence):
+            var documentId: String?
+            if let evidence { documentId = try await uploadOnce(evidence) }
             var confirmed: [String] = []
             for number in numbers {
                 do {
-                    _ = try await client.confirmOwnership(enterpriseId: id, phoneNumber: number, stillOwn: true)
+                    _ = try await client.confirmOwnership(
+                        enterpriseId: id, phoneNumber: number, stillOwn: true, evidenceDocumentId: documentId)
                 } catch {
                     // Those confirmed are the outcome; a plain failure stops the rest, said by the state.
                     guard !error.mayHaveBeenApplied, !confirmed.isEmpty else { throw error }

@@ -21,20 +21,27 @@ extension OnboardingEngine {
                         "Telnyx rejected this evidence\(reason); give another document (a recent carrier invoice or statement that shows the numbers).",
                     fieldProblems: ["ownership_proof": Self.sameEvidence]))
         }
-        let uploads = (try? await client.documents(customerReference: state.id).items) ?? []
         var ids: [String] = []
-        for (file, digest) in zip(files, digests) {
-            if let id = uploads.first(where: { $0.value2.sha256?.lowercased() == digest })?.value1.id {
-                ids.append(id)
-                continue
-            }
-            let document = try await client.uploadDocument(Array(file.bytes), filename: file.filename, customerReference: state.id)
-            ids.append(document.value1.id ?? "")
-        }
+        for (file, digest) in zip(files, digests) { ids.append(try await uploadOnce(file, sha256: digest)) }
         // The numbers only guide the reviewer: the first thousand say enough.
         let proof = try await client.submitExternalVerification(
             enterpriseId: enterpriseId, documentIds: ids, phoneNumbers: numbers.isEmpty ? nil : Array(numbers.prefix(1000)))
         return .ownershipProofSubmitted(status: ReviewStatus(proof.status?.rawValue ?? "pending"), sha256: digests)
+    }
+
+    /// The document at `path` (evidence: PDF, PNG or JPEG) uploaded once for this onboarding:
+    /// one already uploaded with the same content (found through `customer_reference`) is
+    /// used again. Answers its document id.
+    func uploadOnce(_ path: String) async throws -> String {
+        let file = try OwnershipEvidenceFile.read(path)
+        return try await uploadOnce(file, sha256: SignedLOADigest.hex(file.bytes))
+    }
+
+    func uploadOnce(_ file: (bytes: Data, filename: String), sha256: String) async throws -> String {
+        let uploads = (try? await client.documents(customerReference: state.id).items) ?? []
+        if let id = uploads.first(where: { $0.value2.sha256?.lowercased() == sha256 })?.value1.id { return id }
+        let document = try await client.uploadDocument(Array(file.bytes), filename: file.filename, customerReference: state.id)
+        return document.value1.id ?? ""
     }
 
     /// The field problem of evidence sent again after Telnyx rejected it.

@@ -75,7 +75,7 @@ extension OnboardingEngine {
             return .numbersRefreshed(
                 succeeded: numbers.filter(refreshed.contains), failed: numbers.filter { !refreshed.contains($0) },
                 withoutData: withoutData.isEmpty ? nil : withoutData)
-        case .confirmOwnership(let id, let numbers):
+        case .confirmOwnership(let id, let numbers, _):
             // A confirmation that reached Telnyx left the number verified again.
             let wanted = Set(numbers)
             let verified = try await client.allNumbers(enterpriseId: id).filter {

@@ -20,6 +20,9 @@ struct ConfirmOwnership: AsyncParsableCommand {
     @Option(help: "The onboarding (default: the most recently active).") var id: String?
     @Argument(help: "The numbers, in any common writing (+13125550134, (312) 555-0134).") var numbers: [String] = []
     @Flag(help: "Every number Telnyx asks about.") var all = false
+    @Option(
+        help: "A document that shows the numbers are still yours (a carrier invoice or statement: PDF, PNG or JPEG), sent with the answer.")
+    var evidence: String?
 
     func validate() throws {
         if all && !numbers.isEmpty { throw ValidationError("Give numbers, or --all, not both.") }
@@ -51,7 +54,7 @@ struct ConfirmOwnership: AsyncParsableCommand {
             await engine.close()
             return Output.line("Onboarding \(id): Telnyx asks about no number's ownership now.")
         }
-        let refusal = try await engine.send(.confirmOwnership(chosen))
+        let refusal = try await engine.send(.confirmOwnership(chosen, evidence: evidence))
         let state = await engine.state
         await engine.close()
         if let refusal { throw UsageProblem.stop(refusal) }

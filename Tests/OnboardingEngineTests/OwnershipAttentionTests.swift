@@ -82,3 +82,40 @@ import Testing
         }
     }
 }
+
+/// Ownership confirmed with evidence: the document is uploaded once (found again by content
+/// on a second answer) and sent with each answer; a wrong file is refused before anything is sent.
+@Suite struct ConfirmingWithEvidenceTests {
+    @Test func theEvidenceIsUploadedOnceAndSentWithTheAnswers() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-evidence")
+                try await walkToManage(engine, simulator)
+                let numbers = Array(await engine.state.monitoredNumbers.prefix(2))
+                for number in numbers {
+                    let flag = try await simulator.raw(
+                        .POST, "/_simulator/numbers/\(number.replacingOccurrences(of: "+", with: "%2B"))/flag",
+                        json: #"{"reason": "carrier_changed"}"#, key: nil)
+                    #expect(flag.status == 204)
+                }
+                #expect(try await engine.checkWithTelnyx() == nil)
+                let statement = try evidencePNG("November statement")
+                try await engine.send(.confirmOwnership([numbers[0]], evidence: "/nonexistent/statement.png"))
+                #expect(await engine.state.lastError?.message.hasPrefix("Evidence: /nonexistent/statement.png") == true)
+                #expect(await engine.state.lastError?.fieldProblems.keys.sorted() == ["evidence"])
+                #expect(await engine.state.ownershipNotices?.count == 2, "nothing answered")
+                try await engine.send(.confirmOwnership([numbers[0]], evidence: statement))
+                try await engine.send(.confirmOwnership([numbers[1]], evidence: statement))
+                #expect(await engine.state.ownershipNotices == nil)
+                let uploads = try await simulator.client().documents(customerReference: "onb-evidence").items
+                let digest = SignedLOADigest.hex(try OwnershipEvidenceFile.read(statement).bytes)
+                #expect(uploads.filter { $0.value2.sha256?.lowercased() == digest }.count == 1, "uploaded once")
+                let enterpriseId = await engine.state.enterprise!.id
+                for number in numbers {
+                    let detail = try await simulator.client().ownership(enterpriseId: enterpriseId, phoneNumber: number)
+                    #expect(detail.ownershipStatus?.rawValue == "verified")
+                }
+            }
+        }
+    }
+}
