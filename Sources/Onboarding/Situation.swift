@@ -98,7 +98,8 @@ extension OnboardingState {
         case .associate:
             return "Add the US phone numbers to monitor." + ownershipProofSentence
         case .query:
-            return "Check the reputation of the \(monitoredNumbers.count) monitored numbers." + ownershipProofSentence
+            let count = monitoredNumbers.count
+            return "Check the reputation of the \(count == 1 ? "monitored number" : "\(count) monitored numbers")." + ownershipProofSentence
         case .manage:
             let complete =
                 "Onboarding complete: \(monitoredNumbers.count) \(monitoredNumbers.count == 1 ? "number" : "numbers") monitored \(checkFrequency.label)."

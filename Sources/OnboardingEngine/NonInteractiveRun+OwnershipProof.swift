@@ -19,7 +19,12 @@ extension NonInteractiveRun {
     /// with `--wait`, or the run stops saying what it waits for (11), what Telnyx rejected (13)
     /// or what is wrong with the documents (10). Answers that never give one leave those numbers
     /// set aside, said in a note. Nothing here is billed.
-    func ownershipProof(for waiting: [String], _ engine: OnboardingEngine) async throws -> ProofOutcome {
+    func ownershipProof(for waiting: [String], _ engine: OnboardingEngine, asked: inout Bool) async throws -> ProofOutcome {
+        // A review under way is read from Telnyx once a run: it is the only way out of waiting.
+        if !asked, await engine.state.gates?.ownershipProofPending == true {
+            asked = true
+            try await engine.send(.checkGatesNow)
+        }
         let state = await engine.state
         let held =
             "\(waiting.count) \(waiting.count == 1 ? "number" : "numbers") of the answers (\(Effect.sample(waiting))) \(waiting.count == 1 ? "is" : "are") hosted at other carriers"

@@ -86,6 +86,8 @@ public struct NonInteractiveRun: Sendable {
         var splitForAdding: (addable: [String], setAside: [String: String])?
         // Numbers added in this run once the ownership proof was approved: read next.
         var addedAfterProof: [String] = []
+        // Whether this run read the ownership proof's review from Telnyx.
+        var proofAsked = false
         func numbers() throws -> [String] {
             if let parsedNumbers { return parsedNumbers }
             let parsed = try self.readNumbers()
@@ -257,7 +259,9 @@ public struct NonInteractiveRun: Sendable {
                 // a wait of its own later.
                 if answers.ownershipProof != nil, gates?.externalVerificationStatus == nil, let given = try? numbers() {
                     let waiting = try await split(given).setAside.filter { $0.value == NumberHosting.awaitingProof }.keys.sorted()
-                    if !waiting.isEmpty, case .stop(let stop) = try await ownershipProof(for: waiting, engine) { return stop }
+                    if !waiting.isEmpty, case .stop(let stop) = try await ownershipProof(for: waiting, engine, asked: &proofAsked) {
+                        return stop
+                    }
                 }
                 guard wait else { return .waitingOnTelnyx(await engine.state.nextAction) }
                 let (pause, progress) = (self.pause, self.progress)
@@ -283,7 +287,7 @@ public struct NonInteractiveRun: Sendable {
                     let waiting = setAside.filter { $0.value == NumberHosting.awaitingProof }.keys.sorted()
                     var unsent: String?
                     if !waiting.isEmpty, await engine.state.monitoredNumbers.isEmpty {
-                        switch try await ownershipProof(for: waiting, engine) {
+                        switch try await ownershipProof(for: waiting, engine, asked: &proofAsked) {
                         case .stop(let stop): return stop
                         case .waited: repeats = 0
                         case .goOn: break
@@ -336,7 +340,7 @@ public struct NonInteractiveRun: Sendable {
                 let proofNumbers = ((try? numbers()) ?? []).filter { awaiting.contains($0) && !monitored.contains($0) }
                 var proofNote: String?
                 if !proofNumbers.isEmpty && state.gates?.externalVerificationStatus != .approved {
-                    switch try await ownershipProof(for: proofNumbers, engine) {
+                    switch try await ownershipProof(for: proofNumbers, engine, asked: &proofAsked) {
                     case .stop(let stop): return stop
                     case .waited:
                         repeats = 0

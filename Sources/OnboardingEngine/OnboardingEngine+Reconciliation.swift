@@ -6,10 +6,14 @@ extension OnboardingEngine {
     /// What became of an effect whose answer was lost, found by reading Telnyx only. Nothing
     /// here creates or bills: numbers are read through the free list, never a live lookup.
     func reconciled(_ effect: Effect, since intentAt: Date) async throws -> Event {
+        // What went wrong with the call, so the person knows why it is to be done again.
+        let cause = state.lastError.map { $0.status.map { "Telnyx answered HTTP \($0)" } ?? "no answer came" } ?? "its answer was lost"
         let notApplied = Event.effectFailed(
             effect,
             // Not "did not happen": a request Telnyx was still working on may land later.
-            Failure(message: "Telnyx shows no sign of “\(effect.name)”. Do it again when ready.", retryable: true))
+            Failure(
+                message: "“\(effect.name)” did not go through (\(cause)); Telnyx shows no sign of it. Do it again when ready.",
+                retryable: true))
         switch effect {
         case .checkTerms, .checkGates, .renderLOA, .readEnterprise, .readOwnership:
             return notApplied

@@ -200,6 +200,10 @@ public struct OnboardingReport: Encodable, Sendable {
             stalled = "error: \(error.message)"
         } else if let asked = state.ownershipNotices?.summary(now: now) {
             stalled = "Telnyx asks about ownership: \(asked)"
+        } else if state.gates?.externalVerificationStatus == .rejected {
+            stalled = "Telnyx rejected the ownership proof: send new evidence"
+        } else if state.gates?.ownershipProofPending == true, state.step >= .associate {
+            stalled = "waiting on Telnyx's review of the ownership proof"
         } else {
             stalled = nil
         }
@@ -240,10 +244,10 @@ public struct OnboardingReport: Encodable, Sendable {
             lines.append("  Vetting: \(status)\(vettingWait)")
             lines.append("  LOA review: \(loaStatus ?? "-")\(loaWait)")
             if let proof = externalVerificationStatus {
+                let count = "\(numbersAwaitingProof) \(numbersAwaitingProof == 1 ? "number" : "numbers") hosted at other carriers"
                 let waiting =
-                    numbersAwaitingProof > 0
-                    ? " (\(numbersAwaitingProof) \(numbersAwaitingProof == 1 ? "number" : "numbers") hosted at other carriers wait on it)"
-                    : ""
+                    numbersAwaitingProof == 0
+                    ? "" : proof == "approved" ? " (\(count) to add)" : " (\(count) \(numbersAwaitingProof == 1 ? "waits" : "wait") on it)"
                 lines.append("  Ownership proof: \(RemoteText.sanitized(proof))\(waiting)")
             }
         }
@@ -297,6 +301,13 @@ extension OnboardingStore {
         var report = try report(summary(id), now: now)
         report.setAsideNumbers = try setAsideNumbers(id).map { SetAsideNumber(phoneNumber: $0.phoneNumber, reason: $0.reason) }
         report.numbersAwaitingProof = report.setAsideNumbers.filter { $0.reason == NumberHosting.awaitingProof }.count
+        // What waited on the proof is what to do next once it is approved.
+        if report.numbersAwaitingProof > 0, report.externalVerificationStatus == "approved", report.inFlight == nil {
+            let count = report.numbersAwaitingProof
+            report.next =
+                "Add the \(count) \(count == 1 ? "number" : "numbers") that waited on the ownership proof, now approved: A at step 9 of the wizard (billed, asked first), or run again with the answers and --yes. "
+                + report.next
+        }
         return report
     }
 

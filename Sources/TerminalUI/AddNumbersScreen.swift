@@ -13,7 +13,7 @@ enum AddNumbersScreen {
             if let inventory = model.inventory, !inventory.contains(e164) {
                 // Not in the account: hosted at another carrier (monitored after an ownership proof),
                 // or toll-free elsewhere (never).
-                if number.isTollFree { return ("! toll-free, not at Telnyx", .colored(.danger)) }
+                if number.isTollFree { return ("! toll-free elsewhere", .colored(.danger)) }
                 return proofApproved(model) ? ("✓ other carrier", .colored(.good)) : ("! at another carrier", .colored(.danger))
             }
             return ("✓ \(e164)", .colored(.good))

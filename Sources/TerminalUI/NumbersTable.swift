@@ -29,7 +29,8 @@ enum NumbersTable {
     static func content(_ model: WizardModel) -> [ScreenBlock] {
         let state = model.state
         let count = state.monitoredNumbers.count
-        let monitored = "\(count) \(count == 1 ? "number is" : "numbers are") monitored; Telnyx checks them \(state.checkFrequency.label)."
+        let monitored =
+            "\(count) \(count == 1 ? "number is" : "numbers are") monitored; Telnyx checks \(count == 1 ? "it" : "them") \(state.checkFrequency.label)."
         var blocks: [ScreenBlock] =
             if state.step == .query {
                 [

@@ -8,6 +8,17 @@ enum OwnershipProofScreen {
         typed.split(separator: ";").map { LocalFile.dropped(String($0)) }.filter { !$0.isEmpty }
     }
 
+    /// The numbers named to Telnyx's reviewer: those set aside for the proof, and at step 7 the
+    /// typed ones hosted at other carriers (not yet set aside).
+    static func numbersForReviewer(_ model: WizardModel) -> [String] {
+        guard model.screenStep == .associate, let inventory = model.inventory else { return model.awaitingProof }
+        let typed = AddNumbersScreen.toSend(model).filter { !inventory.contains($0) && !AddNumbersScreen.isTollFree($0) }
+        return Array(Set(model.awaitingProof).union(typed)).sorted()
+    }
+
+    /// The box's field when it opens: the paths typed last time, when Telnyx has not taken them.
+    static func opened(_ model: WizardModel) -> TextField { TextField(model.lastProofPaths) }
+
     /// The box's lines: what the proof is, who waits on it, the last rejection, the field.
     static func box(_ model: WizardModel, field: TextField) -> [(String, Style)] {
         var lines: [(String, Style)] = [
@@ -19,6 +30,9 @@ enum OwnershipProofScreen {
         let waiting = model.awaitingProof
         if !waiting.isEmpty {
             lines += [("", .plain), ("\(count(waiting.count)) \(wait(waiting.count)) on it: \(Effect.sample(waiting))", .muted)]
+        }
+        if model.state.gates?.ownershipProofPending == true {
+            lines += [("", .plain), ("Telnyx is reviewing a proof already; sending again replaces it.", .colored(.warning))]
         }
         if model.state.gates?.externalVerificationStatus == .rejected {
             let why = model.state.gates?.externalVerificationRejection.map { ": \(RemoteText.clause($0))" } ?? ""

@@ -42,9 +42,16 @@ extension PlainText {
         let toSend = AddNumbersScreen.toSend(model, parsed: lines)
         let addable = AddNumbersScreen.addable(model, parsed: lines)
         var summary = ["\(addable.count) \(addable.count == 1 ? "number" : "numbers") to add."]
-        if toSend.count > addable.count {
+        let elsewhere = toSend.filter { !addable.contains($0) }
+        let tollFree = elsewhere.filter(AddNumbersScreen.isTollFree).count
+        if elsewhere.count > tollFree {
             summary.append(
-                "\(toSend.count - addable.count) not in this Telnyx account (hosted at another carrier): set aside, not billed; Telnyx monitors those once the enterprise's ownership proof is approved."
+                "\(elsewhere.count - tollFree) hosted at another carrier: set aside, not billed; Telnyx monitors them once the enterprise's ownership proof is approved (`proof PATH` sends it)."
+            )
+        }
+        if tollFree > 0 {
+            summary.append(
+                "\(tollFree) toll-free, hosted at another carrier: set aside, not billed; Telnyx monitors only the toll-free numbers it hosts."
             )
         }
         var refused: [String] = []
@@ -88,6 +95,9 @@ extension PlainText {
 
     /// The table's numbers in the order `table` lists them (its `1.`, `2.`…).
     public static func tableRows(_ model: WizardModel) -> [String] { NumbersTable.rows(model) }
+
+    /// The numbers named to the ownership proof's reviewer (`OwnershipProofScreen.numbersForReviewer`).
+    public static func numbersForReviewer(_ model: WizardModel) -> [String] { OwnershipProofScreen.numbersForReviewer(model) }
 
     /// What the plain renderer prints for the situation: the pending confirmation, an open
     /// list or dialog, or the step's page (a form's page is its introduction: its fields are

@@ -353,7 +353,7 @@ extension ReviewScreen: StepScreen {
         switch key {
         case .character("r"): return [.checkReviewNow]
         case .character("P") where model.state.canSendOwnershipProof:
-            model.overlay = .ownershipProof(TextField())
+            model.overlay = .ownershipProof(OwnershipProofScreen.opened(model))
             return []
         case .character("t") where model.sandboxScenario != nil: return [.advanceSandboxClock, .checkReviewNow]
         case .character("l") where model.state.canReplaceLOA:
@@ -430,7 +430,7 @@ extension AddNumbersScreen: StepScreen {
         case .escape where model.addingMoreNumbers:
             model.addingMoreNumbers = false
         case .control("p") where model.state.canSendOwnershipProof:
-            model.overlay = .ownershipProof(TextField())
+            model.overlay = .ownershipProof(OwnershipProofScreen.opened(model))
         case .control("o"):
             let typed = model.numbersText.text.trimmingCharacters(in: .whitespaces)
             guard !typed.isEmpty else {
@@ -580,7 +580,7 @@ extension NumbersTable: StepScreen {
             return [.advanceSandboxClock, .checkReviewNow]
         case .character("P"):
             // Bound only while no proof is approved (`OwnershipProofScreen.bindings`).
-            model.overlay = .ownershipProof(TextField())
+            model.overlay = .ownershipProof(OwnershipProofScreen.opened(model))
         case .character("A"):
             // Bound only once the proof is approved.
             guard !model.awaitingProof.isEmpty else {

@@ -136,7 +136,9 @@ public enum WizardController {
                     return []
                 }
                 model.overlay = nil
-                return [.send(.submitOwnershipProof(documents: paths, numbers: model.awaitingProof))]
+                // Kept until Telnyx takes the proof: a refused file is corrected, not typed again.
+                model.lastProofPaths = field.text
+                return [.send(.submitOwnershipProof(documents: paths, numbers: OwnershipProofScreen.numbersForReviewer(model)))]
             default:
                 field.edit(key)
                 model.overlay = .ownershipProof(field)
@@ -230,6 +232,13 @@ public enum WizardController {
     /// After a decision's work ended: once numbers were added, what became of each is shown;
     /// a removal, a frequency change or a disable says what was done.
     public static func finished(_ event: Event, confirmationBefore: PendingConfirmation?, _ model: inout WizardModel) {
+        // The ownership proof is free, so it has no confirmation: said once Telnyx took it.
+        if case .submitOwnershipProof(let documents, _) = event, model.state.inFlight == nil, model.state.lastError == nil {
+            model.lastProofPaths = ""
+            model.notice =
+                "Sent the ownership proof (\(documents.count) \(documents.count == 1 ? "document" : "documents")); Telnyx reviews it and the wizard checks on its own."
+            return
+        }
         guard event == .confirm, let action = confirmationBefore?.action, model.state.inFlight == nil else { return }
         let succeeded = model.state.lastError == nil
         switch action {

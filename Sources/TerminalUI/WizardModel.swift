@@ -62,6 +62,8 @@ public struct WizardModel: Equatable, Sendable {
     /// Numbers hosted at other carriers set aside until the ownership proof is approved, as
     /// the store keeps them (in number order).
     public var awaitingProof: [String] = []
+    /// The ownership proof's paths as last typed, offered again until Telnyx takes the proof.
+    public var lastProofPaths = ""
     /// The account's enterprises (id, legal name), once read (for step 2).
     public var enterprises: [ListPicker.Item]?
     /// Enterprises of the account already tracked here, by enterprise id → onboarding id.

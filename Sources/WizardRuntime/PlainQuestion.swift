@@ -119,7 +119,9 @@ enum PlainQuestion: Equatable {
             let proof =
                 model.state.gates?.externalVerificationStatus == .approved && !model.awaitingProof.isEmpty
                 ? ", A = add the numbers the ownership proof covers"
-                : model.state.canSendOwnershipProof ? ", proof PATH = send the ownership proof" : ""
+                : model.state.gates?.ownershipProofPending == true
+                    ? ", r = check the ownership proof's review, proof PATH = send another"
+                    : model.state.canSendOwnershipProof ? ", proof PATH = send the ownership proof" : ""
             return "Enter = read every number (asks first), f = fresh read\(manage), a = add numbers\(proof), t = show the table again:"
         }
     }
@@ -169,7 +171,7 @@ enum PlainQuestion: Equatable {
                     )
                     return []
                 }
-                return [.decide(.submitOwnershipProof(documents: paths, numbers: model.awaitingProof))]
+                return [.decide(.submitOwnershipProof(documents: paths, numbers: PlainText.numbersForReviewer(model)))]
             default: break
             }
         }
@@ -378,6 +380,7 @@ enum PlainQuestion: Equatable {
                 return []
             case "f", "a", "F", "D", "L", "s", "S", "A": return [.key(.character(Character(parts[0])))]
             case "T" where model.state.step == .manage: return [.key(.character("T"))]
+            case "r" where model.state.gates?.ownershipProofPending == true: return [.key(.character("r"))]
             case "webhook" where model.state.step == .manage:
                 // The ownership webhook, for a receiver of the customer's own (free).
                 guard parts.count == 2 else {

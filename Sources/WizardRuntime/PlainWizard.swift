@@ -163,11 +163,15 @@ struct PlainPrinter {
         if let checked = model.state.gatesCheckedAt, checked != gatesCheckedAt {
             // Said from the second report on: a resumed onboarding's old check is on its page.
             if page != nil, let gates = model.state.gates {
+                let proof = gates.externalVerificationStatus.map { ", ownership proof \(RemoteText.sanitized($0.rawValue))" } ?? ""
                 say(
                     console,
-                    "Checked with Telnyx: enterprise vetting \(RemoteText.sanitized(gates.status.rawValue)), LOA review \(RemoteText.sanitized(gates.loaStatus.rawValue)).\n"
+                    "Checked with Telnyx: enterprise vetting \(RemoteText.sanitized(gates.status.rawValue)), LOA review \(RemoteText.sanitized(gates.loaStatus.rawValue))\(proof).\n"
                 )
-                if gates.bothApproved { say(console, "Telnyx approved both reviews: numbers can be added now.\n") }
+                // Said where it is news: at step 7, just past the reviews.
+                if gates.bothApproved && model.state.step == .associate {
+                    say(console, "Telnyx approved both reviews: numbers can be added now.\n")
+                }
             }
             gatesCheckedAt = checked
         }

@@ -13,9 +13,12 @@ struct Run: AsyncParsableCommand {
         abstract: "Drive an onboarding through its steps.",
         discussion: """
             With --non-interactive, goes as far as the answers file allows and exits with: 0 complete, \
-            10 input needed (a missing or bad answer, named), 11 waiting on Telnyx review, 12 confirmation \
-            required, 13 rejected by Telnyx and not addressed by the answers, 1 error, 64 a bad command line. \
-            Progress goes to stderr, the final status as JSON to stdout.
+            10 input needed (a missing or bad answer, named), 11 waiting on Telnyx review (of the enterprise, \
+            the LOA or the ownership proof), 12 confirmation required, 13 rejected by Telnyx and not addressed \
+            by the answers, 1 error, 64 a bad command line. Progress goes to stderr, the final status as JSON \
+            to stdout. Answer keys: accept_terms, enterprise or enterprise_id, loa, signed_loa, check_frequency, \
+            numbers or numbers_file, ownership_proof (documents proving numbers hosted at other carriers are \
+            the enterprise's), enable_again.
             """)
 
     @OptionGroup var global: GlobalOptions

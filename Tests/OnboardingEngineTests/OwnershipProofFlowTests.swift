@@ -64,6 +64,13 @@ func externalNumbers(_ simulator: RunningSimulator, count: Int) -> [String] {
                 try await simulator.advanceClock(seconds: 2 * 3600 + 1)
                 try await engine.send(.checkGatesNow)
                 #expect(await engine.state.gates?.externalVerificationStatus == .approved)
+                // `status` says what to do next: add them.
+                let approved = try store.report("onb-proof")
+                #expect(
+                    approved.next
+                        == "Add the 2 numbers that waited on the ownership proof, now approved: A at step 9 of the wizard (billed, asked first), or run again with the answers and --yes. Check the reputation of the 2 monitored numbers."
+                )
+                #expect(approved.text.contains("\n  Ownership proof: approved (2 numbers hosted at other carriers to add)\n"))
                 #expect(try await engine.addNumbers(try await engine.numbersAwaitingOwnershipProof()) == nil)
                 #expect(await engine.state.confirmation?.action == .associate(numbers: elsewhere))
                 #expect(await engine.state.confirmation?.estimate.amount == Money(cents: 20))
@@ -124,6 +131,24 @@ func externalNumbers(_ simulator: RunningSimulator, count: Int) -> [String] {
                         == Failure(message: "Ownership proof: \(problem)", fieldProblems: ["ownership_proof": problem]))
                 #expect(await engine.state.gates?.externalVerificationStatus == nil)
                 #expect(try await simulator.client().externalVerification(enterpriseId: await engine.state.enterprise!.id) == nil)
+            }
+        }
+    }
+
+    @Test func aServerErrorIsNamedWhenTheProofDidNotGoThrough() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-proof-500")
+                try await walkToApproved(engine, simulator)
+                try await simulator.setFaults(
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation/external_verification", "status": 500, "times": 1}]"#)
+                try await engine.send(.submitOwnershipProof(documents: [try evidencePNG()], numbers: []))
+                try await engine.reconcile()
+                #expect(
+                    await engine.state.lastError?.message
+                        == "“send the ownership proof (1 document)” did not go through (Telnyx answered HTTP 500); Telnyx shows no sign of it. Do it again when ready."
+                )
+                #expect(await engine.state.inFlight == nil)
             }
         }
     }

@@ -53,8 +53,10 @@ final class Said: Sendable {
                 #expect(sent.exitCode == 11)
                 #expect(await engine.state.gates?.externalVerificationStatus == .pending)
 
-                // Approved: the rest are added and read, each billed once.
-                let done = try await run(["ownership_proof": [try evidencePNG()]], wait: true)
+                // Approved meanwhile: the next run (no --wait) reads the review, then the rest are
+                // added and read, each billed once.
+                try await simulator.advanceClock(seconds: 2 * 3600 + 1)
+                let done = try await run(["ownership_proof": [try evidencePNG()]], wait: false)
                 #expect(done == .complete)
                 #expect(await engine.state.monitoredNumbers == hosted + elsewhere)
                 #expect(await engine.state.queriedNumbers == Set(hosted + elsewhere))

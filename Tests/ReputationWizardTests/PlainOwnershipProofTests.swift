@@ -67,4 +67,11 @@ import Testing
         var wizard = Self.model(.manage)
         #expect(answer("T", &wizard).messages == [.key(.character("T"))])
     }
+
+    @Test func rChecksTheProofsReviewWhileItRuns() {
+        var wizard = Self.model(.manage)
+        #expect(answer("r", &wizard).said.hasPrefix("! r is not one of the answers"))
+        wizard.state.gates?.externalVerificationStatus = .pending
+        #expect(answer("r", &wizard).messages == [.key(.character("r"))])
+    }
 }

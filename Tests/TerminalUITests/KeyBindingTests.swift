@@ -167,3 +167,26 @@ import Testing
         #expect(wizard.overlay == nil)
     }
 }
+
+@Suite struct OwnershipProofFeedbackTests {
+    /// The paths typed stay offered until Telnyx takes the proof (a refused file is corrected,
+    /// not typed again); once taken, the wizard says so and the box opens empty.
+    @Test func thePathsStayUntilTelnyxTakesTheProofThenItIsSaid() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+        }
+        _ = press([.character("P")] + Key.typing("~/invoice.txt") + [.enter], &wizard)
+        wizard.state.lastError = Failure(message: "Ownership proof: ~/invoice.txt is not a PDF, PNG or JPEG")
+        _ = press([.character("P")], &wizard)
+        #expect(wizard.overlay == .ownershipProof(TextField("~/invoice.txt")))
+        _ = press([.control("u")] + Key.typing("~/invoice.pdf") + [.enter], &wizard)
+        wizard.state.lastError = nil
+        wizard.state.gates?.externalVerificationStatus = .pending
+        WizardController.finished(
+            .submitOwnershipProof(documents: ["~/invoice.pdf"], numbers: []), confirmationBefore: nil, &wizard)
+        #expect(wizard.notice == "Sent the ownership proof (1 document); Telnyx reviews it and the wizard checks on its own.")
+        _ = press([.character("P")], &wizard)
+        #expect(wizard.overlay == .ownershipProof(TextField()))
+    }
+}
