@@ -13,6 +13,12 @@ public enum BillableAction: Codable, Equatable, Sendable {
     case changeFrequency(from: CheckFrequency, to: CheckFrequency, monitored: Int)
     /// Reputation is disabled: every one of the `monitored` numbers is dropped.
     case disable(monitored: Int)
+    /// Flagged `numbers` sent to the carriers for review, with what their calls are for
+    /// (`callPurpose`, 1 to 2,000 characters) and an optional contact email.
+    case remediate(numbers: [String], callPurpose: String, contactEmail: String?)
+
+    /// Numbers in one remediation request at most (Telnyx's API).
+    public static let remediationBatch = 2000
 
     public func estimate(_ prices: PriceTable) -> CostEstimate {
         switch self {
@@ -32,6 +38,13 @@ public enum BillableAction: Codable, Equatable, Sendable {
             let after = CostEstimate.monthly(to, numbers: monitored, prices)
             return CostEstimate(
                 amount: .zero, basis: "nothing now; then about \(after.amount) a month instead of \(before.amount): \(after.basis)")
+        case .remediate(let numbers, _, _):
+            let requests = (numbers.count + Self.remediationBatch - 1) / Self.remediationBatch
+            return CostEstimate(
+                amount: prices.remediation * numbers.count,
+                basis:
+                    "\(numbers.count) \(numbers.count == 1 ? "number" : "numbers") × \(prices.remediation), in \(requests) \(requests == 1 ? "request" : "requests") of up to 2,000; a number Telnyx finds ineligible now is not billed"
+            )
         case .disable(let monitored):
             return CostEstimate(
                 amount: .zero,

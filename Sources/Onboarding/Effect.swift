@@ -28,16 +28,20 @@ public enum Effect: Codable, Equatable, Sendable {
     /// Uploads each evidence document (local paths) and submits them as the enterprise's
     /// ownership proof, naming `numbers` for the reviewer (free; no price is stated).
     case submitOwnershipProof(enterpriseId: String, documents: [String], numbers: [String])
+    /// Sends `numbers` to remediation, 2,000 a request (billed $1.00 a number Telnyx takes).
+    case submitRemediation(enterpriseId: String, numbers: [String], callPurpose: String, contactEmail: String?)
+    /// Reads remediation requests by id (free).
+    case readRemediations(enterpriseId: String, ids: [String])
 
     /// Costs money: sent only after a confirmation, never twice for one intent. Every case is
     /// listed, so a new effect cannot be billable by omission.
     public var isBillable: Bool {
         switch self {
-        case .enableReputation, .associateNumbers, .refreshNumbers: true
+        case .enableReputation, .associateNumbers, .refreshNumbers, .submitRemediation: true
         case .queryNumbers: true  // the first read of a number, and every fresh one, are billed
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .checkGates,
             .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers, .setWebhook, .readOwnership,
-            .confirmOwnership, .submitOwnershipProof:
+            .confirmOwnership, .submitOwnershipProof, .readRemediations:
             false
         }
     }
@@ -46,11 +50,11 @@ public enum Effect: Codable, Equatable, Sendable {
     /// reading remote state if its outcome is lost. Every case is listed.
     public var changesRemoteState: Bool {
         switch self {
-        case .checkTerms, .checkGates, .renderLOA, .readEnterprise, .readOwnership: false
+        case .checkTerms, .checkGates, .renderLOA, .readEnterprise, .readOwnership, .readRemediations: false
         case .queryNumbers: true  // a live read bills
         case .agreeToTerms, .createEnterprise, .updateEnterprise, .uploadSignedLOA, .enableReputation, .replaceLOA,
             .disableReputation, .associateNumbers, .refreshNumbers, .changeFrequency, .removeNumbers, .setWebhook, .confirmOwnership,
-            .submitOwnershipProof:
+            .submitOwnershipProof, .submitRemediation:
             true
         }
     }
@@ -60,11 +64,11 @@ public enum Effect: Codable, Equatable, Sendable {
     public var auditName: String {
         switch self {
         case .associateNumbers(_, let numbers), .queryNumbers(_, let numbers, _), .refreshNumbers(_, let numbers),
-            .removeNumbers(_, let numbers), .confirmOwnership(_, let numbers, _):
+            .removeNumbers(_, let numbers), .confirmOwnership(_, let numbers, _), .submitRemediation(_, let numbers, _, _):
             "\(name): \(numbers.joined(separator: ", "))"
         case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .enableReputation,
             .checkGates, .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .setWebhook, .readOwnership,
-            .submitOwnershipProof:
+            .submitOwnershipProof, .readRemediations:
             name
         }
     }
@@ -93,6 +97,8 @@ public enum Effect: Codable, Equatable, Sendable {
         case .readOwnership: "read numbers' ownership"
         case .confirmOwnership(_, let numbers, nil): "confirm ownership of \(Self.count(numbers))"
         case .confirmOwnership(_, let numbers, _?): "confirm ownership of \(Self.count(numbers)), with evidence"
+        case .submitRemediation(_, let numbers, _, _): "send \(Self.count(numbers)) to remediation"
+        case .readRemediations: "read remediation requests"
         case .submitOwnershipProof(_, let documents, _):
             "send the ownership proof (\(documents.count) \(documents.count == 1 ? "document" : "documents"))"
         }

@@ -75,5 +75,15 @@ public enum Event: Codable, Equatable, Sendable {
     /// Telnyx took the ownership proof: its review status now (`pending`), and the SHA-256 (hex)
     /// of each document sent, so the same evidence is not sent again after a rejection.
     case ownershipProofSubmitted(status: ReviewStatus, sha256: [String])
+    /// Send monitored `numbers` to remediation (billed $1.00 a number, asked first), with what
+    /// their calls are for (1 to 2,000 characters) and an optional contact email; `setAside`
+    /// (number → why) were left out before the estimate.
+    case remediate(numbers: [String], callPurpose: String, contactEmail: String?, setAside: [String: String] = [:])
+    /// Ask Telnyx where the unfinished remediation requests stand (free).
+    case checkRemediationsNow
+    /// Telnyx took these requests (202).
+    case remediationsSubmitted([RemediationRecord])
+    /// The requests as Telnyx reports them now (status, per-number results).
+    case remediationsRead([RemediationRecord])
     case effectFailed(Effect, Failure)
 }

@@ -103,6 +103,8 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     /// SHA-256 (hex) of each document of the ownership proof last sent: after a rejection, the
     /// same evidence is not sent again. Nil before any.
     public var submittedProofSHA256: [String]?
+    /// Remediation requests sent through this onboarding, oldest first (nil: none).
+    public var remediations: [RemediationRecord]?
     public var confirmation: PendingConfirmation?
     /// The effect sent and not yet answered; nothing else is sent meanwhile.
     public var inFlight: Effect?

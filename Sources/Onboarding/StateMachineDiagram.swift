@@ -50,6 +50,16 @@ public enum StateMachineDiagram {
             .ownershipRead(notices: [], removed: [number: "unconfirmed_ownership"]), .confirmOwnership([number]),
             .ownershipConfirmed([number]), .submitOwnershipProof(documents: ["/invoice.pdf"], numbers: [number]),
             .ownershipProofSubmitted(status: "pending", sha256: ["ab"]),
+            .remediate(numbers: [number], callPurpose: "Appointment reminders", contactEmail: nil),
+            .remediationsSubmitted([
+                RemediationRecord(id: "rem-1", numbers: [number], status: "pending", submitted: 1, ineligible: 0, callPurpose: "Reminders")
+            ]),
+            .checkRemediationsNow,
+            .remediationsRead([
+                RemediationRecord(
+                    id: "rem-1", numbers: [number], status: "completed", submitted: 1, ineligible: 0, callPurpose: "Reminders",
+                    results: [number: "remediated"])
+            ]),
             .gatesChecked(GateReport(status: "approved", loaStatus: "approved", externalVerificationStatus: "rejected"), at: at),
             .effectFailed(enable, Failure(status: 403, message: "terms not agreed")),
             .effectFailed(enable, Failure(status: 400, codes: ["10015"], message: "already enabled")),

@@ -34,6 +34,9 @@ extension Decision {
             return send(.changeFrequency(enterpriseId: enterprise.id, frequency: frequency))
         case .disable:
             return send(.disableReputation(enterpriseId: enterprise.id))
+        case .remediate(let numbers, let callPurpose, let contactEmail):
+            return send(
+                .submitRemediation(enterpriseId: enterprise.id, numbers: numbers, callPurpose: callPurpose, contactEmail: contactEmail))
         }
     }
 

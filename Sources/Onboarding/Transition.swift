@@ -26,7 +26,8 @@ extension Event {
             (.numbersQueried, .queryNumbers), (.numbersRefreshed, .refreshNumbers), (.frequencyChanged, .changeFrequency),
             (.numbersRemoved, .removeNumbers), (.enterpriseFactsRead, .readEnterprise), (.webhookSet, .setWebhook),
             (.ownershipRead, .readOwnership),
-            (.ownershipConfirmed, .confirmOwnership), (.ownershipProofSubmitted, .submitOwnershipProof):
+            (.ownershipConfirmed, .confirmOwnership), (.ownershipProofSubmitted, .submitOwnershipProof),
+            (.remediationsSubmitted, .submitRemediation), (.remediationsRead, .readRemediations):
             return true
         case (.effectFailed(let failed, _), _):
             return failed == effect
@@ -42,12 +43,13 @@ extension Event {
         case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
             .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
             .changeFrequency, .removeNumbers, .disable, .enableAgain, .setWebhook, .checkOwnershipNow, .confirmOwnership,
-            .submitOwnershipProof:
+            .submitOwnershipProof, .remediate, .checkRemediationsNow:
             true
         case .termsChecked, .termsAgreed, .enterpriseReady, .enterpriseFactsRead, .loaRendered, .signedLOAUploaded, .reputationEnabled,
             .gatesChecked,
             .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
-            .numbersRemoved, .webhookSet, .ownershipRead, .ownershipConfirmed, .ownershipProofSubmitted, .effectFailed:
+            .numbersRemoved, .webhookSet, .ownershipRead, .ownershipConfirmed, .ownershipProofSubmitted, .remediationsSubmitted,
+            .remediationsRead, .effectFailed:
             false
         }
     }
@@ -123,6 +125,11 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .ownershipConfirmed(let numbers): return decision.onOwnershipConfirmed(numbers: numbers)
     case .submitOwnershipProof(let documents, let numbers): return decision.onSubmitOwnershipProof(documents: documents, numbers: numbers)
     case .ownershipProofSubmitted(let status, let sha256): return decision.onOwnershipProofSubmitted(status: status, sha256: sha256)
+    case .remediate(let numbers, let callPurpose, let contactEmail, let setAside):
+        return decision.onRemediate(numbers: numbers, callPurpose: callPurpose, contactEmail: contactEmail, setAside: setAside)
+    case .checkRemediationsNow: return decision.onCheckRemediationsNow()
+    case .remediationsSubmitted(let records): return decision.onRemediationsSubmitted(records: records)
+    case .remediationsRead(let records): return decision.onRemediationsRead(records: records)
     case .effectFailed(let effect, let failure): return decision.onEffectFailed(effect: effect, failure: failure)
     }
 }

@@ -61,7 +61,13 @@ public actor GatePoller {
             if Task.isCancelled { return }
             attempt += 1
             publish(.checking)
-            if let refusal = try await engine.send(.checkGatesNow) {
+            let state = await engine.state
+            let reviewing = state.step == .gates || state.gates?.ownershipProofPending == true
+            if reviewing, let refusal = try await engine.send(.checkGatesNow) {
+                publish(.stopped(refusal))
+                return
+            }
+            if await engine.state.hasUnfinishedRemediation, let refusal = try await engine.send(.checkRemediationsNow) {
                 publish(.stopped(refusal))
                 return
             }
@@ -85,8 +91,10 @@ public actor GatePoller {
             return "An answer from Telnyx was lost; it is reconciled before checking again."
         }
         guard let gates = state.gates else { return "Not waiting on Telnyx's review." }
-        // The ownership proof is reviewed at any step once reputation is enabled.
+        // The ownership proof is reviewed, and remediation requests worked through, at any step
+        // once reputation is enabled.
         if gates.ownershipProofPending && state.reputationEnabled && state.disabledReputation == nil { return nil }
+        if state.hasUnfinishedRemediation { return nil }
         if gates.bothApproved { return "Both reviews are approved." }
         if gates.vettingRejected { return "Telnyx rejected the enterprise: correct it and submit again." }
         if gates.loaRejected { return "Telnyx rejected the LOA: replace it." }

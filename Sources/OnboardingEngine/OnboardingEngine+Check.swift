@@ -20,6 +20,10 @@ extension OnboardingEngine {
         if state.reputationEnabled && state.step >= .query && lastEffectFailure == nil {
             if let refused = try await send(.checkOwnershipNow) { return refused }
         }
+        // Remediation requests under way: where Telnyx stands with them (free reads).
+        if state.hasUnfinishedRemediation && lastEffectFailure == nil {
+            if let refused = try await send(.checkRemediationsNow) { return refused }
+        }
         // The read itself failed (an outage, a deadline): said, never taken for a check.
         if let failure = lastEffectFailure { return failure.message.hasSuffix(".") ? String(failure.message.dropLast()) : failure.message }
         return nil

@@ -170,6 +170,10 @@ extension OnboardingEngine {
                 confirmed.append(number)
             }
             return .ownershipConfirmed(confirmed)
+        case .submitRemediation(let id, let numbers, let callPurpose, let contactEmail):
+            return try await submitRemediation(enterpriseId: id, numbers: numbers, callPurpose: callPurpose, contactEmail: contactEmail)
+        case .readRemediations(let id, let ids):
+            return try await readRemediations(enterpriseId: id, ids: ids)
         case .submitOwnershipProof(let id, let documents, let numbers):
             return try await submitOwnershipProof(enterpriseId: id, documents: documents, numbers: numbers)
         case .setWebhook(let id, let url):

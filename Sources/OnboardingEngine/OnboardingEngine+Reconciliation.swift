@@ -15,8 +15,11 @@ extension OnboardingEngine {
                 message: "“\(effect.name)” did not go through (\(cause)); Telnyx shows no sign of it. Do it again when ready.",
                 retryable: true))
         switch effect {
-        case .checkTerms, .checkGates, .renderLOA, .readEnterprise, .readOwnership:
+        case .checkTerms, .checkGates, .renderLOA, .readEnterprise, .readOwnership, .readRemediations:
             return notApplied
+        case .submitRemediation(let id, let numbers, let callPurpose, _):
+            return try await reconciledRemediation(enterpriseId: id, numbers: numbers, callPurpose: callPurpose, since: intentAt)
+                ?? notApplied
         case .agreeToTerms:
             let status = try await client.termsStatus()
             return status.hasAgreed ? .termsAgreed(version: status.agreedVersion ?? status.currentTermsVersion) : notApplied

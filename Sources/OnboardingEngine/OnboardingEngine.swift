@@ -211,6 +211,9 @@ public actor OnboardingEngine {
         case (.refreshNumbers, .numbersRefreshed(let succeeded, _, _)): return prices.liveCheck * succeeded.count
         case (.queryNumbers(_, _, let fresh), .numbersQueried(let numbers, _)):
             return prices.liveCheck * (fresh ? numbers.count : numbers.filter(state.nextReadIsBilled).count)
+        case (.submitRemediation, .remediationsSubmitted(let requests)):
+            // Telnyx bills the numbers it took, not those it found ineligible.
+            return prices.remediation * requests.reduce(0) { $0 + $1.submitted }
         case (_, .effectFailed(_, let failure)) where failure.outcomeUnknown: return nil
         default: return .zero
         }

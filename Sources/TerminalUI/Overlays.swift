@@ -74,7 +74,7 @@ enum Overlays {
                     ("Type \(WizardModel.disableWord) and press Enter: \(model.confirmationWord.text)", .bold), ("Esc cancels.", .muted),
                 ]
             )
-        case .enable, .associate, .query, .refresh: break
+        case .enable, .associate, .query, .refresh, .remediate: break
         }
         what =
             switch confirmation.action {
@@ -87,13 +87,16 @@ enum Overlays {
             case .refresh(let numbers) where numbers.count > 100:
                 "Refresh \(numbers.count) numbers now, in \((numbers.count + 99) / 100) requests of up to 100"
             case .refresh(let numbers): "Refresh \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") now"
+            case .remediate(let numbers, let callPurpose, let contactEmail):
+                "Send \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") to remediation (\(Effect.sample(numbers))); call purpose: “\(RemoteText.sanitized(String(callPurpose.prefix(60))))\(callPurpose.count > 60 ? "…" : "")”\(contactEmail.map { "; contact \(RemoteText.sanitized($0))" } ?? "")"
             case .remove, .changeFrequency, .disable: ""
             }
         // Numbers given but not in the estimate are named here, before anything is paid.
         var setAside: [(String, Style)] = []
         if let refused = confirmation.setAside {
             let room = max(1, room - 2)
-            setAside = [("", .plain), ("Set aside, not added and not billed (\(refused.count)):", .colored(.danger, bold: true))]
+            let verb = if case .remediate = confirmation.action { "sent" } else { "added" }
+            setAside = [("", .plain), ("Set aside, not \(verb) and not billed (\(refused.count)):", .colored(.danger, bold: true))]
             let sorted = refused.named.sorted { $0.key < $1.key }.prefix(room)
             setAside += sorted.map { ("  \($0.key)  \(RemoteText.sanitized($0.value))", .plain) }
             if refused.count > sorted.count {

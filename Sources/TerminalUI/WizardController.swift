@@ -256,7 +256,10 @@ public enum WizardController {
             // A failure that names no number is the error line's to tell.
             if let error = model.state.lastError, error.fieldProblems.isEmpty { return }
             model.overlay = .associationResults(numbers: numbers, setAside: confirmationBefore?.setAside, top: 0)
-        case .enable, .query, .refresh, .remove, .changeFrequency, .disable: return
+        case .remediate(let numbers, _, _) where succeeded:
+            model.notice =
+                "Sent \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") to remediation; Telnyx works through it over about a day and the wizard checks on its own."
+        case .enable, .query, .refresh, .remove, .changeFrequency, .disable, .remediate: return
         }
     }
 

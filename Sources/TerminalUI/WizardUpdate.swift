@@ -223,7 +223,9 @@ public enum WizardUpdate {
         }
         // Review polling runs while the onboarding waits at step 6, and while the ownership
         // proof is reviewed at any step after.
-        let reviewed = state.step == .gates || (state.gates?.ownershipProofPending == true && state.reputationEnabled)
+        let reviewed =
+            state.step == .gates || (state.gates?.ownershipProofPending == true && state.reputationEnabled)
+            || state.hasUnfinishedRemediation
         if reviewed && state.inFlight == nil && !model.background.reviewPolling {
             model.background.reviewPolling = true
             commands.append(.startReviewPolling)

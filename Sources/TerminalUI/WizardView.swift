@@ -165,7 +165,7 @@ public enum WizardView {
         switch model.state.confirmation?.action {
         case .disable?: return " type DISABLE, Enter  Esc cancel  ^Q quit"
         case .remove?, .changeFrequency?: return " y go ahead   n cancel   q quit"
-        case .enable?, .associate?, .query?, .refresh?: return " y confirm and pay   n cancel   q quit"
+        case .enable?, .associate?, .query?, .refresh?, .remediate?: return " y confirm and pay   n cancel   q quit"
         case nil: break
         }
         let step = StepScreens.keys(model)

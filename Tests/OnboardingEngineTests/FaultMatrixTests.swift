@@ -55,6 +55,7 @@ struct FaultPoint: Sendable, CustomTestStringConvertible {
         case "set webhook": ("PATCH", "/v2/enterprises/*/reputation/webhook")
         case "confirm ownership": ("POST", "/v2/enterprises/*/reputation/numbers/*/ownership_confirm")
         case "submit ownership proof": ("POST", "/v2/enterprises/*/reputation/external_verification")
+        case "send to remediation": ("POST", "/v2/enterprises/*/reputation/remediation")
         case "remove numbers": ("DELETE", "/v2/enterprises/*/reputation/numbers/*")
         case "disable reputation": ("DELETE", "/v2/enterprises/*/reputation")
         default: ("", "")

@@ -240,6 +240,25 @@ extension KillPoint {
                 #expect(proof.documentIds == evidence.compactMap(\.value1.id))
             }),
         KillPoint(
+            name: "send to remediation",
+            prepare: walkToManage,
+            decisions: { engine, _ in
+                [
+                    .remediate(
+                        numbers: Array(await engine.state.monitoredNumbers.prefix(2)), callPurpose: "Appointment reminders",
+                        contactEmail: nil),
+                    .confirm,
+                ]
+            },
+            isTarget: { if case .submitRemediation = $0 { true } else { false } },
+            isDone: { state, simulator in
+                #expect(state.remediations?.count == 1)
+                #expect(state.remediations?.first?.numbers == Array(state.monitoredNumbers.prefix(2)))
+                // Billed once a number, however often the answer was lost.
+                let ledger = try await simulator.ledger()
+                #expect(actions(ledger, "remediation").count == 2)
+            }),
+        KillPoint(
             name: "remove numbers",
             prepare: walkToManage,
             decisions: { engine, _ in [.removeNumbers(Array(await engine.state.monitoredNumbers.prefix(2))), .confirm] },
