@@ -87,6 +87,26 @@ public struct OnboardingReport: Encodable, Sendable {
     public var ownershipAttention: [Attention]
     /// Numbers Telnyx removed from monitoring, with its reason (`removed_by_telnyx`).
     public var removedByTelnyx: [SetAsideNumber]
+    /// Remediation requests sent through the onboarding, oldest first, with each number's
+    /// outcome once known (`remediations`).
+    public var remediations: [Remediation]
+
+    /// A remediation request as reported: Telnyx's id and status, the numbers sent, how many
+    /// Telnyx took (billed) and found ineligible, and number → outcome once known.
+    public struct Remediation: Encodable, Sendable {
+        public var id: String
+        public var status: String
+        public var phoneNumbers: [String]
+        public var submitted: Int
+        public var ineligible: Int
+        public var results: [String: String]?
+        enum CodingKeys: String, CodingKey {
+            case id, status, results
+            case phoneNumbers = "phone_numbers"
+            case submitted = "phone_numbers_submitted"
+            case ineligible = "phone_numbers_ineligible"
+        }
+    }
 
     /// A number Telnyx asks about: `pending_confirmation` (answer by `confirm_by`) or `flagged`.
     public struct Attention: Encodable, Sendable {
@@ -133,6 +153,7 @@ public struct OnboardingReport: Encodable, Sendable {
         case reputationDisabled = "reputation_disabled"
         case ownershipAttention = "ownership_attention"
         case removedByTelnyx = "removed_by_telnyx"
+        case remediations
     }
 
     /// The report of `state` from its `audit` log, as of `now`.
@@ -183,6 +204,11 @@ public struct OnboardingReport: Encodable, Sendable {
         self.lastActivity = lastActivity
         ownershipAttention = (state.ownershipNotices ?? []).map {
             Attention(phoneNumber: $0.phoneNumber, ownershipStatus: $0.status.rawValue, flagReason: $0.flagReason, confirmBy: $0.confirmBy)
+        }
+        remediations = (state.remediations ?? []).map {
+            Remediation(
+                id: $0.id, status: $0.status, phoneNumbers: $0.numbers, submitted: $0.submitted, ineligible: $0.ineligible,
+                results: $0.results)
         }
         removedByTelnyx = (state.removedByTelnyx ?? [:]).sorted { $0.key < $1.key }.map {
             SetAsideNumber(phoneNumber: $0.key, reason: $0.value)
@@ -278,6 +304,18 @@ public struct OnboardingReport: Encodable, Sendable {
             lines.append("Removed by Telnyx (no longer monitored): \(removedByTelnyx.count)")
             for number in removedByTelnyx.prefix(5) {
                 lines.append("  \(number.phoneNumber): \(number.reason.replacingOccurrences(of: "_", with: " "))")
+            }
+        }
+        if !remediations.isEmpty {
+            let records = remediations.suffix(5)
+            lines.append(
+                "Remediation: \(remediations.count) \(remediations.count == 1 ? "request" : "requests")\(remediations.count > 5 ? " (the last 5)" : ""):"
+            )
+            for request in records {
+                let record = RemediationRecord(
+                    id: request.id, numbers: request.phoneNumbers, status: request.status, submitted: request.submitted,
+                    ineligible: request.ineligible, callPurpose: "", results: request.results)
+                lines.append("  \(RemoteText.sanitized(request.id)): \(RemoteText.sanitized(record.summary))")
             }
         }
         lines.append("Next: \(next)")

@@ -43,6 +43,10 @@ import Testing
                 #expect(done.status == "completed")
                 #expect(Set(done.results?.keys.map { $0 } ?? []) == Set(numbers))
                 #expect(await engine.state.hasUnfinishedRemediation == false)
+                // `status` says each request's outcome, and the JSON each number's.
+                let report = try store.report("onb-remediate")
+                #expect(report.text.contains("\nRemediation: 1 request:\n  \(done.id): completed (3 numbers): "))
+                #expect(report.remediations.first?.results == done.results)
                 let remediated = (done.results ?? [:]).filter { $0.value == "remediated" }.keys.sorted()
                 #expect(
                     await engine.remediationSetAside(numbers)

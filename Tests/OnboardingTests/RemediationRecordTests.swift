@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+@testable import Onboarding
+
+/// A remediation request said in a few words, and its estimate.
+@Suite struct RemediationRecordTests {
+    @Test func aRequestIsSaidByStatusThenByOutcome() {
+        var record = RemediationRecord(
+            id: "rem-1", numbers: ["+13125550100", "+13125550101", "+13125550102"], status: "in_progress", submitted: 3, ineligible: 0,
+            callPurpose: "Reminders")
+        #expect(record.summary == "in progress (3 numbers)")
+        #expect(!record.isFinished)
+        record.status = "completed"
+        record.results = ["+13125550100": "remediated", "+13125550101": "not_flagged", "+13125550102": "remediated"]
+        #expect(record.summary == "completed (3 numbers): 2 remediated, 1 not flagged")
+        #expect(record.isFinished)
+    }
+
+    @Test func theEstimateCountsRequestsOf2000() {
+        let numbers = (0..<2001).map { String(format: "+1312555%04d", $0) }
+        let estimate = BillableAction.remediate(numbers: numbers, callPurpose: "Reminders", contactEmail: nil).estimate(.listPrices)
+        #expect(estimate.amount == Money(cents: 200_100))
+        #expect(
+            estimate.basis == "2001 numbers × $1.00, in 2 requests of up to 2,000; a number Telnyx finds ineligible now is not billed")
+    }
+}
