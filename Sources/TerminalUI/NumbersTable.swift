@@ -52,11 +52,31 @@ enum NumbersTable {
                     fullScreen: "", plain: "Telnyx calls \(RemoteText.sanitized(url)) for ownership events (`webhook clear` stops it)."))
         }
         if let status = OwnershipProofScreen.status(model, key: "P") { blocks.append(status) }
+        if let remediation = remediationLine(state) { blocks.append(remediation) }
         if model.table.filtering || !model.table.filter.text.isEmpty {
             blocks.append(.input(label: "Filter: ", field: model.table.filter, inlineWidth: 16, focused: model.table.filtering))
         }
         blocks.append(.onScreenOnly(.blank))
         return blocks + [.table(table(model))]
+    }
+
+    /// Help lines shared by two keys each (help shows a line once), so step 9's keys fit 80×24.
+    static let sortAndFilterHelp = "s sorts by the next column, worst first (S reverses); / filters by digits."
+    static let disableAndLogHelp = "D disables reputation (type DISABLE); L shows the audit log."
+
+    /// Where remediation stands: the requests under way, else the last one's outcome; nil when
+    /// none was sent.
+    static func remediationLine(_ state: OnboardingState) -> ScreenBlock? {
+        guard let requests = state.remediations, let last = requests.last else { return nil }
+        let open = requests.filter { !$0.isFinished }
+        if !open.isEmpty {
+            let numbers = open.reduce(0) { $0 + $1.numbers.count }
+            let text =
+                "Remediation under way: \(open.count) \(open.count == 1 ? "request" : "requests"), \(numbers) \(numbers == 1 ? "number" : "numbers"); checked on its own."
+            return .wording(fullScreen: text, plain: text, .colored(.accent))
+        }
+        let text = "Last remediation: \(RemoteText.sanitized(last.summary))."
+        return .wording(fullScreen: text, plain: text, .muted)
     }
 
     /// The table: its columns, and each row (made when shown or said) as cells and as a sentence.

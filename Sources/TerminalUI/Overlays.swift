@@ -159,6 +159,8 @@ enum Overlays {
                     ("URL: \(field.text)▏", .bold), ("", .plain),
                     ("Enter sets it (empty: clears it)   Esc cancels", .muted),
                 ], title: "Ownership webhook", on: &surface)
+        case .remediation(let form):
+            box(form.lines(prices: model.state.prices), title: "Remediation", on: &surface)
         case .removedNumbers(let lines, let top):
             let shown = lines.map { Array($0.dropFirst(top).prefix(surface.height - 8)) } ?? ["Reading them from Telnyx…"]
             box(

@@ -130,7 +130,7 @@ extension PlainText {
             return ["No longer monitored:"] + (lines ?? ["(being read…)"]).map { "  \($0)" }
         case .ownershipHistory(let number, let lines, _)?:
             return ["Ownership of \(number):"] + (lines ?? ["(being read…)"]).map { "  \($0)" }
-        case .help?, .pickNumbers?, .webhook?, .ownershipProof?, nil: break
+        case .help?, .pickNumbers?, .webhook?, .ownershipProof?, .remediation?, nil: break
         }
         // The screen's own content: the same blocks the full screen places, with paths whole,
         // choices numbered, a table's rows as sentences, keys said as plain mode has them and

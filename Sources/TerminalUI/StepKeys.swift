@@ -474,12 +474,12 @@ extension NumbersTable: StepScreen {
                 action: handle),
             KeyBinding(
                 [.character("s"), .character("S")], manage ? "s sort" : "s/S sort",
-                help: "s sorts by the next column (worst first); S reverses.", action: handle),
-            KeyBinding([.character("/")], manage ? "/ find" : nil, help: "/ filters by digits.", action: handle),
+                help: NumbersTable.sortAndFilterHelp, action: handle),
+            KeyBinding([.character("/")], manage ? "/ find" : nil, help: NumbersTable.sortAndFilterHelp, action: handle),
             KeyBinding(
-                [.character("D")], manage ? "D off" : nil, help: "D disables reputation (asks first: type DISABLE).", action: handle),
+                [.character("D")], manage ? "D off" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
             KeyBinding(
-                [.character("L")], manage ? "L log" : nil, help: "L shows the audit log: who did what, when, at what cost.", action: handle),
+                [.character("L")], manage ? "L log" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
             KeyBinding(
                 [.character("a")], manage ? "a add" : "a add numbers", help: "a adds more numbers (Esc comes back here).", action: handle),
         ]
@@ -496,6 +496,9 @@ extension NumbersTable: StepScreen {
                         action: handle),
                     KeyBinding(
                         [.character("T")], nil, help: "T lists the numbers no longer monitored, with why and when.", action: handle),
+                    KeyBinding(
+                        [.character("M")], nil, help: "M sends the selected numbers to remediation ($1.00 each, asked first).",
+                        action: handle),
                 ] : [])
     }
 
@@ -588,6 +591,11 @@ extension NumbersTable: StepScreen {
                 return []
             }
             return [.send(.addNumbers(model.awaitingProof))]
+        case .character("M"):
+            let chosen = chosen()
+            guard !chosen.isEmpty else { return [] }
+            model.table.selected = []
+            model.overlay = .remediation(RemediationForm(numbers: chosen))
         case .character("T"):
             model.overlay = .removedNumbers(lines: nil, top: 0)
             return [.loadRemovedNumbers]

@@ -144,6 +144,10 @@ public enum WizardController {
                 model.overlay = .ownershipProof(field)
             }
             return []
+        case .remediation(var form):
+            let (done, decision) = form.handle(key)
+            model.overlay = done ? nil : .remediation(form)
+            return decision.map { [.send($0)] } ?? []
         case .removedNumbers(let lines, let top):
             if key == .character("T") { model.overlay = nil }
             if let top = scroll(top, key, lines: lines?.count ?? 0) {

@@ -40,6 +40,8 @@ public struct WizardModel: Equatable, Sendable {
         case ownershipHistory(number: String, lines: [String]?, top: Int)
         /// The numbers no longer monitored (Telnyx's tombstones), `lines` nil while read.
         case removedNumbers(lines: [String]?, top: Int)
+        /// Numbers chosen at step 9 for remediation, with the call purpose being typed.
+        case remediation(RemediationForm)
     }
 
     // From the engine and the program.

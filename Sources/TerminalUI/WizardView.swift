@@ -160,6 +160,7 @@ public enum WizardView {
         case .auditLog?, .associationResults?, .ownershipHistory?, .removedNumbers?: return " ↑↓ scroll  Esc close  ^Q quit"
         case .webhook?: return " type the URL  Enter set (empty: clear)  Esc cancel  ^Q quit"
         case .ownershipProof?: return " type the paths (; between)  Enter send  Esc cancel  ^Q quit"
+        case .remediation?: return " ↑↓ field  Enter go on (the cost is asked)  Esc cancel  ^Q quit"
         case nil: break
         }
         switch model.state.confirmation?.action {

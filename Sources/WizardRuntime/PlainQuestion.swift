@@ -34,7 +34,7 @@ enum PlainQuestion: Equatable {
         case .pickEnterprise?: return .pickEnterprise
         case .confirmLOAReplacement?: return .replaceLOA
         case .help?, .pickNumbers?, .auditLog?, .associationResults?, .webhook?, .ownershipProof?, .ownershipHistory?,
-            .removedNumbers?:
+            .removedNumbers?, .remediation?:
             return .closeOverlay
         case nil: break
         }

@@ -210,6 +210,9 @@ final class WizardWork {
                 // Numbers outside the inventory are set aside before the estimate; the lines
                 // the wizard refused are named beside them.
                 refusal = try await engine.addNumbers(numbers, refused: refused)
+            } else if case .remediate(let numbers, let callPurpose, let contactEmail, _) = event {
+                // Numbers under way or in cooldown are set aside by the engine, which knows the time.
+                refusal = try await engine.remediate(numbers, callPurpose: callPurpose, contactEmail: contactEmail)
             } else {
                 refusal = try await engine.send(event)
             }

@@ -168,6 +168,20 @@ import Testing
                     "  2026-11-20 10:00 UTC  added",
                 ])))
         states.append(("9-manage-ownership-history", history))
+        // M: the selected numbers to remediation, the call purpose typed; then, sent, the
+        // request under way says so above the table.
+        var remediation = manage
+        _ = press(
+            [.down, .character(" "), .character(" "), .character("M")] + Key.typing("Appointment reminders") + [.down]
+                + Key.typing("ops@acme.example.com"), &remediation)
+        states.append(("9-manage-remediation-box", remediation))
+        var underWay = manage
+        underWay.state.remediations = [
+            RemediationRecord(
+                id: "rem-1", numbers: ["+13125550101", "+13125550102"], status: "in_progress", submitted: 2, ineligible: 0,
+                callPurpose: "Appointment reminders")
+        ]
+        states.append(("9-manage-remediation-under-way", underWay))
         return states.map { name, model in
             var model = model
             model.now = now

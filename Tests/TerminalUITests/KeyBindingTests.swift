@@ -190,3 +190,29 @@ import Testing
         #expect(wizard.overlay == .ownershipProof(TextField()))
     }
 }
+
+@Suite struct RemediationKeyTests {
+    /// M opens the remediation box for the selected (or current) numbers; Enter asks the state
+    /// machine (the cost comes next), Esc leaves without asking.
+    @Test func theSelectedNumbersGoToRemediationWithTheirCallPurpose() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+            state.monitoredNumbers = ["+13125550100", "+13125550101", "+13125550102"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        _ = press([.down, .character(" "), .character(" "), .character("M")], &wizard)
+        #expect(wizard.overlay == .remediation(RemediationForm(numbers: ["+13125550101", "+13125550102"])))
+        _ = press(Key.typing("Appointment reminders") + [.down] + Key.typing("ops@acme.example.com"), &wizard)
+        #expect(
+            press([.enter], &wizard) == [
+                .send(
+                    .remediate(
+                        numbers: ["+13125550101", "+13125550102"], callPurpose: "Appointment reminders",
+                        contactEmail: "ops@acme.example.com"))
+            ])
+        #expect(wizard.overlay == nil)
+        _ = press([.character("M")], &wizard)
+        #expect(press([.escape], &wizard).isEmpty && wizard.overlay == nil)
+    }
+}
