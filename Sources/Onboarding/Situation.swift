@@ -92,7 +92,7 @@ extension OnboardingState {
                 return "Telnyx rejected the enterprise: correct it as the reasons say, then submit again with a new LOA."
             }
             if gates.loaRejected { return "Telnyx rejected the LOA: render, sign and upload a replacement." }
-            let proof = gates.externalVerificationStatus.map { ", ownership proof is \($0)" } ?? ""
+            let proof = gates.externalVerificationStatus.map { ", ownership proof is \(RemoteText.sanitized($0.rawValue))" } ?? ""
             return
                 "Waiting on Telnyx: vetting is \(gates.status), LOA review is \(gates.loaStatus)\(proof). Nothing to do until they decide."
         case .associate:
