@@ -15,7 +15,7 @@ extension Decision {
                 "call_purpose: say what the calls from these numbers are for (1 to 2,000 characters); the carriers' reviewers read it.")
         }
         let email = contactEmail?.trimmingCharacters(in: .whitespaces)
-        if let email, !email.isEmpty, !Self.looksLikeEmail(email) {
+        if let email, !email.isEmpty, !EmailAddress.looksValid(email) {
             return refuse("contact_email: \(RemoteText.sanitized(email)) is not an email address (name@example.com).")
         }
         let monitored = Set(state.monitoredNumbers)
@@ -63,12 +63,5 @@ extension Decision {
         let read = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         next.remediations = state.remediations?.map { read[$0.id] ?? $0 }
         return settle() ?? stay()
-    }
-
-    /// `name@host.tld`, no spaces: enough to catch a slip before Telnyx does.
-    static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
-            && !text.contains(" ")
     }
 }

@@ -317,6 +317,14 @@ public struct OnboardingReport: Encodable, Sendable {
                     ineligible: request.ineligible, callPurpose: "", results: request.results)
                 lines.append("  \(RemoteText.sanitized(request.id)): \(RemoteText.sanitized(record.summary))")
             }
+            // The last request's outcome, number by number (--json has every request's).
+            if let last = remediations.last, let results = last.results {
+                let sorted = results.sorted { $0.key < $1.key }
+                for (number, outcome) in sorted.prefix(10) {
+                    lines.append("    \(number): \(RemoteText.sanitized(outcome).replacingOccurrences(of: "_", with: " "))")
+                }
+                if sorted.count > 10 { lines.append("    … and \(sorted.count - 10) more (--json lists them all)") }
+            }
         }
         lines.append("Next: \(next)")
         if let lastError { lines.append("Last error: \(lastError)") }

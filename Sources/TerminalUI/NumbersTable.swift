@@ -52,6 +52,7 @@ enum NumbersTable {
                     fullScreen: "", plain: "Telnyx calls \(RemoteText.sanitized(url)) for ownership events (`webhook clear` stops it)."))
         }
         if let status = OwnershipProofScreen.status(model, key: "P") { blocks.append(status) }
+        if let ownership = ownershipLine(state) { blocks.append(ownership) }
         if let remediation = remediationLine(state) { blocks.append(remediation) }
         if model.table.filtering || !model.table.filter.text.isEmpty {
             blocks.append(.input(label: "Filter: ", field: model.table.filter, inlineWidth: 16, focused: model.table.filtering))
@@ -63,6 +64,19 @@ enum NumbersTable {
     /// Help lines shared by two keys each (help shows a line once), so step 9's keys fit 80×24.
     static let sortAndFilterHelp = "s sorts by the next column, worst first (S reverses); / filters by digits."
     static let disableAndLogHelp = "D disables reputation (type DISABLE); L shows the audit log."
+
+    /// Telnyx's ownership questions at a glance: how many, the first deadline, the keys.
+    static func ownershipLine(_ state: OnboardingState) -> ScreenBlock? {
+        guard let notices = state.ownershipNotices, !notices.isEmpty, state.step == .manage else { return nil }
+        let deadline = notices.compactMap(\.confirmBy).min().map { ", the first by \(ReportTime.stamp($0))" } ?? ""
+        let count = "\(notices.count) \(notices.count == 1 ? "number" : "numbers")"
+        return .wording(
+            fullScreen:
+                "Telnyx asks whether \(count) marked ! \(notices.count == 1 ? "is" : "are") still yours\(deadline): C confirms, x gives up, H says why.",
+            plain:
+                "Telnyx asks whether \(count) \(notices.count == 1 ? "is" : "are") still yours\(deadline): `C NUMBER` confirms, `x NUMBER` gives up, `H NUMBER` says why.",
+            .colored(.warning))
+    }
 
     /// Where remediation stands: the requests under way, else the last one's outcome; nil when
     /// none was sent.

@@ -11,6 +11,8 @@ public struct RemediationForm: Equatable, Sendable {
     public var contactEmail = TextField()
     /// 0: the call purpose, 1: the contact email.
     public var focus = 0
+    /// What is wrong with what was typed, said under the fields (nothing is sent meanwhile).
+    public var problem: String?
 
     public init(numbers: [String]) { self.numbers = numbers }
 
@@ -28,7 +30,8 @@ public struct RemediationForm: Equatable, Sendable {
             row("Call purpose", callPurpose, 0),
             row("Contact email (optional)", contactEmail, 1),
             ("", .plain),
-            ("↑↓ field   Enter go on   Esc cancel", .muted),
+        ] + (problem.map { [("! \($0)", .colored(.danger)), ("", .plain)] } ?? []) + [
+            ("↑↓ field   Enter go on   Esc cancel", .muted)
         ]
     }
 
@@ -39,11 +42,22 @@ public struct RemediationForm: Equatable, Sendable {
         case .up, .down, .tab: focus = 1 - focus
         case .enter:
             let email = contactEmail.text.trimmingCharacters(in: .whitespaces)
+            // The state machine's own rules, said here so nothing typed is lost to a refusal.
+            let purpose = callPurpose.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !(1...2000).contains(purpose.count) {
+                (focus, problem) = (0, "Say what the calls from these numbers are for (1 to 2,000 characters).")
+                return (false, nil)
+            }
+            if !email.isEmpty, !EmailAddress.looksValid(email) {
+                (focus, problem) = (1, "\(RemoteText.sanitized(email)) is not an email address (name@example.com); or leave it empty.")
+                return (false, nil)
+            }
             return (
                 true,
                 .remediate(numbers: numbers, callPurpose: callPurpose.text, contactEmail: email.isEmpty ? nil : email)
             )
         default:
+            problem = nil
             if focus == 0 { callPurpose.edit(key) } else { contactEmail.edit(key) }
         }
         return (false, nil)

@@ -236,6 +236,22 @@ public enum WizardController {
     /// After a decision's work ended: once numbers were added, what became of each is shown;
     /// a removal, a frequency change or a disable says what was done.
     public static func finished(_ event: Event, confirmationBefore: PendingConfirmation?, _ model: inout WizardModel) {
+        // Free answers have no confirmation: each is said once Telnyx took it.
+        if model.state.inFlight == nil, model.state.lastError == nil {
+            switch event {
+            case .confirmOwnership(let numbers, let evidence):
+                model.notice =
+                    "Told Telnyx \(numbers.count == 1 ? numbers[0] : "\(numbers.count) numbers") \(numbers.count == 1 ? "is" : "are") still yours\(evidence == nil ? "" : ", with the evidence")."
+                return
+            case .setWebhook(let url?):
+                model.notice = "Telnyx now calls \(RemoteText.sanitized(url)) for ownership events."
+                return
+            case .setWebhook(nil):
+                model.notice = "The ownership webhook is cleared; the wizard keeps polling."
+                return
+            default: break
+            }
+        }
         // The ownership proof is free, so it has no confirmation: said once Telnyx took it.
         if case .submitOwnershipProof(let documents, _) = event, model.state.inFlight == nil, model.state.lastError == nil {
             model.lastProofPaths = ""

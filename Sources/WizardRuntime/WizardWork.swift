@@ -109,7 +109,11 @@ final class WizardWork {
                 do {
                     guard let enterpriseId = await engine.state.enterprise?.id else { throw CommandFailure("there is no enterprise yet") }
                     let detail = try await client.ownership(enterpriseId: enterpriseId, phoneNumber: number)
-                    inbox.post(.ownershipHistory(number: number, .success(OwnershipHistoryText.lines(detail))))
+                    let remediations = await engine.state.remediations ?? []
+                    inbox.post(
+                        .ownershipHistory(
+                            number: number,
+                            .success(OwnershipHistoryText.lines(detail) + RemediationText.lines(for: number, in: remediations))))
                 } catch {
                     let said = (error as? TelnyxError)?.message ?? (error as? CommandFailure)?.description ?? "\(error)"
                     inbox.post(.ownershipHistory(number: number, .failure(CommandFailure(said))))

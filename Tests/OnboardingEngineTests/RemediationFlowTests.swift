@@ -46,6 +46,11 @@ import Testing
                 // `status` says each request's outcome, and the JSON each number's.
                 let report = try store.report("onb-remediate")
                 #expect(report.text.contains("\nRemediation: 1 request:\n  \(done.id): completed (3 numbers): "))
+                // Each number's outcome, in number order, under the last request.
+                for number in numbers {
+                    let outcome = try #require(done.results?[number]).replacingOccurrences(of: "_", with: " ")
+                    #expect(report.text.contains("\n    \(number): \(outcome)\n"))
+                }
                 #expect(report.remediations.first?.results == done.results)
                 let remediated = (done.results ?? [:]).filter { $0.value == "remediated" }.keys.sorted()
                 #expect(

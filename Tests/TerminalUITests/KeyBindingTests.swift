@@ -215,4 +215,34 @@ import Testing
         _ = press([.character("M")], &wizard)
         #expect(press([.escape], &wizard).isEmpty && wizard.overlay == nil)
     }
+
+    /// What is wrong with the call purpose or the email is said in the box, which stays open
+    /// with everything typed; nothing is asked of the state machine meanwhile.
+    @Test func aWrongEntryIsSaidInTheBoxAndNothingTypedIsLost() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        _ = press([.character("M"), .down] + Key.typing("sam@acme"), &wizard)
+        #expect(press([.enter], &wizard).isEmpty)
+        var expected = RemediationForm(numbers: ["+13125550100"])
+        expected.contactEmail = TextField("sam@acme")
+        expected.problem = "Say what the calls from these numbers are for (1 to 2,000 characters)."
+        #expect(wizard.overlay == .remediation(expected))
+        _ = press(Key.typing("Reminders") + [.enter], &wizard)
+        expected.callPurpose = TextField("Reminders")
+        expected.focus = 1
+        expected.problem = "sam@acme is not an email address (name@example.com); or leave it empty."
+        #expect(wizard.overlay == .remediation(expected))
+    }
+
+    /// C, and the webhook, say when Telnyx took them (they have no confirmation).
+    @Test func freeAnswersAreSaidOnceTaken() {
+        var wizard = model(.manage) { $0.reputationEnabled = true }
+        WizardController.finished(.confirmOwnership(["+13125550101"]), confirmationBefore: nil, &wizard)
+        #expect(wizard.notice == "Told Telnyx +13125550101 is still yours.")
+        WizardController.finished(.setWebhook(url: "https://hooks.example.com/t"), confirmationBefore: nil, &wizard)
+        #expect(wizard.notice == "Telnyx now calls https://hooks.example.com/t for ownership events.")
+    }
 }
