@@ -13,6 +13,8 @@ enum PlainQuestion: Equatable {
     case pickEnterprise
     case replaceLOA
     case closeOverlay
+    /// Step 9's remediation: what the calls are for, then the contact email.
+    case remediation(field: Int)
     case terms
     case enterpriseRow(EnterpriseForm.Row)
     case disabled
@@ -34,8 +36,9 @@ enum PlainQuestion: Equatable {
         case .pickEnterprise?: return .pickEnterprise
         case .confirmLOAReplacement?: return .replaceLOA
         case .help?, .pickNumbers?, .auditLog?, .associationResults?, .webhook?, .ownershipProof?, .ownershipHistory?,
-            .removedNumbers?, .remediation?:
+            .removedNumbers?:
             return .closeOverlay
+        case .remediation(let form)?: return .remediation(field: form.focus)
         case nil: break
         }
         switch model.screenStep {
@@ -68,6 +71,13 @@ enum PlainQuestion: Equatable {
         case .pickEnterprise: return "Number of the enterprise to use (Enter goes back):"
         case .replaceLOA: return "y = replace it, n = keep it:"
         case .closeOverlay: return "Press Enter to go on:"
+        case .remediation(let field):
+            guard case .remediation(let form)? = model.overlay else { return "" }
+            let problem = form.problem.map { "! \($0)\n" } ?? ""
+            let numbers = form.numbers.count == 1 ? "this number" : "these \(form.numbers.count) numbers"
+            return field == 0
+                ? "\(problem)What are the calls from \(numbers) for? (the carriers' reviewers read it; the cost is asked next; q cancels):"
+                : "\(problem)Contact email for the carriers (optional; Enter for none):"
         case .terms: return "Agree to these terms for the account? Enter or y agrees:"
         case .enterpriseRow(.field(let field)):
             let form = model.enterpriseForm
@@ -138,6 +148,8 @@ enum PlainQuestion: Equatable {
     func answer(_ line: String, _ model: inout WizardModel, printer: inout PlainPrinter, console: PlainConsole) -> [WizardMessage] {
         let text = line.trimmingCharacters(in: .whitespaces)
         let word = text.lowercased()
+        // In the remediation questions q cancels them (nothing was asked of Telnyx yet).
+        if case .remediation = self, word == "q" { return [.key(.escape)] }
         if word == "q" || word == "quit" { return [.key(.control("q"))] }
         if word == "?" || word == "help" {
             console.write(help(model).map { "  \($0)\n" }.joined())
@@ -222,6 +234,18 @@ enum PlainQuestion: Equatable {
             model.overlay = nil
             printer.reprint()
             return []
+        case .remediation(let field):
+            guard case .remediation(var form)? = model.overlay else { return [] }
+            if field == 0 {
+                form.callPurpose = TextField(text)
+                form.focus = 1
+                form.problem = nil
+                model.overlay = .remediation(form)
+                return []
+            }
+            form.contactEmail = TextField(text)
+            model.overlay = .remediation(form)
+            return [.key(.enter)]
         case .terms:
             if word == "y" || word == "yes" || word.isEmpty { return [.key(.enter)] }
             console.write("! Nothing is agreed yet: Enter or y agrees, q quits.\n")
@@ -402,7 +426,7 @@ enum PlainQuestion: Equatable {
                 }
                 model.table.cursor = row
                 return [.key(.character("H"))]
-            case "R", "x", "C":
+            case "R", "x", "C", "M":
                 // Numbers in any common writing, separated by commas (or spaces when each is whole).
                 let rest = String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
                 let pieces =
@@ -458,6 +482,11 @@ enum PlainQuestion: Equatable {
         case .pickEnterprise: specific = ["Give the number of an enterprise from the list; Enter goes back to the form."]
         case .replaceLOA: specific = ["y renders, signs and uploads a new LOA for review (not billed); n keeps the one under review."]
         case .closeOverlay: specific = ["Enter goes on."]
+        case .remediation:
+            specific = [
+                "The numbers go to the carriers for review, $1.00 a number Telnyx takes; the cost is asked before anything is sent.",
+                "Say what the calls are for (1 to 2,000 characters), then a contact email if you want one; q cancels.",
+            ]
         case .terms: specific = ["Agreeing is per account and one-time. Enter or y agrees; nothing is billed."]
         case .enterpriseRow:
             specific = [
@@ -501,6 +530,7 @@ enum PlainQuestion: Equatable {
                 "`webhook https://…` sets the ownership webhook Telnyx calls for a receiver of your own (free); `webhook clear` stops it.",
                 "H NUMBER shows a number's ownership as Telnyx tracks it: its carrier, the last check, what Telnyx asks, and the history.",
                 "T lists the numbers no longer monitored (removed by you or by Telnyx), with why and when.",
+                "M NUMBER… sends numbers to remediation: what their calls are for is asked, then the cost ($1.00 a number).",
                 "`proof PATH` sends the ownership proof for numbers hosted at other carriers (several paths separated by ;); once Telnyx approves it, A adds them (billed, asked first).",
             ]
         }

@@ -74,4 +74,33 @@ import Testing
         wizard.state.gates?.externalVerificationStatus = .pending
         #expect(answer("r", &wizard).messages == [.key(.character("r"))])
     }
+
+    /// `M NUMBER…` asks what the calls are for, then a contact email, then the state machine
+    /// (whose cost question follows); a wrong email is said and asked again; q cancels.
+    @Test func remediationIsAskedAQuestionAtATime() {
+        var wizard = Self.model(.manage)
+        wizard.state.monitoredNumbers = ["+13125550100", "+13125550101"]
+        wizard.state.queriedNumbers = Set(wizard.state.monitoredNumbers)
+        #expect(answer("M +13125550101", &wizard).messages == [.key(.character("M"))])
+        _ = WizardUpdate.update(&wizard, .key(.character("M")))
+        #expect(PlainQuestion.current(wizard) == .remediation(field: 0))
+        #expect(
+            PlainQuestion.current(wizard).prompt(wizard)
+                == "What are the calls from this number for? (the carriers' reviewers read it; the cost is asked next; q cancels):")
+        #expect(answer("Appointment reminders", &wizard).messages.isEmpty)
+        #expect(PlainQuestion.current(wizard) == .remediation(field: 1))
+        let sent = answer("ops@acme", &wizard).messages
+        #expect(sent == [.key(.enter)])
+        _ = WizardUpdate.update(&wizard, .key(.enter))
+        #expect(
+            PlainQuestion.current(wizard).prompt(wizard)
+                == "! ops@acme is not an email address (name@example.com); or leave it empty.\nContact email for the carriers (optional; Enter for none):"
+        )
+        _ = answer("ops@acme.example.com", &wizard)
+        #expect(
+            WizardUpdate.update(&wizard, .key(.enter)).contains(
+                .send(.remediate(numbers: ["+13125550101"], callPurpose: "Appointment reminders", contactEmail: "ops@acme.example.com"))))
+        _ = WizardUpdate.update(&wizard, .key(.character("M")))
+        #expect(answer("q", &wizard).messages == [.key(.escape)])
+    }
 }
