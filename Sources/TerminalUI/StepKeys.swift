@@ -509,8 +509,11 @@ extension NumbersTable: StepScreen {
         let count = NumbersTable.matching(model).count
         var rows: [String] { NumbersTable.rows(model) }
         func chosen() -> [String] {
+            // Every selected number, also one a filter hides now (the confirmation names them all).
+            if !model.table.selected.isEmpty {
+                return model.table.sort.apply(model.state.monitoredNumbers, readings: model.readings).filter(model.table.selected.contains)
+            }
             let rows = rows
-            if !model.table.selected.isEmpty { return rows.filter(model.table.selected.contains) }
             return rows.indices.contains(model.table.cursor) ? [rows[model.table.cursor]] : []
         }
         if model.table.filtering {

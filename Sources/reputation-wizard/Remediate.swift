@@ -59,7 +59,11 @@ struct Remediate: AsyncParsableCommand {
         let state = await engine.state
         await engine.close()
         if let error = state.lastError {
-            Output.say("\(error.message)\n")
+            // A lost answer is settled by asking Telnyx, never by sending again.
+            let settle =
+                error.outcomeUnknown
+                ? " `reputation-wizard status --check` asks Telnyx whether it went through (nothing is sent again)." : ""
+            Output.say("\(error.message)\(settle)\n")
             throw ExitCode(1)
         }
         let sent = (state.remediations ?? []).suffix(1)

@@ -246,3 +246,19 @@ import Testing
         #expect(wizard.notice == "Telnyx now calls https://hooks.example.com/t for ownership events.")
     }
 }
+
+@Suite struct SelectionUnderAFilterTests {
+    /// Numbers selected and then hidden by a filter still go with M (and R, x): the
+    /// confirmation names every one, nothing is dropped without a word.
+    @Test func selectedNumbersHiddenByAFilterStillGo() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved")
+            state.monitoredNumbers = ["+13125550100", "+13125550101", "+16465550102"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        _ = press([.character(" "), .character(" "), .character("/")] + Key.typing("646") + [.enter], &wizard)
+        _ = press([.character(" "), .character("M")], &wizard)
+        #expect(wizard.overlay == .remediation(RemediationForm(numbers: ["+13125550100", "+13125550101", "+16465550102"])))
+    }
+}
