@@ -21,8 +21,7 @@ extension OnboardingEngine {
                         "Telnyx rejected this evidence\(reason); give another document (a recent carrier invoice or statement that shows the numbers).",
                     fieldProblems: ["ownership_proof": Self.sameEvidence]))
         }
-        var ids: [String] = []
-        for (file, digest) in zip(files, digests) { ids.append(try await uploadOnce(file, sha256: digest)) }
+        let ids = try await uploadOnce(Array(zip(files, digests)))
         // The numbers only guide the reviewer: the first thousand say enough.
         let proof = try await client.submitExternalVerification(
             enterpriseId: enterpriseId, documentIds: ids, phoneNumbers: numbers.isEmpty ? nil : Array(numbers.prefix(1000)))
@@ -34,14 +33,22 @@ extension OnboardingEngine {
     /// used again. Answers its document id.
     func uploadOnce(_ path: String) async throws -> String {
         let file = try OwnershipEvidenceFile.read(path)
-        return try await uploadOnce(file, sha256: SignedLOADigest.hex(file.bytes))
+        return try await uploadOnce([(file, SignedLOADigest.hex(file.bytes))])[0]
     }
 
-    func uploadOnce(_ file: (bytes: Data, filename: String), sha256: String) async throws -> String {
+    /// Each file's document id, the uploads of this onboarding listed once for all of them.
+    func uploadOnce(_ files: [((bytes: Data, filename: String), sha256: String)]) async throws -> [String] {
         let uploads = (try? await client.documents(customerReference: state.id).items) ?? []
-        if let id = uploads.first(where: { $0.value2.sha256?.lowercased() == sha256 })?.value1.id { return id }
-        let document = try await client.uploadDocument(Array(file.bytes), filename: file.filename, customerReference: state.id)
-        return document.value1.id ?? ""
+        var ids: [String] = []
+        for (file, sha256) in files {
+            if let id = uploads.first(where: { $0.value2.sha256?.lowercased() == sha256 })?.value1.id {
+                ids.append(id)
+                continue
+            }
+            let document = try await client.uploadDocument(Array(file.bytes), filename: file.filename, customerReference: state.id)
+            ids.append(document.value1.id ?? "")
+        }
+        return ids
     }
 
     /// The field problem of evidence sent again after Telnyx rejected it.
@@ -51,6 +58,6 @@ extension OnboardingEngine {
     /// was not approved: those to add once it is. From the store's table, in number order.
     /// - Throws: `StoreError`.
     public func numbersAwaitingOwnershipProof() throws -> [String] {
-        try store.setAsideNumbers(state.id).filter { $0.reason == NumberHosting.awaitingProof }.map(\.phoneNumber)
+        try store.setAsideNumbers(state.id, reason: NumberHosting.awaitingProof)
     }
 }

@@ -123,6 +123,8 @@ public struct OnboardingReport: Encodable, Sendable {
     }
     /// When the report was made, for the relative times of `text`.
     var now: Date
+    /// The remediation requests as the state holds them, for `text` (not encoded: `remediations` is).
+    var remediationRecords: [RemediationRecord] = []
 
     enum CodingKeys: String, CodingKey {
         case id, step, complete, steps, status, next
@@ -205,7 +207,8 @@ public struct OnboardingReport: Encodable, Sendable {
         ownershipAttention = (state.ownershipNotices ?? []).map {
             Attention(phoneNumber: $0.phoneNumber, ownershipStatus: $0.status.rawValue, flagReason: $0.flagReason, confirmBy: $0.confirmBy)
         }
-        remediations = (state.remediations ?? []).map {
+        remediationRecords = state.remediations ?? []
+        remediations = remediationRecords.map {
             Remediation(
                 id: $0.id, status: $0.status, phoneNumbers: $0.numbers, submitted: $0.submitted, ineligible: $0.ineligible,
                 results: $0.results)
@@ -306,19 +309,14 @@ public struct OnboardingReport: Encodable, Sendable {
                 lines.append("  \(number.phoneNumber): \(number.reason.replacingOccurrences(of: "_", with: " "))")
             }
         }
-        if !remediations.isEmpty {
-            let records = remediations.suffix(5)
+        if !remediationRecords.isEmpty {
+            let records = remediationRecords.suffix(5)
             lines.append(
                 "Remediation: \(remediations.count) \(remediations.count == 1 ? "request" : "requests")\(remediations.count > 5 ? " (the last 5)" : ""):"
             )
-            for request in records {
-                let record = RemediationRecord(
-                    id: request.id, numbers: request.phoneNumbers, status: request.status, submitted: request.submitted,
-                    ineligible: request.ineligible, callPurpose: "", results: request.results)
-                lines.append("  \(RemoteText.sanitized(request.id)): \(RemoteText.sanitized(record.summary))")
-            }
+            for record in records { lines.append("  \(RemoteText.sanitized(record.id)): \(RemoteText.sanitized(record.summary))") }
             // The last request's outcome, number by number (--json has every request's).
-            if let last = remediations.last, let results = last.results {
+            if let results = remediationRecords.last?.results {
                 let sorted = results.sorted { $0.key < $1.key }
                 for (number, outcome) in sorted.prefix(10) {
                     lines.append("    \(number): \(RemoteText.sanitized(outcome).replacingOccurrences(of: "_", with: " "))")

@@ -28,6 +28,17 @@ extension OnboardingStore {
         }
     }
 
+    /// The numbers set aside for `reason` (as recorded), in number order.
+    public func setAsideNumbers(_ onboardingId: String, reason: String) throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT phoneNumber FROM numberOutcome WHERE onboardingId = ? AND outcome = 'set_aside' AND reason = ? ORDER BY phoneNumber",
+                arguments: [onboardingId, reason])
+        }
+    }
+
     /// How many numbers are set aside.
     public func setAsideCount(_ onboardingId: String) throws(StoreError) -> Int {
         try read { db in

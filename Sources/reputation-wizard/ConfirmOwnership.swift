@@ -30,14 +30,7 @@ struct ConfirmOwnership: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var chosen: [String] = []
-        for text in numbers {
-            do {
-                chosen.append(try USPhoneNumber(text).e164)
-            } catch {
-                throw UsageProblem.stop("\(text) \(error); give the number as `status` lists it.")
-            }
-        }
+        var chosen = try GlobalOptions.e164(numbers)
         let (client, sandbox) = try await global.client()
         defer { sandbox?.stop() }
         let store = try global.existingStore(sandbox: sandbox != nil)

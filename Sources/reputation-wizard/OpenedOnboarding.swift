@@ -1,4 +1,5 @@
 import Foundation
+import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import TelnyxAPI
@@ -14,5 +15,19 @@ extension GlobalOptions {
             throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
         }
         return (try OnboardingEngine(store: store, client: client, onboardingId: id), id)
+    }
+}
+
+extension GlobalOptions {
+    /// Numbers given on the command line, in any common writing, as E.164.
+    /// - Throws: `UsageProblem` naming the first that is not a US number.
+    static func e164(_ texts: [String]) throws -> [String] {
+        try texts.map { text in
+            do {
+                return try USPhoneNumber(text).e164
+            } catch {
+                throw UsageProblem.stop("\(text) \(error); give the number as `status` lists it.")
+            }
+        }
     }
 }

@@ -25,14 +25,7 @@ struct Remediate: AsyncParsableCommand {
     @Argument(help: "Monitored numbers, in any common writing (+13125550134, (312) 555-0134).") var numbers: [String]
 
     func run() async throws {
-        var chosen: [String] = []
-        for text in numbers {
-            do {
-                chosen.append(try USPhoneNumber(text).e164)
-            } catch {
-                throw UsageProblem.stop("\(text) \(error); give the number as `status` lists it.")
-            }
-        }
+        let chosen = try GlobalOptions.e164(numbers)
         let (client, sandbox) = try await global.client()
         defer { sandbox?.stop() }
         let store = try global.existingStore(sandbox: sandbox != nil)

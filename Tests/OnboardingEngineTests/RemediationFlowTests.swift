@@ -64,36 +64,4 @@ import Testing
             }
         }
     }
-
-    @Test func whatIsWrongWithTheRequestIsSaidBeforeAnythingIsSent() async throws {
-        var state = NumbersWithoutDataTestsState.manage(["+13125550100"])
-        #expect(
-            transition(state, .remediate(numbers: ["+13125550100"], callPurpose: "  ", contactEmail: nil)).refusal
-                == "call_purpose: say what the calls from these numbers are for (1 to 2,000 characters); the carriers' reviewers read it.")
-        #expect(
-            transition(state, .remediate(numbers: ["+13125550100"], callPurpose: "Reminders", contactEmail: "ops at acme")).refusal
-                == "contact_email: ops at acme is not an email address (name@example.com).")
-        #expect(
-            transition(state, .remediate(numbers: ["+13125550199"], callPurpose: "Reminders", contactEmail: nil)).refusal
-                == "Only monitored numbers can be sent to remediation: +13125550199 is not.")
-        state.gates = GateReport(status: "approved", loaStatus: "pending")
-        #expect(
-            transition(state, .remediate(numbers: ["+13125550100"], callPurpose: "Reminders", contactEmail: nil)).refusal
-                == "Remediation is for monitored numbers, once Telnyx approves the enterprise and the LOA.")
-    }
-}
-
-/// A state at step 9 (the engine tests' own, as the domain tests build it).
-enum NumbersWithoutDataTestsState {
-    static func manage(_ numbers: [String]) -> OnboardingState {
-        var state = OnboardingState(id: "onb-remediation")
-        state.step = .manage
-        state.terms = .agreed(version: "v1")
-        state.enterprise = .init(id: "ent-1", legalName: "Acme Plumbing LLC")
-        state.reputationEnabled = true
-        state.gates = GateReport(status: "approved", loaStatus: "approved")
-        state.monitoredNumbers = numbers
-        state.queriedNumbers = Set(numbers)
-        return state
-    }
 }

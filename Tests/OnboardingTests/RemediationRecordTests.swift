@@ -24,4 +24,21 @@ import Testing
         #expect(
             estimate.basis == "2001 numbers × $1.00, in 2 requests of up to 2,000; a number Telnyx finds ineligible now is not billed")
     }
+
+    @Test func whatIsWrongWithTheRequestIsSaidBeforeAnythingIsSent() {
+        var state = NumbersWithoutDataTests.manage(["+13125550100"])
+        #expect(
+            transition(state, .remediate(numbers: ["+13125550100"], callPurpose: "  ", contactEmail: nil)).refusal
+                == "call_purpose: say what the calls from these numbers are for (1 to 2,000 characters); the carriers' reviewers read it.")
+        #expect(
+            transition(state, .remediate(numbers: ["+13125550100"], callPurpose: "Reminders", contactEmail: "ops at acme")).refusal
+                == "contact_email: ops at acme is not an email address (name@example.com).")
+        #expect(
+            transition(state, .remediate(numbers: ["+13125550199"], callPurpose: "Reminders", contactEmail: nil)).refusal
+                == "Only monitored numbers can be sent to remediation: +13125550199 is not.")
+        state.gates = GateReport(status: "approved", loaStatus: "pending")
+        #expect(
+            transition(state, .remediate(numbers: ["+13125550100"], callPurpose: "Reminders", contactEmail: nil)).refusal
+                == "Remediation is for monitored numbers, once Telnyx approves the enterprise and the LOA.")
+    }
 }
