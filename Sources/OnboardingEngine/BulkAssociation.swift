@@ -3,9 +3,8 @@ import Onboarding
 import Synchronization
 import TelnyxAPI
 
-/// Adds any number of numbers: those Telnyx would refuse (outside the account's inventory
-/// without an approved ownership proof, not in service) are set aside before anything is
-/// billed, those already monitored are skipped, the rest go in batches of 100 with a bounded
+/// Adds any number of numbers: those Telnyx would refuse (hosted at another carrier without an
+/// approved ownership proof, toll-free elsewhere) are set aside before anything is billed, those already monitored are skipped, the rest go in batches of 100 with a bounded
 /// number in flight. A batch refused because of named numbers is sent again without them, so
 /// one bad number does not hold back ninety-nine good ones.
 public struct BulkAssociation: Sendable {
@@ -28,14 +27,15 @@ public struct BulkAssociation: Sendable {
         self.concurrency = concurrency
     }
 
-    /// `numbers` split, by free reads, into those that can be added (active in the account's
-    /// inventory, or hosted elsewhere once the ownership proof is approved; not yet monitored)
+    /// `numbers` split, by free reads, into those that can be added (in the account's inventory,
+    /// or hosted elsewhere once the ownership proof is approved; not yet monitored)
     /// and those set aside with why; those already monitored are in neither. Nothing is
     /// billed. `monitoring` false: reputation is not enabled yet, so nothing is monitored (and
     /// the list of monitored numbers cannot be read).
     public func partition(_ numbers: [String], monitoring: Bool = true) async throws -> (addable: [String], setAside: [String: String]) {
-        let hosting = try await NumberHosting.read(enterpriseId: enterpriseId, client: client)
         let already = monitoring ? Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber)) : []
+        let hosting = try await NumberHosting.read(
+            numbers.filter { !already.contains($0) }, enterpriseId: enterpriseId, client: client)
         var addable: [String] = []
         var setAside: [String: String] = [:]
         for number in numbers where !already.contains(number) {
@@ -47,8 +47,9 @@ public struct BulkAssociation: Sendable {
     /// `progress` hears after the checks and after each batch.
     public func run(_ numbers: [String], progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) async throws -> Report {
         var setAside: [String: String] = [:]
-        let hosting = try await NumberHosting.read(enterpriseId: enterpriseId, client: client)
         let already = Set(try await client.allNumbers(enterpriseId: enterpriseId).compactMap(\.phoneNumber))
+        let hosting = try await NumberHosting.read(
+            numbers.filter { !already.contains($0) }, enterpriseId: enterpriseId, client: client)
         var toSend: [String] = []
         for number in numbers where !already.contains(number) {
             if let refusal = hosting.refusal(number) { setAside[number] = refusal } else { toSend.append(number) }

@@ -24,6 +24,44 @@ func externalNumbers(_ simulator: RunningSimulator, count: Int) -> [String] {
 /// A list mixing the account's numbers with numbers hosted elsewhere: the first go ahead, the
 /// others wait, set aside and unbilled, on the ownership proof, and are added once it is approved.
 @Suite struct OwnershipProofFlowTests {
+    /// Step 7 asks Telnyx where each number is hosted (`verify_ownership`), so it works with
+    /// the account's inventory listing out of reach: nothing is sent that Telnyx refuses for
+    /// `external_verification_required`, and a number in the account but not in service is
+    /// set aside by Telnyx's own refusal of its batch, which bills nothing.
+    @Test func step7SortsTheListWithVerifyOwnershipNotTheInventoryListing() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-sort")
+                try await walkToApproved(engine, simulator)
+                let enterpriseId = try #require(await engine.state.enterprise?.id)
+                let inventory = simulator.world.inventory
+                let local = Array(inventory.prefix(2))
+                let tollFree = try #require(inventory.first { (try? USPhoneNumber($0))?.isTollFree == true })
+                let notInService = try #require(inventory.last)
+                let elsewhere = externalNumbers(simulator, count: 1)[0]
+                let tollFreeElsewhere = try #require(
+                    (0..<100).map { String(format: "+1888555%04d", $0) }.first { !inventory.contains($0) })
+                try await simulator.setFaults(#"[{"method": "GET", "path": "/v2/phone_numbers", "status": 500}]"#)
+
+                let association = BulkAssociation(client: try simulator.client(), enterpriseId: enterpriseId)
+                let list = local + [tollFree, notInService, elsewhere, tollFreeElsewhere]
+                let sorted = try await association.partition(list)
+                #expect(sorted.addable == local + [tollFree, notInService])
+                #expect(sorted.setAside == [elsewhere: NumberHosting.awaitingProof, tollFreeElsewhere: NumberHosting.tollFreeElsewhere])
+
+                let report = try await association.run(list)
+                #expect(report.monitored == local + [tollFree])
+                #expect(
+                    report.setAside == [
+                        elsewhere: NumberHosting.awaitingProof, tollFreeElsewhere: NumberHosting.tollFreeElsewhere,
+                        notInService: "'\(notInService)' is not in service (status: purchase-pending).",
+                    ])
+                #expect(actions(try await simulator.ledger(), "associate").count == 3, "only the three added are billed")
+                await engine.close()
+            }
+        }
+    }
+
     @Test func aMixedListGoesAheadAndTheRestIsAddedOnceTheProofIsApproved() async throws {
         try await withSimulator({ $0.ownershipReview = .approved }) { simulator in
             try await withStore { store in
