@@ -45,3 +45,13 @@ extension [OwnershipNotice] {
         return parts.joined(separator: "; ")
     }
 }
+
+extension OnboardingState {
+    /// Whether Telnyx may ask about this onboarding's numbers, so an open wizard reads its
+    /// questions now and then: numbers monitored at steps 8-9, reputation on, and no answer
+    /// lost on the way (that is reconciled first).
+    public var ownershipWatched: Bool {
+        step >= .query && reputationEnabled && disabledReputation == nil && enterprise != nil && !monitoredNumbers.isEmpty
+            && !(inFlight != nil && lastError?.outcomeUnknown == true)
+    }
+}

@@ -3,9 +3,12 @@ import Onboarding
 import OnboardingStore
 
 /// Watches Telnyx's review while an onboarding waits at step 6 (and the ownership proof's at any
-/// step after): checks on the schedule (soon,
-/// then less often up to a ceiling), at once when asked, and stops when there is nothing left
-/// to wait for. Sleeping is injected, so tests move a simulated clock instead of waiting.
+/// step after, and unfinished remediation requests): checks on the schedule (soon, then less
+/// often up to a ceiling), at once when asked, and stops when there is nothing left to wait
+/// for. With `watchingOwnership` (an open wizard), it also reads every `ownershipEvery` seconds
+/// what Telnyx asks about the monitored numbers at steps 8 and 9, so a number flagged during a
+/// session shows without reopening. Sleeping is injected, so tests move a simulated clock
+/// instead of waiting.
 public actor GatePoller {
     public enum Activity: Sendable, Equatable {
         /// Sleeping until the next check.
@@ -19,6 +22,14 @@ public actor GatePoller {
     let schedule: GatePollSchedule
     let sleep: @Sendable (Double) async throws -> Void
     let now: @Sendable () -> Date
+    /// Whether the ownership questions are read too, while numbers are monitored (steps 8-9).
+    let watchingOwnership: Bool
+    /// Seconds between two reads of the ownership questions. Telnyx checks each number's carrier
+    /// once a day (api-notes, since SDK 4.189.0), so a quarter of an hour is soon enough; each
+    /// read is the free list of monitored numbers.
+    public static let ownershipEvery: Double = 900
+    /// When the ownership questions were last read (opening the wizard reads them).
+    private var ownershipReadAt: Date?
     /// Every change of activity, for a screen to redraw (a spinner while checking).
     public nonisolated let activities: AsyncStream<Activity>
     private let publisher: AsyncStream<Activity>.Continuation
@@ -29,9 +40,10 @@ public actor GatePoller {
     public init(
         engine: OnboardingEngine, schedule: GatePollSchedule = GatePollSchedule(),
         sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init, watchingOwnership: Bool = false
     ) {
         self.engine = engine
+        self.watchingOwnership = watchingOwnership
         self.schedule = schedule
         self.sleep = sleep
         self.now = now
@@ -41,12 +53,16 @@ public actor GatePoller {
     /// Polls until there is nothing to wait for, or the calling task is cancelled.
     public func run() async throws(StoreError) {
         defer { publisher.finish() }
+        ownershipReadAt = now()
         while !Task.isCancelled {
-            if let reason = Self.reasonToStop(await engine.state) {
-                publish(.stopped(reason))
+            let standing = await engine.state
+            let awaitingReview = Self.reasonToStop(standing) == nil
+            if !awaitingReview && !(watchingOwnership && standing.ownershipWatched) {
+                publish(.stopped(Self.reasonToStop(standing) ?? ""))
                 return
             }
-            let delay = schedule.delay(attempt: attempt)
+            let untilOwnershipRead = Self.ownershipEvery - now().timeIntervalSince(ownershipReadAt ?? now())
+            let delay = awaitingReview ? schedule.delay(attempt: attempt) : max(0, untilOwnershipRead)
             publish(.waiting(nextCheckAt: now().addingTimeInterval(delay)))
             // A cancelled sleep is "check now"; only the sleep is cancelled, never the check.
             let sleep = self.sleep
@@ -70,6 +86,13 @@ public actor GatePoller {
             if await engine.state.hasUnfinishedRemediation, let refusal = try await engine.send(.checkRemediationsNow) {
                 publish(.stopped(refusal))
                 return
+            }
+            if watchingOwnership, await engine.state.ownershipWatched,
+                now().timeIntervalSince(ownershipReadAt ?? .distantPast) >= Self.ownershipEvery
+            {
+                // Refused only when the onboarding left steps 8-9 meanwhile; the loop then stops.
+                _ = try await engine.send(.checkOwnershipNow)
+                ownershipReadAt = now()
             }
         }
     }

@@ -90,6 +90,9 @@ public struct OnboardingReport: Encodable, Sendable {
     /// Remediation requests sent through the onboarding, oldest first, with each number's
     /// outcome once known (`remediations`).
     public var remediations: [Remediation]
+    /// What `status` did about reading Telnyx before this report (`check_note`): "Checked with
+    /// Telnyx just now." or why it did not; absent when no check was wanted. Set by the caller.
+    public var checkNote: String?
 
     /// A remediation request as reported: Telnyx's id and status, the numbers sent, how many
     /// Telnyx took (billed) and found ineligible, and number → outcome once known.
@@ -147,6 +150,7 @@ public struct OnboardingReport: Encodable, Sendable {
         case totalCostUSD = "total_cost_usd"
         case lastActivity = "last_activity"
         case stalled, archived
+        case checkNote = "check_note"
         case savedAt = "saved_at"
         case reputationEnabledAt = "reputation_enabled_at"
         case loaSubmittedAt = "loa_submitted_at"

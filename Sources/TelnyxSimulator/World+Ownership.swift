@@ -223,7 +223,12 @@ extension WorldState {
     }
 
     mutating func record(_ phoneNumber: String, _ event: Schemas.ReputationOwnershipEvent) {
-        additions.ownership[phoneNumber]?.history.append(event)
+        if additions.ownership[phoneNumber] != nil {
+            additions.ownership[phoneNumber]?.history.append(event)
+        } else if numbers[phoneNumber] != nil {
+            if additions.hostedHistory == nil { additions.hostedHistory = [:] }
+            additions.hostedHistory?[phoneNumber, default: []].append(event)
+        }
     }
 
     mutating func askConfirmation(_ phoneNumber: String, reason: String, at: Date, within: Double) {
@@ -253,6 +258,7 @@ extension WorldState {
         additions.tombstones[owner, default: []].append(record)
         additions.ownership[phoneNumber] = nil
         additions.carrierChanges[phoneNumber] = nil
+        additions.hostedHistory?[phoneNumber] = nil
         return record
     }
 
@@ -331,7 +337,9 @@ extension WorldState {
         guard let ownership = additions.ownership[phoneNumber] else {
             return .init(
                 baselineCarrier: OwnershipRules.telnyxCarrier, baselineRecordedAt: record?.createdAt, confirmBy: record?.confirmBy,
-                flagReason: record?.flagReason, history: [.init(eventType: "added", occurredAt: record?.createdAt ?? Date(), outcome: nil)],
+                flagReason: record?.flagReason,
+                history: ([.init(eventType: "added", occurredAt: record?.createdAt ?? Date(), outcome: nil)]
+                    + (additions.hostedHistory?[phoneNumber] ?? [])).reversed(),
                 lastCheckedAt: nil, ownershipStatus: record?.ownershipStatus ?? .init(.verified), phoneNumber: phoneNumber,
                 source: record?.source ?? .init(.telnyx))
         }

@@ -14,6 +14,10 @@ struct WorldAdditions: Codable, Sendable {
     var remediationOrder: [String] = []
     /// Numbers whose carrier changed (an admin route ports them away), and when.
     var carrierChanges: [String: Date] = [:]
+    /// Events after `added` of monitored Telnyx-hosted numbers (flags, confirmations), oldest
+    /// first; those numbers are not tracked against a carrier. Optional: worlds saved before
+    /// it decode without.
+    var hostedHistory: [String: [Schemas.ReputationOwnershipEvent]]?
 }
 
 /// An enterprise's ownership proof and the reviewer's pending decision.

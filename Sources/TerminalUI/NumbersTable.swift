@@ -98,7 +98,7 @@ enum NumbersTable {
         let sort = model.table.sort
         func title(_ text: String, _ column: TableSort.Column) -> String { sort.column == column ? text + sort.arrow : text }
         let columns = [
-            ScreenTable.Column(title: title("  Number", .number), kind: .text(width: 15)),
+            ScreenTable.Column(title: title("   Number", .number), kind: .text(width: 16)),
             .init(title: title("Risk", .risk), kind: .text(width: 7)), .init(title: "Category", kind: .text(width: 8)),
             .init(title: title("Mat", .maturity), kind: .score), .init(title: title("Con", .connection), kind: .score),
             .init(title: title("Eng", .engagement), kind: .score), .init(title: title("Sen", .sentiment), kind: .score),
@@ -109,9 +109,9 @@ enum NumbersTable {
         func row(_ index: Int) -> ScreenTable.Row {
             let number = all[index]
             let reading = model.readings[number]
-            let mark =
-                model.table.selected.contains(number)
-                ? "*" : asked.contains(number) ? "!" : model.state.nextReadIsBilled(number) ? "$" : " "
+            // Two marks, so a selected number still shows what Telnyx asks or what a read costs.
+            let selection = model.table.selected.contains(number) ? "*" : " "
+            let mark = selection + (asked.contains(number) ? "!" : model.state.nextReadIsBilled(number) ? "$" : " ")
             let (word, style) = risk(reading?.spamRisk)
             let refreshed = reading?.lastRefreshedAt.map { ReviewScreen.relative($0, now: model.now) } ?? ""
             return ScreenTable.Row(

@@ -457,6 +457,9 @@ extension NumbersTable: StepScreen {
             ]
         }
         let manage = model.state.step == .manage
+        // With a high-risk number in the table, remediation takes the key line's place of
+        // disabling and the audit log (both stay bound, and in help).
+        let remediable = manage && model.readings.values.contains { $0.spamRisk == "high" }
         return [
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], nil, help: "↑/↓, PgUp/PgDn, Home/End move.", action: handle),
             KeyBinding([.character(" ")], manage ? "Spc sel" : nil, help: "Space selects the current number, for R and x.", action: handle),
@@ -477,9 +480,9 @@ extension NumbersTable: StepScreen {
                 help: NumbersTable.sortAndFilterHelp, action: handle),
             KeyBinding([.character("/")], manage ? "/ find" : nil, help: NumbersTable.sortAndFilterHelp, action: handle),
             KeyBinding(
-                [.character("D")], manage ? "D off" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
+                [.character("D")], manage && !remediable ? "D off" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
             KeyBinding(
-                [.character("L")], manage ? "L log" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
+                [.character("L")], manage && !remediable ? "L log" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
             KeyBinding(
                 [.character("a")], manage ? "a add" : "a add numbers", help: "a adds more numbers (Esc comes back here).", action: handle),
         ]
@@ -497,8 +500,8 @@ extension NumbersTable: StepScreen {
                     KeyBinding(
                         [.character("T")], nil, help: "T lists the numbers no longer monitored, with why and when.", action: handle),
                     KeyBinding(
-                        [.character("M")], nil, help: "M sends the selected numbers to remediation ($1.00 each, asked first).",
-                        action: handle),
+                        [.character("M")], remediable ? "M remediate" : nil,
+                        help: "M sends the selected numbers to remediation ($1.00 each, asked first).", action: handle),
                 ] : [])
     }
 

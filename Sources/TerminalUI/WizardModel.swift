@@ -198,6 +198,9 @@ extension WizardModel {
         public var nextReconcileAt = Date.distantPast
         /// Whether the review poller runs.
         public var reviewPolling = false
+        /// Whether the running poller was started for a review or remediation request (checked
+        /// soon, then less often), not only for the ownership questions (read every quarter hour).
+        public var pollingForReviews = false
         /// Whether the audit log was read for who disabled reputation, this time it is disabled.
         public var disablingRead = false
         /// The step whose numbers were last read.

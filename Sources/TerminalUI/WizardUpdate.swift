@@ -141,10 +141,15 @@ public enum WizardUpdate {
     /// meanwhile goes next.
     static func decided(refusal: String?, state: OnboardingState, _ model: inout WizardModel) -> [Command] {
         let decision = model.background.decision
+        // A change whose answer was lost, before Telnyx was asked about it.
+        let lost = model.state.lastError?.outcomeUnknown == true ? model.state.inFlight.flatMap { $0.changesRemoteState ? $0 : nil } : nil
         model.background.decision = nil
         model.busy = nil
         model.notice = refusal
         model.state = state
+        if decision?.event == .begin, let lost, refusal == nil, state.inFlight == nil, state.lastError == nil {
+            model.notice = "Telnyx had taken “\(lost.name)” before its answer was lost; it was not sent again."
+        }
         var commands: [Command] = []
         if let decision {
             WizardController.finished(decision.event, confirmationBefore: decision.confirmationBefore, &model)
@@ -221,19 +226,25 @@ public enum WizardUpdate {
             start(.begin, busy: "Checking with Telnyx whether it happened", &model)
             commands.append(.reconcile)
         }
-        // Review polling runs while the onboarding waits at step 6, and while the ownership
-        // proof is reviewed at any step after.
-        let reviewed =
+        // Review polling runs while the onboarding waits at step 6, while the ownership proof
+        // is reviewed or a remediation request worked at any step after, and while numbers
+        // are monitored (what Telnyx asks about them, read every quarter hour). A poller that
+        // only watched ownership is started again when a review begins, so it is checked soon.
+        let awaited =
             state.step == .gates || (state.gates?.ownershipProofPending == true && state.reputationEnabled)
             || state.hasUnfinishedRemediation
-        if reviewed && state.inFlight == nil && !model.background.reviewPolling {
+        let polled = awaited || state.ownershipWatched
+        if polled && state.inFlight == nil && (!model.background.reviewPolling || awaited && !model.background.pollingForReviews) {
+            if model.background.reviewPolling { commands.append(.stopReviewPolling) }
             model.background.reviewPolling = true
+            model.background.pollingForReviews = awaited
             commands.append(.startReviewPolling)
-        } else if !reviewed && model.background.reviewPolling {
+        } else if !polled && model.background.reviewPolling {
             model.background.reviewPolling = false
             (model.nextReviewCheckAt, model.reviewChecking) = (nil, false)
             commands.append(.stopReviewPolling)
         }
+        if !awaited { model.background.pollingForReviews = false }
         // Who disabled reputation, and when, for its screen: read once each time it is disabled.
         if state.disabledReputation == nil {
             model.disabledBy = nil

@@ -229,10 +229,11 @@ final class WizardWork {
         inbox.post(.decided(refusal: refusal, state: await engine.state))
     }
 
-    /// The review poller at step 6: each change of its activity is posted, with the onboarding
-    /// after each check; a poller that stops on a store failure says so.
+    /// The review poller (step 6's reviews, the ownership proof's, remediation requests, and
+    /// the ownership questions at steps 8-9): each change of its activity is posted, with the
+    /// onboarding after each check; a poller that stops on a store failure says so.
     private func startPolling() {
-        let poller = GatePoller(engine: engine)
+        let poller = GatePoller(engine: engine, watchingOwnership: true)
         self.poller = poller
         let engine = self.engine
         let inbox = self.inbox

@@ -52,7 +52,8 @@ struct Status: AsyncParsableCommand {
         } else if wanted {
             note = try await checkWithTelnyx(id, store: store)
         }
-        let report = try store.report(id)
+        var report = try store.report(id)
+        report.checkNote = note
         if json { return print(try Output.json(report)) }
         if let note { Output.line(note) }
         if self.id == nil, case let others = listed.count - 1, others > 0 {

@@ -3,6 +3,7 @@ import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
+import Synchronization
 import TelnyxSimulator
 import Testing
 
@@ -87,6 +88,57 @@ func withOnboardingAtReview(
             }
             try await polling.value
             if case .waiting = await poller.activity {} else { Issue.record("stopped while waiting, before any check") }
+        }
+    }
+
+    /// An open wizard at step 9 keeps reading what Telnyx asks about the numbers, every
+    /// quarter of an hour, so a number flagged during the session shows without reopening; a
+    /// headless run's poller stops instead (nothing is reviewed).
+    @Test func anOpenWizardReadsTheOwnershipQuestionsEveryQuarterOfAnHour() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-watch")
+                try await walkToManage(engine, simulator)
+                let asked = await engine.state.monitoredNumbers[1]
+                let flag = try await simulator.raw(
+                    .POST, "/_simulator/numbers/\(asked.replacingOccurrences(of: "+", with: "%2B"))/flag",
+                    json: #"{"reason": "carrier_changed"}"#, key: nil)
+                #expect(flag.status == 204)
+
+                let headless = GatePoller(engine: engine, sleep: { _ in Issue.record("a headless poller does not wait at step 9") })
+                try await headless.run()
+                #expect(await headless.activity == .stopped("Both reviews are approved."))
+                #expect(await engine.state.ownershipNotices == nil)
+
+                let clock = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+                let sleeps = SimulatedSleeps()
+                let poller = GatePoller(
+                    engine: engine,
+                    sleep: { delay in
+                        await sleeps.record(delay)
+                        // The second wait lasts until the test ends it.
+                        if await sleeps.delays.count > 1 { try await Task.sleep(for: .seconds(3600)) }
+                        clock.withLock { $0 += delay }
+                    },
+                    now: { clock.withLock { $0 } }, watchingOwnership: true)
+                let polling = Task { try await poller.run() }
+                var seen: [GatePoller.Activity] = []
+                for await activity in poller.activities {
+                    seen.append(activity)
+                    if seen.count == 3 { polling.cancel() }
+                }
+                try await polling.value
+                let start = Date(timeIntervalSince1970: 1_800_000_000)
+                #expect(
+                    seen == [
+                        .waiting(nextCheckAt: start + 900), .checking, .waiting(nextCheckAt: start + 1800),
+                    ])
+                #expect(await sleeps.delays == [900, 900])
+                let notices = await engine.state.ownershipNotices
+                #expect(notices?.map(\.phoneNumber) == [asked])
+                #expect(notices?.map(\.status) == [.pendingConfirmation])
+                await engine.close()
+            }
         }
     }
 }

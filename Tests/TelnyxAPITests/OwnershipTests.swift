@@ -117,6 +117,24 @@ import Testing
         }
     }
 
+    /// A Telnyx-hosted number follows the inventory, but what Telnyx asked about it and the
+    /// answer are its history too.
+    @Test func aTelnyxHostedNumbersHistoryKeepsItsFlagAndConfirmation() async throws {
+        try await withSimulator { simulator in
+            let client = try simulator.client()
+            let id = try await Fixtures.approvedEnterprise(simulator, client).id!
+            let number = simulator.world.inventory[0]
+            _ = try await client.associateNumbers(enterpriseId: id, [number])
+            let path = "/_simulator/numbers/\(number.replacingOccurrences(of: "+", with: "%2B"))/flag"
+            #expect(try await simulator.raw(.POST, path, json: #"{"reason": "reverification_due"}"#, key: nil).status == 204)
+            _ = try await client.confirmOwnership(enterpriseId: id, phoneNumber: number, stillOwn: true)
+            let detail = try await client.ownership(enterpriseId: id, phoneNumber: number)
+            #expect(detail.history?.map(\.eventType) == ["confirm", "flag", "added"], "newest first")
+            #expect(detail.history?.map(\.outcome) == ["still_own", "reverification_due", nil])
+            #expect(detail.source == .telnyx && detail.baselineCarrier == "073H", "Telnyx's SPID")
+        }
+    }
+
     @Test func givingANumberUpRemovesItAtOnceAndADeleteLeavesATombstone() async throws {
         try await withSimulator { simulator in
             let client = try simulator.client()

@@ -66,6 +66,14 @@ import Testing
         #expect(wizard.notice == "Telnyx asks nothing about these numbers' ownership: C answers for the numbers marked !.")
         _ = press([.character(" "), .character(" ")], &wizard)
         #expect(wizard.table.selected == ["+13125550100", "+13125550101"])
+        // A selected number still shows that Telnyx asks about it.
+        let rows = screen(wizard).split(separator: "\n").filter { $0.contains("+1312555010") }.map { $0.split(separator: "│")[1] }
+        #expect(
+            rows == [
+                " *  +13125550100 —                —    —    —    —",
+                " *! +13125550101 —                —    —    —    —",
+                "    +13125550102 —                —    —    —    —",
+            ])
         #expect(press([.character("C")], &wizard) == [.send(.confirmOwnership(["+13125550101"]))])
         #expect(wizard.table.selected.isEmpty)
     }

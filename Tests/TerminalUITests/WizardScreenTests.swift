@@ -400,10 +400,10 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
                                         │
              ✓ 2 Enterprise             │ 3 numbers monitored every business day.
                                         │
-             ✓ 3 Letter of authorization│   Number▲      Risk   Category Mat  Con  Eng  Sen
-                   ┌─ Remove from monitoring ───────────────────────────────────────┐    —
-             ✓ 4 S │ Stop monitoring 2 numbers:                                     │    —
-                   │   +13125550100                                                 │    —
+             ✓ 3 Letter of authorization│    Number▲      Risk   Category Mat  Con  Eng  Sen
+                   ┌─ Remove from monitoring ───────────────────────────────────────┐     —
+             ✓ 4 S │ Stop monitoring 2 numbers:                                     │     —
+                   │   +13125550100                                                 │     —
              ✓ 5 E │   +13125550101                                                 │
                    │                                                                │
              ✓ 6 T │ Cost: $0.00                                                    │

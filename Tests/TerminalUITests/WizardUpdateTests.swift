@@ -70,4 +70,43 @@ import Testing
         #expect(wizard.notice == "Reading numbers.csv…")
         #expect(wizard.numberLines == [])
     }
+
+    /// At steps 8-9 the poller runs while numbers are monitored, so what Telnyx asks about them
+    /// is read during the session; once reputation is disabled, or no number is monitored, it stops.
+    @Test func monitoredNumbersAreWatchedForOwnershipQuestionsWhileTheWizardIsOpen() {
+        var wizard = settled(.manage)
+        wizard.state.reputationEnabled = true
+        wizard.state.monitoredNumbers = ["+13125550100"]
+        #expect(WizardUpdate.update(&wizard, .engine(wizard.state, nil)) == [.startReviewPolling])
+        #expect(wizard.background.reviewPolling)
+        // A remediation request begins: the poller is started again, to check it soon.
+        var remediating = wizard.state
+        remediating.remediations = [
+            RemediationRecord(
+                id: "rem-1", numbers: ["+13125550100"], status: "pending", submitted: 1, ineligible: 0,
+                callPurpose: "Appointment reminders")
+        ]
+        #expect(WizardUpdate.update(&wizard, .engine(remediating, nil)) == [.stopReviewPolling, .startReviewPolling])
+        #expect(WizardUpdate.update(&wizard, .engine(remediating, nil)) == [], "started once")
+        var disabled = wizard.state
+        disabled.remediations = nil
+        disabled.disabledReputation = OnboardingState.DisabledReputation(numbersDropped: 0, outsideWizard: true)
+        #expect(WizardUpdate.update(&wizard, .engine(disabled, nil)) == [.stopReviewPolling, .loadDisabling])
+        #expect(!wizard.background.reviewPolling)
+    }
+
+    /// A change whose answer was lost is asked about by itself; when Telnyx had taken it, the
+    /// screen says so (it was not sent again), as it says when it had not.
+    @Test func aLostAnswerFoundAtTelnyxIsSaid() {
+        var wizard = settled(.manage)
+        wizard.state.inFlight = .submitRemediation(
+            enterpriseId: "ent-1", numbers: ["+13125550101"], callPurpose: "Appointment reminders", contactEmail: nil)
+        wizard.state.lastError = Failure(message: "No answer came from Telnyx.", outcomeUnknown: true)
+        #expect(WizardUpdate.update(&wizard, .engine(wizard.state, nil)) == [.reconcile])
+        #expect(wizard.busy == "Checking with Telnyx whether it happened")
+        var settled = wizard.state
+        (settled.inFlight, settled.lastError) = (nil, nil)
+        #expect(WizardUpdate.update(&wizard, .decided(refusal: nil, state: settled)) == [.loadReadings, .loadAwaitingProof])
+        #expect(wizard.notice == "Telnyx had taken “send 1 number to remediation” before its answer was lost; it was not sent again.")
+    }
 }
