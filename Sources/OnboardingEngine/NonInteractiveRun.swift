@@ -80,6 +80,8 @@ public struct NonInteractiveRun: Sendable {
         // A step's stored error stops the run only once this run has tried its own answers:
         // a corrected answers file must get its chance.
         var attempted = Set<Step>()
+        // A step's line is said once, not again when the step is looked at again unchanged.
+        var lastStepLine: String?
         // The list (and its file) is read once per run, when first needed.
         var parsedNumbers: [String]?
         // The numbers split into those that can be added and those set aside, once a run.
@@ -135,7 +137,9 @@ public struct NonInteractiveRun: Sendable {
             }
             // A step that does not move after its answer was given is stuck on an error.
             if repeats > 3 { return .error(state.lastError?.message ?? "Step \(state.step.rawValue) does not move on.") }
-            progress("step \(state.step.rawValue) \(state.step.title): \(state.nextAction)")
+            let stepLine = "step \(state.step.rawValue) \(state.step.title): \(state.nextAction)"
+            if stepLine != lastStepLine { progress(stepLine) }
+            lastStepLine = stepLine
             switch state.step {
             case .terms:
                 if case .unknown = state.terms {

@@ -232,6 +232,8 @@ enum PlainQuestion: Equatable {
             return [.key(word == "y" || word == "yes" ? .character("y") : .character("n"))]
         case .closeOverlay:
             model.overlay = nil
+            // Something typed instead of Enter is the next question's answer, not lost.
+            if !text.isEmpty { return Self.current(model).answer(line, &model, printer: &printer, console: console) }
             printer.reprint()
             return []
         case .remediation(let field):

@@ -50,7 +50,7 @@ struct ConfirmOwnership: AsyncParsableCommand {
         let refusal = try await engine.send(.confirmOwnership(chosen, evidence: evidence))
         let state = await engine.state
         await engine.close()
-        if let refusal { throw UsageProblem.stop(refusal) }
+        if let refusal { throw UsageProblem.refused(refusal) }
         let left = Set((state.ownershipNotices ?? []).map(\.phoneNumber))
         let done = chosen.filter { !left.contains($0) }
         if let error = state.lastError, done.count < chosen.count {

@@ -34,7 +34,7 @@ struct Remediate: AsyncParsableCommand {
         _ = try await engine.checkWithTelnyx()
         if let refusal = try await engine.remediate(chosen, callPurpose: callPurpose, contactEmail: contactEmail) {
             await engine.close()
-            throw UsageProblem.stop(refusal)
+            throw UsageProblem.refused(refusal)
         }
         guard let asked = await engine.state.confirmation else {
             await engine.close()

@@ -48,7 +48,7 @@ struct Status: AsyncParsableCommand {
         let wanted = check ?? (keyAtHand && Date().timeIntervalSince(lastRead) > Self.staleAfter)
         var note: String?
         if wanted && store.isReadOnly {
-            note = "Not checked with Telnyx now: \(store.directory.path) is read-only for this user (the state below is as last saved)."
+            note = Self.notChecked("\(store.directory.path) is read-only for this user")
         } else if wanted {
             note = try await checkWithTelnyx(id, store: store)
         }
@@ -62,6 +62,12 @@ struct Status: AsyncParsableCommand {
         Output.line(report.text)
     }
 
+    /// The note when Telnyx could not be read now: why (its own full stop dropped), and that
+    /// the report is as last saved.
+    static func notChecked(_ why: String) -> String {
+        "Not checked with Telnyx now: \(why.hasSuffix(".") ? String(why.dropLast()) : why) (the state below is as last saved)."
+    }
+
     /// Reads Telnyx and updates the onboarding; says why not when it cannot.
     /// - Throws: `ExitCode` when the connection settings are refused (a bad key, base URL).
     func checkWithTelnyx(_ id: String, store: OnboardingStore) async throws -> String? {
@@ -72,13 +78,13 @@ struct Status: AsyncParsableCommand {
             do {
                 engine = try OnboardingEngine(store: store, client: client, onboardingId: id)
             } catch {
-                return "Not checked with Telnyx now: \(error) (the state below is as last saved)."
+                return Self.notChecked("\(error)")
             }
             do {
                 // The check's own failure (never an error kept from an earlier step) is said.
                 let refusal = try await engine.checkWithTelnyx()
                 await engine.close()
-                return refusal.map { "Not checked with Telnyx now: \($0) (the state below is as last saved)." }
+                return refusal.map(Self.notChecked)
                     ?? "Checked with Telnyx just now."
             } catch {
                 await engine.close()
@@ -87,7 +93,7 @@ struct Status: AsyncParsableCommand {
         } catch let stop as ExitCode {
             throw stop
         } catch {
-            return "Not checked with Telnyx now: \(error) (the state below is as last saved)."
+            return Self.notChecked("\(error)")
         }
     }
 }

@@ -12,4 +12,13 @@ enum UsageProblem {
         Output.say("\(RemoteText.sanitizedLines(message))\n")
         return ExitCode(64)
     }
+
+    /// A request the onboarding cannot take now (a number Telnyx does not ask about or that is
+    /// not monitored, reputation not enabled, a call purpose too long): the state machine's
+    /// words on stderr and exit 10, as the run's "input needed", not 64 (the command line was
+    /// well formed).
+    static func refused(_ message: String) -> ExitCode {
+        Output.say("\(RemoteText.sanitizedLines(message))\n")
+        return ExitCode(10)
+    }
 }

@@ -3,6 +3,7 @@ import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
+import Synchronization
 import TelnyxSimulator
 import Testing
 
@@ -38,8 +39,15 @@ func signedPDF(signature: String = "") throws -> String {
             try await withStore { store in
                 let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-1")
                 let numbers = Array(simulator.world.inventory.prefix(3))
-                let noTerms = try await NonInteractiveRun(answers: answers(without: ["accept_terms"]), confirmBillable: false, wait: false)
-                    .run(engine)
+                // Each step is said once as the run reaches it (the terms are read first, then said).
+                let said = Mutex<[String]>([])
+                var termless = NonInteractiveRun(answers: try answers(without: ["accept_terms"]), confirmBillable: false, wait: false)
+                termless.progress = { line in said.withLock { $0.append(line) } }
+                let noTerms = try await termless.run(engine)
+                #expect(
+                    said.withLock { $0 } == [
+                        "step 1 Terms of Service: Agree to the Number Reputation terms of service (https://telnyx.com/terms/reputation-services)."
+                    ])
                 #expect(noTerms.exitCode == 10)
                 #expect(noTerms.message.contains("accept_terms"))
 

@@ -68,6 +68,21 @@ import Testing
         #expect(answer("T", &wizard).messages == [.key(.character("T"))])
     }
 
+    /// A box shown (the tombstones, a history) asks for Enter; a command typed instead closes
+    /// it and is carried out, not swallowed.
+    @Test func aCommandTypedAtPressEnterIsCarriedOut() {
+        var wizard = Self.model(.manage)
+        wizard.state.monitoredNumbers = ["+13125550100", "+13125550101"]
+        wizard.state.queriedNumbers = Set(wizard.state.monitoredNumbers)
+        wizard.overlay = .removedNumbers(lines: ["No number was removed."], top: 0)
+        #expect(PlainQuestion.current(wizard).prompt(wizard) == "Press Enter to go on:")
+        #expect(answer("H +13125550101", &wizard).messages == [.key(.character("H"))])
+        #expect(wizard.overlay == nil && wizard.table.cursor == 1)
+        wizard.overlay = .removedNumbers(lines: ["No number was removed."], top: 0)
+        #expect(answer("", &wizard) == ([], ""))
+        #expect(wizard.overlay == nil)
+    }
+
     @Test func rChecksTheProofsReviewWhileItRuns() {
         var wizard = Self.model(.manage)
         #expect(answer("r", &wizard).said.hasPrefix("! r is not one of the answers"))
