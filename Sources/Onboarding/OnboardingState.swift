@@ -103,6 +103,9 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     /// SHA-256 (hex) of each document of the ownership proof last sent: after a rejection, the
     /// same evidence is not sent again. Nil before any.
     public var submittedProofSHA256: [String]?
+    /// The paths of the ownership proof's documents Telnyx last took, as given (for an answers
+    /// file written from the wizard, `ownership_proof`); nil before any was sent.
+    public var submittedProofPaths: [String]?
     /// Remediation requests sent through this onboarding, oldest first (nil: none).
     public var remediations: [RemediationRecord]?
     public var confirmation: PendingConfirmation?

@@ -27,6 +27,7 @@ extension Decision {
         next.gates?.externalVerificationStatus = status
         next.gates?.externalVerificationRejection = nil
         next.submittedProofSHA256 = sha256
+        if case .submitOwnershipProof(_, let documents, _)? = state.inFlight { next.submittedProofPaths = documents }
         return settle() ?? stay()
     }
 }

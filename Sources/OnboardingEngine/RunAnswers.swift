@@ -3,7 +3,7 @@ import Onboarding
 
 /// The answers a non-interactive run works from, with the API's own field names; also what the
 /// wizard writes back (`--write-answers`), so the file it writes is the file it reads.
-public struct RunAnswers: Codable, Sendable {
+public struct RunAnswers: Codable, Equatable, Sendable {
     public var acceptTerms: Bool?
     /// A new enterprise, as `POST /enterprises` takes it (nested objects allowed).
     public var enterprise: EnterpriseBody?
@@ -39,7 +39,7 @@ public struct RunAnswers: Codable, Sendable {
         return resolved
     }
 
-    public struct LOA: Codable, Sendable {
+    public struct LOA: Codable, Equatable, Sendable {
         public var agent: [String: String]?
         public var signerName: String?
         /// A PNG of the signature, printed on the LOA (with the signer's name, if given).

@@ -11,8 +11,13 @@ import TerminalUI
 extension RunAnswers {
     /// The answers for an onboarding as far as it went: what was decided (terms, frequency,
     /// numbers) from its state, what was typed (the enterprise, the LOA's signature) from its
-    /// drafts. A step not reached is left out, so the run stops there and asks for it.
-    public init(writtenFrom state: OnboardingState, enterpriseDraft: [String: String]?, typedDraft: [String: String]?) {
+    /// drafts. A step not reached is left out, so the run stops there and asks for it. The
+    /// ownership proof's documents go in `ownership_proof`, and the numbers that wait on it
+    /// (`awaitingProof`, E.164) beside the monitored ones, so the run sends and adds them too.
+    public init(
+        writtenFrom state: OnboardingState, enterpriseDraft: [String: String]?, typedDraft: [String: String]?,
+        awaitingProof: [String] = []
+    ) {
         self.init()
         if case .agreed = state.terms { acceptTerms = true }
         if state.enterprise != nil || enterpriseDraft != nil {
@@ -35,7 +40,10 @@ extension RunAnswers {
         }
         signedLoa = state.step > .signAndUpload ? state.signedLOAPath : nil
         checkFrequency = state.reputationEnabled || state.step > .enable ? state.checkFrequency : nil
-        numbers = state.monitoredNumbers.isEmpty ? nil : state.monitoredNumbers
+        ownershipProof = state.submittedProofPaths?.map { LocalFile.expanded($0) }
+        let waiting = ownershipProof == nil ? [] : awaitingProof.filter { !state.monitoredNumbers.contains($0) }
+        let listed = state.monitoredNumbers + waiting
+        numbers = listed.isEmpty ? nil : listed
     }
 }
 
@@ -46,6 +54,7 @@ extension WizardRuntime {
         let state = await engine.state
         return RunAnswers(
             writtenFrom: state, enterpriseDraft: try store.draft(state.id, form: DraftForm.enterprise.rawValue),
-            typedDraft: try store.draft(state.id, form: DraftForm.typed.rawValue))
+            typedDraft: try store.draft(state.id, form: DraftForm.typed.rawValue),
+            awaitingProof: try store.setAsideNumbers(state.id, reason: NumberHosting.awaitingProof))
     }
 }

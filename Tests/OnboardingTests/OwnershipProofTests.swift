@@ -17,6 +17,7 @@ import Testing
         var expected = state
         expected.gates = GateReport(status: "approved", loaStatus: "approved", externalVerificationStatus: "pending")
         expected.submittedProofSHA256 = ["aa"]
+        expected.submittedProofPaths = ["/tmp/invoice.pdf"]
         #expect(taken == expected)
         #expect(
             taken.nextAction
