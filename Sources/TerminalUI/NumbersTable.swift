@@ -113,10 +113,14 @@ enum NumbersTable {
             let selection = model.table.selected.contains(number) ? "*" : " "
             let mark = selection + (asked.contains(number) ? "!" : model.state.nextReadIsBilled(number) ? "$" : " ")
             let (word, style) = risk(reading?.spamRisk)
+            // Read, but Telnyx's analytics have nothing on it yet: said where the category goes,
+            // so it is not taken for a failed read.
+            let noData = reading?.spamRisk == nil && model.state.numbersWithoutData.contains(number)
             let refreshed = reading?.lastRefreshedAt.map { ReviewScreen.relative($0, now: model.now) } ?? ""
             return ScreenTable.Row(
                 cells: [
-                    .text("\(mark) \(number)"), .text(word, style), .text(RemoteText.sanitized(reading?.category ?? "")),
+                    .text("\(mark) \(number)"), .text(word, style),
+                    noData ? .text("no data", .muted) : .text(RemoteText.sanitized(reading?.category ?? "")),
                     .score(reading?.maturity), .score(reading?.connection), .score(reading?.engagement), .score(reading?.sentiment),
                     .text(refreshed, .muted),
                 ],
@@ -127,7 +131,9 @@ enum NumbersTable {
         // Too narrow for the column, the focused number says when it was last refreshed.
         var whenNarrow: String?
         if all.indices.contains(model.table.cursor), let refreshed = model.readings[all[model.table.cursor]]?.lastRefreshedAt {
-            whenNarrow = "refreshed \(ReviewScreen.relative(refreshed, now: model.now))"
+            // Short enough to stay whole beside "298/450 by number ▲" in the narrowest table.
+            let ago = ReviewScreen.relative(refreshed, now: model.now)
+            whenNarrow = "refreshed \(ago == "less than a minute ago" ? "just now" : ago)"
         }
         return ScreenTable(
             columns: columns, rowCount: all.count, row: row, cursor: model.table.cursor,

@@ -17,6 +17,10 @@ struct GlobalOptions: ParsableArguments {
     var sandbox = false
     @Option(help: "Sandbox reviewer behaviour: \(Scenario.allCases.map(\.rawValue).joined(separator: ", ")).")
     var scenario: Scenario = .happy
+    @Option(
+        name: .customLong("ownership-review"),
+        help: "Sandbox review of the ownership proof: \(OwnershipReview.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var ownershipReview: OwnershipReview = .approved
 
     func validate() throws {
         if sandbox && (baseURL != nil || apiKeyFile != nil) {
@@ -95,7 +99,8 @@ struct GlobalOptions: ParsableArguments {
         guard let key else {
             let folder = directory(sandbox: true)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let sandbox = try await Sandbox.start(scenario: scenario, worldFile: folder.appendingPathComponent("world.json"))
+            let sandbox = try await Sandbox.start(
+                scenario: scenario, ownershipReview: ownershipReview, worldFile: folder.appendingPathComponent("world.json"))
             let configuration = try TelnyxConfiguration(baseURL: sandbox.baseURL, apiKey: APIKey("KEYsandbox")!)
             return (TelnyxClient(configuration: configuration), sandbox)
         }
@@ -174,3 +179,4 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension Scenario: ExpressibleByArgument {}
+extension OwnershipReview: ExpressibleByArgument {}

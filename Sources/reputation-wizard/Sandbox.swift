@@ -25,7 +25,7 @@ final class Sandbox: Sendable {
 
     /// - Throws: `ExitCode(1)` after saying so, when another process keeps the sandbox's world
     ///   past `waitForOtherProcess` (two processes would each overwrite the other's account).
-    static func start(scenario: Scenario, worldFile: URL) async throws -> Sandbox {
+    static func start(scenario: Scenario, ownershipReview: OwnershipReview = .approved, worldFile: URL) async throws -> Sandbox {
         // One process at a time owns the simulated account; the lock ends with the process.
         let taken = Result { () throws(StoreError) in
             try ProcessFileLock(path: worldFile.path + ".lock", wait: waitForOtherProcess) {
@@ -40,6 +40,7 @@ final class Sandbox: Sendable {
         }
         var options = SimulatorOptions()
         options.scenario = scenario
+        options.ownershipReview = ownershipReview
         options.clockStart = Date()
         options.clockMode = .flowing
         let server = try TelnyxSimulatorServer(options: options, worldFile: worldFile)

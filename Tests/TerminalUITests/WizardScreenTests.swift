@@ -245,6 +245,21 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(press([.enter], &wizard) == [.send(.query(numbers: ["+13125550100", "+13125550101"], fresh: false))])
     }
 
+    /// A number read a moment ago says so whole below the table, beside the longest count.
+    @Test func aReadingOfAMomentAgoFitsBelowTheTable() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = (0..<450).map { String(format: "+1312555%04d", $0) }
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        wizard.now = Date(timeIntervalSince1970: 1_800_000_000)
+        wizard.table.cursor = 297
+        wizard.readings["+13125550297"] = NumberReading(
+            phoneNumber: "+13125550297", spamRisk: "low", lastRefreshedAt: wizard.now.addingTimeInterval(-20))
+        let footer = screen(wizard).split(separator: "\n").first { $0.contains("by number") }
+        #expect(footer == "                            │ 298/450 by number ▲  refreshed just now  $ billed")
+    }
+
     @Test func theTableSortsByRiskAndScoresWithUnreadNumbersLast() {
         var wizard = model(.manage) { state in
             state.reputationEnabled = true
