@@ -77,18 +77,11 @@ public enum WizardUpdate {
         case .ownershipHistory(let number, let result):
             // Only into the box that asked for it (it may have been closed meanwhile).
             guard case .ownershipHistory(number, nil, _)? = model.overlay else { return [] }
-            switch result {
-            case .success(let lines): model.overlay = .ownershipHistory(number: number, lines: lines, top: 0)
-            case .failure(let failure):
-                model.overlay = .ownershipHistory(number: number, lines: ["Could not read it from Telnyx: \(failure)"], top: 0)
-            }
+            model.overlay = .ownershipHistory(number: number, lines: boxLines(result, what: "it"), top: 0)
             return []
         case .removedNumbers(let result):
             guard case .removedNumbers(nil, _)? = model.overlay else { return [] }
-            switch result {
-            case .success(let lines): model.overlay = .removedNumbers(lines: lines, top: 0)
-            case .failure(let failure): model.overlay = .removedNumbers(lines: ["Could not read them from Telnyx: \(failure)"], top: 0)
-            }
+            model.overlay = .removedNumbers(lines: boxLines(result, what: "them"), top: 0)
             return []
         case .awaitingProof(.success(let numbers)):
             model.awaitingProof = numbers
@@ -139,6 +132,14 @@ public enum WizardUpdate {
 
     /// A decision (or reconciliation) ended: what it did is shown, and a decision made
     /// meanwhile goes next.
+    /// A box's lines read from Telnyx, or what went wrong in their place.
+    static func boxLines(_ result: Result<[String], CommandFailure>, what: String) -> [String] {
+        switch result {
+        case .success(let lines): lines
+        case .failure(let failure): ["Could not read \(what) from Telnyx: \(failure)"]
+        }
+    }
+
     static func decided(refusal: String?, state: OnboardingState, _ model: inout WizardModel) -> [Command] {
         let decision = model.background.decision
         // A change whose answer was lost, before Telnyx was asked about it.

@@ -105,30 +105,14 @@ final class WizardWork {
         case .loadReadings:
             Task { inbox.post(.readings(WizardWork.readings(store: store, onboardingId: id))) }
         case .loadOwnershipHistory(let number):
-            Task {
-                do {
-                    guard let enterpriseId = await engine.state.enterprise?.id else { throw CommandFailure("there is no enterprise yet") }
-                    let detail = try await client.ownership(enterpriseId: enterpriseId, phoneNumber: number)
-                    let remediations = await engine.state.remediations ?? []
-                    inbox.post(
-                        .ownershipHistory(
-                            number: number,
-                            .success(OwnershipHistoryText.lines(detail) + RemediationText.lines(for: number, in: remediations))))
-                } catch {
-                    let said = (error as? TelnyxError)?.message ?? (error as? CommandFailure)?.description ?? "\(error)"
-                    inbox.post(.ownershipHistory(number: number, .failure(CommandFailure(said))))
-                }
+            Self.readForBox(engine: engine, inbox: inbox, answer: { .ownershipHistory(number: number, $0) }) { enterpriseId in
+                let detail = try await client.ownership(enterpriseId: enterpriseId, phoneNumber: number)
+                let remediations = await engine.state.remediations ?? []
+                return OwnershipHistoryText.lines(detail) + RemediationText.lines(for: number, in: remediations)
             }
         case .loadRemovedNumbers:
-            Task {
-                do {
-                    guard let enterpriseId = await engine.state.enterprise?.id else { throw CommandFailure("there is no enterprise yet") }
-                    let tombstones = try await client.allNumbers(enterpriseId: enterpriseId, ownershipStatus: .removed)
-                    inbox.post(.removedNumbers(.success(RemovedNumbersText.lines(tombstones))))
-                } catch {
-                    let said = (error as? TelnyxError)?.message ?? (error as? CommandFailure)?.description ?? "\(error)"
-                    inbox.post(.removedNumbers(.failure(CommandFailure(said))))
-                }
+            Self.readForBox(engine: engine, inbox: inbox, answer: { .removedNumbers($0) }) { enterpriseId in
+                RemovedNumbersText.lines(try await client.allNumbers(enterpriseId: enterpriseId, ownershipStatus: .removed))
             }
         case .loadAwaitingProof:
             Task {
@@ -255,6 +239,23 @@ final class WizardWork {
                 }
             },
         ]
+    }
+
+    /// A read from Telnyx for a box (a number's ownership history, the removed numbers): its
+    /// lines, or what went wrong, posted as `answer` makes them. Needs the enterprise.
+    static func readForBox(
+        engine: OnboardingEngine, inbox: Inbox, answer: @escaping @Sendable (Result<[String], CommandFailure>) -> WizardMessage,
+        read: @escaping @Sendable (String) async throws -> [String]
+    ) {
+        Task {
+            do {
+                guard let enterpriseId = await engine.state.enterprise?.id else { throw CommandFailure("there is no enterprise yet") }
+                inbox.post(answer(.success(try await read(enterpriseId))))
+            } catch {
+                let said = (error as? TelnyxError)?.message ?? (error as? CommandFailure)?.description ?? "\(error)"
+                inbox.post(answer(.failure(CommandFailure(said))))
+            }
+        }
     }
 
     /// The latest reading of each monitored number, as kept in the store.
