@@ -56,4 +56,7 @@ public struct RemediationRecord: Codable, Equatable, Sendable {
 extension OnboardingState {
     /// A remediation request Telnyx has not finished with: its progress is read on a schedule.
     public var hasUnfinishedRemediation: Bool { (remediations ?? []).contains { !$0.isFinished } }
+    /// Numbers (E.164) in a remediation request Telnyx has not finished with: Telnyx refuses a
+    /// whole request that names one of them (409), so they are set aside.
+    public var numbersUnderRemediation: Set<String> { Set((remediations ?? []).filter { !$0.isFinished }.flatMap(\.numbers)) }
 }

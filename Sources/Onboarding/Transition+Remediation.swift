@@ -25,7 +25,7 @@ extension Decision {
                 "Only monitored numbers can be sent to remediation: \(Effect.sample(unmonitored)) \(unmonitored.count == 1 ? "is" : "are") not."
             )
         }
-        let underWay = Set((state.remediations ?? []).filter { !$0.isFinished }.flatMap(\.numbers))
+        let underWay = state.numbersUnderRemediation
         var aside = setAside
         for number in numbers where underWay.contains(number) { aside[number] = "in a remediation request still under way" }
         var seen = Set<String>()

@@ -600,6 +600,12 @@ extension NumbersTable: StepScreen {
         case .character("M"):
             let chosen = chosen()
             guard !chosen.isEmpty else { return [] }
+            // Said before the call purpose is asked: nothing could be sent.
+            guard !chosen.allSatisfy(state.numbersUnderRemediation.contains) else {
+                model.notice =
+                    "\(chosen.count == 1 ? "\(chosen[0]) is" : "These numbers are") in a remediation request still under way; its outcome shows here once Telnyx is done."
+                return []
+            }
             model.table.selected = []
             model.overlay = .remediation(RemediationForm(numbers: chosen))
         case .character("T"):

@@ -224,6 +224,25 @@ import Testing
         #expect(press([.escape], &wizard).isEmpty && wizard.overlay == nil)
     }
 
+    /// Numbers all in a request still under way are said at once, before the call purpose is
+    /// asked for nothing; one of them beside another number opens the box (the other goes).
+    @Test func numbersAlreadyUnderWayAreSaidBeforeTheBox() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100", "+13125550101"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+            state.remediations = [
+                RemediationRecord(
+                    id: "rem-1", numbers: ["+13125550100"], status: "in_progress", submitted: 1, ineligible: 0, callPurpose: "Reminders")
+            ]
+        }
+        #expect(press([.character("M")], &wizard).isEmpty)
+        #expect(wizard.overlay == nil)
+        #expect(wizard.notice == "+13125550100 is in a remediation request still under way; its outcome shows here once Telnyx is done.")
+        _ = press([.character(" "), .character(" "), .character("M")], &wizard)
+        #expect(wizard.overlay == .remediation(RemediationForm(numbers: ["+13125550100", "+13125550101"])))
+    }
+
     /// What is wrong with the call purpose or the email is said in the box, which stays open
     /// with everything typed; nothing is asked of the state machine meanwhile.
     @Test func aWrongEntryIsSaidInTheBoxAndNothingTypedIsLost() {
