@@ -55,3 +55,16 @@ extension OnboardingState {
             && !(inFlight != nil && lastError?.outcomeUnknown == true)
     }
 }
+
+extension OwnershipNotice {
+    /// What Telnyx does when a question of `flagReason` is not answered by its deadline
+    /// (api-notes, since SDK 4.189.0): after a carrier change the number is removed; after a
+    /// periodic re-verification it is flagged and stays monitored.
+    public static func unanswered(_ flagReason: String?) -> String {
+        switch flagReason {
+        case "reverification_due": "or it is flagged (it stays monitored)"
+        case "carrier_changed": "or it is removed"
+        default: "or Telnyx may remove it"
+        }
+    }
+}

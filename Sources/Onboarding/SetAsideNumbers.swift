@@ -28,7 +28,9 @@ public struct SetAsideNumbers: Codable, Equatable, Sendable {
         let groups = reasons.map { reason -> String in
             let numbers = byReason[reason]!.prefix(5)
             shown += numbers.count
-            return "\(RemoteText.sanitized(reason)): \(numbers.joined(separator: ", "))"
+            // Telnyx's reasons are sentences; their full stop would sit before the colon.
+            let said = RemoteText.sanitized(reason)
+            return "\(said.hasSuffix(".") ? String(said.dropLast()) : said): \(numbers.joined(separator: ", "))"
         }
         let more = count > shown ? " and \(count - shown) more" : ""
         return "\(count) \(count == 1 ? "number was" : "numbers were") set aside (\(groups.joined(separator: "; "))\(more))"

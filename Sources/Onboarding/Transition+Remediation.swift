@@ -10,10 +10,7 @@ extension Decision {
             return refuse("Remediation is for monitored numbers, once Telnyx approves the enterprise and the LOA.")
         }
         let purpose = callPurpose.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...2000).contains(purpose.count) else {
-            return refuse(
-                "call_purpose: say what the calls from these numbers are for (1 to 2,000 characters); the carriers' reviewers read it.")
-        }
+        if let problem = CallPurpose.problem(purpose) { return refuse("call_purpose: \(problem) The carriers' reviewers read it.") }
         let email = contactEmail?.trimmingCharacters(in: .whitespaces)
         if let email, !email.isEmpty, !EmailAddress.looksValid(email) {
             return refuse("contact_email: \(RemoteText.sanitized(email)) is not an email address (name@example.com).")

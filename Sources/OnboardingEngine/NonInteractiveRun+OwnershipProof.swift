@@ -8,9 +8,9 @@ extension NonInteractiveRun {
         case goOn
         /// The review was waited on (`--wait`) until it decided.
         case waited
-        /// No proof was ever sent and the answers give none: those numbers stay set aside, and
-        /// `note` says how to monitor them.
-        case notAsked(note: String)
+        /// No proof was ever sent and the answers give none: those numbers stay set aside, the
+        /// run goes on with the others, then stops for the input (`needed` says which, 10).
+        case notAsked(needed: String)
         case stop(Stop)
     }
 
@@ -18,7 +18,8 @@ extension NonInteractiveRun {
     /// ownership proof: it is sent from `ownership_proof` when none is under review, waited on
     /// with `--wait`, or the run stops saying what it waits for (11), what Telnyx rejected (13)
     /// or what is wrong with the documents (10). Answers that never give one leave those numbers
-    /// set aside, said in a note. Nothing here is billed.
+    /// set aside, and the run ends asking for `ownership_proof` (10) once the others are
+    /// monitored. Nothing here is billed.
     func ownershipProof(for waiting: [String], _ engine: OnboardingEngine, asked: inout Bool) async throws -> ProofOutcome {
         // A review under way is read from Telnyx once a run: it is the only way out of waiting.
         if !asked, await engine.state.gates?.ownershipProofPending == true {
@@ -57,8 +58,8 @@ extension NonInteractiveRun {
                         ))
                 }
                 return .notAsked(
-                    note:
-                        "\(held) and not monitored: Telnyx monitors them once the enterprise's ownership proof is approved. To send it, give ownership_proof: the paths of a carrier invoice or statement that shows them (PDF, PNG or JPEG; not billed)."
+                    needed:
+                        "ownership_proof: \(held) and not monitored: Telnyx monitors them once the enterprise's ownership proof is approved. To send it, give ownership_proof: the paths of a carrier invoice or statement that shows them (PDF, PNG or JPEG; not billed)."
                 )
             }
             progress("sending the ownership proof (\(documents.count) \(documents.count == 1 ? "document" : "documents")): \(held)")

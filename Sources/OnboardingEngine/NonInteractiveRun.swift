@@ -284,7 +284,7 @@ public struct NonInteractiveRun: Sendable {
                 do {
                     (wanted, setAside) = try await split(given)
                 } catch let error as TelnyxError {
-                    return .error("Reading the account's inventory failed: \(error.message)")
+                    return .error("Asking Telnyx where the numbers are hosted failed: \(error.message)")
                 }
                 if wanted.isEmpty {
                     // Only numbers hosted elsewhere: the ownership proof comes first.
@@ -295,7 +295,7 @@ public struct NonInteractiveRun: Sendable {
                         case .stop(let stop): return stop
                         case .waited: repeats = 0
                         case .goOn: break
-                        case .notAsked(let note): unsent = note
+                        case .notAsked(let needed): unsent = needed
                         }
                         if unsent == nil {
                             splitForAdding = nil
@@ -342,7 +342,7 @@ public struct NonInteractiveRun: Sendable {
                 // waited on, and once approved they are added (billed) and read.
                 let awaiting = Set((try? await engine.numbersAwaitingOwnershipProof()) ?? [])
                 let proofNumbers = ((try? numbers()) ?? []).filter { awaiting.contains($0) && !monitored.contains($0) }
-                var proofNote: String?
+                var proofNeeded: String?
                 if !proofNumbers.isEmpty && state.gates?.externalVerificationStatus != .approved {
                     switch try await ownershipProof(for: proofNumbers, engine, asked: &proofAsked) {
                     case .stop(let stop): return stop
@@ -350,14 +350,14 @@ public struct NonInteractiveRun: Sendable {
                         repeats = 0
                         continue
                     case .goOn: continue
-                    case .notAsked(let note): proofNote = note
+                    case .notAsked(let needed): proofNeeded = needed
                     }
                 } else if !proofNumbers.isEmpty {
                     let (addable, setAside): ([String], [String: String])
                     do {
                         (addable, setAside) = try await engine.setAsideBeforeAdding(proofNumbers)
                     } catch let error as TelnyxError {
-                        return .error("Reading the account's inventory failed: \(error.message)")
+                        return .error("Asking Telnyx where the numbers are hosted failed: \(error.message)")
                     }
                     if !addable.isEmpty {
                         switch try await decide(
@@ -386,7 +386,6 @@ public struct NonInteractiveRun: Sendable {
                     addedAfterProof = []
                     continue
                 }
-                if let proofNote { progress("note: \(proofNote)") }
                 // Numbers set aside (outside the inventory) were named when they were set aside.
                 let setAside = Set((try? engine.store.setAsideNumbers(state.id).map(\.phoneNumber)) ?? [])
                 let notMonitored = ((try? numbers()) ?? []).filter { !monitored.contains($0) && !setAside.contains($0) }
@@ -400,6 +399,8 @@ public struct NonInteractiveRun: Sendable {
                         "note: the answers say check_frequency \(frequency.rawValue), the onboarding checks \(state.checkFrequency.rawValue); change it in the wizard's step 9 (F)"
                     )
                 }
+                // The others are monitored and read; these can be too, once the answers give the proof.
+                if let proofNeeded { return .inputNeeded(proofNeeded) }
                 return .complete
             }
         }

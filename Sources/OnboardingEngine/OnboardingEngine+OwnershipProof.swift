@@ -58,6 +58,8 @@ extension OnboardingEngine {
     /// was not approved: those to add once it is. From the store's table, in number order.
     /// - Throws: `StoreError`.
     public func numbersAwaitingOwnershipProof() throws -> [String] {
-        try store.setAsideNumbers(state.id, reason: NumberHosting.awaitingProof)
+        // A number monitored since (added by another way) waits no more.
+        let monitored = Set(state.monitoredNumbers)
+        return try store.setAsideNumbers(state.id, reason: NumberHosting.awaitingProof).filter { !monitored.contains($0) }
     }
 }

@@ -169,8 +169,12 @@ public actor OnboardingEngine {
             // What Telnyx billed for it is recorded now: the attempt itself could not know.
             let charged = cost(of: entry.effect, outcome: outcome)
             let result = transition(state, outcome)
+            let monitoredBefore = Set(state.monitoredNumbers)
             state = result.state
             try store.recordOutcome(entry.id, outcome: outcome, state: state, at: now())
+            // Numbers found added (set aside once, waiting on the ownership proof, say) are
+            // monitored now: nothing waits for them any more.
+            try store.recordNumberOutcomes(state.id, monitored: state.monitoredNumbers.filter { !monitoredBefore.contains($0) }, at: now())
             try store.appendAudit(
                 onboardingId: state.id, action: "reconcile \(entry.effect.auditName)", billable: entry.effect.isBillable, cost: charged,
                 result: Self.summary(outcome), at: now())

@@ -284,9 +284,10 @@ public struct OnboardingReport: Encodable, Sendable {
                 lines.append("  Ownership proof: \(RemoteText.sanitized(proof))\(waiting)")
             }
         }
-        for reason in RemoteText.bounded(rejectionReasons) { lines.append("  vetting rejected: \(reason)") }
+        // Telnyx's words on one line each: a line break in them could forge a line of ours.
+        for reason in RemoteText.bounded(rejectionReasons) { lines.append("  vetting rejected: \(RemoteText.sanitized(reason))") }
         if let reason = externalVerificationRejection, externalVerificationStatus == "rejected" {
-            lines.append("  ownership proof rejected: \(RemoteText.bounded([reason])[0])")
+            lines.append("  ownership proof rejected: \(RemoteText.sanitized(RemoteText.bounded([reason])[0]))")
         }
         if let loaPath { lines.append("LOA: \(loaPath)") }
         if numbersSetAside > 0 {
@@ -299,7 +300,7 @@ public struct OnboardingReport: Encodable, Sendable {
         if let asked = (ownershipAttention.isEmpty ? nil : ownershipAttention) {
             lines.append("Ownership: Telnyx asks about \(asked.count) \(asked.count == 1 ? "number" : "numbers"):")
             for notice in asked.prefix(5) {
-                let deadline = notice.confirmBy.map { "; answer by \(when($0)), or it is removed" } ?? ""
+                let deadline = notice.confirmBy.map { "; answer by \(when($0)), \(OwnershipNotice.unanswered(notice.flagReason))" } ?? ""
                 let what = notice.ownershipStatus == "flagged" ? "flagged (a re-verification went unanswered)" : "to confirm"
                 lines.append(
                     "  \(notice.phoneNumber): \(what), \((notice.flagReason ?? "ownership check").replacingOccurrences(of: "_", with: " "))\(deadline)"

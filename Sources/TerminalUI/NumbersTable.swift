@@ -147,7 +147,7 @@ enum NumbersTable {
     static func spoken(_ number: String, model: WizardModel) -> String {
         let reading = reading(number, model: model)
         guard let notice = model.state.ownershipNotices?.first(where: { $0.phoneNumber == number }) else { return reading }
-        let deadline = notice.confirmBy.map { " by \(ReportTime.stamp($0)), or it is removed" } ?? ""
+        let deadline = notice.confirmBy.map { " by \(ReportTime.stamp($0)), \(OwnershipNotice.unanswered(notice.flagReason))" } ?? ""
         let asked =
             notice.status == .flagged
             ? "Telnyx flagged its ownership (\(notice.reason))" : "Telnyx asks to confirm ownership (\(notice.reason))\(deadline)"

@@ -116,15 +116,22 @@ enum Overlays {
 
     static func draw(_ overlay: WizardModel.Overlay, model: WizardModel, on surface: inout Surface) {
         switch overlay {
-        case .help:
-            // The message on screen when help was opened, in full, above the keys.
-            var lines: [(String, Style)] = []
-            if let message = model.helpMessage {
-                lines = [("Last message:", .bold), (RemoteText.sanitized(message), .colored(.warning)), ("", .plain)]
+        case .help(let top):
+            // Wrapped as the box wraps them, so the scroll moves by the rows shown.
+            let lines = helpLines(model).flatMap { line in
+                DisplayWidth.of(line.0) <= surface.width - 12
+                    ? [line] : Region.wrapped(line.0, width: surface.width - 12).map { ($0, line.1) }
             }
-            box(
-                lines + help(model).map { ($0, .plain) },
-                title: "Help · \(model.screenStep.title)", margin: 1, on: &surface)
+            let room = max(1, surface.height - 4)
+            guard lines.count > room else {
+                return box(lines, title: "Help · \(model.screenStep.title)", margin: 1, on: &surface)
+            }
+            // Too many for the screen: a page of them, and what is below.
+            let first = min(top, lines.count - (room - 1))
+            let shown = Array(lines.dropFirst(first).prefix(room - 1))
+            let below = lines.count - first - shown.count
+            let hint = below > 0 ? "↓ \(below) more · ↑↓ PgUp/PgDn scroll  Esc close" : "↑↓ scroll  Esc close"
+            box(shown + [(hint, .muted)], title: "Help · \(model.screenStep.title)", margin: 1, on: &surface)
         case .review(let top):
             // The keys stay in view below however far the review scrolls.
             let lines = ReviewLines.lines(model)
@@ -199,6 +206,16 @@ enum Overlays {
 
     /// Help for the step on screen: a line for each key it answers (from its declared bindings,
     /// at every row of a form), what it says about itself, then the keys of every step.
+    /// Help as the box shows it: the message on screen when help was opened, in full, then the
+    /// step's keys.
+    static func helpLines(_ model: WizardModel) -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        if let message = model.helpMessage {
+            lines = [("Last message:", .bold), (RemoteText.sanitized(message), .colored(.warning)), ("", .plain)]
+        }
+        return lines + help(model).map { ($0, .plain) }
+    }
+
     static func help(_ model: WizardModel) -> [String] {
         var lines: [String] = []
         for binding in StepScreens.screen(model).everyKey(model) where !lines.contains(binding.help) { lines.append(binding.help) }

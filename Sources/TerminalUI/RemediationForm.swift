@@ -43,9 +43,8 @@ public struct RemediationForm: Equatable, Sendable {
         case .enter:
             let email = contactEmail.text.trimmingCharacters(in: .whitespaces)
             // The state machine's own rules, said here so nothing typed is lost to a refusal.
-            let purpose = callPurpose.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !(1...2000).contains(purpose.count) {
-                (focus, problem) = (0, "Say what the calls from these numbers are for (1 to 2,000 characters).")
+            if let purposeProblem = CallPurpose.problem(callPurpose.text) {
+                (focus, problem) = (0, purposeProblem)
                 return (false, nil)
             }
             if !email.isEmpty, !EmailAddress.looksValid(email) {

@@ -22,7 +22,7 @@ public enum WizardController {
         if let overlay = model.overlay { return handleOverlay(key, overlay, &model) }
         if let pending = model.state.confirmation { return confirmation(key, pending.action, &model) }
         if key == .function(1) || (key == .character("?") && !isTyping(model)) {
-            model.overlay = .help
+            model.overlay = .help(top: 0)
             model.helpMessage = notice ?? model.state.lastError.map(\.message) ?? correctionReasons(model)
             return []
         }
@@ -57,9 +57,11 @@ public enum WizardController {
 
     static func handleOverlay(_ key: Key, _ overlay: WizardModel.Overlay, _ model: inout WizardModel) -> [Command] {
         switch overlay {
-        case .help:
-            if key == .escape || key == .enter || key == .character("?") || key == .function(1) || key == .character("q") {
+        case .help(let top):
+            if key == .character("?") || key == .function(1) {
                 model.overlay = nil
+            } else if let top = scroll(top, key, lines: Overlays.helpLines(model).count) {
+                model.overlay = top < 0 ? nil : .help(top: top)
             }
             return []
         case .review(let top):
@@ -228,6 +230,8 @@ public enum WizardController {
         case .down: return min(last, top + 1)
         case .pageDown: return min(last, top + 10)
         case .pageUp: return max(0, top - 10)
+        case .home: return 0
+        case .end: return last
         case .escape, .enter, .character("q"): return -1
         default: return nil
         }

@@ -16,7 +16,8 @@ public struct WizardModel: Equatable, Sendable {
     }
 
     public enum Overlay: Equatable, Sendable {
-        case help
+        /// The keys of the step in words, scrolled to `top` (a long list outgrows 24 rows).
+        case help(top: Int)
         /// The enterprise (or its correction) before it is sent, scrolled to `top`.
         case review(top: Int)
         /// Replacing the LOA under review is asked first (not billed; the review starts again).

@@ -14,7 +14,9 @@ enum OwnershipHistoryText {
         var lines = ["\(number) · \(hosted)"]
         var status = "Ownership: \(words(detail.ownershipStatus?.rawValue ?? "verified"))"
         if let reason = detail.flagReason { status += " (\(words(reason)))" }
-        if let deadline = detail.confirmBy { status += "; answer by \(ReportTime.stamp(deadline)), or it is removed" }
+        if let deadline = detail.confirmBy {
+            status += "; answer by \(ReportTime.stamp(deadline)), \(OwnershipNotice.unanswered(detail.flagReason))"
+        }
         lines.append(status)
         var baseline = "Baseline carrier: \(RemoteText.sanitized(detail.baselineCarrier ?? "not known"))"
         if let since = detail.baselineRecordedAt { baseline += " since \(ReportTime.stamp(since))" }

@@ -103,7 +103,7 @@ struct ReputationBench: AsyncParsableCommand {
             \(row("list back", engineList, naiveList, floorList))
             \(row("both", engineAssociate + engineList, naiveAssociate + naiveList, floorAssociate + floorList))
 
-            engine: reads the inventory and the monitored numbers (pages of 250, 4 at a time), then batches of 100, 4 in flight; lists back in pages of 250, 4 at a time.
+            engine: reads the monitored numbers (pages of 250, 4 at a time) and asks verify_ownership (1,000 numbers a call), then batches of 100, 4 in flight; lists back in pages of 250, 4 at a time.
             naive: one number per request, one at a time; then pages of 10, the default, one at a time.
             floor: \(associateRequests) associate requests, 4 in flight, × \(latencyMs) ms; plus the first of \(listRequests) list pages, then the rest 4 at a time, × \(latencyMs) ms.
             """)

@@ -54,6 +54,8 @@ struct ConfirmOwnership: AsyncParsableCommand {
         let left = Set((state.ownershipNotices ?? []).map(\.phoneNumber))
         let done = chosen.filter { !left.contains($0) }
         if let error = state.lastError, done.count < chosen.count {
+            // A file that cannot be evidence is the person's to fix (10), as the answers' are.
+            if error.status == nil, error.fieldProblems["evidence"] != nil { throw UsageProblem.refused(error.message) }
             Output.say("\(error.message)\n")
             throw ExitCode(1)
         }

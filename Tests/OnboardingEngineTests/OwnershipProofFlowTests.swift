@@ -62,6 +62,38 @@ func externalNumbers(_ simulator: RunningSimulator, count: Int) -> [String] {
         }
     }
 
+    /// The waiting numbers added once the proof is approved, with the answer lost on the way:
+    /// the reconciliation finds them added, and nothing waits on the proof any more (so `A`
+    /// cannot offer, and bill, them again, even after one of them is given up).
+    @Test func waitingNumbersFoundAddedAfterALostAnswerWaitNoMore() async throws {
+        try await withSimulator({ $0.ownershipReview = .approved }) { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-lost-add")
+                try await walkToApproved(engine, simulator)
+                let hosted = Array(simulator.world.inventory.prefix(1))
+                let elsewhere = externalNumbers(simulator, count: 2)
+                #expect(try await engine.addNumbers(hosted + elsewhere) == nil)
+                try await engine.send(.confirm)
+                try await engine.send(.submitOwnershipProof(documents: [try evidencePNG()], numbers: elsewhere))
+                try await simulator.advanceClock(seconds: 2 * 3600 + 1)
+                try await engine.send(.checkGatesNow)
+                #expect(await engine.state.gates?.externalVerificationStatus == .approved)
+
+                try await simulator.setFaults(
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation/numbers", "drop": "after_commit", "times": 1}]"#)
+                #expect(try await engine.addNumbers(try await engine.numbersAwaitingOwnershipProof()) == nil)
+                try await engine.send(.confirm)
+                #expect(await engine.state.lastError?.outcomeUnknown == true)
+                #expect(try await engine.reconcile())
+                #expect(await engine.state.monitoredNumbers == hosted + elsewhere)
+                #expect(try await engine.numbersAwaitingOwnershipProof() == [])
+                #expect(try store.report("onb-lost-add").numbersAwaitingProof == 0)
+                #expect(actions(try await simulator.ledger(), "associate").count == 3, "each number billed once")
+                await engine.close()
+            }
+        }
+    }
+
     @Test func aMixedListGoesAheadAndTheRestIsAddedOnceTheProofIsApproved() async throws {
         try await withSimulator({ $0.ownershipReview = .approved }) { simulator in
             try await withStore { store in

@@ -34,14 +34,17 @@ final class Said: Sendable {
                     run.progress = { said.append($0) }
                     return try await run.run(engine)
                 }
-                // No proof given: the Telnyx-hosted numbers are monitored, and a note says how
-                // to have the others monitored.
-                #expect(try await run([:], wait: true) == .complete)
-                #expect(await engine.state.monitoredNumbers == hosted)
+                // No proof given: the Telnyx-hosted numbers are monitored and read, then the run
+                // asks for the proof (10), since the others can be monitored with it.
+                let unproven = try await run([:], wait: true)
                 #expect(
-                    said.lines.last
-                        == "note: 2 numbers of the answers (\(elsewhere.joined(separator: ", "))) are hosted at other carriers and not monitored: Telnyx monitors them once the enterprise's ownership proof is approved. To send it, give ownership_proof: the paths of a carrier invoice or statement that shows them (PDF, PNG or JPEG; not billed)."
-                )
+                    unproven
+                        == .inputNeeded(
+                            "ownership_proof: 2 numbers of the answers (\(elsewhere.joined(separator: ", "))) are hosted at other carriers and not monitored: Telnyx monitors them once the enterprise's ownership proof is approved. To send it, give ownership_proof: the paths of a carrier invoice or statement that shows them (PDF, PNG or JPEG; not billed)."
+                        ))
+                #expect(unproven.exitCode == 10)
+                #expect(await engine.state.monitoredNumbers == hosted)
+                #expect(await engine.state.queriedNumbers == Set(hosted))
 
                 // Given: sent, and the run waits on its review (11) unless told to wait.
                 let sent = try await run(["ownership_proof": [try evidencePNG()]], wait: false)

@@ -42,11 +42,15 @@ import Testing
         state.enterprise = .init(id: "ent-1", legalName: "Acme\u{1B}]0;PWNED\u{07} LLC")
         state.reputationEnabled = true
         state.gates = GateReport(
-            status: "rejected", loaStatus: "pending", rejectionReasons: ["Legal name\u{1B}[2J does not match.\u{9B}31m"])
+            status: "rejected", loaStatus: "pending", rejectionReasons: ["Legal name\u{1B}[2J does not match.\u{9B}31m"],
+            externalVerificationStatus: "rejected", externalVerificationRejection: "Invoice unreadable.\n  Vetting: approved")
         let text = OnboardingReport(state: state, audit: [], lastActivity: nil).text
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
         #expect(text.hasPrefix("Onboarding onb-1 — Acme LLC\n"))
         #expect(text.contains("\n  vetting rejected: Legal name does not match.\n"))
+        // A line break in Telnyx's words cannot forge a line of the report.
+        #expect(text.contains("\n  ownership proof rejected: Invoice unreadable.   Vetting: approved\n"))
+        #expect(!text.contains("\n  Vetting: approved"))
     }
 
     /// A request that cannot be built is worded by its field, never a raw `DecodingError`.

@@ -29,7 +29,22 @@ import Testing
         var state = NumbersWithoutDataTests.manage(["+13125550100"])
         #expect(
             transition(state, .remediate(numbers: ["+13125550100"], callPurpose: "  ", contactEmail: nil)).refusal
-                == "call_purpose: say what the calls from these numbers are for (1 to 2,000 characters); the carriers' reviewers read it.")
+                == "call_purpose: Say what the calls from these numbers are for (1 to 2,000 characters). The carriers' reviewers read it.")
+        #expect(
+            transition(state, .remediate(numbers: ["+13125550100"], callPurpose: String(repeating: "a", count: 2001), contactEmail: nil))
+                .refusal
+                == "call_purpose: Say what the calls from these numbers are for (1 to 2,000 characters; this is 2,001). The carriers' reviewers read it."
+        )
+        // What the confirmation shows is what the reviewers read: no escape sequences, no line breaks.
+        #expect(
+            transition(state, .remediate(numbers: ["+13125550100"], callPurpose: "Calls \u{1B}[31mRED\u{1B}[0m end", contactEmail: nil))
+                .refusal
+                == "call_purpose: Write the call purpose as plain text on one line: it holds a line break or control characters (an escape sequence, say). The carriers' reviewers read it."
+        )
+        #expect(
+            transition(state, .remediate(numbers: ["+13125550100"], callPurpose: "line one\nline two", contactEmail: nil)).refusal
+                == "call_purpose: Write the call purpose as plain text on one line: it holds a line break or control characters (an escape sequence, say). The carriers' reviewers read it."
+        )
         #expect(
             transition(state, .remediate(numbers: ["+13125550100"], callPurpose: "Reminders", contactEmail: "ops at acme")).refusal
                 == "contact_email: ops at acme is not an email address (name@example.com).")

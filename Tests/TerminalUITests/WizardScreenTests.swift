@@ -245,6 +245,28 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(press([.enter], &wizard) == [.send(.query(numbers: ["+13125550100", "+13125550101"], fresh: false))])
     }
 
+    /// Help longer than the screen scrolls: the first page says how much is below, and the
+    /// end of the list (the last keys, quitting) can be reached.
+    @Test func helpLongerThanTheScreenScrolls() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.gates = GateReport(status: "approved", loaStatus: "approved", externalVerificationStatus: "pending")
+            state.monitoredNumbers = ["+13125550100"]
+            state.queriedNumbers = ["+13125550100"]
+        }
+        wizard.notice = "Sent the ownership proof (1 document); Telnyx reviews it and the wizard checks on its own."
+        _ = press([.character("?")], &wizard)
+        let first = screen(wizard).split(separator: "\n").map(String.init)
+        #expect(first.contains { $0.contains("more · ↑↓ PgUp/PgDn scroll  Esc close") }, "\(first.joined(separator: "\n"))")
+        #expect(!first.contains { $0.contains("quits at any time") })
+        _ = press([.pageDown, .pageDown], &wizard)
+        let last = screen(wizard).split(separator: "\n").map(String.init)
+        #expect(last.contains { $0.contains("│ q (^Q in a text field) quits at any time; nothing is lost.") })
+        #expect(last.contains { $0.contains("│ ↑↓ scroll  Esc close") })
+        _ = press([.escape], &wizard)
+        #expect(wizard.overlay == nil)
+    }
+
     /// A number read a moment ago says so whole below the table, beside the longest count.
     @Test func aReadingOfAMomentAgoFitsBelowTheTable() {
         var wizard = model(.manage) { state in
