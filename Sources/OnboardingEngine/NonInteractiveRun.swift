@@ -124,7 +124,8 @@ public struct NonInteractiveRun: Sendable {
                     "whether “\(inFlight.name)” happened is not known (\(state.lastError.map { Self.cause($0) } ?? "no answer")): checking with Telnyx\(wait > 0 ? " in \(Int(wait)) s" : "")"
                 )
                 if wait > 0 { try await pause(wait) }
-                try await engine.reconcile()
+                // Settled is progress: the step's own work goes on from there.
+                if try await engine.reconcile() { repeats = 0 }
                 if case .uploadSignedLOA = inFlight, await engine.state.inFlight == nil { uploadAgain = true }
                 continue
             }
@@ -227,7 +228,14 @@ public struct NonInteractiveRun: Sendable {
                 // The monthly estimate counts the numbers that can be added (the inventory is read
                 // free; when it cannot be, every number given is counted).
                 let given = try numbers()
-                let planned = given.isEmpty ? 0 : ((try? await split(given))?.addable.count ?? given.count)
+                // The monthly estimate counts the numbers that can be added: sorting them must work
+                // before anything is billed (an outage stops the run here, exit 1).
+                let planned: Int
+                do {
+                    planned = given.isEmpty ? 0 : try await split(given).addable.count
+                } catch let error as TelnyxError {
+                    return .error("Asking Telnyx where the numbers are hosted failed: \(error.message)")
+                }
                 let decision = Event.chooseFrequency(answers.checkFrequency ?? .businessDaily, plannedNumbers: planned)
                 switch try await decide(decision, at: .enable, engine, decided: &decided, what: "enabling reputation", adding: planned) {
                 case .none: continue
@@ -369,6 +377,8 @@ public struct NonInteractiveRun: Sendable {
                         case .confirm: try await engine.send(.confirm)
                         }
                         addedAfterProof += addable
+                        // Step 9 does several things in turn (add, then read): each is progress.
+                        repeats = 0
                         continue
                     }
                 }

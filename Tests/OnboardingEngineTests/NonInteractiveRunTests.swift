@@ -34,6 +34,26 @@ func signedPDF(signature: String = "") throws -> String {
 }
 
 @Suite struct NonInteractiveRunTests {
+    /// The monthly estimate at step 5 counts the numbers that can be added: when Telnyx cannot
+    /// say where they are hosted, the run stops before the billed enable (exit 1).
+    @Test func anOutageWhileSortingTheNumbersStopsBeforeTheEnable() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-sort-outage")
+                try await simulator.setFaults(#"[{"method": "POST", "path": "/v2/phone_numbers/actions/verify_ownership", "status": 500}]"#)
+                let numbers = Array(simulator.world.inventory.prefix(2)) + ["+16465550142"]
+                let stop = try await NonInteractiveRun(
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers": numbers]), confirmBillable: true, wait: false
+                ).run(engine)
+                #expect(stop.exitCode == 1)
+                #expect(stop.message.contains("Asking Telnyx where the numbers are hosted failed: "), "\(stop.message)")
+                #expect(try await simulator.ledger().isEmpty, "nothing billed")
+                #expect(await engine.state.step == .enable)
+                await engine.close()
+            }
+        }
+    }
+
     @Test func eachStopHasItsExitCode() async throws {
         try await withSimulator { simulator in
             try await withStore { store in

@@ -57,8 +57,11 @@ final class Said: Sendable {
                 #expect(await engine.state.gates?.externalVerificationStatus == .pending)
 
                 // Approved meanwhile: the next run (no --wait) reads the review, then the rest are
-                // added and read, each billed once.
+                // added and read, each billed once, even with the add's answer lost on the way
+                // (settled in the same run, which then goes on to read them).
                 try await simulator.advanceClock(seconds: 2 * 3600 + 1)
+                try await simulator.setFaults(
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation/numbers", "drop": "after_commit", "times": 1}]"#)
                 let done = try await run(["ownership_proof": [try evidencePNG()]], wait: false)
                 #expect(done == .complete)
                 #expect(await engine.state.monitoredNumbers == hosted + elsewhere)
