@@ -4,8 +4,9 @@ import Synchronization
 import TelnyxAPI
 
 /// Adds any number of numbers: those Telnyx would refuse (hosted at another carrier without an
-/// approved ownership proof, toll-free elsewhere) are set aside before anything is billed, those already monitored are skipped, the rest go in batches of 100 with a bounded
-/// number in flight. A batch refused because of named numbers is sent again without them, so
+/// approved ownership proof, toll-free elsewhere) are set aside before anything is billed,
+/// those already monitored are skipped, the rest go in batches of 100 with a bounded number in
+/// flight. A batch refused because of named numbers is sent again without them, so
 /// one bad number does not hold back ninety-nine good ones.
 public struct BulkAssociation: Sendable {
     public struct Report: Sendable {

@@ -225,11 +225,9 @@ public struct NonInteractiveRun: Sendable {
                     return .inputNeeded("signed_loa: sign \(state.renderedLOAPath ?? "the LOA") and give the signed PDF's path\(problem)")
                 }
             case .enable:
-                // The monthly estimate counts the numbers that can be added (the inventory is read
-                // free; when it cannot be, every number given is counted).
+                // The monthly estimate counts the numbers that can be added: sorting them (free)
+                // must work before anything is billed (an outage stops the run here, exit 1).
                 let given = try numbers()
-                // The monthly estimate counts the numbers that can be added: sorting them must work
-                // before anything is billed (an outage stops the run here, exit 1).
                 let planned: Int
                 do {
                     planned = given.isEmpty ? 0 : try await split(given).addable.count

@@ -3,12 +3,16 @@ import Onboarding
 /// Dialogs drawn over the screen: the cost confirmation, help, the enterprise review, and the
 /// typed confirmation of destructive actions.
 enum Overlays {
+    /// `lines` as a box on a surface `width` wide shows them: long lines wrapped, not cut.
+    static func wrapped(_ lines: [(String, Style)], width: Int) -> [(String, Style)] {
+        lines.flatMap { line in
+            DisplayWidth.of(line.0) <= width - 12 ? [line] : Region.wrapped(line.0, width: width - 12).map { ($0, line.1) }
+        }
+    }
+
     /// `margin`: rows kept free above and below the box (help takes all but one, its list is long).
     static func box(_ lines: [(String, Style)], title: String, margin: Int = 2, on surface: inout Surface) {
-        // Long lines wrap inside the box instead of being cut.
-        let lines = lines.flatMap { line in
-            DisplayWidth.of(line.0) <= surface.width - 12 ? [line] : Region.wrapped(line.0, width: surface.width - 12).map { ($0, line.1) }
-        }
+        let lines = wrapped(lines, width: surface.width)
         let width = min(surface.width - 8, max(DisplayWidth.of(title) + 4, lines.map { DisplayWidth.of($0.0) }.max() ?? 0) + 4)
         let height = min(surface.height - 2 * margin, lines.count + 2)
         let x = (surface.width - width) / 2
@@ -118,10 +122,7 @@ enum Overlays {
         switch overlay {
         case .help(let top):
             // Wrapped as the box wraps them, so the scroll moves by the rows shown.
-            let lines = helpLines(model).flatMap { line in
-                DisplayWidth.of(line.0) <= surface.width - 12
-                    ? [line] : Region.wrapped(line.0, width: surface.width - 12).map { ($0, line.1) }
-            }
+            let lines = wrapped(helpLines(model), width: surface.width)
             let room = max(1, surface.height - 4)
             guard lines.count > room else {
                 return box(lines, title: "Help · \(model.screenStep.title)", margin: 1, on: &surface)
