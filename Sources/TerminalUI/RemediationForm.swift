@@ -16,11 +16,19 @@ public struct RemediationForm: Equatable, Sendable {
 
     public init(numbers: [String]) { self.numbers = numbers }
 
+    /// Characters of a field shown in the box at most (about three wrapped lines at 80 columns).
+    static let shownAtMost = 160
+
     /// The box's lines.
     func lines(prices: PriceTable) -> [(String, Style)] {
         let count = "\(numbers.count) \(numbers.count == 1 ? "number" : "numbers")"
         func row(_ label: String, _ field: TextField, _ index: Int) -> (String, Style) {
-            ("\(focus == index ? "▸" : " ") \(label): \(field.text)\(focus == index ? "▏" : "")", focus == index ? .bold : .plain)
+            // A long text shows its end (where typing goes) and its length, so the box keeps room
+            // for the other field and for what is wrong.
+            let long = field.text.count > Self.shownAtMost
+            let text = long ? "…" + field.text.suffix(Self.shownAtMost) : field.text
+            let label = long ? "\(label) (\(field.text.count.formatted(.number.locale(Locale(identifier: "en_US")))) characters)" : label
+            return ("\(focus == index ? "▸" : " ") \(label): \(text)\(focus == index ? "▏" : "")", focus == index ? .bold : .plain)
         }
         return [
             ("Send \(count) to the carriers for review (\(prices.remediation) a number,", .plain),

@@ -224,6 +224,23 @@ import Testing
         #expect(press([.escape], &wizard).isEmpty && wizard.overlay == nil)
     }
 
+    /// A call purpose too long for Telnyx is refused where it can be read: the box shows the
+    /// text's end and its length, and the problem stays on screen at 80×24.
+    @Test func aTooLongCallPurposeIsRefusedInView() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        _ = press([.character("M")] + Key.typing(String(repeating: "a", count: 2001)), &wizard)
+        #expect(press([.enter], &wizard).isEmpty)
+        let shown = screen(wizard)
+        #expect(shown.contains("│ ▸ Call purpose (2,001 characters):      "), "\(shown)")
+        #expect(shown.contains("│ …aaaaaaaaaa"), "the text's end")
+        #expect(shown.contains("! Say what the calls from these numbers are for (1 to 2,000"), "\(shown)")
+        #expect(shown.contains("↑↓ field   Enter go on   Esc cancel"), "\(shown)")
+    }
+
     /// Numbers all in a request still under way are said at once, before the call purpose is
     /// asked for nothing; one of them beside another number opens the box (the other goes).
     @Test func numbersAlreadyUnderWayAreSaidBeforeTheBox() {
