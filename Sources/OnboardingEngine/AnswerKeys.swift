@@ -7,9 +7,10 @@ public enum AnswerKeys {
     /// The top-level keys, as `RunAnswers` reads them.
     static let topLevel = [
         "accept_terms", "enterprise", "enterprise_id", "loa", "signed_loa", "check_frequency", "numbers", "numbers_file",
-        "enable_again", "ownership_proof",
+        "enable_again", "ownership_proof", "remediation",
     ]
     static let loa = ["agent", "signer_name", "signature_image"]
+    static let remediation = ["numbers", "call_purpose", "contact_email"]
 
     /// At most this many problems are named; the rest are counted.
     public static let namedAtMost = 5
@@ -27,6 +28,9 @@ public enum AnswerKeys {
             if let agent = loa["agent"] as? [String: Any] {
                 check(agent, known: LOAAgentField.allCases.map(\.key), path: "loa.agent.", into: &problems)
             }
+        }
+        if let remediation = object["remediation"] as? [String: Any] {
+            check(remediation, known: Self.remediation, path: "remediation.", into: &problems)
         }
         if let enterprise = object["enterprise"] as? [String: Any] {
             let keys = EnterpriseField.allCases.map(\.key)

@@ -90,6 +90,8 @@ public struct NonInteractiveRun: Sendable {
         var addedAfterProof: [String] = []
         // Whether this run read the ownership proof's review from Telnyx.
         var proofAsked = false
+        // The answers' remediation is looked at once a run (a repeated run sends nothing twice).
+        var remediationLooked = false
         func numbers() throws -> [String] {
             if let parsedNumbers { return parsedNumbers }
             let parsed = try self.readNumbers()
@@ -393,6 +395,19 @@ public struct NonInteractiveRun: Sendable {
                     }
                     addedAfterProof = []
                     continue
+                }
+                // The answers' remediation, once every number of theirs that can be is monitored and read.
+                if let wanted = answers.remediation, !remediationLooked {
+                    remediationLooked = true
+                    switch try await remediation(wanted, engine, decided: &decided) {
+                    case .goOn: break
+                    case .decided(.none): continue
+                    case .decided(.stop(let stop)): return stop
+                    case .decided(.confirm):
+                        try await engine.send(.confirm)
+                        repeats = 0
+                        continue
+                    }
                 }
                 // Numbers set aside (outside the inventory) were named when they were set aside.
                 let setAside = Set((try? engine.store.setAsideNumbers(state.id).map(\.phoneNumber)) ?? [])

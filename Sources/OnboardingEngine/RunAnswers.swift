@@ -22,6 +22,31 @@ public struct RunAnswers: Codable, Equatable, Sendable {
     /// evidence (a carrier invoice or statement; PDF, PNG or JPEG), sent when such numbers are
     /// given and no proof is under review or approved.
     public var ownershipProof: [String]?
+    /// Numbers to send to remediation once monitored (billed $1.00 a number sent; with
+    /// `--yes`). A number already in a request under way, or sent in the last 30 days, is not
+    /// sent again, so a run repeated sends nothing twice.
+    public var remediation: Remediation?
+
+    /// `remediation`: the numbers (any common US writing), what their calls are for (1 to
+    /// 2,000 characters, plain text; the carriers' reviewers read it) and an optional contact
+    /// email, as Telnyx's `POST …/reputation/remediation` takes them.
+    public struct Remediation: Codable, Equatable, Sendable {
+        public var numbers: [String]
+        public var callPurpose: String
+        public var contactEmail: String?
+
+        public init(numbers: [String], callPurpose: String, contactEmail: String? = nil) {
+            self.numbers = numbers
+            self.callPurpose = callPurpose
+            self.contactEmail = contactEmail
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case numbers
+            case callPurpose = "call_purpose"
+            case contactEmail = "contact_email"
+        }
+    }
 
     /// No answer at all (a step with no answer stops the run there and asks for it).
     public init() {}
@@ -94,6 +119,7 @@ public struct RunAnswers: Codable, Equatable, Sendable {
         case numbersFile = "numbers_file"
         case enableAgain = "enable_again"
         case ownershipProof = "ownership_proof"
+        case remediation
     }
 
     /// The enterprise as form fields keyed `organization_contact.email`.

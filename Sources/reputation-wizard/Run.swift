@@ -18,7 +18,7 @@ struct Run: AsyncParsableCommand {
             by the answers, 1 error, 64 a bad command line. Progress goes to stderr, the final status as JSON \
             to stdout. Answer keys: accept_terms, enterprise or enterprise_id, loa, signed_loa, check_frequency, \
             numbers or numbers_file, ownership_proof (documents proving numbers hosted at other carriers are \
-            the enterprise's), enable_again.
+            the enterprise's), remediation (numbers, call_purpose, contact_email), enable_again.
             """)
 
     @OptionGroup var global: GlobalOptions
