@@ -137,12 +137,44 @@ public final class NcursesTerminal: Terminal {
         switch character {
         case 13, 10: return .enter
         case 9: return .tab
-        case 27: return .escape
+        case 27: return escapeOrSequence()
         case 127, 8: return .backspace
         case 1...26: return .control(Character(Unicode.Scalar(UInt8(character) + 96)))
         default:
             guard let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
             return .character(Character(scalar))
+        }
+    }
+
+    /// Esc alone is `.escape`; Esc with a control sequence ncurses does not know right behind it
+    /// (`\e[31m`, `\e]0;title\a`, a paste's `\e[200~`) is read whole and dropped, so text
+    /// pasted with colours in it neither closes a box nor runs the rest as keys.
+    private func escapeOrSequence() -> Key? {
+        wtimeout(window, 0)
+        var next: wint_t = 0
+        let result = wget_wch(window, &next)
+        if result == cn_err() { return .escape }
+        if result == cn_key_code_yes() {
+            // A key ncurses knows came right after: Esc, then that key on the next read.
+            _ = ungetch(Int32(bitPattern: next))
+            return .escape
+        }
+        switch next {
+        case 0x5B:  // CSI: parameters and intermediates up to a final byte @…~
+            while wget_wch(window, &next) != cn_err(), !(0x40...0x7E).contains(next) {}
+            return nil
+        case 0x5D:  // OSC: up to BEL or ESC \
+            while wget_wch(window, &next) != cn_err(), next != 0x07 {
+                if next == 27 {
+                    _ = wget_wch(window, &next)
+                    break
+                }
+            }
+            return nil
+        default:
+            // Alt with a key, or Esc typed before another key: Esc now, the key next.
+            _ = unget_wch(wchar_t(bitPattern: next))
+            return .escape
         }
     }
 
