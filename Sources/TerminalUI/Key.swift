@@ -8,6 +8,9 @@ public enum Key: Equatable, Sendable {
     case function(Int)
     /// The terminal changed size.
     case resize
+    /// Text pasted at once (the terminal's bracketed paste): it goes into the text field being
+    /// typed in, never read as keys, so a pasted `y` cannot answer a cost's question.
+    case paste(String)
 
     /// Keys for tests and scripts: each character as typed, with `\n` as Enter.
     public static func typing(_ text: String) -> [Key] {

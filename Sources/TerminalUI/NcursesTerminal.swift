@@ -43,6 +43,8 @@ public final class NcursesTerminal: Terminal {
         nonl()
         keypad(window, true)
         set_escdelay(25)
+        // Bracketed paste: a paste arrives between ESC [200~ and ESC [201~, read as one `.paste`.
+        Self.writeRaw(Self.bracketedPasteOn)
         curs_set(0)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         colors = !noColor && has_colors()
@@ -161,7 +163,11 @@ public final class NcursesTerminal: Terminal {
         }
         switch next {
         case 0x5B:  // CSI: parameters and intermediates up to a final byte @…~
-            while wget_wch(window, &next) != cn_err(), !(0x40...0x7E).contains(next) {}
+            var parameters = ""
+            while wget_wch(window, &next) != cn_err(), !(0x40...0x7E).contains(next) {
+                if let scalar = Unicode.Scalar(UInt32(next)) { parameters.unicodeScalars.append(scalar) }
+            }
+            if parameters == "200" && next == 0x7E { return .paste(readPaste()) }
             return nil
         case 0x5D:  // OSC: up to BEL or ESC \
             while wget_wch(window, &next) != cn_err(), next != 0x07 {
@@ -176,6 +182,36 @@ public final class NcursesTerminal: Terminal {
             _ = unget_wch(wchar_t(bitPattern: next))
             return .escape
         }
+    }
+
+    /// Turns the terminal's bracketed paste on and off (xterm's mode 2004; terminals without it
+    /// ignore both).
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
+
+    static func writeRaw(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// A paste's text, up to ESC [201~ (or a pause of a second, should the end never come).
+    private func readPaste() -> String {
+        wtimeout(window, 1000)
+        var text = ""
+        var next: wint_t = 0
+        let end = Array("\u{1B}[201~".unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        while case let result = wget_wch(window, &next), result != cn_err() {
+            // A key ncurses decoded inside the paste (an arrow's sequence) is not text.
+            guard result != cn_key_code_yes(), let scalar = Unicode.Scalar(UInt32(next)) else { continue }
+            scalars.append(scalar)
+            if scalars.count >= end.count, Array(scalars.suffix(end.count)) == end {
+                scalars.removeLast(end.count)
+                break
+            }
+        }
+        text.unicodeScalars.append(contentsOf: scalars)
+        return text
     }
 
     static func functionKey(_ code: Int32) -> Key? {
@@ -201,6 +237,7 @@ public final class NcursesTerminal: Terminal {
     public func restore() {
         guard !ended else { return }
         ended = true
+        Self.writeRaw(Self.bracketedPasteOff)
         endwin()
         delscreen(screen)
     }

@@ -40,7 +40,7 @@ enum TerminalRestoration {
 
     /// Leaves the alternate screen, shows the cursor, resets attributes and the line discipline.
     static func restoreAfterCrash() {
-        let reset: [UInt8] = Array("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n".utf8)
+        let reset: [UInt8] = Array("\u{1B}[0m\u{1B}[?25h\u{1B}[?2004l\u{1B}[?1049l\r\n".utf8)
         _ = reset.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
         if hasSaved { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
     }

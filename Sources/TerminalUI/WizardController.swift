@@ -8,7 +8,17 @@ import Onboarding
 public enum WizardController {
     public static func handle(_ key: Key, _ model: inout WizardModel) -> [Command] {
         let typedBefore = model.typedFingerprint
-        var commands = dispatch(key, &model)
+        var commands: [Command]
+        if case .paste(let text) = key {
+            // Typed into the field being typed in, never read as commands (`PastedText`).
+            guard let keys = PastedText.keys(text, model) else {
+                model.notice = "A paste goes into a text field; nothing was done with it here."
+                return []
+            }
+            commands = keys.flatMap { dispatch($0, &model) }
+        } else {
+            commands = dispatch(key, &model)
+        }
         // Whatever else is typed (signer, signed PDF path, numbers) is kept like the form.
         if model.typedFingerprint != typedBefore { commands.append(.saveTypedDraft) }
         return commands

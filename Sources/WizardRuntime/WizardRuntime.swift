@@ -59,12 +59,23 @@ public struct WizardRuntime: Sendable {
         let work = WizardWork(engine: engine, store: store, client: client, sandbox: sandbox, inbox: inbox, onboardingId: model.state.id)
         // Keys were left unread when a frame's worth came at once: no sleeping before them.
         var keysLeft = false
+        // A long paste, in pieces of about a frame's worth, one piece a frame (each still a paste).
+        var pastePieces: [Key] = []
         while true {
             if await work.perform(commands, model: model) == .quit { return }
             terminal.show(WizardView.render(model, width: terminal.size.width, height: terminal.size.height))
-            if !keysLeft { terminal.waitForInput(timeoutMilliseconds: WizardUpdate.wakeAfter(model), wake: wake) }
-            var keys: [Key] = []
-            while keys.count < Self.keysPerFrame, let key = terminal.nextKey(timeoutMilliseconds: 0) { keys.append(key) }
+            if !keysLeft && pastePieces.isEmpty {
+                terminal.waitForInput(timeoutMilliseconds: WizardUpdate.wakeAfter(model), wake: wake)
+            }
+            var keys: [Key] = pastePieces.isEmpty ? [] : [pastePieces.removeFirst()]
+            while pastePieces.isEmpty, keys.count < Self.keysPerFrame, let key = terminal.nextKey(timeoutMilliseconds: 0) {
+                if case .paste(let text) = key, text.unicodeScalars.count > Self.keysPerFrame {
+                    pastePieces = Self.pieces(of: text).map(Key.paste)
+                    keys.append(pastePieces.removeFirst())
+                } else {
+                    keys.append(key)
+                }
+            }
             keysLeft = keys.count == Self.keysPerFrame
             let messages = inbox.take()
             // A terminal in memory returns at once: let the background work run.
@@ -72,6 +83,24 @@ public struct WizardRuntime: Sendable {
             commands = WizardUpdate.update(&model, .clock(now()))
             for message in messages + keys.map(WizardMessage.key) { commands += WizardUpdate.update(&model, message) }
         }
+    }
+}
+
+extension WizardRuntime {
+    /// `text` in pieces of at most `keysPerFrame` characters, each ending after a line break
+    /// where one is near, so a pasted list is drawn as it goes in rather than all at the end.
+    static func pieces(of text: String) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            var end = rest.unicodeScalars.index(rest.startIndex, offsetBy: keysPerFrame, limitedBy: rest.endIndex) ?? rest.endIndex
+            if end < rest.endIndex, let lineBreak = rest.unicodeScalars[..<end].lastIndex(of: "\n") {
+                end = rest.unicodeScalars.index(after: lineBreak)
+            }
+            pieces.append(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        return pieces
     }
 }
 

@@ -224,6 +224,29 @@ import Testing
         #expect(press([.escape], &wizard).isEmpty && wizard.overlay == nil)
     }
 
+    /// A paste goes into the field being typed in, line breaks as spaces, and never answers
+    /// anything: a pasted `y` after a line break stays text; where no field is typed in, a
+    /// paste does nothing at all (no `R` refresh, no `x`).
+    @Test func aPasteIsTextNeverKeys() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        #expect(press([.paste("Rx\ny")], &wizard).isEmpty)
+        #expect(wizard.overlay == nil && wizard.state.confirmation == nil)
+        #expect(wizard.notice == "A paste goes into a text field; nothing was done with it here.")
+        _ = press([.character("M"), .paste("Reminders\r\nfor patients\u{1B}[31m y")], &wizard)
+        var expected = RemediationForm(numbers: ["+13125550100"])
+        expected.callPurpose = TextField("Reminders for patients[31m y")
+        #expect(wizard.overlay == .remediation(expected))
+
+        var adding = model(.associate) { $0.reputationEnabled = true }
+        _ = press([.paste("(312) 555-0134\r\n3125550135\n312 555 0136")], &adding)
+        #expect(adding.numberLines == ["(312) 555-0134", "3125550135"])
+        #expect(adding.numbersText == TextField("312 555 0136"))
+    }
+
     /// A call purpose too long for Telnyx is refused where it can be read: the box shows the
     /// text's end and its length, and the problem stays on screen at 80×24.
     @Test func aTooLongCallPurposeIsRefusedInView() {
