@@ -607,7 +607,9 @@ extension NumbersTable: StepScreen {
                 return []
             }
             model.table.selected = []
-            model.overlay = .remediation(RemediationForm(numbers: chosen))
+            var form = RemediationForm(numbers: chosen)
+            (form.callPurpose, form.contactEmail) = (TextField(model.lastCallPurpose), TextField(model.lastContactEmail))
+            model.overlay = .remediation(form)
         case .character("T"):
             model.overlay = .removedNumbers(lines: nil, top: 0)
             return [.loadRemovedNumbers]

@@ -159,6 +159,7 @@ public enum WizardController {
         case .remediation(var form):
             let (done, decision) = form.handle(key)
             model.overlay = done ? nil : .remediation(form)
+            if decision != nil { (model.lastCallPurpose, model.lastContactEmail) = (form.callPurpose.text, form.contactEmail.text) }
             return decision.map { [.send($0)] } ?? []
         case .removedNumbers(let lines, let top):
             if key == .character("T") { model.overlay = nil }
@@ -291,6 +292,7 @@ public enum WizardController {
             if let error = model.state.lastError, error.fieldProblems.isEmpty { return }
             model.overlay = .associationResults(numbers: numbers, setAside: confirmationBefore?.setAside, top: 0)
         case .remediate(let numbers, _, _) where succeeded:
+            (model.lastCallPurpose, model.lastContactEmail) = ("", "")
             model.notice =
                 "Sent \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") to remediation; Telnyx works through it over about a day and the wizard checks on its own."
         case .enable, .query, .refresh, .remove, .changeFrequency, .disable, .remediate: return

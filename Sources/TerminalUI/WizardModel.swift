@@ -67,6 +67,10 @@ public struct WizardModel: Equatable, Sendable {
     public var awaitingProof: [String] = []
     /// The ownership proof's paths as last typed, offered again until Telnyx takes the proof.
     public var lastProofPaths = ""
+    /// The call purpose and contact email last sent from the remediation box, offered again
+    /// when it opens until Telnyx takes a request (a failure does not lose what was typed).
+    public var lastCallPurpose = ""
+    public var lastContactEmail = ""
     /// The account's enterprises (id, legal name), once read (for step 2).
     public var enterprises: [ListPicker.Item]?
     /// Enterprises of the account already tracked here, by enterprise id → onboarding id.

@@ -240,6 +240,12 @@ enum PlainQuestion: Equatable {
             guard case .remediation(var form)? = model.overlay else { return [] }
             if field == 0 {
                 form.callPurpose = TextField(text)
+                // Checked at once, as the box does: asked again, not after the email.
+                if let problem = CallPurpose.problem(text) {
+                    form.problem = problem
+                    model.overlay = .remediation(form)
+                    return []
+                }
                 form.focus = 1
                 form.problem = nil
                 model.overlay = .remediation(form)

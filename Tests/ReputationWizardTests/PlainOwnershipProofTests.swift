@@ -102,6 +102,12 @@ import Testing
         #expect(
             PlainQuestion.current(wizard).prompt(wizard)
                 == "What are the calls from this number for? (the carriers' reviewers read it; the cost is asked next; q cancels):")
+        // An empty purpose is said at once and asked again, before the email.
+        #expect(answer("", &wizard).messages.isEmpty)
+        #expect(
+            PlainQuestion.current(wizard).prompt(wizard)
+                == "! Say what the calls from these numbers are for (1 to 2,000 characters).\nWhat are the calls from this number for? (the carriers' reviewers read it; the cost is asked next; q cancels):"
+        )
         #expect(answer("Appointment reminders", &wizard).messages.isEmpty)
         #expect(PlainQuestion.current(wizard) == .remediation(field: 1))
         let sent = answer("ops@acme", &wizard).messages

@@ -247,6 +247,33 @@ import Testing
         #expect(adding.numbersText == TextField("312 555 0136"))
     }
 
+    /// What was typed in the box is offered again until Telnyx takes a request: a failure (a
+    /// 500, say) does not make the person type the call purpose again.
+    @Test func theBoxKeepsWhatWasTypedUntilARequestIsTaken() {
+        var wizard = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        _ = press([.character("M")] + Key.typing("Reminders") + [.down] + Key.typing("ops@acme.example.com") + [.enter], &wizard)
+        #expect(wizard.overlay == nil)
+        // Telnyx answered 500: nothing was taken.
+        wizard.state.lastError = Failure(status: 500, message: "“send 1 number to remediation” did not go through.")
+        _ = press([.character("M")], &wizard)
+        var kept = RemediationForm(numbers: ["+13125550100"])
+        kept.callPurpose = TextField("Reminders")
+        kept.contactEmail = TextField("ops@acme.example.com")
+        #expect(wizard.overlay == .remediation(kept))
+        _ = press([.escape], &wizard)
+        // Taken: the next request starts empty.
+        wizard.state.lastError = nil
+        let action = BillableAction.remediate(numbers: ["+13125550100"], callPurpose: "Reminders", contactEmail: "ops@acme.example.com")
+        let confirmation = PendingConfirmation(action: action, estimate: action.estimate(.listPrices))
+        WizardController.finished(.confirm, confirmationBefore: confirmation, &wizard)
+        _ = press([.character("M")], &wizard)
+        #expect(wizard.overlay == .remediation(RemediationForm(numbers: ["+13125550100"])))
+    }
+
     /// A call purpose too long for Telnyx is refused where it can be read: the box shows the
     /// text's end and its length, and the problem stays on screen at 80×24.
     @Test func aTooLongCallPurposeIsRefusedInView() {
