@@ -29,8 +29,7 @@ public struct SetAsideNumbers: Codable, Equatable, Sendable {
             let numbers = byReason[reason]!.prefix(5)
             shown += numbers.count
             // Telnyx's reasons are sentences; their full stop would sit before the colon.
-            let said = RemoteText.sanitized(reason)
-            return "\(said.hasSuffix(".") ? String(said.dropLast()) : said): \(numbers.joined(separator: ", "))"
+            return "\(RemoteText.clause(reason)): \(numbers.joined(separator: ", "))"
         }
         let more = count > shown ? " and \(count - shown) more" : ""
         return "\(count) \(count == 1 ? "number was" : "numbers were") set aside (\(groups.joined(separator: "; "))\(more))"

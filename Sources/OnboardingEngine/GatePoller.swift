@@ -56,9 +56,10 @@ public actor GatePoller {
         ownershipReadAt = now()
         while !Task.isCancelled {
             let standing = await engine.state
-            let awaitingReview = Self.reasonToStop(standing) == nil
-            if !awaitingReview && !(watchingOwnership && standing.ownershipWatched) {
-                publish(.stopped(Self.reasonToStop(standing) ?? ""))
+            let reasonToStop = Self.reasonToStop(standing)
+            let awaitingReview = reasonToStop == nil
+            if let reasonToStop, !(watchingOwnership && standing.ownershipWatched) {
+                publish(.stopped(reasonToStop))
                 return
             }
             let untilOwnershipRead = Self.ownershipEvery - now().timeIntervalSince(ownershipReadAt ?? now())

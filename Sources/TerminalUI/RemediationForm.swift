@@ -27,7 +27,7 @@ public struct RemediationForm: Equatable, Sendable {
             // for the other field and for what is wrong.
             let long = field.text.count > Self.shownAtMost
             let text = long ? "…" + field.text.suffix(Self.shownAtMost) : field.text
-            let label = long ? "\(label) (\(field.text.count.formatted(.number.locale(Locale(identifier: "en_US")))) characters)" : label
+            let label = long ? "\(label) (\(CallPurpose.characters(field.text.count)) characters)" : label
             return ("\(focus == index ? "▸" : " ") \(label): \(text)\(focus == index ? "▏" : "")", focus == index ? .bold : .plain)
         }
         return [

@@ -65,7 +65,7 @@ struct Status: AsyncParsableCommand {
     /// The note when Telnyx could not be read now: why (its own full stop dropped), and that
     /// the report is as last saved.
     static func notChecked(_ why: String) -> String {
-        "Not checked with Telnyx now: \(why.hasSuffix(".") ? String(why.dropLast()) : why) (the state below is as last saved)."
+        "Not checked with Telnyx now: \(RemoteText.clause(why)) (the state below is as last saved)."
     }
 
     /// Reads Telnyx and updates the onboarding; says why not when it cannot.

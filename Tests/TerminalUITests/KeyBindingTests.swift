@@ -228,11 +228,7 @@ import Testing
     /// anything: a pasted `y` after a line break stays text; where no field is typed in, a
     /// paste does nothing at all (no `R` refresh, no `x`).
     @Test func aPasteIsTextNeverKeys() {
-        var wizard = model(.manage) { state in
-            state.reputationEnabled = true
-            state.monitoredNumbers = ["+13125550100"]
-            state.queriedNumbers = Set(state.monitoredNumbers)
-        }
+        var wizard = monitoring(["+13125550100"])
         #expect(press([.paste("Rx\ny")], &wizard).isEmpty)
         #expect(wizard.overlay == nil && wizard.state.confirmation == nil)
         #expect(wizard.notice == "A paste goes into a text field; nothing was done with it here.")
@@ -250,11 +246,7 @@ import Testing
     /// What was typed in the box is offered again until Telnyx takes a request: a failure (a
     /// 500, say) does not make the person type the call purpose again.
     @Test func theBoxKeepsWhatWasTypedUntilARequestIsTaken() {
-        var wizard = model(.manage) { state in
-            state.reputationEnabled = true
-            state.monitoredNumbers = ["+13125550100"]
-            state.queriedNumbers = Set(state.monitoredNumbers)
-        }
+        var wizard = monitoring(["+13125550100"])
         _ = press([.character("M")] + Key.typing("Reminders") + [.down] + Key.typing("ops@acme.example.com") + [.enter], &wizard)
         #expect(wizard.overlay == nil)
         // Telnyx answered 500: nothing was taken.
@@ -277,11 +269,7 @@ import Testing
     /// A call purpose too long for Telnyx is refused where it can be read: the box shows the
     /// text's end and its length, and the problem stays on screen at 80×24.
     @Test func aTooLongCallPurposeIsRefusedInView() {
-        var wizard = model(.manage) { state in
-            state.reputationEnabled = true
-            state.monitoredNumbers = ["+13125550100"]
-            state.queriedNumbers = Set(state.monitoredNumbers)
-        }
+        var wizard = monitoring(["+13125550100"])
         _ = press([.character("M")] + Key.typing(String(repeating: "a", count: 2001)), &wizard)
         #expect(press([.enter], &wizard).isEmpty)
         let shown = screen(wizard)
@@ -294,10 +282,7 @@ import Testing
     /// Numbers all in a request still under way are said at once, before the call purpose is
     /// asked for nothing; one of them beside another number opens the box (the other goes).
     @Test func numbersAlreadyUnderWayAreSaidBeforeTheBox() {
-        var wizard = model(.manage) { state in
-            state.reputationEnabled = true
-            state.monitoredNumbers = ["+13125550100", "+13125550101"]
-            state.queriedNumbers = Set(state.monitoredNumbers)
+        var wizard = monitoring(["+13125550100", "+13125550101"]) { state in
             state.remediations = [
                 RemediationRecord(
                     id: "rem-1", numbers: ["+13125550100"], status: "in_progress", submitted: 1, ineligible: 0, callPurpose: "Reminders")

@@ -15,6 +15,16 @@ func model(_ step: Step, _ change: (inout OnboardingState) -> Void = { _ in }) -
     return WizardModel(state: state, sandboxScenario: "happy")
 }
 
+/// Step 9 with `numbers` (E.164) monitored, each read once.
+func monitoring(_ numbers: [String], _ change: (inout OnboardingState) -> Void = { _ in }) -> WizardModel {
+    model(.manage) { state in
+        state.reputationEnabled = true
+        state.monitoredNumbers = numbers
+        state.queriedNumbers = Set(numbers)
+        change(&state)
+    }
+}
+
 /// Feeds keys to the controller and answers every command they led to.
 func press(_ keys: [Key], _ model: inout WizardModel) -> [Command] {
     keys.flatMap { key in WizardController.handle(key, &model).flatMap { performingFileWork($0, &model) } }
@@ -248,11 +258,8 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
     /// Help longer than the screen scrolls: the first page says how much is below, and the
     /// end of the list (the last keys, quitting) can be reached.
     @Test func helpLongerThanTheScreenScrolls() {
-        var wizard = model(.manage) { state in
-            state.reputationEnabled = true
+        var wizard = monitoring(["+13125550100"]) { state in
             state.gates = GateReport(status: "approved", loaStatus: "approved", externalVerificationStatus: "pending")
-            state.monitoredNumbers = ["+13125550100"]
-            state.queriedNumbers = ["+13125550100"]
         }
         wizard.notice = "Sent the ownership proof (1 document); Telnyx reviews it and the wizard checks on its own."
         _ = press([.character("?")], &wizard)
@@ -269,11 +276,7 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
 
     /// A number read a moment ago says so whole below the table, beside the longest count.
     @Test func aReadingOfAMomentAgoFitsBelowTheTable() {
-        var wizard = model(.manage) { state in
-            state.reputationEnabled = true
-            state.monitoredNumbers = (0..<450).map { String(format: "+1312555%04d", $0) }
-            state.queriedNumbers = Set(state.monitoredNumbers)
-        }
+        var wizard = monitoring((0..<450).map { String(format: "+1312555%04d", $0) })
         wizard.now = Date(timeIntervalSince1970: 1_800_000_000)
         wizard.table.cursor = 297
         wizard.readings["+13125550297"] = NumberReading(
