@@ -32,14 +32,17 @@ enum Overlays {
     }
 
     static func drawConfirmation(_ confirmation: PendingConfirmation, model: WizardModel, on surface: inout Surface) {
-        let (title, lines) = Self.confirmation(confirmation, model: model, room: max(1, surface.height - 14))
+        let (title, lines) = Self.confirmation(
+            confirmation, model: model, room: max(1, surface.height - 14), rowWidth: surface.width - 12)
         box(lines, title: title, on: &surface)
     }
 
     /// A confirmation's title and lines (what is done, what is set aside, the cost and its
-    /// basis, the keys), naming at most `room` numbers; the plain renderer prints them as they are.
+    /// basis, the keys), naming at most `room` numbers; on the screen (`rowWidth`: the box's
+    /// inner width) each number set aside takes one row, cut, so the cost stays in view; the
+    /// plain renderer prints them as they are.
     static func confirmation(
-        _ confirmation: PendingConfirmation, model: WizardModel, room: Int
+        _ confirmation: PendingConfirmation, model: WizardModel, room: Int, rowWidth: Int? = nil
     ) -> (title: String, lines: [(String, Style)]) {
         let what: String
         switch confirmation.action {
@@ -102,7 +105,13 @@ enum Overlays {
             let verb = if case .remediate = confirmation.action { "sent" } else { "added" }
             setAside = [("", .plain), ("Set aside, not \(verb) and not billed (\(refused.count)):", .colored(.danger, bold: true))]
             let sorted = refused.named.sorted { $0.key < $1.key }.prefix(room)
-            setAside += sorted.map { ("  \($0.key)  \(RemoteText.sanitized($0.value))", .plain) }
+            // On the screen one row each, so the cost and the keys below stay in view; the plain
+            // renderer (no `rowWidth`) prints each reason whole.
+            setAside += sorted.map { entry in
+                let line = "  \(entry.key)  \(RemoteText.sanitized(entry.value))"
+                guard let rowWidth, case let rows = Region.wrapped(line, width: rowWidth), rows.count > 1 else { return (line, .plain) }
+                return (String(rows[0].prefix(rowWidth - 1)) + "…", .plain)
+            }
             if refused.count > sorted.count {
                 setAside.append(("  … and \(refused.count - sorted.count) more (`status` names them all)", .muted))
             }

@@ -81,12 +81,21 @@ public struct WizardRuntime: Sendable {
             // A terminal in memory returns at once: let the background work run.
             if keys.isEmpty && messages.isEmpty { await Task.yield() }
             commands = WizardUpdate.update(&model, .clock(now()))
+            keys = Self.keysRead(keys, width: terminal.size.width, height: terminal.size.height)
             for message in messages + keys.map(WizardMessage.key) { commands += WizardUpdate.update(&model, message) }
         }
     }
 }
 
 extension WizardRuntime {
+    /// The keys acted on, in a window `width`×`height`: all of them, but in a window too small
+    /// to draw the wizard (it shows only how to enlarge it) only those that quit, so no key acts
+    /// on a screen nobody can see (a `y` would answer a cost's question).
+    static func keysRead(_ keys: [Key], width: Int, height: Int) -> [Key] {
+        guard width < WizardView.minimumWidth || height < WizardView.minimumHeight else { return keys }
+        return keys.filter { $0 == .character("q") || $0 == .control("q") || $0 == .control("c") || $0 == .function(10) }
+    }
+
     /// `text` in pieces of at most `keysPerFrame` characters, each ending after a line break
     /// where one is near, so a pasted list is drawn as it goes in rather than all at the end.
     static func pieces(of text: String) -> [String] {

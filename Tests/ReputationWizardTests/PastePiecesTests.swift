@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import Testing
 
 @testable import WizardRuntime
@@ -14,5 +15,16 @@ import Testing
         #expect(pieces.allSatisfy { $0.hasSuffix("\r\n") })
         #expect(pieces.count == 10_000 * 14 / (WizardRuntime.keysPerFrame / 14 * 14) + 1)
         #expect(WizardRuntime.pieces(of: "312 555 0134") == ["312 555 0134"])
+    }
+}
+
+/// A window too small to draw the wizard shows only how to enlarge it: keys pressed meanwhile
+/// act on nothing (a `y` there once confirmed a refresh nobody could see), except quitting.
+@Suite struct TooSmallWindowTests {
+    @Test func onlyQuittingIsReadInAWindowTooSmall() {
+        let keys: [Key] = [.character("R"), .character("y"), .paste("y"), .enter, .character("q"), .control("q")]
+        #expect(WizardRuntime.keysRead(keys, width: 79, height: 24) == [.character("q"), .control("q")])
+        #expect(WizardRuntime.keysRead(keys, width: 80, height: 23) == [.character("q"), .control("q")])
+        #expect(WizardRuntime.keysRead(keys, width: 80, height: 24) == keys)
     }
 }

@@ -255,6 +255,26 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
         #expect(press([.enter], &wizard) == [.send(.query(numbers: ["+13125550100", "+13125550101"], fresh: false))])
     }
 
+    /// Many lines refused at step 7, each with a long reason: the confirmation still shows its
+    /// cost and keys at 80×24 (each refused line takes one row, cut).
+    @Test func aConfirmationWithManySetAsideLinesKeepsItsCostInView() {
+        var wizard = model(.associate) { $0.reputationEnabled = true }
+        let numbers = (0..<668).map { String(format: "+1312555%04d", $0) }
+        let refused = Dictionary(
+            uniqueKeysWithValues: (0..<1333).map {
+                (
+                    "line \($0)",
+                    "numbers.csv line \($0), column 2 (Phone): is not a US number (country code +44); only US numbers (+1) can be monitored"
+                )
+            })
+        let action = BillableAction.associate(numbers: numbers)
+        wizard.state.confirmation = PendingConfirmation(
+            action: action, estimate: action.estimate(.listPrices), setAside: SetAsideNumbers(refused))
+        let shown = screen(wizard)
+        #expect(shown.contains("Cost: $66.80"), "\(shown)")
+        #expect(shown.contains("y  confirm and pay      n  cancel"), "\(shown)")
+    }
+
     /// Help longer than the screen scrolls: the first page says how much is below, and the
     /// end of the list (the last keys, quitting) can be reached.
     @Test func helpLongerThanTheScreenScrolls() {
