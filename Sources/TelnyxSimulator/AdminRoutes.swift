@@ -33,6 +33,11 @@ struct AdminRoutes {
 
     struct OwnershipFlag: Decodable { var reason: String }
 
+    struct SteeredRisk: Decodable {
+        var spamRisk: String?
+        enum CodingKeys: String, CodingKey { case spamRisk = "spam_risk" }
+    }
+
     struct ProofDecision: Decodable {
         var status: String
         var rejectionReason: String?
@@ -71,6 +76,11 @@ struct AdminRoutes {
         admin.post("numbers/:number/flag") { request, context in
             let flag = try await Self.decode(OwnershipFlag.self, request, context)
             return try Self.answer(Context.self) { try world.flagOwnership(phoneNumber: try Self.number(context), reason: flag.reason) }
+        }
+        // Reputation: what every later lookup of a number finds (`{"spam_risk": "high"}`; null undoes).
+        admin.post("numbers/:number/reputation") { request, context in
+            let steer = try await Self.decode(SteeredRisk.self, request, context)
+            return try Self.answer(Context.self) { try world.steerRisk(phoneNumber: try Self.number(context), risk: steer.spamRisk) }
         }
         admin.post("numbers/:number/port-away") { _, context in
             try Self.answer(Context.self) { try world.portAway(phoneNumber: try Self.number(context)) }

@@ -14,9 +14,11 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
     public var phoneNumber: String?
     public var amountUSD: Double
     public var at: Date
+    /// True for a refresh Telnyx ran on its own schedule (`check_frequency`); absent otherwise.
+    public var scheduled: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case action, at
+        case action, at, scheduled
         case enterpriseId = "enterprise_id"
         case phoneNumber = "phone_number"
         case amountUSD = "amount_usd"

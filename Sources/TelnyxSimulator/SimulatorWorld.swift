@@ -28,6 +28,7 @@ public final class SimulatorWorld: Sendable {
         let now = clock.now
         return try state.withLock { (state: inout WorldState) throws -> Result in
             state.settle(now: now)
+            state.runScheduledChecks(now: now, seed: options.seed, pricePerNumber: options.prices.refreshPerNumberUSD)
             return try body(&state, now)
         }
     }
@@ -36,6 +37,7 @@ public final class SimulatorWorld: Sendable {
         let now = clock.now
         return state.withLock { (state: inout WorldState) -> Result in
             state.settle(now: now)
+            state.runScheduledChecks(now: now, seed: options.seed, pricePerNumber: options.prices.refreshPerNumberUSD)
             return body(&state, now)
         }
     }

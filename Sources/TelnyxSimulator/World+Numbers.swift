@@ -210,7 +210,8 @@ extension WorldState {
     mutating func lookUp(_ phoneNumber: String, seed: UInt64, now: Date) {
         guard var monitored = numbers[phoneNumber] else { return }
         monitored.lookups += 1
-        let sample = ReputationGenerator.sample(seed: seed, phoneNumber: phoneNumber, lookup: monitored.lookups)
+        let sample = ReputationGenerator.sample(
+            seed: seed, phoneNumber: phoneNumber, lookup: monitored.lookups, steeredRisk: storedAdditions?.steeredRisks?[phoneNumber])
         // A lookup writes the record (inferred: it stamps `updated_at`, the only sign of a live
         // read of a number without data); later than the last write even on a frozen clock.
         monitored.record.updatedAt = max(now, (monitored.record.updatedAt ?? now).addingTimeInterval(0.001))
@@ -225,5 +226,22 @@ extension WorldState {
             maturityScore: sample.maturityScore, sentimentScore: sample.sentimentScore, spamCategory: sample.spamCategory,
             spamRisk: sample.spamRisk.map(Schemas.ReputationData.SpamRiskPayload.init(rawValue:)))
         numbers[phoneNumber] = monitored
+    }
+}
+
+extension SimulatorWorld {
+    /// The admin steer: every lookup of the monitored number from now on (scheduled, refreshed or
+    /// read) finds `risk` (`low`, `medium` or `high`); nil lets the drawn risk back. Nothing is
+    /// looked up or billed here.
+    public func steerRisk(phoneNumber: String, risk: String?) throws {
+        if let risk, !ReputationGenerator.risks.contains(risk) {
+            throw SimulatorError.invalid("spam_risk must be low, medium, high or null", pointer: "/spam_risk")
+        }
+        try transact { state, _ in
+            _ = try state.monitoredNumberOwner(phoneNumber, enterpriseId: nil)
+            var steered = state.additions.steeredRisks ?? [:]
+            steered[phoneNumber] = risk
+            state.additions.steeredRisks = steered
+        }
     }
 }

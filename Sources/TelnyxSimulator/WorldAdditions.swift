@@ -18,6 +18,12 @@ struct WorldAdditions: Codable, Sendable {
     /// first; those numbers are not tracked against a carrier. Optional: worlds saved before
     /// it decode without.
     var hostedHistory: [String: [Schemas.ReputationOwnershipEvent]]?
+    /// Up to when each enterprise's scheduled checks have run. Optional: worlds saved before it
+    /// decode without.
+    var scheduledChecksThrough: [String: Date]?
+    /// A risk set by `POST /_simulator/numbers/{n}/reputation`, which every lookup from then on
+    /// finds. Optional, as above.
+    var steeredRisks: [String: String]?
 }
 
 /// An enterprise's ownership proof and the reviewer's pending decision.

@@ -86,8 +86,13 @@ struct WorldState: Codable, Sendable {
         return uuid.uuidString.lowercased()
     }
 
-    mutating func bill(_ action: LedgerEntry.Action, enterpriseId: String, phoneNumber: String? = nil, amount: Double, at: Date) {
-        ledger.append(LedgerEntry(action: action, enterpriseId: enterpriseId, phoneNumber: phoneNumber, amountUSD: amount, at: at))
+    mutating func bill(
+        _ action: LedgerEntry.Action, enterpriseId: String, phoneNumber: String? = nil, amount: Double, at: Date, scheduled: Bool = false
+    ) {
+        ledger.append(
+            LedgerEntry(
+                action: action, enterpriseId: enterpriseId, phoneNumber: phoneNumber, amountUSD: amount, at: at,
+                scheduled: scheduled ? true : nil))
     }
 
     /// Moves everything time decides: reviewers' verdicts and expiring documents.
