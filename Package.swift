@@ -62,7 +62,7 @@ let package = Package(
             name: "reputation-wizard",
             dependencies: [
                 "Onboarding", "OnboardingStore", "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "WizardRuntime",
-                "CProcessGuard",
+                "CProcessGuard", "NumberFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
@@ -104,7 +104,9 @@ let package = Package(
         ),
         .testTarget(
             name: "OnboardingEngineTests",
-            dependencies: ["OnboardingEngine", "Onboarding", "OnboardingStore", "TelnyxAPI", "TelnyxSimulator", "SimulatorTestSupport"]
+            dependencies: [
+                "OnboardingEngine", "Onboarding", "OnboardingStore", "TelnyxAPI", "TelnyxSimulator", "SimulatorTestSupport", "NumberFiles",
+            ]
         ),
         .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "TelnyxAPI"]),
         .testTarget(

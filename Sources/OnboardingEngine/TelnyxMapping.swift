@@ -64,9 +64,12 @@ enum TelnyxMapping {
         return try enterprise(body.filter { !$0.value.isEmpty }, customerReference: nil, as: EnterpriseUpdate.self)
     }
 
-    /// `reputation_data` as JSON text, for the history table.
+    /// `reputation_data` as JSON text, for the history table: keys sorted, so that one reading
+    /// is one text (`watch` keeps a reading only when its text differs from the last).
     static func json(_ data: ReputationData?) -> String {
-        guard let data, let encoded = try? JSONEncoder().encode(data) else { return "null" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let data, let encoded = try? encoder.encode(data) else { return "null" }
         return String(decoding: encoded, as: UTF8.self)
     }
 }

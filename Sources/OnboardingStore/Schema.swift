@@ -82,6 +82,18 @@ enum Schema {
                 table.primaryKey(["onboardingId", "phoneNumber"])
             }
         }
+        // `watch` keeps when it last looked, up to which reading, and which numbers were not
+        // verified then; a reading is kept only when it differs from the number's last one.
+        migrator.registerMigration("v5-watch-run") { db in
+            try db.create(table: "watchRun") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("onboardingId", .text).notNull().references("onboarding", onDelete: .cascade)
+                table.column("at", .datetime).notNull()
+                table.column("throughSnapshotId", .integer).notNull()
+                table.column("ownership", .text).notNull()
+            }
+            try db.create(index: "watchRunByOnboarding", on: "watchRun", columns: ["onboardingId", "id"])
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Onboarding
 
 /// How the number table of steps 8 and 9 is ordered: by number, by risk (worst first), by one
 /// of the four scores (lowest first), or by when Telnyx last refreshed (oldest first).

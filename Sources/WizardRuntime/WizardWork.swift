@@ -262,14 +262,10 @@ final class WizardWork {
     static func readings(store: OnboardingStore, onboardingId: String) -> Result<[String: NumberReading], CommandFailure> {
         let latest: [String: ReputationSnapshot]
         do { latest = try store.latestReadings(onboardingId) } catch { return .failure(CommandFailure("\(error)")) }
-        let decoder = JSONDecoder()
         var readings: [String: NumberReading] = [:]
         for (number, last) in latest {
-            guard let data = try? decoder.decode(ReputationData.self, from: Data(last.data.utf8)) else { continue }
-            readings[number] = NumberReading(
-                phoneNumber: number, spamRisk: data.spamRisk?.rawValue, category: data.spamCategory,
-                maturity: data.maturityScore, connection: data.connectionScore, engagement: data.engagementScore,
-                sentiment: data.sentimentScore, lastRefreshedAt: data.lastRefreshedAt)
+            guard let reading = ReadingDecoding.reading(last), reading.hasData else { continue }
+            readings[number] = reading
         }
         return .success(readings)
     }

@@ -1,0 +1,62 @@
+import CSV
+import Foundation
+
+/// CSV that spreadsheets open cleanly (RFC 4180 through CSV.swift): UTF-8 with a byte-order
+/// mark (Excel reads UTF-8 only with it), CRLF line ends, phone numbers written `="+13125550134"`
+/// so no spreadsheet turns them into a number and drops the `+` (the numbers-file reader undoes
+/// it), and text from elsewhere that starts like a formula (`=`, `+`, `-`, `@`) led by `'` so a
+/// spreadsheet shows it rather than evaluates it (OWASP's CSV injection advice).
+public enum SpreadsheetCSV {
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case phoneNumber(String)
+        case integer(Int?)
+    }
+
+    /// The file's bytes: `header` then one line per row.
+    /// - Throws: `CSVError` when CSV.swift cannot write (it writes to memory here).
+    public static func bytes(header: [String], rows: [[Cell]]) throws -> [UInt8] {
+        let stream = OutputStream.toMemory()
+        stream.open()
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        try writer.write(row: header)
+        for row in rows { try writer.write(row: row.map(field)) }
+        stream.close()
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return [0xEF, 0xBB, 0xBF] + [UInt8](data) + Array("\r\n".utf8)
+    }
+
+    static func field(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text):
+            guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
+            return "'" + text
+        case .phoneNumber(let number): return "=\"\(number)\""
+        case .integer(let value): return value.map(String.init) ?? ""
+        }
+    }
+
+    /// Writes `bytes` to `path` whole or not at all (a temporary file beside it, then renamed).
+    /// - Throws: `FileWriteProblem` naming the path and the system's reason.
+    public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteProblem) {
+        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw FileWriteProblem(path: path, reason: (error as NSError).localizedDescription)
+        }
+        guard rename(temporary, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw FileWriteProblem(path: path, reason: reason)
+        }
+    }
+}
+
+/// A file that could not be written: its path as given and why.
+public struct FileWriteProblem: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path) cannot be written: \(reason)" }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// Where the last `watch` of an onboarding left off.
+public struct WatchMark: Sendable, Equatable {
+    public var at: Date
+    /// The readings it compared against are those kept up to this row of `reputationSnapshot`.
+    public var throughSnapshotId: Int64
+    /// Each number's `ownership_status` then, for numbers not `verified`.
+    public var ownership: [String: String]
+}
+
+extension OnboardingStore {
+    /// Keeps those of `snapshots` that differ from their number's latest kept reading (the free
+    /// list shows the same reading until Telnyx refreshes it; an hourly watch must not keep a
+    /// copy each hour). Answers how many were kept.
+    @discardableResult
+    public func recordNewReadings(_ onboardingId: String, _ snapshots: [ReputationSnapshot]) throws(StoreError) -> Int {
+        let latest = try latestReadings(onboardingId)
+        let new = snapshots.filter { latest[$0.phoneNumber]?.data != $0.data }
+        try recordSnapshots(onboardingId, new)
+        return new.count
+    }
+
+    /// The last watch of the onboarding, or nil before the first.
+    public func lastWatch(_ onboardingId: String) throws(StoreError) -> WatchMark? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT at, throughSnapshotId, ownership FROM watchRun WHERE onboardingId = ? ORDER BY id DESC LIMIT 1",
+                    arguments: [onboardingId])
+            else { return nil }
+            let ownership = (try? JSONDecoder().decode([String: String].self, from: Data((row["ownership"] as String).utf8))) ?? [:]
+            return WatchMark(at: row["at"], throughSnapshotId: row["throughSnapshotId"], ownership: ownership)
+        }
+    }
+
+    /// Marks a watch done at `at`: the next one compares against every reading kept so far.
+    public func recordWatch(_ onboardingId: String, at: Date, ownership: [String: String]) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = String(decoding: (try? encoder.encode(ownership)) ?? Data("{}".utf8), as: UTF8.self)
+        try write { db in
+            let through = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM reputationSnapshot") ?? 0
+            try db.execute(
+                sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership) VALUES (?, ?, ?, ?)",
+                arguments: [onboardingId, at, through, text])
+        }
+    }
+
+    /// The latest reading of every number as of row `throughSnapshotId` (what a watch saw).
+    public func readings(_ onboardingId: String, throughSnapshotId: Int64) throws(StoreError) -> [String: ReputationSnapshot] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT phoneNumber, data, at, MAX(id) FROM reputationSnapshot WHERE onboardingId = ? AND id <= ?
+                    GROUP BY phoneNumber
+                    """,
+                arguments: [onboardingId, throughSnapshotId])
+            var latest: [String: ReputationSnapshot] = [:]
+            for row in rows {
+                let snapshot = ReputationSnapshot(phoneNumber: row["phoneNumber"], data: row["data"], at: row["at"])
+                latest[snapshot.phoneNumber] = snapshot
+            }
+            return latest
+        }
+    }
+}

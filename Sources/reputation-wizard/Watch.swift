@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import NumberFiles
+import Onboarding
+import OnboardingEngine
+import OnboardingStore
+import TelnyxAPI
+
+/// `watch [ID | --all]`: for cron or a systemd timer. Reads the monitored numbers through the
+/// free list, keeps the readings Telnyx refreshed, and says what changed since the last watch.
+/// Exit 0: nothing new; 20: changes found; 21: something needs attention now; 1: an onboarding
+/// could not be watched (the others are still reported).
+struct Watch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Say what changed in the monitored numbers since the last watch (free; for cron).",
+        discussion: """
+            Reads the numbers through Telnyx's free list (pages of 250) and never bills. Reports a risk worse or \
+            better, a category that appeared or changed, a score that fell by --score-drop points or more, numbers \
+            still without data, numbers no longer monitored, and Telnyx's ownership questions with their deadline. \
+            Exit codes: 0 nothing new, 20 changes found, 21 needs attention now (a number turned high risk, Telnyx \
+            asks about ownership or removed a number), 1 an error.
+            """)
+
+    static let changesFound: Int32 = 20
+    static let needsAttention: Int32 = 21
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The onboarding (default: the most recently active).") var id: String?
+    @Flag(help: "Every onboarding with Number Reputation enabled (archived ones left out).") var all = false
+    @Flag(help: "One JSON array, one object per change (snake_case keys).") var json = false
+    @Option(help: "Also write the changes to this CSV file (UTF-8, numbers kept as text).") var csv: String?
+    @Option(help: "Report a score that fell by at least this many points (1 to 100).")
+    var scoreDrop = WatchComparison.defaultScoreDrop
+
+    func validate() throws {
+        if all && id != nil { throw ValidationError("Give an onboarding id or --all, not both.") }
+        guard (1...100).contains(scoreDrop) else { throw ValidationError("--score-drop must be 1 to 100 (points of a 0–100 score).") }
+    }
+
+    func run() async throws {
+        let store = try global.existingStore(sandbox: global.sandbox)
+        let chosen = try onboardings(in: store)
+        let (client, sandbox) = try await global.client()
+        defer { sandbox?.stop() }
+        let watch = NumberWatch(store: store, client: client)
+        var reports: [WatchReport] = []
+        var failed = false
+        for onboardingId in chosen {
+            do {
+                reports.append(try await watch.watch(onboardingId, scoreDrop: scoreDrop))
+            } catch {
+                failed = true
+                Output.say("Onboarding \(onboardingId) was not watched: \((error as? TelnyxError)?.message ?? "\(error)")\n")
+            }
+        }
+        if json {
+            print(try Output.json(reports.flatMap(\.lines)))
+        } else {
+            for report in reports { Output.line(report.text(now: Date()).trimmingCharacters(in: .newlines)) }
+        }
+        if let csv {
+            do {
+                try SpreadsheetCSV.write(
+                    try SpreadsheetCSV.bytes(header: WatchReport.csvHeader, rows: reports.flatMap(\.csvRows)), to: csv)
+            } catch {
+                Output.say("--csv \(error)\n")
+                throw ExitCode(1)
+            }
+        }
+        if failed { throw ExitCode(1) }
+        switch reports.compactMap(\.severity).max() {
+        case .attention?: throw ExitCode(Self.needsAttention)
+        case .change?: throw ExitCode(Self.changesFound)
+        case .info?, nil: return
+        }
+    }
+
+    /// The onboardings to watch: the one named, every enabled one with `--all`, else the most
+    /// recently active.
+    func onboardings(in store: OnboardingStore) throws -> [String] {
+        if let id {
+            guard try store.list(includingArchived: true).contains(where: { $0.state.id == id }) else {
+                throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+            }
+            return [id]
+        }
+        let summaries = try store.list()
+        if all { return summaries.filter { $0.state.reputationEnabled }.map(\.state.id) }
+        guard let latest = summaries.first?.state.id else {
+            throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+        }
+        return [latest]
+    }
+}
