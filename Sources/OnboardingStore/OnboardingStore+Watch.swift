@@ -67,3 +67,23 @@ extension OnboardingStore {
         }
     }
 }
+
+extension OnboardingStore {
+    /// Forgets readings kept before `cutoff`, except each number's latest and the latest the
+    /// last watch compared against (so the next watch still sees what changed). Answers how many
+    /// were forgotten.
+    @discardableResult
+    public func forgetReadings(_ onboardingId: String, before cutoff: Date) throws(StoreError) -> Int {
+        let through = try lastWatch(onboardingId)?.throughSnapshotId ?? 0
+        return try write { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM reputationSnapshot WHERE onboardingId = ? AND at < ?
+                      AND id NOT IN (SELECT MAX(id) FROM reputationSnapshot WHERE onboardingId = ? GROUP BY phoneNumber)
+                      AND id NOT IN (SELECT MAX(id) FROM reputationSnapshot WHERE onboardingId = ? AND id <= ? GROUP BY phoneNumber)
+                    """,
+                arguments: [onboardingId, cutoff, onboardingId, onboardingId, through])
+            return db.changesCount
+        }
+    }
+}

@@ -31,10 +31,13 @@ struct Watch: AsyncParsableCommand {
     @Option(help: "Also write the changes to this CSV file (UTF-8, numbers kept as text).") var csv: String?
     @Option(help: "Report a score that fell by at least this many points (1 to 100).")
     var scoreDrop = WatchComparison.defaultScoreDrop
+    @Option(help: "Keep readings this many days (each number's latest is always kept).")
+    var keepDays = 400
 
     func validate() throws {
         if all && id != nil { throw ValidationError("Give an onboarding id or --all, not both.") }
         guard (1...100).contains(scoreDrop) else { throw ValidationError("--score-drop must be 1 to 100 (points of a 0–100 score).") }
+        guard keepDays >= 1 else { throw ValidationError("--keep-days must be 1 or more (days of readings kept).") }
     }
 
     func run() async throws {
@@ -48,6 +51,7 @@ struct Watch: AsyncParsableCommand {
         for onboardingId in chosen {
             do {
                 reports.append(try await watch.watch(onboardingId, scoreDrop: scoreDrop))
+                try store.forgetReadings(onboardingId, before: Date().addingTimeInterval(-Double(keepDays) * 86400))
             } catch {
                 failed = true
                 Output.say("Onboarding \(onboardingId) was not watched: \((error as? TelnyxError)?.message ?? "\(error)")\n")

@@ -102,6 +102,22 @@ import Testing
                         + "2027-01-07 06:05 UTC,carrier_changed,Telnyx asks to confirm ownership by 2027-01-07 06:05 UTC (carrier changed)\r\n"
                 )
                 #expect(try store.history("onb-watch", phoneNumber: worse).count == 2, "the first read and Monday's check")
+                let history = try NumberHistory.kept(store: store, onboardingId: "onb-watch", phoneNumber: worse)
+                #expect(
+                    history.text(owner: "Acme Plumbing LLC (onb-watch)") == """
+                        \(worse) · Acme Plumbing LLC (onb-watch) · 2 readings, 2027-01-01 00:05 UTC to 2027-01-04 06:00 UTC · $0.20 (one live check each)
+                        When                  Risk     Category               Mat  Con  Eng  Sen  Cost
+                        2027-01-01 00:05 UTC  low      —                       88   76   63   76  $0.10
+                        2027-01-04 06:00 UTC  high*    survey*                  —   22   11   19  $0.10
+                        * 2027-01-04 06:00 UTC: risk low → high, category — → survey
+                        maturity    ▇\u{20}
+                        connection  ▇▂
+                        engagement  ▅▁
+                        sentiment   ▇▂
+
+                        """)
+                #expect(history.lines.map(\.riskChange) == [nil, "low → high"])
+                #expect(history.totalCost == Money(cents: 20))
                 #expect(
                     try await simulator.ledger().filter { $0["scheduled"] as? Bool != true }.count == billedBefore, "watch bills nothing")
                 await engine.close()

@@ -91,3 +91,10 @@ import Testing
         #expect(changes == [ReadingChange(phoneNumber: "+13125550101", kind: .riskWorse, from: "high", to: "severe", severity: .attention)])
     }
 }
+
+@Suite struct SparklineTests {
+    @Test func scoresAreEighthsOfTheirOwnScaleAndGapsAreSpaces() {
+        #expect(Sparkline.line([0, 12, 13, 25, 50, 63, 88, 100, nil, -5, 140], width: 20) == "▁▁▂▂▄▅▇█ ▁█")
+        #expect(Sparkline.line([0, 50, 100], width: 2) == "▄█", "the latest readings when there are more than fit")
+    }
+}

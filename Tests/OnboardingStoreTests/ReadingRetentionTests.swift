@@ -1,0 +1,39 @@
+import Foundation
+import Onboarding
+import OnboardingStore
+import Testing
+
+/// Readings are history: kept once each (not once per look), forgotten after the retention
+/// period except what the next look needs.
+@Suite struct ReadingRetentionTests {
+    static let day: TimeInterval = 86400
+    static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func reading(_ number: String, _ text: String, day: Double) -> ReputationSnapshot {
+        ReputationSnapshot(phoneNumber: number, data: text, at: t0.addingTimeInterval(day * Self.day))
+    }
+
+    @Test func aReadingSeenTwiceIsKeptOnceAndOldOnesAreForgottenButTheLatest() throws {
+        try withStateDirectory { directory in
+            let store = try OnboardingStore(directory: directory)
+            try store.create(OnboardingState(id: "onb-keep"), at: Self.t0)
+            let a = "+13125550101"
+            let b = "+13125550102"
+            #expect(try store.recordNewReadings("onb-keep", [Self.reading(a, #"{"s":1}"#, day: 0), Self.reading(b, "null", day: 0)]) == 2)
+            #expect(try store.recordNewReadings("onb-keep", [Self.reading(a, #"{"s":1}"#, day: 1), Self.reading(b, "null", day: 1)]) == 0)
+            #expect(try store.recordNewReadings("onb-keep", [Self.reading(a, #"{"s":2}"#, day: 2)]) == 1)
+            try store.recordWatch("onb-keep", at: Self.t0.addingTimeInterval(2 * Self.day), ownership: [:])
+            #expect(try store.recordNewReadings("onb-keep", [Self.reading(a, #"{"s":3}"#, day: 3)]) == 1)
+            #expect(try store.history("onb-keep", phoneNumber: a).map(\.data) == [#"{"s":1}"#, #"{"s":2}"#, #"{"s":3}"#])
+
+            // Everything before day 10 may go: a's latest (s3), the one the last watch saw (s2)
+            // and b's only reading stay.
+            #expect(try store.forgetReadings("onb-keep", before: Self.t0.addingTimeInterval(10 * Self.day)) == 1)
+            #expect(try store.history("onb-keep", phoneNumber: a).map(\.data) == [#"{"s":2}"#, #"{"s":3}"#])
+            #expect(try store.history("onb-keep", phoneNumber: b).map(\.data) == ["null"])
+            let mark = try #require(try store.lastWatch("onb-keep"))
+            #expect(
+                try store.readings("onb-keep", throughSnapshotId: mark.throughSnapshotId).mapValues(\.data) == [a: #"{"s":2}"#, b: "null"])
+        }
+    }
+}
