@@ -180,3 +180,22 @@ import Testing
             ])
     }
 }
+
+/// What the wizard writes for spreadsheets.
+@Suite struct SpreadsheetCSVTests {
+    @Test func numbersStayTextAndTextThatLooksLikeAFormulaIsShownNotRun() throws {
+        let bytes = try SpreadsheetCSV.bytes(
+            header: ["phone_number", "note", "score"],
+            rows: [
+                [.phoneNumber("+13125550134"), .text("=HYPERLINK(\"http://x\")"), .integer(7)],
+                [.phoneNumber("+13125550135"), .text("a, \"quoted\"\nline"), .integer(nil)],
+                [.phoneNumber("+13125550136"), .text("-5 @home +1"), .integer(100)],
+            ])
+        #expect(
+            String(decoding: bytes, as: UTF8.self)
+                == "\u{FEFF}phone_number,note,score\r\n"
+                + "\"=\"\"+13125550134\"\"\",\"'=HYPERLINK(\"\"http://x\"\")\",7\r\n"
+                + "\"=\"\"+13125550135\"\"\",\"a, \"\"quoted\"\"\nline\",\r\n"
+                + "\"=\"\"+13125550136\"\"\",'-5 @home +1,100\r\n")
+    }
+}
