@@ -62,10 +62,13 @@ public struct PendingConfirmation: Codable, Equatable, Sendable {
     /// Numbers given but set aside before the estimate, named in the confirmation so nobody
     /// pays for a list believing all of it is added; nil when none.
     public var setAside: SetAsideNumbers?
+    /// Where it leaves the month and the budget; nil while the month's spend is not known.
+    public var budget: BudgetCheck?
 
-    public init(action: BillableAction, estimate: CostEstimate, setAside: SetAsideNumbers? = nil) {
+    public init(action: BillableAction, estimate: CostEstimate, setAside: SetAsideNumbers? = nil, budget: BudgetCheck? = nil) {
         self.action = action
         self.estimate = estimate
         self.setAside = setAside?.count == 0 ? nil : setAside
+        self.budget = budget
     }
 }

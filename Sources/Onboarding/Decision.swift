@@ -35,7 +35,8 @@ struct Decision {
         } else if case .enable = action, next.enablingAgain == true {
             estimate.basis = "billed again: reputation was enabled before and disabled; " + estimate.basis
         }
-        next.confirmation = PendingConfirmation(action: action, estimate: estimate, setAside: setAside)
+        next.confirmation = PendingConfirmation(
+            action: action, estimate: estimate, setAside: setAside, budget: next.budgetCheck(action, costing: estimate.amount))
         return stay()
     }
 

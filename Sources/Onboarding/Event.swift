@@ -12,7 +12,12 @@ public enum Event: Codable, Equatable, Sendable {
     case useSignedLOA(path: String)
     case chooseFrequency(CheckFrequency, plannedNumbers: Int)
     case confirm
+    /// Confirm a charge that passes the monthly budget: a plain `confirm` is refused for it.
+    case confirmOverBudget
     case cancel
+    /// The most this onboarding may bill in a calendar month without an override; nil removes
+    /// the budget. Local: nothing is sent.
+    case setBudget(Money?)
     /// Back to the previous step, where nothing done at Telnyx would be undone by it.
     case goBack
     case checkGatesNow
@@ -45,7 +50,9 @@ public enum Event: Codable, Equatable, Sendable {
     /// `numbers` (E.164) guide Telnyx's reviewer. Free; replaces a pending or rejected proof.
     case submitOwnershipProof(documents: [String], numbers: [String])
 
-    // Outcomes of effects.
+    // Outcomes of effects, and facts the engine supplies.
+    /// This month's spend as the audit log records it (the engine reads it before decisions).
+    case monthSpendRead(MonthSpend)
     case termsChecked(agreed: Bool, version: String)
     case termsAgreed(version: String)
     case enterpriseReady(id: String, legalName: String)

@@ -25,3 +25,24 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         return "\(sign)$\(String(grouped.reversed())).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
+
+extension Money {
+    /// Dollars as a person writes them: `250`, `250.5`, `$1,200.50`; nil for anything else
+    /// (negative amounts, more than two decimals, letters).
+    public init?(dollarsText text: String) {
+        var digits = text.trimmingCharacters(in: .whitespaces)
+        if digits.hasPrefix("$") { digits.removeFirst() }
+        digits.removeAll { $0 == "," }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 10,
+            whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber), let dollars = Int(whole)
+        else { return nil }
+        var cents = 0
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCII), fraction.allSatisfy(\.isNumber) else { return nil }
+            cents = Int(fraction)! * (fraction.count == 1 ? 10 : 1)
+        }
+        self.init(cents: dollars * 100 + cents)
+    }
+}

@@ -109,6 +109,12 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     /// Remediation requests sent through this onboarding, oldest first (nil: none).
     public var remediations: [RemediationRecord]?
     public var confirmation: PendingConfirmation?
+    /// The most this onboarding may bill in a calendar month without an explicit override
+    /// (nil: no budget).
+    public var monthlyBudget: Money?
+    /// This month's spend as the audit records it, supplied by the engine before each decision
+    /// (nil until then).
+    public var monthSpend: MonthSpend?
     /// The effect sent and not yet answered; nothing else is sent meanwhile.
     public var inFlight: Effect?
     /// An effect already confirmed that runs once the one in flight succeeds.

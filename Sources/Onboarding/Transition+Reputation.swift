@@ -8,8 +8,11 @@ extension Decision {
         return ask(.enable(frequency: frequency, plannedNumbers: max(0, plannedNumbers)))
     }
 
-    mutating func onConfirm() -> Transition {
+    mutating func onConfirm(overBudget: Bool = false) -> Transition {
         guard let confirmation = state.confirmation else { return refuse("There is nothing to confirm.") }
+        if let budget = confirmation.budget, budget.passes, !overBudget {
+            return refuse("\(budget.budgetSaid ?? "This passes the monthly budget.") Go over it explicitly, or cancel.")
+        }
         next.confirmation = nil
         guard let enterprise = state.enterprise else { return refuse("There is no enterprise yet.") }
         switch confirmation.action {

@@ -41,11 +41,13 @@ extension Event {
     public var isDecision: Bool {
         switch self {
         case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
-            .confirm, .cancel, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise, .addNumbers, .query, .refresh,
+            .confirm, .confirmOverBudget, .cancel, .setBudget, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise,
+            .addNumbers, .query, .refresh,
             .changeFrequency, .removeNumbers, .disable, .enableAgain, .setWebhook, .checkOwnershipNow, .confirmOwnership,
             .submitOwnershipProof, .remediate, .checkRemediationsNow:
             true
-        case .termsChecked, .termsAgreed, .enterpriseReady, .enterpriseFactsRead, .loaRendered, .signedLOAUploaded, .reputationEnabled,
+        case .monthSpendRead, .termsChecked, .termsAgreed, .enterpriseReady, .enterpriseFactsRead, .loaRendered, .signedLOAUploaded,
+            .reputationEnabled,
             .gatesChecked,
             .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
             .numbersRemoved, .webhookSet, .ownershipRead, .ownershipConfirmed, .ownershipProofSubmitted, .remediationsSubmitted,
@@ -75,7 +77,10 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     if event.isDecision {
         if event == .begin { return state.inFlight == nil ? begin(state) : Transition(state: state) }
         if let inFlight = state.inFlight { return decision.refuse("Waiting for “\(inFlight.name)” to finish.") }
-        if state.confirmation != nil && event != .confirm && event != .cancel {
+        // A waiting charge takes its answer, or a budget to be checked against.
+        var answersCharge = [Event.confirm, .confirmOverBudget, .cancel].contains(event)
+        if case .setBudget = event { answersCharge = true }
+        if state.confirmation != nil && !answersCharge {
             return decision.refuse("Confirm or cancel the pending charge first.")
         }
     }
@@ -95,6 +100,9 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .chooseFrequency(let frequency, let plannedNumbers):
         return decision.onChooseFrequency(frequency: frequency, plannedNumbers: plannedNumbers)
     case .confirm: return decision.onConfirm()
+    case .confirmOverBudget: return decision.onConfirm(overBudget: true)
+    case .setBudget(let budget): return decision.onSetBudget(budget)
+    case .monthSpendRead(let spend): return decision.onMonthSpendRead(spend)
     case .cancel: return decision.onCancel()
     case .reputationEnabled(let report): return decision.onReputationEnabled(report: report)
     case .checkGatesNow: return decision.onCheckGatesNow()

@@ -1,7 +1,15 @@
 import Foundation
 import NumberFiles
 import Onboarding
+import Synchronization
 import TelnyxAPI
+
+/// What one run has confirmed, shared by the copies of its `NonInteractiveRun`.
+final class ConfirmedSpend: Sendable {
+    private let cents = Mutex(0)
+    var total: Money { Money(cents: cents.withLock { $0 }) }
+    func add(_ amount: Money) { cents.withLock { $0 += amount.cents } }
+}
 
 /// Drives an onboarding without a screen, as far as the answers allow, and says why it
 /// stopped. Billable steps go ahead only with `confirmBillable` (`--yes`).
@@ -12,6 +20,8 @@ public struct NonInteractiveRun: Sendable {
         case inputNeeded(String)
         case waitingOnTelnyx(String)
         case confirmationRequired(String)
+        /// `--yes` was given, but the charge would pass `--max-cost` or the monthly budget.
+        case overLimit(String)
         /// Telnyx's rejection stands and the answers do not address it: `what` was rejected
         /// (the enterprise, the LOA), for `reasons`, and `fix` says what the answers need.
         case rejected(what: String, reasons: [String], fix: String)
@@ -22,7 +32,7 @@ public struct NonInteractiveRun: Sendable {
             case .complete: 0
             case .inputNeeded: 10
             case .waitingOnTelnyx: 11
-            case .confirmationRequired: 12
+            case .confirmationRequired, .overLimit: 12
             case .rejected: 13
             case .error: 1
             }
@@ -34,6 +44,7 @@ public struct NonInteractiveRun: Sendable {
             case .inputNeeded(let what): "Input needed: \(what)"
             case .waitingOnTelnyx(let what): what
             case .confirmationRequired(let what): "Confirmation required: \(what) Run again with --yes to go ahead."
+            case .overLimit(let what): "Not confirmed: \(what)"
             case .rejected(let what, let reasons, let fix):
                 "Telnyx rejected the \(what)\(reasons.isEmpty ? "" : ": " + RemoteText.bounded(reasons).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ")). \(fix)"
             case .error(let what): what
@@ -44,6 +55,12 @@ public struct NonInteractiveRun: Sendable {
     public var answers: RunAnswers
     public var confirmBillable: Bool
     public var wait: Bool
+    /// `--max-cost`: the most this run may confirm, whatever `--yes` says (nil: no cap).
+    public var maxCost: Money?
+    /// `--over-budget`: a charge that passes the onboarding's monthly budget may be confirmed.
+    public var overBudget = false
+    /// What this run has confirmed so far (estimates), for `maxCost`.
+    let confirmedSpend = ConfirmedSpend()
     public var schedule = GatePollSchedule()
     /// Waits between review checks; the sandbox moves its simulated clock instead.
     public var pause: @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }
@@ -69,6 +86,10 @@ public struct NonInteractiveRun: Sendable {
 
     func drive(_ engine: OnboardingEngine) async throws -> Stop {
         try await engine.reconcile()
+        if let budget = try answers.monthlyBudget(), await engine.state.monthlyBudget != budget {
+            if let refusal = try await engine.send(.setBudget(budget)) { return .error(refusal) }
+            progress("monthly budget: \(budget) (budget_usd)")
+        }
         var reconcileChecks = 0
         // An upload whose answer was lost and that a listing by customer_reference did not find is
         // sent again once in the run; Telnyx deletes an unused copy after 30 minutes.
@@ -240,7 +261,7 @@ public struct NonInteractiveRun: Sendable {
                 switch try await decide(decision, at: .enable, engine, decided: &decided, what: "enabling reputation", adding: planned) {
                 case .none: continue
                 case .stop(let stop): return stop
-                case .confirm: try await engine.send(.confirm)
+                case .confirm: try await confirmCharge(engine)
                 }
             case .gates:
                 try await engine.send(.checkGatesNow)
@@ -326,7 +347,7 @@ public struct NonInteractiveRun: Sendable {
                 {
                 case .none: continue
                 case .stop(let stop): return stop
-                case .confirm: try await engine.send(.confirm)
+                case .confirm: try await confirmCharge(engine)
                 }
             case .query:
                 // The first read of the numbers not read yet: one read before (a run stopped midway)
@@ -339,8 +360,9 @@ public struct NonInteractiveRun: Sendable {
                     guard confirmBillable else {
                         return .confirmationRequired("the first reputation check costs \(confirmation.estimate).")
                     }
+                    if let stop = limitStop(confirmation, what: "the first reputation check") { return stop }
                     progress("confirmed by --yes: the first reputation check, \(confirmation.estimate)")
-                    try await engine.send(.confirm)
+                    try await confirmCharge(engine)
                 }
             case .manage:
                 // A completed onboarding is managed in the wizard (step 9): answers that differ
@@ -374,7 +396,7 @@ public struct NonInteractiveRun: Sendable {
                         {
                         case .none: break
                         case .stop(let stop): return stop
-                        case .confirm: try await engine.send(.confirm)
+                        case .confirm: try await confirmCharge(engine)
                         }
                         addedAfterProof += addable
                         // Step 9 does several things in turn (add, then read): each is progress.
@@ -391,7 +413,7 @@ public struct NonInteractiveRun: Sendable {
                     {
                     case .none: break
                     case .stop(let stop): return stop
-                    case .confirm: try await engine.send(.confirm)
+                    case .confirm: try await confirmCharge(engine)
                     }
                     addedAfterProof = []
                     continue
@@ -404,7 +426,7 @@ public struct NonInteractiveRun: Sendable {
                     case .decided(.none): continue
                     case .decided(.stop(let stop)): return stop
                     case .decided(.confirm):
-                        try await engine.send(.confirm)
+                        try await confirmCharge(engine)
                         repeats = 0
                         continue
                     }
@@ -461,8 +483,35 @@ public struct NonInteractiveRun: Sendable {
             return .stop(
                 .confirmationRequired("\(what) costs \(confirmation.estimate).\(then(after: step, await engine.state, adding: adding))"))
         }
+        if let stop = limitStop(confirmation, what: what) { return .stop(stop) }
         progress("confirmed by --yes: \(what), \(confirmation.estimate)")
         return .confirm
+    }
+
+    /// Why `--yes` does not confirm this charge: it would pass `--max-cost`, or the monthly
+    /// budget without `--over-budget`; nil when it may go ahead.
+    func limitStop(_ confirmation: PendingConfirmation, what: String) -> Stop? {
+        let confirmed = confirmedSpend.total
+        if let maxCost, confirmed + confirmation.estimate.amount > maxCost {
+            let before = confirmed.cents > 0 ? " after the \(confirmed) this run confirmed" : ""
+            return .overLimit(
+                "\(what) costs \(confirmation.estimate), which would pass --max-cost \(maxCost)\(before); nothing more was billed. Raise --max-cost to go ahead."
+            )
+        }
+        if let budget = confirmation.budget, budget.passes, !overBudget {
+            return .overLimit(
+                "\(what) costs \(confirmation.estimate). \(budget.budgetSaid ?? "") (\(budget.said).) Give --over-budget to go over it, or raise budget_usd."
+            )
+        }
+        return nil
+    }
+
+    /// Confirms the pending charge (over the budget when it passes it: `limitStop` allowed that)
+    /// and counts it against `--max-cost`.
+    func confirmCharge(_ engine: OnboardingEngine) async throws {
+        guard let confirmation = await engine.state.confirmation else { return }
+        confirmedSpend.add(confirmation.estimate.amount)
+        try await engine.send(confirmation.budget?.passes == true ? .confirmOverBudget : .confirm)
     }
 
     /// What `--yes` would also confirm after the charge asked about at `step`, so the cost a

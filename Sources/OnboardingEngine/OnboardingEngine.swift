@@ -106,13 +106,36 @@ public actor OnboardingEngine {
     @discardableResult
     public func send(_ event: Event) async throws(StoreError) -> String? {
         guard !killed else { return "This engine was stopped." }
+        if event.isDecision { try noteMonthSpend() }
         let result = transition(state, event)
         if let refusal = result.refusal { return refusal }
         state = result.state
         // With an effect, the state is saved together with its intent (or after a read).
         if result.effects.isEmpty { try store.save(state, at: now()) }
+        if case .setBudget(let budget) = event {
+            try store.appendAudit(
+                onboardingId: state.id, action: "budget", billable: false, cost: nil,
+                result: budget.map { "monthly budget set to \($0)" } ?? "monthly budget removed", at: now())
+        }
         try await runAll(result.effects)
         return nil
+    }
+
+    /// Reads this month's spend from the audit log into the state (`monthSpend`).
+    public func noteSpend() throws(StoreError) { try noteMonthSpend() }
+
+    /// Supplies this calendar month's (UTC) spend from the audit log, so a confirmation says
+    /// where it leaves the month and the budget.
+    func noteMonthSpend() throws(StoreError) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let today = now()
+        guard let start = calendar.dateInterval(of: .month, for: today) else { return }
+        let month = String(format: "%04d-%02d", calendar.component(.year, from: today), calendar.component(.month, from: today))
+        let spend = MonthSpend(month: month, amount: try store.billed(state.id, from: start.start, to: start.end))
+        guard spend != state.monthSpend else { return }
+        state = transition(state, .monthSpendRead(spend)).state
+        try store.save(state, at: today)
     }
 
     /// Runs effects one after another, each leading to the next, until none is left.

@@ -26,6 +26,8 @@ public struct RunAnswers: Codable, Equatable, Sendable {
     /// `--yes`). A number already in a request under way, or sent in the last 30 days, is not
     /// sent again, so a run repeated sends nothing twice.
     public var remediation: Remediation?
+    /// The onboarding's monthly budget in US dollars (0 or more; cents are kept).
+    public var budgetUSD: Double?
 
     /// `remediation`: the numbers (any common US writing), what their calls are for (1 to
     /// 2,000 characters, plain text; the carriers' reviewers read it) and an optional contact
@@ -120,6 +122,17 @@ public struct RunAnswers: Codable, Equatable, Sendable {
         case enableAgain = "enable_again"
         case ownershipProof = "ownership_proof"
         case remediation
+        case budgetUSD = "budget_usd"
+    }
+
+    /// `budget_usd` as money, nil when not given.
+    /// - Throws: `RunInputError` naming `budget_usd` when it is negative or not a finite amount.
+    func monthlyBudget() throws -> Money? {
+        guard let budgetUSD else { return nil }
+        guard budgetUSD.isFinite, budgetUSD >= 0, budgetUSD < 1e10 else {
+            throw RunInputError(message: "budget_usd must be an amount in US dollars, 0 or more (e.g. 250 or 1200.50)")
+        }
+        return Money(cents: Int((budgetUSD * 100).rounded()))
     }
 
     /// The enterprise as form fields keyed `organization_contact.email`.

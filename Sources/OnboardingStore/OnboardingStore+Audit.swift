@@ -62,3 +62,17 @@ extension OnboardingStore {
         }
     }
 }
+
+extension OnboardingStore {
+    /// What the audit log records billed through onboarding `onboardingId` from `start` up to
+    /// (not including) `end`.
+    public func billed(_ onboardingId: String, from start: Date, to end: Date) throws(StoreError) -> Money {
+        try read { db in
+            let cents =
+                try Int.fetchOne(
+                    db, sql: "SELECT COALESCE(SUM(costCents), 0) FROM auditLog WHERE onboardingId = ? AND at >= ? AND at < ?",
+                    arguments: [onboardingId, start, end]) ?? 0
+            return Money(cents: cents)
+        }
+    }
+}

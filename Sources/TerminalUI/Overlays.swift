@@ -56,8 +56,8 @@ enum Overlays {
                 "Remove from monitoring",
                 lines + [
                     ("", .plain), ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
-                    (confirmation.estimate.basis, .muted), ("", .plain), ("y  remove      n  keep them", .bold),
-                ]
+                    (confirmation.estimate.basis, .muted),
+                ] + budgetLines(confirmation) + [("", .plain), keysLine(confirmation, "y  remove      n  keep them")]
             )
         case .changeFrequency(let from, let to, _):
             return (
@@ -65,8 +65,8 @@ enum Overlays {
                 [
                     ("Check numbers \(to.label) instead of \(from.label)", .plain), ("", .plain),
                     ("Cost now: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
-                    (confirmation.estimate.basis, .muted), ("", .plain), ("y  change      n  keep \(from.label)", .bold),
-                ]
+                    (confirmation.estimate.basis, .muted),
+                ] + budgetLines(confirmation) + [("", .plain), keysLine(confirmation, "y  change      n  keep \(from.label)")]
             )
         case .disable(let monitored):
             return (
@@ -77,8 +77,10 @@ enum Overlays {
                         .colored(.danger, bold: true)
                     ),
                     ("enabling again needs a newly signed LOA and is billed again.", .plain),
-                    ("Cost: \(confirmation.estimate.amount) (\(confirmation.estimate.basis))", .muted), ("", .plain),
-                    ("Type \(WizardModel.disableWord) and press Enter: \(model.confirmationWord.text)", .bold), ("Esc cancels.", .muted),
+                    ("Cost: \(confirmation.estimate.amount) (\(confirmation.estimate.basis))", .muted),
+                ] + budgetLines(confirmation) + [
+                    ("", .plain), ("Type \(WizardModel.disableWord) and press Enter: \(model.confirmationWord.text)", .bold),
+                    ("Esc cancels.", .muted),
                 ]
             )
         case .enable, .associate, .query, .refresh, .remediate: break
@@ -121,10 +123,24 @@ enum Overlays {
             [(what, .plain)] + setAside + [
                 ("", .plain),
                 ("Cost: \(confirmation.estimate.amount)", .colored(.warning, bold: true)),
-                (confirmation.estimate.basis, .muted), ("", .plain),
-                ("y  confirm and pay      n  cancel", .bold),
-            ]
+                (confirmation.estimate.basis, .muted),
+            ] + budgetLines(confirmation) + [("", .plain), keysLine(confirmation, "y  confirm and pay      n  cancel")]
         )
+    }
+
+    /// Where the charge leaves the month (spent so far, with this, the monthly run) and the
+    /// budget; nothing while the month's spend is not known.
+    static func budgetLines(_ confirmation: PendingConfirmation) -> [(String, Style)] {
+        guard let budget = confirmation.budget else { return [] }
+        var lines: [(String, Style)] = [(budget.said, .muted)]
+        if let said = budget.budgetSaid { lines.append((said, budget.passes ? .colored(.danger, bold: true) : .muted)) }
+        return lines
+    }
+
+    /// The keys: `y` as usual, or, when the charge passes the budget, `O` to go over it.
+    static func keysLine(_ confirmation: PendingConfirmation, _ usual: String) -> (String, Style) {
+        guard confirmation.budget?.passes == true else { return (usual, .bold) }
+        return ("O  go over the budget and pay      n  cancel", .colored(.danger, bold: true))
     }
 
     static func draw(_ overlay: WizardModel.Overlay, model: WizardModel, on surface: inout Surface) {

@@ -225,8 +225,13 @@ public enum WizardController {
                 return []
             }
         }
+        let passes = model.state.confirmation?.budget?.passes == true
         switch key {
+        case .character("y") where passes, .character("Y") where passes:
+            model.notice = "This passes the monthly budget: O goes over it, n cancels."
+            return []
         case .character("y"), .character("Y"): return [.send(.confirm)]
+        case .character("O") where passes: return [.send(.confirmOverBudget)]
         case .character("n"), .character("N"), .escape: return [.send(.cancel)]
         case .character("q"): return [.quit]
         default: return []

@@ -163,6 +163,7 @@ public enum WizardView {
         case .remediation?: return " ↑↓ field  Enter go on (the cost is asked)  Esc cancel  ^Q quit"
         case nil: break
         }
+        if model.state.confirmation?.budget?.passes == true { return " O go over the budget and pay   n cancel   q quit" }
         switch model.state.confirmation?.action {
         case .disable?: return " type DISABLE, Enter  Esc cancel  ^Q quit"
         case .remove?, .changeFrequency?: return " y go ahead   n cancel   q quit"

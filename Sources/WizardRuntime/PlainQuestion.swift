@@ -64,6 +64,8 @@ enum PlainQuestion: Equatable {
 
     func prompt(_ model: WizardModel) -> String {
         switch self {
+        case .confirm where model.state.confirmation?.budget?.passes == true:
+            return "Over the budget. Go ahead anyway? override = yes, n = no:"
         case .confirm: return "Go ahead? y = yes (as the cost says), n = no:"
         case .typeDisableWord: return "Type \(PlainText.disableWord) to disable, or n to keep it:"
         case .sendEnterprise: return "Send this to Telnyx? y = send, n = go through the fields again:"
@@ -191,6 +193,11 @@ enum PlainQuestion: Equatable {
             if value == "-" { field = TextField() } else if !value.isEmpty { field = TextField(value) }
         }
         switch self {
+        case .confirm where model.state.confirmation?.budget?.passes == true:
+            if word == "override" { return [.key(.character("O"))] }
+            if word == "n" || word == "no" { return [.key(.character("n"))] }
+            console.write("! This passes the monthly budget: type override to go over it and pay, or n to cancel.\n")
+            return []
         case .confirm:
             if word == "y" || word == "yes" { return [.key(.character("y"))] }
             if word == "n" || word == "no" { return [.key(.character("n"))] }

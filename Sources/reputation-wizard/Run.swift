@@ -26,6 +26,12 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Answers as JSON or YAML, with the API's field names.") var answers: String?
     @Flag(help: "Go ahead with billable steps (their cost is printed either way).") var yes = false
     @Flag(help: "Wait for Telnyx's review instead of exiting with 11.") var wait = false
+    @Option(
+        name: .customLong("max-cost"),
+        help: "With --non-interactive: the most this run may pay in US dollars, whatever --yes says (exit 12 past it).")
+    var maxCost: String?
+    @Flag(name: .customLong("over-budget"), help: "With --non-interactive: --yes may pass the onboarding's monthly budget.")
+    var overBudget = false
     @Option(help: "The onboarding to continue (with --new: the id of the new one).")
     var id: String?
     @Flag(help: "Start a new onboarding instead of continuing one.") var new = false
@@ -50,6 +56,14 @@ struct Run: AsyncParsableCommand {
             else { throw ValidationError("--loa-dir \(path) is not a directory this user can write; give another, or leave it out.") }
         }
         if nonInteractive && answers == nil { throw ValidationError("--non-interactive needs --answers FILE.") }
+        if let maxCost, Money(dollarsText: maxCost) == nil {
+            throw ValidationError(
+                "--max-cost \(RemoteText.sanitized(String(maxCost.prefix(40)))) is not an amount in US dollars; give one such as 25 or 1200.50."
+            )
+        }
+        if !nonInteractive && (maxCost != nil || overBudget) {
+            throw ValidationError("--max-cost and --over-budget are for --non-interactive runs; the wizard asks before every charge.")
+        }
         if nonInteractive && writeAnswers != nil {
             throw ValidationError(
                 "--write-answers is for the wizard: it writes what was answered there; --non-interactive reads --answers.")
@@ -88,6 +102,8 @@ struct Run: AsyncParsableCommand {
         let engine = try openEngine(store: store, client: client)
         try await chooseLOADirectory(engine)
         var driver = NonInteractiveRun(answers: answers, confirmBillable: yes, wait: wait)
+        driver.maxCost = maxCost.flatMap(Money.init(dollarsText:))
+        driver.overBudget = overBudget
         // Progress and the final message quote Telnyx (reasons, errors): never raw to the terminal.
         driver.progress = { line in Output.say("\(RemoteText.sanitizedLines(line))\n") }
         if let sandbox { driver.pause = { sandbox.advance(seconds: $0) } }

@@ -100,6 +100,7 @@ final class ScriptedConsole: PlainConsole, @unchecked Sendable {
                   Enable reputation, checking numbers every week
                   Cost: $100.00
                   first month of monitoring at $100.00 a month; then about $110.88 a month: $100.00 monitoring + 25 numbers checked every week at $0.10 = $10.88 a month
+                  This month so far $0.00 · with this $100.00 · monitoring about $110.88 a month
                 Go ahead? y = yes (as the cost says), n = no: y
                 … Working (billed as confirmed)
 

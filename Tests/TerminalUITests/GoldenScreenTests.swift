@@ -72,6 +72,17 @@ import Testing
             sentiment: 5, lastRefreshedAt: now.addingTimeInterval(-7200))
         manage.readings["+13125550102"] = NumberReading(phoneNumber: "+13125550102", spamRisk: "medium", maturity: 55)
         states.append(("9-manage", manage))
+        // A refresh that passes the monthly budget: where it leaves the month, and O to go over it.
+        var overBudget = manage
+        overBudget.state.monthlyBudget = .dollars(100)
+        overBudget.state.monthSpend = MonthSpend(month: "2026-11", amount: Money(cents: 9_990))
+        overBudget.state.confirmation = PendingConfirmation(
+            action: .refresh(numbers: Array(monitored.prefix(3))),
+            estimate: BillableAction.refresh(numbers: Array(monitored.prefix(3))).estimate(.listPrices),
+            budget: BudgetCheck(
+                month: "2026-11", spentThisMonth: Money(cents: 9_990), thisAction: Money(cents: 30), monthlyBefore: Money(cents: 10_130),
+                monthlyAfter: Money(cents: 10_130), budget: .dollars(100)))
+        states.append(("9-manage-over-budget", overBudget))
         // Help lists the step's keys as they are declared (the same list the key line reads).
         var help = manage
         _ = press([.character("?")], &help)

@@ -341,3 +341,26 @@ import Testing
         #expect(wizard.overlay == .remediation(RemediationForm(numbers: ["+13125550100", "+13125550101", "+16465550102"])))
     }
 }
+
+/// A charge over the monthly budget takes `O`, never a `y` typed out of habit.
+@Suite struct OverBudgetKeyTests {
+    @Test func yIsRefusedAndOGoesOverTheBudget() {
+        var over = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100"]
+            state.monthlyBudget = .dollars(1)
+            state.confirmation = PendingConfirmation(
+                action: .refresh(numbers: ["+13125550100"]), estimate: CostEstimate.liveChecks(1),
+                budget: BudgetCheck(
+                    month: "2026-11", spentThisMonth: .dollars(1), thisAction: Money(cents: 10), monthlyBefore: .dollars(100),
+                    monthlyAfter: .dollars(100), budget: .dollars(1)))
+        }
+        #expect(press([.character("y")], &over) == [])
+        #expect(over.notice == "This passes the monthly budget: O goes over it, n cancels.")
+        #expect(press([.character("O")], &over) == [.send(.confirmOverBudget)])
+        var within = over
+        within.state.confirmation?.budget?.budget = .dollars(500)
+        #expect(press([.character("y")], &within) == [.send(.confirm)])
+        #expect(press([.character("O")], &within) == [])
+    }
+}

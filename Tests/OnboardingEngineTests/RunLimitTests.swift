@@ -1,0 +1,70 @@
+import Foundation
+import Onboarding
+import OnboardingEngine
+import OnboardingStore
+import SimulatorTestSupport
+import Testing
+
+/// `--yes` is bounded: by `--max-cost` for one run, and by the onboarding's monthly budget
+/// (`budget_usd`) unless `--over-budget` is given. Nothing past either is billed.
+@Suite struct RunLimitTests {
+    @Test func theBudgetStopsYesUntilOverBudgetIsGiven() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-budget")
+                let given = try answers(["signed_loa": try signedPDF(), "budget_usd": 50])
+                let stop = try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine)
+                #expect(
+                    stop
+                        == .overLimit(
+                            "enabling reputation costs $100.00 (first month of monitoring at $100.00 a month; then about $100.00 a month: $100.00 monitoring + 0 numbers checked every week at $0.10 = $0.00 a month). This passes the monthly budget of $50.00 by $50.00. (This month so far $0.00 · with this $100.00 · monitoring about $100.00 a month.) Give --over-budget to go over it, or raise budget_usd."
+                        ))
+                #expect(stop.exitCode == 12)
+                #expect(try await simulator.ledger().isEmpty, "nothing billed")
+                #expect(await engine.state.monthlyBudget == .dollars(50))
+                #expect(try store.auditLog("onb-budget").map(\.result).contains("monthly budget set to $50.00"))
+
+                var over = NonInteractiveRun(answers: given, confirmBillable: true, wait: false)
+                over.overBudget = true
+                #expect(try await over.run(engine).exitCode == 11, "enabled, waiting on the reviews")
+                #expect(try await simulator.ledger().map { $0["action"] as? String } == ["enable"])
+                await engine.close()
+            }
+        }
+    }
+
+    @Test func maxCostCapsWhatOneRunConfirmsWhateverYesSays() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-cap")
+                let numbers = Array(simulator.world.inventory.prefix(12))
+                let given = try answers(["signed_loa": try signedPDF(), "numbers": numbers])
+                var capped = NonInteractiveRun(answers: given, confirmBillable: true, wait: false)
+                capped.maxCost = Money(cents: 9_999)
+                let first = try await capped.run(engine)
+                #expect(first.exitCode == 12)
+                #expect(
+                    first.message
+                        == "Not confirmed: enabling reputation costs $100.00 (first month of monitoring at $100.00 a month; then about $105.22 a month: $100.00 monitoring + 12 numbers checked every week at $0.10 = $5.22 a month), which would pass --max-cost $99.99; nothing more was billed. Raise --max-cost to go ahead."
+                )
+                #expect(try await simulator.ledger().isEmpty)
+
+                // $101.50 covers the enable and the numbers' adding ($1.20), not their first read.
+                capped = NonInteractiveRun(answers: given, confirmBillable: true, wait: false)
+                capped.maxCost = Money(cents: 10_150)
+                #expect(try await capped.run(engine).exitCode == 11)
+                try await simulator.advanceClock(seconds: 301)
+                capped = NonInteractiveRun(answers: given, confirmBillable: true, wait: false)
+                capped.maxCost = Money(cents: 150)
+                let third = try await capped.run(engine)
+                #expect(
+                    third.message
+                        == "Not confirmed: the first reputation check costs $1.20 (12 live checks × $0.10), which would pass --max-cost $1.50 after the $1.20 this run confirmed; nothing more was billed. Raise --max-cost to go ahead."
+                )
+                let billed = try await simulator.ledger().map { $0["action"] as! String }
+                #expect(billed == ["enable"] + Array(repeating: "associate", count: 12))
+                await engine.close()
+            }
+        }
+    }
+}
