@@ -7,7 +7,7 @@ public enum CallPurpose {
     public static let lengths = 1...2000
 
     /// A count of characters as the messages write it (`2,001`), whatever the locale.
-    public static func characters(_ count: Int) -> String { count.formatted(.number.locale(Locale(identifier: "en_US"))) }
+    public static func characters(_ count: Int) -> String { count.grouped }
 
     /// What is wrong with `text` as a call purpose (after trimming), or nil when it can be sent.
     /// Control characters (an escape sequence, a line break) are refused: the confirmation

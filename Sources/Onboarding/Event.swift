@@ -32,6 +32,9 @@ public enum Event: Codable, Equatable, Sendable {
     /// those of numbers never read).
     case query(numbers: [String], fresh: Bool)
     case refresh([String])
+    /// At step 8: do not read the numbers now (billed); let Telnyx's first scheduled check read
+    /// them (billed by Telnyx as a scheduled check, within the frequency's period).
+    case awaitScheduledCheck
     case changeFrequency(CheckFrequency)
     case removeNumbers([String])
     case disable

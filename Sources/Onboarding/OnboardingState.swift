@@ -109,6 +109,9 @@ public struct OnboardingState: Codable, Equatable, Sendable {
     /// Remediation requests sent through this onboarding, oldest first (nil: none).
     public var remediations: [RemediationRecord]?
     public var confirmation: PendingConfirmation?
+    /// Numbers left at step 8 for Telnyx's first scheduled check instead of a billed first read
+    /// (nil: none); a number leaves it once read here.
+    public var awaitingFirstCheck: Set<String>?
     /// The most this onboarding may bill in a calendar month without an explicit override
     /// (nil: no budget).
     public var monthlyBudget: Money?
@@ -142,6 +145,7 @@ extension OnboardingState {
 
     /// After `read` were read: those in `withoutData` have none yet, the others now have data.
     mutating func noteData(read: [String], withoutData: [String]) {
+        if let awaiting = awaitingFirstCheck?.subtracting(read) { awaitingFirstCheck = awaiting.isEmpty ? nil : awaiting }
         var without = numbersWithoutData.subtracting(read).union(withoutData)
         without.formIntersection(monitoredNumbers)
         readWithoutData = without.isEmpty ? nil : without

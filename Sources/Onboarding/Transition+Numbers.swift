@@ -34,6 +34,22 @@ extension Decision {
         return ask(.query(numbers: numbers, fresh: fresh, billed: billed))
     }
 
+    /// Step 8 without reading: the numbers not read yet wait for Telnyx's first scheduled check,
+    /// which reads each of them within the check frequency's period (billed by Telnyx then, as
+    /// every scheduled check); nothing is sent or billed now.
+    mutating func onAwaitScheduledCheck() -> Transition {
+        guard state.step == .query else { return refuse("Waiting for Telnyx's first check is a choice of step 8.") }
+        guard state.checkFrequency != .never else {
+            return refuse(
+                "The check frequency is never: Telnyx runs no scheduled check, so nothing would read them. Read them now (billed), or choose a frequency at step 9 (F)."
+            )
+        }
+        let unread = state.monitoredNumbers.filter { !state.queriedNumbers.contains($0) }
+        next.awaitingFirstCheck = unread.isEmpty ? nil : Set(unread)
+        next.step = .manage
+        return stay()
+    }
+
     mutating func onNumbersQueried(numbers: [String], withoutData: [String]) -> Transition {
         next.queriedNumbers.formUnion(numbers)
         next.noteData(read: numbers, withoutData: withoutData)

@@ -42,7 +42,7 @@ extension Event {
         switch self {
         case .begin, .agreeToTerms, .useExistingEnterprise, .submitEnterprise, .renderLOA, .useSignedLOA, .chooseFrequency,
             .confirm, .confirmOverBudget, .cancel, .setBudget, .goBack, .checkGatesNow, .startLOAReplacement, .correctEnterprise,
-            .addNumbers, .query, .refresh,
+            .addNumbers, .query, .refresh, .awaitScheduledCheck,
             .changeFrequency, .removeNumbers, .disable, .enableAgain, .setWebhook, .checkOwnershipNow, .confirmOwnership,
             .submitOwnershipProof, .remediate, .checkRemediationsNow:
             true
@@ -118,6 +118,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .query(let numbers, let fresh): return decision.onQuery(numbers: numbers, fresh: fresh)
     case .numbersQueried(let numbers, let withoutData): return decision.onNumbersQueried(numbers: numbers, withoutData: withoutData ?? [])
     case .refresh(let numbers): return decision.onRefresh(numbers: numbers)
+    case .awaitScheduledCheck: return decision.onAwaitScheduledCheck()
     case .numbersRefreshed(let succeeded, let failed, let withoutData):
         return decision.onNumbersRefreshed(succeeded: succeeded, failed: failed, withoutData: withoutData ?? [])
     case .changeFrequency(let frequency): return decision.onChangeFrequency(frequency: frequency)

@@ -7,7 +7,7 @@ public enum AnswerKeys {
     /// The top-level keys, as `RunAnswers` reads them.
     static let topLevel = [
         "accept_terms", "enterprise", "enterprise_id", "loa", "signed_loa", "check_frequency", "numbers", "numbers_file",
-        "enable_again", "ownership_proof", "remediation", "budget_usd",
+        "enable_again", "ownership_proof", "remediation", "budget_usd", "first_read",
     ]
     static let loa = ["agent", "signer_name", "signature_image"]
     static let remediation = ["numbers", "call_purpose", "contact_email"]

@@ -86,6 +86,8 @@ public struct NonInteractiveRun: Sendable {
 
     func drive(_ engine: OnboardingEngine) async throws -> Stop {
         try await engine.reconcile()
+        // Answers read only later are checked now, before anything is billed.
+        _ = try answers.waitsForScheduledCheck()
         if let budget = try answers.monthlyBudget(), await engine.state.monthlyBudget != budget {
             if let refusal = try await engine.send(.setBudget(budget)) { return .error(refusal) }
             progress("monthly budget: \(budget) (budget_usd)")
@@ -353,6 +355,16 @@ public struct NonInteractiveRun: Sendable {
                 // The first read of the numbers not read yet: one read before (a run stopped midway)
                 // is not read again, which for a number without analytics data would bill again.
                 let unread = state.monitoredNumbers.filter { !state.queriedNumbers.contains($0) }
+                if try answers.waitsForScheduledCheck() {
+                    if state.confirmation != nil { try await engine.send(.cancel) }
+                    if let refusal = try await engine.send(.awaitScheduledCheck) {
+                        return .inputNeeded("first_read: scheduled cannot be: \(refusal)")
+                    }
+                    progress(
+                        "first read: left to Telnyx's first scheduled check (\(state.checkFrequency.label)); nothing billed now. `reputation-wizard watch` shows the data it brings."
+                    )
+                    continue
+                }
                 if state.confirmation == nil {
                     try await engine.send(.query(numbers: unread.isEmpty ? state.monitoredNumbers : unread, fresh: false))
                 }

@@ -26,6 +26,9 @@ public struct RunAnswers: Codable, Equatable, Sendable {
     /// `--yes`). A number already in a request under way, or sent in the last 30 days, is not
     /// sent again, so a run repeated sends nothing twice.
     public var remediation: Remediation?
+    /// `now` (default: every number's first read, billed, at step 8) or `scheduled` (nothing read
+    /// now: Telnyx's first scheduled check reads them).
+    public var firstRead: String?
     /// The onboarding's monthly budget in US dollars (0 or more; cents are kept).
     public var budgetUSD: Double?
 
@@ -123,6 +126,21 @@ public struct RunAnswers: Codable, Equatable, Sendable {
         case ownershipProof = "ownership_proof"
         case remediation
         case budgetUSD = "budget_usd"
+        case firstRead = "first_read"
+    }
+
+    /// Whether step 8 leaves the first read to Telnyx's scheduled check (`first_read: scheduled`).
+    /// - Throws: `RunInputError` naming `first_read` for another value.
+    func waitsForScheduledCheck() throws -> Bool {
+        switch firstRead {
+        case nil, "now": return false
+        case "scheduled": return true
+        case let other?:
+            throw RunInputError(
+                message:
+                    "first_read must be now (read every number at step 8, billed) or scheduled (Telnyx's first scheduled check reads them), not \(RemoteText.sanitized(other))"
+            )
+        }
     }
 
     /// `budget_usd` as money, nil when not given.

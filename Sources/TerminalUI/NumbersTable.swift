@@ -33,12 +33,7 @@ enum NumbersTable {
             "\(count) \(count == 1 ? "number is" : "numbers are") monitored; Telnyx checks \(count == 1 ? "it" : "them") \(state.checkFrequency.label)."
         var blocks: [ScreenBlock] =
             if state.step == .query {
-                [
-                    .wording(
-                        fullScreen:
-                            "Read the reputation of the monitored numbers. A number's first read is billed (\(state.prices.liveCheck) each, marked $), as is each read of one Telnyx has no data for yet; other reads are free.",
-                        plain: monitored)
-                ]
+                [.wording(fullScreen: firstReadChoice(state), plain: monitored + " " + firstReadChoice(state))]
             } else {
                 [
                     .wording(
@@ -53,12 +48,35 @@ enum NumbersTable {
         }
         if let status = OwnershipProofScreen.status(model, key: "P") { blocks.append(status) }
         if let ownership = ownershipLine(state) { blocks.append(ownership) }
+        if let awaiting = awaitingLine(model) { blocks.append(awaiting) }
         if let remediation = remediationLine(state) { blocks.append(remediation) }
         if model.table.filtering || !model.table.filter.text.isEmpty {
             blocks.append(.input(label: "Filter: ", field: model.table.filter, inlineWidth: 16, focused: model.table.filtering))
         }
         blocks.append(.onScreenOnly(.blank))
         return blocks + [.table(table(model))]
+    }
+
+    /// Step 8's choice, with the whole cost of reading now said plainly.
+    static func firstReadChoice(_ state: OnboardingState) -> String {
+        let billed = state.monitoredNumbers.filter(state.nextReadIsBilled).count
+        let count = billed.grouped
+        let now =
+            "First reads are billed: reading the \(count) \(billed == 1 ? "number" : "numbers") marked $ now costs \(state.prices.liveCheck * billed) (\(count) × \(state.prices.liveCheck); Enter)."
+        guard state.checkFrequency != .never else { return now }
+        return now + " Or w: Telnyx's first scheduled check (\(state.checkFrequency.label)) reads them; nothing billed now."
+    }
+
+    /// Numbers left for Telnyx's first scheduled check that have no reading here yet.
+    static func awaitingLine(_ model: WizardModel) -> ScreenBlock? {
+        guard model.state.step == .manage, let awaiting = model.state.awaitingFirstCheck else { return nil }
+        let monitored = Set(model.state.monitoredNumbers)
+        let waiting = awaiting.filter { monitored.contains($0) && model.readings[$0] == nil }.count
+        guard waiting > 0 else { return nil }
+        let what =
+            "\(waiting) \(waiting == 1 ? "number waits" : "numbers wait") for Telnyx's first scheduled check (\(model.state.checkFrequency.label))"
+        return .wording(
+            fullScreen: what + "; `watch` reads it.", plain: what + "; `reputation-wizard watch` reads the data it brings.", .muted)
     }
 
     /// Help lines shared by two keys each (help shows a line once), so step 9's keys fit 80×24.

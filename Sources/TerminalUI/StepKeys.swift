@@ -467,25 +467,37 @@ extension NumbersTable: StepScreen {
                 [.enter], manage ? nil : "Enter read", help: "Enter reads every number (first reads billed, asked first).", action: handle),
             KeyBinding(
                 [.character("f")], manage ? nil : "f fresh read", help: "f asks for a fresh (billed) read of every number.", action: handle),
-            KeyBinding(
-                [.character("R")], manage ? "R refresh" : nil, help: "R refreshes the selected (or current) numbers; cost shown first.",
-                action: handle),
-            KeyBinding(
-                [.character("x")], manage ? "x del" : nil, help: "x stops monitoring the selected numbers (asks first).", action: handle),
-            KeyBinding(
-                [.character("F")], manage ? "F freq" : nil, help: "F chooses the check frequency, with each one's monthly cost.",
-                action: handle),
-            KeyBinding(
-                [.character("s"), .character("S")], manage ? "s sort" : "s/S sort",
-                help: NumbersTable.sortAndFilterHelp, action: handle),
-            KeyBinding([.character("/")], manage ? "/ find" : nil, help: NumbersTable.sortAndFilterHelp, action: handle),
-            KeyBinding(
-                [.character("D")], manage && !remediable ? "D off" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
-            KeyBinding(
-                [.character("L")], manage && !remediable ? "L log" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
-            KeyBinding(
-                [.character("a")], manage ? "a add" : "a add numbers", help: "a adds more numbers (Esc comes back here).", action: handle),
         ]
+            + (manage || model.state.checkFrequency == .never
+                ? []
+                : [
+                    KeyBinding(
+                        [.character("w")], "w wait",
+                        help: "w reads nothing now: Telnyx's first scheduled check reads the numbers (billed by Telnyx then).",
+                        action: handle)
+                ])
+            + [
+                KeyBinding(
+                    [.character("R")], manage ? "R refresh" : nil, help: "R refreshes the selected (or current) numbers; cost shown first.",
+                    action: handle),
+                KeyBinding(
+                    [.character("x")], manage ? "x del" : nil, help: "x stops monitoring the selected numbers (asks first).", action: handle
+                ),
+                KeyBinding(
+                    [.character("F")], manage ? "F freq" : nil, help: "F chooses the check frequency, with each one's monthly cost.",
+                    action: handle),
+                KeyBinding(
+                    [.character("s"), .character("S")], manage ? "s sort" : "s/S sort",
+                    help: NumbersTable.sortAndFilterHelp, action: handle),
+                KeyBinding([.character("/")], manage ? "/ find" : nil, help: NumbersTable.sortAndFilterHelp, action: handle),
+                KeyBinding(
+                    [.character("D")], manage && !remediable ? "D off" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
+                KeyBinding(
+                    [.character("L")], manage && !remediable ? "L log" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
+                KeyBinding(
+                    [.character("a")], manage ? "a add" : "a add numbers", help: "a adds more numbers (Esc comes back here).",
+                    action: handle),
+            ]
             + (manage
                 ? [KeyBinding([.character("W")], nil, help: "W sets or clears the ownership webhook (free).", action: handle)] : [])
             + OwnershipProofScreen.bindings(model, action: handle)
@@ -554,6 +566,8 @@ extension NumbersTable: StepScreen {
                 }
                 model.table.cursor = min(max(0, rows.count - 1), model.table.cursor + 1)
             }
+        case .character("w") where state.step == .query:
+            return [.send(.awaitScheduledCheck)]
         case .enter, .character("f"):
             let fresh = key == .character("f")
             let numbers = state.monitoredNumbers

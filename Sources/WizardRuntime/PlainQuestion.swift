@@ -134,7 +134,11 @@ enum PlainQuestion: Equatable {
                 : model.state.gates?.ownershipProofPending == true
                     ? ", r = check the ownership proof's review, proof PATH = send another"
                     : model.state.canSendOwnershipProof ? ", proof PATH = send the ownership proof" : ""
-            return "Enter = read every number (asks first), f = fresh read\(manage), a = add numbers\(proof), t = show the table again:"
+            let wait =
+                model.state.step == .query && model.state.checkFrequency != .never
+                ? ", w = let Telnyx's first scheduled check read them (nothing billed now)" : ""
+            return
+                "Enter = read every number (asks first), f = fresh read\(wait)\(manage), a = add numbers\(proof), t = show the table again:"
         }
     }
 
@@ -419,6 +423,7 @@ enum PlainQuestion: Equatable {
                 return []
             case "f", "a", "F", "D", "L", "s", "S", "A": return [.key(.character(Character(parts[0])))]
             case "T" where model.state.step == .manage: return [.key(.character("T"))]
+            case "w" where model.state.step == .query: return [.key(.character("w"))]
             case "r" where model.state.gates?.ownershipProofPending == true: return [.key(.character("r"))]
             case "webhook" where model.state.step == .manage:
                 // The ownership webhook, for a receiver of the customer's own (free).

@@ -119,7 +119,7 @@ import Testing
         #expect(
             AnswerKeys.problems(in: file) == [
                 "check_frequncy is not a known key; did you mean check_frequency?",
-                "colour is not a known key; the keys here are accept_terms, enterprise, enterprise_id, loa, signed_loa, check_frequency, numbers, numbers_file, enable_again, ownership_proof, remediation, budget_usd",
+                "colour is not a known key; the keys here are accept_terms, enterprise, enterprise_id, loa, signed_loa, check_frequency, numbers, numbers_file, enable_again, ownership_proof, remediation, budget_usd, first_read",
                 "numbers_fle is not a known key; did you mean numbers_file?",
                 "loa.signer is not a known key; did you mean loa.signer_name?",
                 "loa.agent.contact_nmae is not a known key; did you mean loa.agent.contact_name?",

@@ -3,6 +3,7 @@ import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
+import Synchronization
 import Testing
 
 /// `--yes` is bounded: by `--max-cost` for one run, and by the onboarding's monthly budget
@@ -63,6 +64,71 @@ import Testing
                 )
                 let billed = try await simulator.ledger().map { $0["action"] as! String }
                 #expect(billed == ["enable"] + Array(repeating: "associate", count: 12))
+                await engine.close()
+            }
+        }
+    }
+}
+
+/// Step 8's first read is a choice: now (billed) or left to Telnyx's first scheduled check.
+@Suite struct FirstReadChoiceTests {
+    @Test func firstReadScheduledBillsNothingNowAndTheScheduledCheckBringsTheData() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-scheduled")
+                let numbers = Array(simulator.world.inventory.prefix(3))
+                let given = try answers(["signed_loa": try signedPDF(), "numbers": numbers, "first_read": "scheduled"])
+                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine).exitCode == 11)
+                try await simulator.advanceClock(seconds: 301)
+                let said = Mutex<[String]>([])
+                var run = NonInteractiveRun(answers: given, confirmBillable: true, wait: false)
+                run.progress = { line in said.withLock { $0.append(line) } }
+                #expect(try await run.run(engine) == .complete)
+                #expect(
+                    said.withLock { $0 }.contains(
+                        "first read: left to Telnyx's first scheduled check (every week); nothing billed now. `reputation-wizard watch` shows the data it brings."
+                    ))
+                let state = await engine.state
+                #expect(state.step == .manage)
+                #expect(state.awaitingFirstCheck == Set(numbers))
+                #expect(try await simulator.ledger().map { $0["action"] as! String } == ["enable", "associate", "associate", "associate"])
+                await engine.close()
+
+                // Monday's weekly check reads them; watch sees their first data.
+                try await simulator.advanceClock(seconds: 3 * 86400 + 6 * 3600)
+                let report = try await NumberWatch(store: store, client: try simulator.client()).watch("onb-scheduled")
+                #expect(Set(report.changes.map(\.phoneNumber)) == Set(numbers))
+                #expect(report.changes.allSatisfy { $0.kind == .dataArrived || $0.kind == .stillWithoutData })
+                #expect(try await simulator.ledger().filter { $0["scheduled"] as? Bool == true }.count == 3)
+            }
+        }
+    }
+
+    @Test func aWrongFirstReadIsNamedAndNeverWithoutAFrequency() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-first-read")
+                let numbers = Array(simulator.world.inventory.prefix(2))
+                var given = try answers([
+                    "signed_loa": try signedPDF(), "numbers": numbers, "first_read": "later", "check_frequency": "never",
+                ])
+                let wrong = try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine)
+                #expect(
+                    wrong
+                        == .inputNeeded(
+                            "first_read must be now (read every number at step 8, billed) or scheduled (Telnyx's first scheduled check reads them), not later"
+                        ))
+                #expect(try await simulator.ledger().isEmpty, "named before anything is sent")
+                given.firstRead = "scheduled"
+                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine).exitCode == 11)
+                try await simulator.advanceClock(seconds: 301)
+                let never = try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine)
+                #expect(
+                    never
+                        == .inputNeeded(
+                            "first_read: scheduled cannot be: The check frequency is never: Telnyx runs no scheduled check, so nothing would read them. Read them now (billed), or choose a frequency at step 9 (F)."
+                        ))
+                #expect(try await simulator.ledger().filter { $0["action"] as? String == "live_read" }.isEmpty)
                 await engine.close()
             }
         }

@@ -364,3 +364,22 @@ import Testing
         #expect(press([.character("O")], &within) == [])
     }
 }
+
+/// Step 8 says the whole cost of reading now, and `w` leaves the first read to Telnyx's check.
+@Suite struct FirstReadKeyTests {
+    @Test func tenThousandNumbersAreCostedPlainlyAndWWaitsForTheScheduledCheck() {
+        let numbers = (0..<10_000).map { "+1312\(String(format: "%07d", $0))" }
+        var step8 = model(.query) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = numbers
+        }
+        #expect(
+            NumbersTable.firstReadChoice(step8.state)
+                == "First reads are billed: reading the 10,000 numbers marked $ now costs $1,000.00 (10,000 × $0.10; Enter). Or w: Telnyx's first scheduled check (every business day) reads them; nothing billed now."
+        )
+        #expect(press([.character("w")], &step8) == [.send(.awaitScheduledCheck)])
+        step8.state.checkFrequency = .never
+        #expect(NumbersTable.firstReadChoice(step8.state).hasSuffix("(10,000 × $0.10; Enter)."))
+        #expect(NumbersTable.bindings(step8).allSatisfy { !$0.keys.contains(.character("w")) }, "no scheduled check to wait for")
+    }
+}
