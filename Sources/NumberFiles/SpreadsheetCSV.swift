@@ -36,15 +36,41 @@ public enum SpreadsheetCSV {
         }
     }
 
-    /// Writes `bytes` to `path` whole or not at all (a temporary file beside it, then renamed).
+    /// Why a file cannot be written at `path` (its folder missing or not writable, or a folder
+    /// there), checked before any work whose result it would hold; nil when it can (`-` is
+    /// standard output).
+    public static func problem(writingTo path: String) -> String? {
+        guard path != "-" else { return nil }
+        let expanded = (path as NSString).expandingTildeInPath
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "\(path) is a folder; give a file's path"
+        }
+        let folder = (expanded as NSString).deletingLastPathComponent
+        let parent = folder.isEmpty ? "." : folder
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return "\(path) cannot be written: the folder \(parent) does not exist"
+        }
+        guard FileManager.default.isWritableFile(atPath: parent) else {
+            return "\(path) cannot be written: the folder \(parent) is not writable for this user"
+        }
+        return nil
+    }
+
+    /// Writes `bytes` to `path` whole or not at all (a temporary file beside it, then renamed);
+    /// `-` writes them to standard output.
     /// - Throws: `FileWriteProblem` naming the path and the system's reason.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteProblem) {
+        if path == "-" {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: temporary))
         } catch {
-            throw FileWriteProblem(path: path, reason: (error as NSError).localizedDescription)
+            throw FileWriteProblem(path: path, reason: problem(writingTo: path) ?? (error as NSError).localizedDescription)
         }
         guard rename(temporary, url.path) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -32,6 +32,12 @@ extension Money {
     public init?(dollarsText text: String) {
         var digits = text.trimmingCharacters(in: .whitespaces)
         if digits.hasPrefix("$") { digits.removeFirst() }
+        // Commas only between thousands (`1,200`): `50,5` is not read as 505.
+        let whole = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
         digits.removeAll { $0 == "," }
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 10,

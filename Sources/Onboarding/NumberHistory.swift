@@ -29,7 +29,9 @@ public struct NumberHistory: Equatable, Sendable {
         var last: NumberReading?
         for (reading, keptAt) in readings {
             var entry = Entry(at: reading.lastRefreshedAt ?? keptAt, reading: reading, cost: liveCheck)
-            if let last, last.hasData, reading.hasData {
+            if let last, !last.hasData, reading.hasData {
+                entry.riskChange = "no data → \(reading.spamRisk ?? "—")"
+            } else if let last, last.hasData, reading.hasData {
                 if last.spamRisk != reading.spamRisk { entry.riskChange = "\(last.spamRisk ?? "—") → \(reading.spamRisk ?? "—")" }
                 if last.category != reading.category {
                     entry.categoryChange = "\(last.category ?? "—") → \(reading.category ?? "—")"
@@ -43,6 +45,13 @@ public struct NumberHistory: Equatable, Sendable {
 
     /// What the readings cost together.
     public var totalCost: Money { entries.reduce(.zero) { $0 + $1.cost } }
+
+    /// Said beside the total when some reading found no data: Telnyx bills every check of such
+    /// a number, and checks that change nothing leave no new reading here to count.
+    public var uncountedChecksNote: String? {
+        guard entries.contains(where: { !$0.reading.hasData }) else { return nil }
+        return "checks that found no data are billed too and leave no reading here, so Telnyx may have billed more"
+    }
 
     /// Each score over time (0 to 100; nil where a reading lacks it), oldest first, named as
     /// Telnyx names them.

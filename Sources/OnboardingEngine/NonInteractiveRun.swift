@@ -492,8 +492,12 @@ public struct NonInteractiveRun: Sendable {
                 ))
         }
         guard confirmBillable else {
+            // Over the budget, --yes alone would stop again: both are named at once.
+            let budget = confirmation.budget.map { " \($0.said)." } ?? ""
+            let over = confirmation.budget?.passes == true ? " \(confirmation.budget?.budgetSaid ?? "") It needs --yes --over-budget." : ""
             return .stop(
-                .confirmationRequired("\(what) costs \(confirmation.estimate).\(then(after: step, await engine.state, adding: adding))"))
+                .confirmationRequired(
+                    "\(what) costs \(confirmation.estimate).\(budget)\(over)\(then(after: step, await engine.state, adding: adding))"))
         }
         if let stop = limitStop(confirmation, what: what) { return .stop(stop) }
         progress("confirmed by --yes: \(what), \(confirmation.estimate)")

@@ -75,6 +75,7 @@ extension NumberHistory {
         let span = entries.count == 1 ? ReportTime.stamp(first.at) : "\(ReportTime.stamp(first.at)) to \(ReportTime.stamp(last.at))"
         var out =
             "\(phoneNumber) · \(owner) · \(entries.count) reading\(entries.count == 1 ? "" : "s"), \(span) · \(totalCost) (one live check each)\n"
+        if let note = uncountedChecksNote { out += "Note: \(note).\n" }
         out += "When                  Risk     Category               Mat  Con  Eng  Sen  Cost\n"
         func pad(_ text: String, _ width: Int) -> String {
             text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)

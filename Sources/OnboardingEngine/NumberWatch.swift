@@ -87,7 +87,11 @@ public struct NumberWatch: Sendable {
         for number in current where number.ownershipStatus != nil && number.ownershipStatus != "verified" {
             ownership[number.reading.phoneNumber] = number.ownershipStatus
         }
+        // Gone numbers stay gone in every later mark (their last reading stays in the history).
         for change in report.changes where change.kind == .removed { ownership[change.phoneNumber] = Self.gone }
+        for (phoneNumber, status) in mark?.ownership ?? [:] where status == Self.gone && !stillListed.contains(phoneNumber) {
+            ownership[phoneNumber] = Self.gone
+        }
         try store.recordWatch(onboardingId, at: at, ownership: ownership)
         return report
     }

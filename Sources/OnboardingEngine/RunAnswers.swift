@@ -147,10 +147,13 @@ public struct RunAnswers: Codable, Equatable, Sendable {
     /// - Throws: `RunInputError` naming `budget_usd` when it is negative or not a finite amount.
     func monthlyBudget() throws -> Money? {
         guard let budgetUSD else { return nil }
-        guard budgetUSD.isFinite, budgetUSD >= 0, budgetUSD < 1e10 else {
-            throw RunInputError(message: "budget_usd must be an amount in US dollars, 0 or more (e.g. 250 or 1200.50)")
+        let cents = (budgetUSD * 100).rounded()
+        // As the `budget` command reads amounts: cents at most, up to ten digits of dollars.
+        guard budgetUSD.isFinite, budgetUSD >= 0, budgetUSD < 1e10, abs(budgetUSD * 100 - cents) < 1e-6 else {
+            throw RunInputError(
+                message: "budget_usd must be an amount in US dollars, 0 or more, with at most two decimals (e.g. 250 or 1200.50)")
         }
-        return Money(cents: Int((budgetUSD * 100).rounded()))
+        return Money(cents: Int(cents))
     }
 
     /// The enterprise as form fields keyed `organization_contact.email`.

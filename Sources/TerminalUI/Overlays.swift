@@ -200,9 +200,9 @@ enum Overlays {
                 shown.map { ($0, .plain) } + [("", .plain), ("↑↓ scroll  Esc close", .muted)], title: "No longer monitored",
                 on: &surface)
         case .ownershipHistory(let number, let lines, let top):
-            let shown = lines.map { Array($0.dropFirst(top).prefix(surface.height - 8)) } ?? ["Reading it from Telnyx…"]
+            let shown = lines.map { Array($0.dropFirst(top).prefix(surface.height - 8)) } ?? ["Reading it…"]
             box(
-                shown.map { ($0, .plain) } + [("", .plain), ("↑↓ scroll  Esc close", .muted)], title: "Ownership · \(number)", on: &surface)
+                shown.map { ($0, .plain) } + [("", .plain), ("↑↓ scroll  Esc close", .muted)], title: "History · \(number)", on: &surface)
         case .ownershipProof(let field):
             box(OwnershipProofScreen.box(model, field: field), title: "Ownership proof", on: &surface)
         case .auditLog(let top):

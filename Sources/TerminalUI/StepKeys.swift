@@ -507,7 +507,8 @@ extension NumbersTable: StepScreen {
                         [.character("C")], nil, help: "C: numbers marked ! (Telnyx asks about ownership) are still yours.",
                         action: handle),
                     KeyBinding(
-                        [.character("H")], nil, help: "H shows the current number's ownership: carrier, checks, history.",
+                        [.character("H")], nil,
+                        help: "H shows the current number's history: scores over time, risk changes, costs, ownership.",
                         action: handle),
                     KeyBinding(
                         [.character("T")], nil, help: "T lists the numbers no longer monitored, with why and when.", action: handle),

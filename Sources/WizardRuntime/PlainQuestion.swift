@@ -198,7 +198,7 @@ enum PlainQuestion: Equatable {
         }
         switch self {
         case .confirm where model.state.confirmation?.budget?.passes == true:
-            if word == "override" { return [.key(.character("O"))] }
+            if word == "override" || text == "O" { return [.key(.character("O"))] }
             if word == "n" || word == "no" { return [.key(.character("n"))] }
             console.write("! This passes the monthly budget: type override to go over it and pay, or n to cancel.\n")
             return []

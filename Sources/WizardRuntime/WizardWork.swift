@@ -106,9 +106,17 @@ final class WizardWork {
             Task { inbox.post(.readings(WizardWork.readings(store: store, onboardingId: id))) }
         case .loadOwnershipHistory(let number):
             Self.readForBox(engine: engine, inbox: inbox, answer: { .ownershipHistory(number: number, $0) }) { enterpriseId in
-                let detail = try await client.ownership(enterpriseId: enterpriseId, phoneNumber: number)
-                let remediations = await engine.state.remediations ?? []
-                return OwnershipHistoryText.lines(detail) + RemediationText.lines(for: number, in: remediations)
+                // The readings kept here come first; they show even when Telnyx cannot be read.
+                let readings =
+                    (try? NumberHistory.kept(store: store, onboardingId: id, phoneNumber: number)).map(ReadingHistoryText.lines) ?? []
+                let remediations = RemediationText.lines(for: number, in: await engine.state.remediations ?? [])
+                do {
+                    let detail = try await client.ownership(enterpriseId: enterpriseId, phoneNumber: number)
+                    return readings + [""] + OwnershipHistoryText.lines(detail) + remediations
+                } catch {
+                    let said = (error as? TelnyxError)?.message ?? "\(error)"
+                    return readings + ["", "Ownership: not read (\(said)); H again tries again."] + remediations
+                }
             }
         case .loadRemovedNumbers:
             Self.readForBox(engine: engine, inbox: inbox, answer: { .removedNumbers($0) }) { enterpriseId in

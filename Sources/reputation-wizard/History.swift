@@ -21,6 +21,7 @@ struct History: ParsableCommand {
 
     func run() throws {
         let phoneNumber = try GlobalOptions.e164([number])[0]
+        if let csv, let problem = SpreadsheetCSV.problem(writingTo: csv) { throw UsageProblem.stop("--csv \(problem).") }
         let store = try global.existingStore(sandbox: global.sandbox, readOnly: true)
         let summaries = try store.list(includingArchived: true)
         let onboardingId: String

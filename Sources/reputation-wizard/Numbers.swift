@@ -22,6 +22,7 @@ struct Numbers: AsyncParsableCommand {
     @Option(help: "The CSV file to write (replaced whole).") var csv: String
 
     func run() async throws {
+        if let problem = SpreadsheetCSV.problem(writingTo: csv) { throw UsageProblem.stop("--csv \(problem).") }
         let store = try global.existingStore(sandbox: global.sandbox)
         guard let id = try id ?? store.list().first?.state.id else {
             throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")

@@ -22,6 +22,8 @@ struct Remediate: AsyncParsableCommand {
     var callPurpose: String
     @Option(help: "An email address the carriers may write to about these numbers.") var contactEmail: String?
     @Flag(help: "Go ahead with the charge (its cost is printed either way).") var yes = false
+    @Flag(name: .customLong("over-budget"), help: "With --yes: go ahead even past the onboarding's monthly budget.")
+    var overBudget = false
     @Argument(help: "Monitored numbers, in any common writing (+13125550134, (312) 555-0134).") var numbers: [String]
 
     func run() async throws {
@@ -41,14 +43,28 @@ struct Remediate: AsyncParsableCommand {
             throw UsageProblem.stop("Nothing was asked to confirm.")
         }
         if let aside = asked.setAside { Output.say("\(aside.summary).\n") }
+        if let budget = asked.budget { Output.say("\(budget.said).\n") }
+        let passes = asked.budget?.passes == true
+        if yes && passes && !overBudget {
+            try await engine.send(.cancel)
+            await engine.close()
+            Output.say(
+                "Not sent: it costs \(asked.estimate). \(asked.budget?.budgetSaid ?? "") Give --over-budget with --yes to go over it; nothing was billed.\n"
+            )
+            throw ExitCode(12)
+        }
         guard yes else {
             try await engine.send(.cancel)
             await engine.close()
             Output.say("Confirmation required: sending them to remediation costs \(asked.estimate). Run again with --yes to go ahead.\n")
             throw ExitCode(12)
         }
-        Output.say("confirmed by --yes: \(asked.estimate)\n")
-        try await engine.send(.confirm)
+        Output.say("confirmed by --yes\(passes ? " --over-budget" : ""): \(asked.estimate)\n")
+        if let refusal = try await engine.send(passes ? .confirmOverBudget : .confirm) {
+            try await engine.send(.cancel)
+            await engine.close()
+            throw UsageProblem.refused(refusal)
+        }
         let state = await engine.state
         await engine.close()
         if let error = state.lastError {

@@ -41,6 +41,8 @@ struct Watch: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Checked first: a watch whose report cannot be kept must not use up its changes.
+        if let csv, let problem = SpreadsheetCSV.problem(writingTo: csv) { throw UsageProblem.stop("--csv \(problem).") }
         let store = try global.existingStore(sandbox: global.sandbox)
         let chosen = try onboardings(in: store)
         let (client, sandbox) = try await global.client()
@@ -62,7 +64,7 @@ struct Watch: AsyncParsableCommand {
         } else {
             for report in reports { Output.line(report.text(now: Date()).trimmingCharacters(in: .newlines)) }
         }
-        if let csv {
+        if let csv, !reports.isEmpty {
             do {
                 try SpreadsheetCSV.write(
                     try SpreadsheetCSV.bytes(header: WatchReport.csvHeader, rows: reports.flatMap(\.csvRows)), to: csv)

@@ -199,3 +199,18 @@ import Testing
                 + "\"=\"\"+13125550136\"\"\",'-5 @home +1,100\r\n")
     }
 }
+
+@Suite struct SpreadsheetPathTests {
+    @Test func aPathThatCannotBeWrittenIsSaidBeforeAnyWork() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(SpreadsheetCSV.problem(writingTo: folder.appendingPathComponent("w.csv").path) == nil)
+        #expect(SpreadsheetCSV.problem(writingTo: "-") == nil)
+        #expect(SpreadsheetCSV.problem(writingTo: folder.path) == "\(folder.path) is a folder; give a file's path")
+        let missing = folder.appendingPathComponent("nodir/w.csv").path
+        #expect(
+            SpreadsheetCSV.problem(writingTo: missing)
+                == "\(missing) cannot be written: the folder \(folder.appendingPathComponent("nodir").path) does not exist")
+    }
+}

@@ -95,6 +95,8 @@ import Testing
 
                         """)
                 #expect(third.readingsKept == 0)
+                let fourth = try await watch.watch("onb-watch")
+                #expect(fourth.changes == [deadline], "the removal stays said once, at every later watch too")
                 let csv = String(decoding: try SpreadsheetCSV.bytes(header: WatchReport.csvHeader, rows: third.csvRows), as: UTF8.self)
                 #expect(
                     csv == "\u{FEFF}observed_at,onboarding_id,enterprise_id,phone_number,kind,severity,from,to,detail,said\r\n"

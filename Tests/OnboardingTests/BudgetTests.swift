@@ -67,6 +67,9 @@ import Testing
         #expect(Money(dollarsText: "250") == .dollars(250))
         #expect(Money(dollarsText: " $1,200.5 ") == Money(cents: 120_050))
         #expect(Money(dollarsText: "0.07") == Money(cents: 7))
-        for bad in ["", "-5", "1.234", "abc", "1e3", "12.", ".5", "٣"] { #expect(Money(dollarsText: bad) == nil, "\(bad)") }
+        #expect(Money(dollarsText: "12,345,678") == .dollars(12_345_678))
+        for bad in ["", "-5", "1.234", "abc", "1e3", "12.", ".5", "٣", "50,5", "5,0", "1,0,0", ",5", "1,2345", "1,200,5"] {
+            #expect(Money(dollarsText: bad) == nil, "\(bad)")
+        }
     }
 }

@@ -98,3 +98,21 @@ import Testing
         #expect(Sparkline.line([0, 50, 100], width: 2) == "▄█", "the latest readings when there are more than fit")
     }
 }
+
+@Suite struct NumberHistoryTests {
+    @Test func firstDataIsAChangeAndUncountedChecksAreSaid() {
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        let none = NumberReading(phoneNumber: "+13125550101")
+        let medium = NumberReading(phoneNumber: "+13125550101", spamRisk: "medium", category: "survey", lastRefreshedAt: t0 + 86400)
+        let history = NumberHistory(
+            phoneNumber: "+13125550101", readings: [(none, t0), (medium, t0 + 90000)], liveCheck: Money(cents: 10))
+        #expect(history.entries.map(\.riskChange) == [nil, "no data → medium"])
+        #expect(history.entries.map(\.at) == [t0, t0 + 86400], "Telnyx's time when it gave one, else when kept")
+        #expect(history.totalCost == Money(cents: 20))
+        #expect(
+            history.uncountedChecksNote
+                == "checks that found no data are billed too and leave no reading here, so Telnyx may have billed more")
+        #expect(
+            NumberHistory(phoneNumber: "+13125550101", readings: [(medium, t0)], liveCheck: Money(cents: 10)).uncountedChecksNote == nil)
+    }
+}
