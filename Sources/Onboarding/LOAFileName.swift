@@ -7,6 +7,13 @@ import Foundation
 public enum LOAFileName {
     /// The name for `legalName` rendered on `day`; `taken` says whether a name is in use.
     public static func name(legalName: String, day: Date, taken: (String) -> Bool = { _ in false }) -> String {
+        name(legalName: legalName, kind: "LOA", fileExtension: "pdf", day: day, taken: taken)
+    }
+
+    /// The same kind of name for another file of the enterprise: `Acme-Plumbing-LLC-numbers-2026-11-29.csv`.
+    public static func name(
+        legalName: String, kind: String, fileExtension: String, day: Date, taken: (String) -> Bool = { _ in false }
+    ) -> String {
         var kept = ""
         // Accents dropped first (`Café Ünïcode` → `Cafe-Unicode`), so a letter is not lost.
         for scalar in legalName.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).unicodeScalars {
@@ -19,11 +26,11 @@ public enum LOAFileName {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: day)
         let date = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-        let base = "\(stem)-LOA-\(date)"
-        var candidate = "\(base).pdf"
+        let base = "\(stem)-\(kind)-\(date)"
+        var candidate = "\(base).\(fileExtension)"
         var counter = 2
         while taken(candidate) {
-            candidate = "\(base)-\(counter).pdf"
+            candidate = "\(base)-\(counter).\(fileExtension)"
             counter += 1
         }
         return candidate

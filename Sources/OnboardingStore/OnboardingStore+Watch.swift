@@ -22,29 +22,39 @@ extension OnboardingStore {
         return new.count
     }
 
-    /// The last watch of the onboarding, or nil before the first.
-    public func lastWatch(_ onboardingId: String) throws(StoreError) -> WatchMark? {
+    /// Who keeps a mark: `watch`, or the wizard's table (what a person last looked at).
+    public enum Viewer: String, Sendable {
+        case watch
+        case table
+    }
+
+    /// The last watch (or look, for `.table`) of the onboarding, or nil before the first.
+    public func lastWatch(_ onboardingId: String, by viewer: Viewer = .watch) throws(StoreError) -> WatchMark? {
         try read { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT at, throughSnapshotId, ownership FROM watchRun WHERE onboardingId = ? ORDER BY id DESC LIMIT 1",
-                    arguments: [onboardingId])
+                    db,
+                    sql:
+                        "SELECT at, throughSnapshotId, ownership FROM watchRun WHERE onboardingId = ? AND viewer = ? ORDER BY id DESC LIMIT 1",
+                    arguments: [onboardingId, viewer.rawValue])
             else { return nil }
             let ownership = (try? JSONDecoder().decode([String: String].self, from: Data((row["ownership"] as String).utf8))) ?? [:]
             return WatchMark(at: row["at"], throughSnapshotId: row["throughSnapshotId"], ownership: ownership)
         }
     }
 
-    /// Marks a watch done at `at`: the next one compares against every reading kept so far.
-    public func recordWatch(_ onboardingId: String, at: Date, ownership: [String: String]) throws(StoreError) {
+    /// Marks a watch (or look) done at `at`: the next one compares against every reading kept so far.
+    public func recordWatch(
+        _ onboardingId: String, at: Date, ownership: [String: String], by viewer: Viewer = .watch
+    ) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let text = String(decoding: (try? encoder.encode(ownership)) ?? Data("{}".utf8), as: UTF8.self)
         try write { db in
             let through = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM reputationSnapshot") ?? 0
             try db.execute(
-                sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership) VALUES (?, ?, ?, ?)",
-                arguments: [onboardingId, at, through, text])
+                sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership, viewer) VALUES (?, ?, ?, ?, ?)",
+                arguments: [onboardingId, at, through, text, viewer.rawValue])
         }
     }
 
@@ -70,19 +80,22 @@ extension OnboardingStore {
 
 extension OnboardingStore {
     /// Forgets readings kept before `cutoff`, except each number's latest and the latest the
-    /// last watch compared against (so the next watch still sees what changed). Answers how many
+    /// last watch and the last look at the table compared against (so the next still sees what
+    /// changed). Answers how many
     /// were forgotten.
     @discardableResult
     public func forgetReadings(_ onboardingId: String, before cutoff: Date) throws(StoreError) -> Int {
         let through = try lastWatch(onboardingId)?.throughSnapshotId ?? 0
+        let looked = try lastWatch(onboardingId, by: .table)?.throughSnapshotId ?? 0
         return try write { db in
             try db.execute(
                 sql: """
                     DELETE FROM reputationSnapshot WHERE onboardingId = ? AND at < ?
                       AND id NOT IN (SELECT MAX(id) FROM reputationSnapshot WHERE onboardingId = ? GROUP BY phoneNumber)
                       AND id NOT IN (SELECT MAX(id) FROM reputationSnapshot WHERE onboardingId = ? AND id <= ? GROUP BY phoneNumber)
+                      AND id NOT IN (SELECT MAX(id) FROM reputationSnapshot WHERE onboardingId = ? AND id <= ? GROUP BY phoneNumber)
                     """,
-                arguments: [onboardingId, cutoff, onboardingId, onboardingId, through])
+                arguments: [onboardingId, cutoff, onboardingId, onboardingId, through, onboardingId, looked])
             return db.changesCount
         }
     }

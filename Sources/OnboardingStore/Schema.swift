@@ -94,6 +94,11 @@ enum Schema {
             }
             try db.create(index: "watchRunByOnboarding", on: "watchRun", columns: ["onboardingId", "id"])
         }
+        // The wizard keeps its own mark beside `watch`'s: what changed since a person last
+        // looked at the table is not what changed since the last cron run.
+        migrator.registerMigration("v6-look-mark") { db in
+            try db.alter(table: "watchRun") { table in table.add(column: "viewer", .text).notNull().defaults(to: "watch") }
+        }
         return migrator
     }
 }

@@ -34,6 +34,9 @@ public enum Command: Equatable, Sendable {
     case loadOwnershipHistory(String)
     /// Read the numbers Telnyx keeps as removed (tombstones); answered by `.removedNumbers`.
     case loadRemovedNumbers
+    /// Write every monitored number to a CSV file in the current directory (free: Telnyx's list);
+    /// answered by a `.notice` naming the file.
+    case exportNumbers
     /// Read the account's enterprises, for choosing one at step 2; answered by `.enterprises`.
     case loadEnterprises
     /// Read the onboarding's audit log; answered by `.auditLog`.

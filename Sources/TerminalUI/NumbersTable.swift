@@ -8,7 +8,9 @@ enum NumbersTable {
     /// The numbers the filter lets through, in the order monitored.
     static func matching(_ model: WizardModel) -> [String] {
         let filter = model.table.filter.text.filter(\.isNumber)
-        return filter.isEmpty ? model.state.monitoredNumbers : model.state.monitoredNumbers.filter { $0.contains(filter) }
+        let numbers =
+            model.table.onlyChanges ? model.state.monitoredNumbers.filter(model.changedSinceLook.contains) : model.state.monitoredNumbers
+        return filter.isEmpty ? numbers : numbers.filter { $0.contains(filter) }
     }
 
     /// The table's rows: the matching numbers in the chosen order.
@@ -49,6 +51,7 @@ enum NumbersTable {
         if let status = OwnershipProofScreen.status(model, key: "P") { blocks.append(status) }
         if let ownership = ownershipLine(state) { blocks.append(ownership) }
         if let awaiting = awaitingLine(model) { blocks.append(awaiting) }
+        if let changed = changedLine(model) { blocks.append(changed) }
         if let remediation = remediationLine(state) { blocks.append(remediation) }
         if model.table.filtering || !model.table.filter.text.isEmpty {
             blocks.append(.input(label: "Filter: ", field: model.table.filter, inlineWidth: 16, focused: model.table.filtering))
@@ -65,6 +68,18 @@ enum NumbersTable {
             "First reads are billed: reading the \(count) \(billed == 1 ? "number" : "numbers") marked $ now costs \(state.prices.liveCheck * billed) (\(count) × \(state.prices.liveCheck); Enter)."
         guard state.checkFrequency != .never else { return now }
         return now + " Or w: Telnyx's first scheduled check (\(state.checkFrequency.label)) reads them; nothing billed now."
+    }
+
+    /// How many readings changed since the table was last shown, and the key that shows only them.
+    static func changedLine(_ model: WizardModel) -> ScreenBlock? {
+        let monitored = Set(model.state.monitoredNumbers)
+        let changed = model.changedSinceLook.filter(monitored.contains).count
+        guard model.state.step == .manage, changed > 0 else { return nil }
+        let since = model.lastLookAt.map { " since you last looked (\(ReportTime.said($0, now: model.now)))" } ?? ""
+        let what = "\(changed) \(changed == 1 ? "number" : "numbers") changed\(since)"
+        return .wording(
+            fullScreen: what + (model.table.onlyChanges ? "; ~ shows all again." : ", marked ~; ~ shows only them."),
+            plain: what + ": `~` lists only them.", .colored(.warning))
     }
 
     /// Numbers left for Telnyx's first scheduled check that have no reading here yet.
@@ -127,9 +142,13 @@ enum NumbersTable {
         func row(_ index: Int) -> ScreenTable.Row {
             let number = all[index]
             let reading = model.readings[number]
-            // Two marks, so a selected number still shows what Telnyx asks or what a read costs.
+            // Two marks, so a selected number still shows what Telnyx asks, what changed since the
+            // last look, or what a read costs.
             let selection = model.table.selected.contains(number) ? "*" : " "
-            let mark = selection + (asked.contains(number) ? "!" : model.state.nextReadIsBilled(number) ? "$" : " ")
+            let second =
+                asked.contains(number)
+                ? "!" : model.changedSinceLook.contains(number) ? "~" : model.state.nextReadIsBilled(number) ? "$" : " "
+            let mark = selection + second
             let (word, style) = risk(reading?.spamRisk)
             // Read, but Telnyx's analytics have nothing on it yet: said where the category goes,
             // so it is not taken for a failed read.
@@ -156,7 +175,10 @@ enum NumbersTable {
         return ScreenTable(
             columns: columns, rowCount: all.count, row: row, cursor: model.table.cursor,
             empty: "No numbers match.", leftOut: "`status --json` lists every one",
-            footer: ["\(page)/\(all.count) \(sort.description)", "* selected", "$ billed"] + (asked.isEmpty ? [] : ["! ownership"]),
+            footer: [
+                "\(page)/\(all.count) \(sort.description)\(model.table.onlyChanges ? ", changed only" : "")", "* selected", "$ billed",
+            ]
+                + (asked.isEmpty ? [] : ["! ownership"]) + (model.changedSinceLook.isEmpty ? [] : ["~ changed"]),
             whenNarrow: whenNarrow)
     }
 

@@ -491,6 +491,12 @@ extension NumbersTable: StepScreen {
                     help: NumbersTable.sortAndFilterHelp, action: handle),
                 KeyBinding([.character("/")], manage ? "/ find" : nil, help: NumbersTable.sortAndFilterHelp, action: handle),
                 KeyBinding(
+                    [.character("E")], nil, help: "E writes every number, with its reputation and ownership, to a CSV file here (free).",
+                    action: handle),
+                KeyBinding(
+                    [.character("~")], nil, help: "~ shows only the numbers changed since you last looked (marked ~), or all again.",
+                    action: handle),
+                KeyBinding(
                     [.character("D")], manage && !remediable ? "D off" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
                 KeyBinding(
                     [.character("L")], manage && !remediable ? "L log" : nil, help: NumbersTable.disableAndLogHelp, action: handle),
@@ -550,6 +556,12 @@ extension NumbersTable: StepScreen {
         case .home: model.table.cursor = 0
         case .end: model.table.cursor = max(0, count - 1)
         case .character("/"): model.table.filtering = true
+        case .character("E") where state.step == .manage:
+            model.notice = "Writing every number to a CSV file in the current directory…"
+            return [.exportNumbers]
+        case .character("~"):
+            model.table.onlyChanges.toggle()
+            model.table.cursor = 0
         case .character("s"):
             model.table.sort = model.table.sort.next()
             model.table.cursor = 0

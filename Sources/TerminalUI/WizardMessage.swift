@@ -22,6 +22,8 @@ public enum WizardMessage: Equatable, Sendable {
     case review(ReviewActivity)
     case inventory(Result<Set<String>, CommandFailure>)
     case readings(Result<[String: NumberReading], CommandFailure>)
+    /// The numbers whose reading changed since the table was last shown, and when that was.
+    case changedSinceLook(Set<String>, since: Date?)
     case enterprises(Result<EnterpriseChoices, CommandFailure>)
     case auditLog(Result<[String], CommandFailure>)
     /// The numbers hosted at other carriers set aside until the ownership proof is approved.

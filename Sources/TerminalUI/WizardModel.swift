@@ -60,6 +60,10 @@ public struct WizardModel: Equatable, Sendable {
     public var nextReviewCheckAt: Date?
     public var reviewChecking = false
     public var readings: [String: NumberReading] = [:]
+    /// Numbers whose reading changed (risk, category, a score's fall, first data) since the
+    /// wizard last showed this onboarding's table, and when that was (nil: never before).
+    public var changedSinceLook: Set<String> = []
+    public var lastLookAt: Date?
     /// The account's active numbers, once read (for step 7's checks).
     public var inventory: Set<String>?
     /// Numbers hosted at other carriers set aside until the ownership proof is approved, as
@@ -230,4 +234,6 @@ public struct TableState: Equatable, Sendable {
     public var filter = TextField()
     public var filtering = false
     public var sort = TableSort()
+    /// `~`: only the numbers whose reading changed since the person last looked.
+    public var onlyChanges = false
 }

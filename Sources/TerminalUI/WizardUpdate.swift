@@ -59,6 +59,10 @@ public enum WizardUpdate {
         case .readings(.success(let readings)):
             model.readings.merge(readings) { _, new in new }
             return []
+        case .changedSinceLook(let numbers, let since):
+            model.changedSinceLook = numbers
+            model.lastLookAt = since
+            return []
         case .readings(.failure(let failure)):
             model.notice = "Could not read the kept readings (\(failure)); the table shows what it had."
             return []
@@ -190,7 +194,7 @@ public enum WizardUpdate {
             return [command]
         case .startReviewPolling, .stopReviewPolling, .reconcile, .advanceSandboxClock, .saveDraft, .saveTypedDraft,
             .loadInventory, .loadReadings, .loadAwaitingProof, .loadOwnershipHistory, .loadRemovedNumbers,
-            .loadEnterprises, .loadAuditLog, .loadDisabling,
+            .loadEnterprises, .loadAuditLog, .loadDisabling, .exportNumbers,
             .openFile,
             .loadEnterpriseRecord,
             .checkFile, .completePath, .quit:

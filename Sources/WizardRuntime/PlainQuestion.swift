@@ -126,7 +126,7 @@ enum PlainQuestion: Equatable {
         case .table:
             let manage =
                 model.state.step == .manage
-                ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, C NUMBER… = confirm ownership, H NUMBER = its ownership history, F = frequency, D = disable, L = audit log, webhook URL|clear"
+                ? ", R NUMBER… = refresh (billed), x NUMBER… = remove, E = write them all to a CSV file, ~ = only those changed, C NUMBER… = confirm ownership, H NUMBER = its history, F = frequency, D = disable, L = audit log, webhook URL|clear"
                 : ""
             let proof =
                 model.state.gates?.externalVerificationStatus == .approved && !model.awaitingProof.isEmpty
@@ -424,6 +424,8 @@ enum PlainQuestion: Equatable {
             case "f", "a", "F", "D", "L", "s", "S", "A": return [.key(.character(Character(parts[0])))]
             case "T" where model.state.step == .manage: return [.key(.character("T"))]
             case "w" where model.state.step == .query: return [.key(.character("w"))]
+            case "~" where model.state.step == .manage: return [.key(.character("~"))]
+            case "E" where model.state.step == .manage: return [.key(.character("E"))]
             case "r" where model.state.gates?.ownershipProofPending == true: return [.key(.character("r"))]
             case "webhook" where model.state.step == .manage:
                 // The ownership webhook, for a receiver of the customer's own (free).

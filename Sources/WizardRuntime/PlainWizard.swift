@@ -84,7 +84,7 @@ public struct PlainWizard: Sendable {
     static func isAnswered(_ command: Command) -> Bool {
         switch command {
         case .loadInventory, .loadReadings, .loadAwaitingProof, .loadOwnershipHistory, .loadRemovedNumbers,
-            .loadEnterprises, .loadAuditLog, .loadDisabling,
+            .loadEnterprises, .loadAuditLog, .loadDisabling, .exportNumbers,
             .openFile,
             .loadEnterpriseRecord,
             .readNumbersFile, .checkFile, .completePath, .checkReviewNow:
@@ -104,7 +104,7 @@ public struct PlainWizard: Sendable {
             .pathCompleted,
             .notice, .review(.waiting), .review(.stopped):
             true
-        case .key, .decide, .clock, .engine, .decided, .review(.checking), .draftNotSaved:
+        case .key, .decide, .clock, .engine, .decided, .review(.checking), .draftNotSaved, .changedSinceLook:
             false
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NumberFiles
 import Onboarding
 import OnboardingEngine
 import OnboardingStore
@@ -19,6 +20,7 @@ final class WizardWork {
     private var decision: Task<Void, Never>?
     private var poller: GatePoller?
     private var polling: [Task<Void, Never>] = []
+    private var lookedForChanges = false
 
     init(
         engine: OnboardingEngine, store: OnboardingStore, client: TelnyxClient, sandbox: SandboxControl?, inbox: Inbox, onboardingId: String
@@ -104,6 +106,15 @@ final class WizardWork {
             }
         case .loadReadings:
             Task { inbox.post(.readings(WizardWork.readings(store: store, onboardingId: id))) }
+            // Once a session: what changed since the table was last shown, then this look is marked.
+            if !lookedForChanges {
+                lookedForChanges = true
+                Task { [store] in
+                    if let (changed, since) = try? WizardWork.changedSinceLastLook(store: store, onboardingId: id, now: Date()) {
+                        inbox.post(.changedSinceLook(changed, since: since))
+                    }
+                }
+            }
         case .loadOwnershipHistory(let number):
             Self.readForBox(engine: engine, inbox: inbox, answer: { .ownershipHistory(number: number, $0) }) { enterpriseId in
                 // The readings kept here come first; they show even when Telnyx cannot be read.
@@ -116,6 +127,24 @@ final class WizardWork {
                 } catch {
                     let said = (error as? TelnyxError)?.message ?? "\(error)"
                     return readings + ["", "Ownership: not read (\(said)); H again tries again."] + remediations
+                }
+            }
+        case .exportNumbers:
+            Task { [engine, client, inbox] in
+                let state = await engine.state
+                guard let enterpriseId = state.enterprise?.id else { return }
+                let folder = FileManager.default.currentDirectoryPath
+                let name = LOAFileName.name(
+                    legalName: state.enterprise?.legalName ?? "Enterprise", kind: "numbers", fileExtension: "csv", day: Date(),
+                    taken: { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) })
+                let path = (folder as NSString).appendingPathComponent(name)
+                do {
+                    let rows = NumberSheet.rows(try await client.allNumbers(enterpriseId: enterpriseId))
+                    try SpreadsheetCSV.write(try NumberSheet.csv(rows), to: path)
+                    inbox.post(.notice("\(rows.count) numbers written to \(path) (for a spreadsheet; it reads back as a numbers list)."))
+                } catch {
+                    let said = (error as? TelnyxError)?.message ?? "\(error)"
+                    inbox.post(.notice("The numbers were not written: \(said); E tries again."))
                 }
             }
         case .loadRemovedNumbers:
@@ -264,6 +293,28 @@ final class WizardWork {
                 inbox.post(answer(.failure(CommandFailure(said))))
             }
         }
+    }
+
+    /// The numbers whose reading changed (risk, category, a score's fall, first data) between
+    /// the readings kept when the table was last shown and the latest, and when that was; then
+    /// marks this look. Nothing is marked the first time (no earlier look to compare with).
+    static func changedSinceLastLook(
+        store: OnboardingStore, onboardingId: String, now: Date
+    ) throws(StoreError) -> (Set<String>, Date?) {
+        let mark = try store.lastWatch(onboardingId, by: .table)
+        var changed: Set<String> = []
+        if let mark {
+            let before = try store.readings(onboardingId, throughSnapshotId: mark.throughSnapshotId).compactMapValues(
+                ReadingDecoding.reading)
+            let latest = try store.latestReadings(onboardingId).values.compactMap(ReadingDecoding.reading)
+            let present = Set(latest.map(\.phoneNumber))
+            let changes = WatchComparison.changes(
+                previous: before.filter { present.contains($0.key) }, current: latest.map { WatchedNumber(reading: $0) },
+                dateText: ReportTime.stamp)
+            changed = Set(changes.filter { $0.severity >= .change && $0.kind != .removed }.map(\.phoneNumber))
+        }
+        try store.recordWatch(onboardingId, at: now, ownership: [:], by: .table)
+        return (changed, mark?.at)
     }
 
     /// The latest reading of each monitored number, as kept in the store.

@@ -46,7 +46,7 @@ import Testing
         #expect(answer("proof ~/invoice.pdf", &wizard) == ([], "! Telnyx approved the ownership proof; it cannot be replaced.\n"))
         #expect(
             PlainQuestion.current(wizard).prompt(wizard)
-                == "Enter = read every number (asks first), f = fresh read, R NUMBER… = refresh (billed), x NUMBER… = remove, C NUMBER… = confirm ownership, H NUMBER = its ownership history, F = frequency, D = disable, L = audit log, webhook URL|clear, a = add numbers, A = add the numbers the ownership proof covers, t = show the table again:"
+                == "Enter = read every number (asks first), f = fresh read, R NUMBER… = refresh (billed), x NUMBER… = remove, E = write them all to a CSV file, ~ = only those changed, C NUMBER… = confirm ownership, H NUMBER = its history, F = frequency, D = disable, L = audit log, webhook URL|clear, a = add numbers, A = add the numbers the ownership proof covers, t = show the table again:"
         )
         #expect(answer("A", &wizard).messages == [.key(.character("A"))])
     }

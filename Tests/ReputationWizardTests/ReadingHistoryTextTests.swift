@@ -1,5 +1,6 @@
 import Foundation
 import Onboarding
+import OnboardingStore
 import Testing
 
 @testable import WizardRuntime
@@ -38,5 +39,39 @@ import Testing
         #expect(
             ReadingHistoryText.lines(NumberHistory(phoneNumber: "+13125550101", readings: [], liveCheck: Money(cents: 10)))
                 == ["Readings: none kept yet (the first read, or `watch` after Telnyx's first check, keeps one)."])
+    }
+}
+
+/// The table marks what changed since a person last looked at it (not since the last `watch`).
+@Suite struct ChangedSinceLookTests {
+    @Test func eachLookComparesWithTheOneBeforeAndTheFirstMarksNothing() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("look-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try OnboardingStore(directory: directory)
+        try store.create(OnboardingState(id: "onb-look"))
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        func data(_ risk: String, _ engagement: Int) -> String { #"{"spam_risk":"\#(risk)","engagement_score":\#(engagement)}"# }
+        try store.recordSnapshots(
+            "onb-look",
+            [
+                ReputationSnapshot(phoneNumber: "+13125550101", data: data("low", 70), at: t0),
+                ReputationSnapshot(phoneNumber: "+13125550102", data: data("low", 70), at: t0),
+            ])
+        let first = try WizardWork.changedSinceLastLook(store: store, onboardingId: "onb-look", now: t0)
+        #expect(first.0.isEmpty && first.1 == nil)
+        // A watch between the looks saw +13125550101 turn high; +13125550102 only wobbled.
+        try store.recordWatch("onb-look", at: t0 + 60, ownership: [:])
+        try store.recordNewReadings(
+            "onb-look",
+            [
+                ReputationSnapshot(phoneNumber: "+13125550101", data: data("high", 20), at: t0 + 100),
+                ReputationSnapshot(phoneNumber: "+13125550102", data: data("low", 66), at: t0 + 100),
+            ])
+        let second = try WizardWork.changedSinceLastLook(store: store, onboardingId: "onb-look", now: t0 + 200)
+        #expect(second.0 == ["+13125550101"])
+        #expect(second.1 == t0)
+        let third = try WizardWork.changedSinceLastLook(store: store, onboardingId: "onb-look", now: t0 + 300)
+        #expect(third.0.isEmpty && third.1 == t0 + 200)
+        #expect(try store.lastWatch("onb-look")?.at == t0 + 60, "watch keeps its own mark")
     }
 }

@@ -72,6 +72,13 @@ import Testing
             sentiment: 5, lastRefreshedAt: now.addingTimeInterval(-7200))
         manage.readings["+13125550102"] = NumberReading(phoneNumber: "+13125550102", spamRisk: "medium", maturity: 55)
         states.append(("9-manage", manage))
+        // Changed since the last look: marked ~, counted above the table; ~ shows only them.
+        var changed = manage
+        changed.changedSinceLook = ["+13125550101"]
+        changed.lastLookAt = now.addingTimeInterval(-2 * 86400)
+        states.append(("9-manage-changed", changed))
+        _ = press([.character("~")], &changed)
+        states.append(("9-manage-changed-only", changed))
         // A refresh that passes the monthly budget: where it leaves the month, and O to go over it.
         var overBudget = manage
         overBudget.state.monthlyBudget = .dollars(100)

@@ -383,3 +383,20 @@ import Testing
         #expect(NumbersTable.bindings(step8).allSatisfy { !$0.keys.contains(.character("w")) }, "no scheduled check to wait for")
     }
 }
+
+@Suite struct ChangesAndExportKeyTests {
+    @Test func tildeShowsOnlyChangedNumbersAndEWritesTheSheet() {
+        var manage = model(.manage) { state in
+            state.reputationEnabled = true
+            state.monitoredNumbers = ["+13125550100", "+13125550101", "+13125550102"]
+            state.queriedNumbers = Set(state.monitoredNumbers)
+        }
+        manage.changedSinceLook = ["+13125550102"]
+        #expect(NumbersTable.rows(manage) == ["+13125550100", "+13125550101", "+13125550102"])
+        _ = press([.character("~")], &manage)
+        #expect(NumbersTable.rows(manage) == ["+13125550102"])
+        _ = press([.character("~")], &manage)
+        #expect(NumbersTable.rows(manage).count == 3)
+        #expect(press([.character("E")], &manage) == [.exportNumbers])
+    }
+}
