@@ -25,8 +25,12 @@ extension Decision {
         return settle() ?? stay()
     }
 
-    mutating func onQuery(numbers: [String], fresh: Bool) -> Transition {
+    mutating func onQuery(numbers asked: [String], fresh: Bool) -> Transition {
         guard state.step >= .query, let enterprise = state.enterprise else { return refuse("Add numbers first (step 7).") }
+        // Step 8 is the first read: after some answers failed, reading again reads the numbers
+        // not read yet, so one read already (a number without data bills each read) is not billed twice.
+        let unread = asked.filter { !state.queriedNumbers.contains($0) }
+        let numbers = state.step == .query && !fresh && !unread.isEmpty ? unread : asked
         // A number never read has no cached data, so its first read is live and billed (api-notes,
         // step 8); so is every read of one the analytics networks have no data for yet.
         let billed = fresh ? numbers : numbers.filter(state.nextReadIsBilled)

@@ -19,9 +19,13 @@ public struct BulkAssociation: Sendable {
     let client: TelnyxClient
     let enterpriseId: String
     let batchSize: Int
-    let concurrency: Int
+    /// Batches in flight: a fixed count, or (nil) what the server's rate limit allows now
+    /// (`TelnyxClient.inFlightAllowance`).
+    let concurrency: Int?
 
-    public init(client: TelnyxClient, enterpriseId: String, batchSize: Int = TelnyxClient.maximumNumbersPerRequest, concurrency: Int = 4) {
+    public init(
+        client: TelnyxClient, enterpriseId: String, batchSize: Int = TelnyxClient.maximumNumbersPerRequest, concurrency: Int? = nil
+    ) {
         self.client = client
         self.enterpriseId = enterpriseId
         self.batchSize = batchSize
@@ -60,7 +64,8 @@ public struct BulkAssociation: Sendable {
         let enterpriseId = self.enterpriseId
         let sofar = Mutex(BatchProgress(batches: batches.count, setAside: setAside.count))
         progress(sofar.withLock { $0 })
-        let outcomes = try await batches.concurrentMap(inFlight: concurrency) { batch in
+        let fixed = concurrency
+        let outcomes = try await batches.concurrentMap(inFlight: { fixed ?? client.inFlightAllowance }) { batch in
             let outcome = try await Self.send(batch, client: client, enterpriseId: enterpriseId)
             progress(
                 sofar.withLock { sofar in

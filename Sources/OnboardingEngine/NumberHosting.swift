@@ -31,7 +31,9 @@ public struct NumberHosting: Sendable {
         let unique = Array(Set(numbers)).sorted()
         let size = TelnyxClient.maximumNumbersPerOwnershipCheck
         let chunks = stride(from: 0, to: unique.count, by: size).map { Array(unique[$0..<min($0 + size, unique.count)]) }
-        let answers = try await chunks.concurrentMap(inFlight: 4) { chunk in try await client.verifyOwnership(chunk) }
+        let answers = try await chunks.concurrentMap(inFlight: { client.inFlightAllowance }) { chunk in
+            try await client.verifyOwnership(chunk)
+        }
         let found = Set(answers.flatMap { $0.found ?? [] }.compactMap(\.numberValE164))
         let elsewhere = unique.contains { !found.contains($0) }
         let proof = elsewhere ? try await client.externalVerification(enterpriseId: enterpriseId) : nil

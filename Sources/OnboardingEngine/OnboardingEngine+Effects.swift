@@ -121,7 +121,7 @@ extension OnboardingEngine {
         case .associateNumbers(let id, let numbers):
             defer { report(nil) }
             let added = try await BulkAssociation(
-                client: client, enterpriseId: id, batchSize: Self.batchSize, concurrency: Self.concurrency
+                client: client, enterpriseId: id, batchSize: Self.batchSize
             )
             .run(numbers) { [weak self] progress in self?.report(progress) }
             try store.recordNumberOutcomes(state.id, monitored: added.monitored, setAside: added.setAside, at: now())
@@ -211,7 +211,7 @@ extension OnboardingEngine {
         let neverRead = Set(numbers.filter(state.nextReadIsBilled))
         // Each number on its own: one failed answer neither cancels the other reads (some may
         // already be billed) nor hides them.
-        let answers = try await numbers.concurrentMap(inFlight: Self.concurrency) { number in
+        let answers = try await numbers.concurrentMap(inFlight: { client.inFlightAllowance }) { number in
             // A read that bills is never resent after a lost answer: it is reconciled instead.
             await Self.read(number, of: enterpriseId, fresh: fresh, mayBill: neverRead.contains(number), with: client)
         }

@@ -26,9 +26,9 @@ public actor OnboardingEngine {
     public nonisolated var batchProgress: BatchProgress? { progress.withLock { $0 } }
     nonisolated func report(_ batchProgress: BatchProgress?) { progress.withLock { $0 = batchProgress } }
 
-    /// Numbers sent per associate or refresh request, and requests in flight at once.
+    /// Numbers sent per associate or refresh request (requests in flight follow the server's
+    /// rate limit: `TelnyxClient.inFlightAllowance`).
     static let batchSize = TelnyxClient.maximumNumbersPerRequest
-    static let concurrency = 4
 
     /// Opens an onboarding of the store for this process (refused while another holds it).
     public init(

@@ -18,7 +18,8 @@ public struct Page<Item: Sendable>: Sendable {
     /// Every item of a list: the first page says how many there are, and the rest are fetched
     /// `concurrency` at a time, then put back in order.
     public static func collectAll(
-        pageSize: Int = 250, concurrency: Int, fetch: @escaping @Sendable (_ page: Int, _ size: Int) async throws -> Page<Item>
+        pageSize: Int = 250, concurrency: @escaping @Sendable () -> Int,
+        fetch: @escaping @Sendable (_ page: Int, _ size: Int) async throws -> Page<Item>
     ) async throws -> [Item] {
         let first = try await fetch(1, pageSize)
         guard !first.items.isEmpty, first.totalPages > 1 else { return first.items }

@@ -75,6 +75,16 @@ public final class RateLimitPacer: Sendable {
         }
     }
 
+    /// How many requests may be in flight now: what the window still allows (the latest
+    /// `x-ratelimit-remaining`), between 1 and `maximum`; `starting` while that is not known
+    /// (before any answer, or once the window started again).
+    public func allowance(starting: Int, maximum: Int) -> Int {
+        budget.withLock { budget in
+            guard let remaining = budget.remaining else { return starting }
+            return Swift.min(maximum, Swift.max(1, remaining))
+        }
+    }
+
     /// A pacer that never waits: requests run into the server's limit and its 429s.
     public static func unpaced() -> RateLimitPacer { RateLimitPacer(longestWait: 0) }
 

@@ -322,11 +322,23 @@ public struct TelnyxClient: Sendable {
     }
 
     /// Pages fetched at once after the first; well under Telnyx's rate limits.
-    static let pagesInFlight = 4
+    /// Requests in flight before the server has said its rate-limit budget, and the most ever.
+    public static let startingInFlight = 4
+    public static let mostInFlight = 32
+
+    /// How many requests a bulk job (pages, batches, lookups) may have in flight now: what the
+    /// server's rate-limit headers allow (`RateLimitPacer.allowance`), 4 before they are known,
+    /// at most 32. The pacer still holds each request until the window allows it, so this never
+    /// runs into a 429 in normal operation.
+    public var inFlightAllowance: Int {
+        configuration.pacer.allowance(starting: Self.startingInFlight, maximum: Self.mostInFlight)
+    }
 
     func collect<Item: Sendable>(_ fetch: @escaping @Sendable (Int, Int) async throws -> Page<Item>) async throws(TelnyxError) -> [Item] {
         do {
-            return try await Page<Item>.collectAll(concurrency: Self.pagesInFlight, fetch: fetch)
+            let pacer = configuration.pacer
+            return try await Page<Item>.collectAll(
+                concurrency: { pacer.allowance(starting: Self.startingInFlight, maximum: Self.mostInFlight) }, fetch: fetch)
         } catch {
             throw Self.translate(error, operation: "list")
         }

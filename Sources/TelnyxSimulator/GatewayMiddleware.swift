@@ -8,10 +8,12 @@ struct GatewayMiddleware<Context: RequestContext>: RouterMiddleware {
     let options: SimulatorOptions
     let rateLimiter: RateLimiter
     let faults: FaultBook
+    var requests: RequestCounter?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         guard path == "/v2" || path.hasPrefix("/v2/") else { return try await next(request, context) }
+        requests?.count(method: request.method.rawValue, path: path)
         let limit = rateLimiter.take()
         var response = try await answer(request, context: context, limit: limit, next: next)
         response.headers[HTTPField.Name("x-ratelimit-limit")!] = String(limit.limit)

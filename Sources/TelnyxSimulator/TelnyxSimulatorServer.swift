@@ -11,6 +11,8 @@ import TelnyxAPI
 public struct TelnyxSimulatorServer: Sendable {
     public let world: SimulatorWorld
     public let faults = FaultBook()
+    /// Requests answered under `/v2`, by method and path (for benchmarks).
+    public let requests = RequestCounter()
 
     /// Where the world is kept between runs, if anywhere.
     public let worldFile: URL?
@@ -35,7 +37,9 @@ public struct TelnyxSimulatorServer: Sendable {
     ) throws -> some ApplicationProtocol {
         let router = Router()
         router.middlewares.add(
-            GatewayMiddleware(options: world.options, rateLimiter: RateLimiter(requestsPerSecond: world.options.rateLimit), faults: faults))
+            GatewayMiddleware(
+                options: world.options, rateLimiter: RateLimiter(requestsPerSecond: world.options.rateLimit), faults: faults,
+                requests: requests))
         if let worldFile { router.middlewares.add(WorldPersistenceMiddleware(world: world, file: worldFile)) }
         AdminRoutes(world: world, faults: faults).register(on: router)
         try SimulatedTelnyxAPI(world: world).registerHandlers(

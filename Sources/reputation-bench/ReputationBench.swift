@@ -20,9 +20,19 @@ struct ReputationBench: AsyncParsableCommand {
     @Option(help: "Numbers pasted at step 7.") var pasted = 20_000
     @Option(name: .customLong("idle-seconds"), help: "Seconds the wizard is measured idle at step 6, each way (0 skips it).")
     var idleSeconds = 60
+    @Option(name: .customLong("rate-limit"), help: "Requests a second the simulator allows (its x-ratelimit headers).")
+    var rateLimit = 1000
+    @Option(
+        name: .customLong("history-readings"),
+        help: "Readings per number kept in the store case (260: a year of business days; 0 skips it).")
+    var historyReadings = 260
 
     func run() async throws {
         if !tableOnly { try await associateAndList() }
+        if historyReadings > 0 {
+            print("")
+            print(try WatchAndHistory.storeReport(numbers: numbers, readings: historyReadings))
+        }
         print("")
         print(TableRendering.report(numbers: numbers))
         print("")
@@ -37,7 +47,7 @@ struct ReputationBench: AsyncParsableCommand {
         var options = SimulatorOptions()
         options.inventorySize = numbers * 2
         options.latencyMs = latencyMs
-        options.rateLimit = 100_000
+        options.rateLimit = rateLimit
         guard let simulator = try await BenchSimulator.start(options, retry: .never) else { return }
         defer { simulator.serving.cancel() }
         let server = simulator.server
@@ -79,8 +89,9 @@ struct ReputationBench: AsyncParsableCommand {
         let latency = Double(latencyMs) / 1000
         let associateRequests = (numbers + 99) / 100
         let listRequests = (numbers + 249) / 250
-        let floorAssociate = Double((associateRequests + 3) / 4) * latency
-        let floorList = Double(1 + (listRequests - 1 + 3) / 4) * latency
+        let most = TelnyxClient.mostInFlight
+        let floorAssociate = Double((associateRequests + most - 1) / most) * latency
+        let floorList = Double(1 + (listRequests - 1 + most - 1) / most) * latency
         func seconds(_ duration: Duration) -> Double {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
@@ -103,10 +114,16 @@ struct ReputationBench: AsyncParsableCommand {
             \(row("list back", engineList, naiveList, floorList))
             \(row("both", engineAssociate + engineList, naiveAssociate + naiveList, floorAssociate + floorList))
 
-            engine: reads the monitored numbers (pages of 250, 4 at a time) and asks verify_ownership (1,000 numbers a call), then batches of 100, 4 in flight; lists back in pages of 250, 4 at a time.
+            engine: reads the monitored numbers (pages of 250) and asks verify_ownership (1,000 numbers a call), then batches of 100; lists back in pages of 250; as many in flight as the server's rate limit allows (4 until it says, at most \(TelnyxClient.mostInFlight)).
             naive: one number per request, one at a time; then pages of 10, the default, one at a time.
-            floor: \(associateRequests) associate requests, 4 in flight, × \(latencyMs) ms; plus the first of \(listRequests) list pages, then the rest 4 at a time, × \(latencyMs) ms.
+            floor: \(associateRequests) associate requests, \(TelnyxClient.mostInFlight) in flight, × \(latencyMs) ms; plus the first of \(listRequests) list pages, then the rest \(TelnyxClient.mostInFlight) at a time, × \(latencyMs) ms.
             """)
+        print("")
+        let stepsSevenEight = try await WatchAndHistory.report(
+            server: server, client: client, enterpriseId: fast, numbers: fastNumbers, latencyMs: latencyMs, rateLimit: rateLimit,
+            associateSeconds: WatchAndHistory.seconds(engineAssociated - engineStart),
+            associateRequests: (numbers + 99) / 100 + (numbers + 999) / 1000 + 1)
+        print(stepsSevenEight)
     }
 
     func approvedEnterprise(_ client: TelnyxClient, _ server: TelnyxSimulatorServer, name: String, fein: String) async throws -> String {

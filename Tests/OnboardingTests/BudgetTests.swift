@@ -73,3 +73,24 @@ import Testing
         }
     }
 }
+
+@Suite struct FirstReadAgainTests {
+    /// After some first reads failed, reading again at step 8 reads those not read yet: one
+    /// already read (without data, each read bills) is not billed twice.
+    @Test func readingAgainAtStepEightReadsOnlyTheNumbersNotReadYet() {
+        var walk = walkToAssociate()
+        let numbers = ["+13125550101", "+13125550102", "+13125550103"]
+        walk.on(.addNumbers(numbers), .confirm, .numbersAssociated(numbers))
+        walk.on(.query(numbers: numbers, fresh: false), .confirm)
+        walk.on(.numbersQueried(["+13125550101"], withoutData: ["+13125550101"]))
+        #expect(walk.state.step == .query)
+        walk.on(.query(numbers: numbers, fresh: false))
+        #expect(
+            walk.state.confirmation?.action == .query(numbers: Array(numbers.dropFirst()), fresh: false, billed: Array(numbers.dropFirst()))
+        )
+        walk.on(.cancel)
+        // A fresh read is asked of every number, as said.
+        walk.on(.query(numbers: numbers, fresh: true))
+        #expect(walk.state.confirmation?.action == .query(numbers: numbers, fresh: true, billed: numbers))
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import SimulatorTestSupport
+import Synchronization
 import TelnyxSimulator
 import Testing
 
@@ -345,7 +346,7 @@ import Testing
         }
         let inFlight = InFlight()
         let all = Array(1...23)
-        let items = try await Page<Int>.collectAll(pageSize: 2, concurrency: 3) { number, size in
+        let items = try await Page<Int>.collectAll(pageSize: 2, concurrency: { 3 }) { number, size in
             await inFlight.enter(number)
             // Later pages answer sooner, so completion order differs from page order.
             try await Task.sleep(for: .milliseconds(30 - number))
@@ -356,7 +357,7 @@ import Testing
         #expect(items == all)
         #expect(await inFlight.most <= 3)
         #expect(await inFlight.asked.sorted() == Array(1...12))
-        let single = try await Page<Int>.collectAll(concurrency: 4) { number, _ in
+        let single = try await Page<Int>.collectAll(concurrency: { 4 }) { number, _ in
             Page(items: [7], pageNumber: number, totalPages: 1, totalResults: 1, requestedPage: number)
         }
         #expect(single == [7])
@@ -368,7 +369,7 @@ import Testing
             func record(_ page: Int) { asked.append(page) }
         }
         let pages = Calls()
-        let items = try await Page<Int>.collectAll(pageSize: 2, concurrency: 1) { number, size in
+        let items = try await Page<Int>.collectAll(pageSize: 2, concurrency: { 1 }) { number, size in
             await pages.record(number)
             let all = [1, 2, 3, 4, 5]
             let slice = Array(all.dropFirst((number - 1) * size).prefix(size))
@@ -378,12 +379,48 @@ import Testing
         let asked = await pages.asked
         #expect(asked == [1, 2, 3])
         let empty = Calls()
-        let none = try await Page<Int>.collectAll(concurrency: 4) { number, _ in
+        let none = try await Page<Int>.collectAll(concurrency: { 4 }) { number, _ in
             await empty.record(number)
             return Page(items: [], pageNumber: number, totalPages: 5, totalResults: 0, requestedPage: number)
         }
         let calls = await empty.asked.count
         #expect(none.isEmpty)
         #expect(calls == 1)
+    }
+}
+
+/// Bulk work follows the server's rate-limit budget: more in flight while it is large, fewer as
+/// it runs low.
+@Suite struct InFlightAllowanceTests {
+    @Test func theAllowanceIsWhatTheWindowStillAllowsBetweenOneAndTheMost() {
+        let clock = Mutex(100.0)
+        let pacer = RateLimitPacer(now: { clock.withLock { $0 } }, sleep: { _ in })
+        #expect(pacer.allowance(starting: 4, maximum: 32) == 4, "unknown before any answer")
+        pacer.release(remaining: 999, resetSeconds: 1)
+        #expect(pacer.allowance(starting: 4, maximum: 32) == 32)
+        pacer.release(remaining: 7, resetSeconds: 1)
+        #expect(pacer.allowance(starting: 4, maximum: 32) == 7)
+        pacer.release(remaining: 0, resetSeconds: 1)
+        #expect(pacer.allowance(starting: 4, maximum: 32) == 1, "one always goes (the pacer holds it for the reset)")
+    }
+
+    @Test func concurrentMapAsksTheLimitAgainAsEachFinishes() async throws {
+        let limit = Mutex(8)
+        let running = Mutex((now: 0, most: [Int]()))
+        let results = try await Array(0..<40).concurrentMap(inFlight: { limit.withLock { $0 } }) { value in
+            running.withLock {
+                $0.now += 1
+                $0.most.append($0.now)
+            }
+            try await Task.sleep(for: .milliseconds(5))
+            // Halfway the budget runs low.
+            if value == 20 { limit.withLock { $0 = 2 } }
+            running.withLock { $0.now -= 1 }
+            return value * 2
+        }
+        #expect(results == (0..<40).map { $0 * 2 })
+        let most = running.withLock { $0.most }
+        #expect(most.prefix(8).max() == 8, "eight at first")
+        #expect(most.suffix(10).allSatisfy { $0 <= 2 }, "two at most once it ran low: \(most)")
     }
 }
