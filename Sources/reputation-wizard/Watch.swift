@@ -14,7 +14,8 @@ struct Watch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Say what changed in the monitored numbers since the last watch (free; for cron).",
         discussion: """
-            Reads the numbers through Telnyx's free list (pages of 250) and never bills. Reports a risk worse or \
+            Reads the numbers through Telnyx's free list (pages of 250) and never bills, unless --refresh is given \
+            (billed, asked first; without a terminal it needs --yes and --max-cost). Reports a risk worse or \
             better, a category that appeared or changed, a score that fell by --score-drop points or more, numbers \
             still without data, numbers no longer monitored, and Telnyx's ownership questions with their deadline. \
             Exit codes: 0 nothing new, 20 changes found, 21 needs attention now (a number turned high risk, Telnyx \
@@ -33,11 +34,29 @@ struct Watch: AsyncParsableCommand {
     var scoreDrop = WatchComparison.defaultScoreDrop
     @Option(help: "Keep readings this many days (each number's latest is always kept).")
     var keepDays = 400
+    @Flag(help: "First refresh every number (billed $0.10 a number): asks at a terminal; else needs --yes and --max-cost.")
+    var refresh = false
+    @Flag(help: "With --refresh: go ahead without asking (needs --max-cost).") var yes = false
+    @Option(name: .customLong("max-cost"), help: "With --refresh --yes: the most this run may pay in US dollars.")
+    var maxCost: String?
+    @Flag(name: .customLong("over-budget"), help: "With --refresh --yes: go ahead even past the monthly budget.")
+    var overBudget = false
 
     func validate() throws {
         if all && id != nil { throw ValidationError("Give an onboarding id or --all, not both.") }
         guard (1...100).contains(scoreDrop) else { throw ValidationError("--score-drop must be 1 to 100 (points of a 0–100 score).") }
         guard keepDays >= 1 else { throw ValidationError("--keep-days must be 1 or more (days of readings kept).") }
+        if !refresh && (yes || maxCost != nil || overBudget) {
+            throw ValidationError("--yes, --max-cost and --over-budget go with --refresh; watch alone never bills.")
+        }
+        if refresh && yes && maxCost == nil {
+            throw ValidationError("--refresh --yes needs --max-cost USD: the most this run may pay.")
+        }
+        if let maxCost, Money(dollarsText: maxCost) == nil {
+            throw ValidationError(
+                "--max-cost \(RemoteText.sanitized(String(maxCost.prefix(40)))) is not an amount in US dollars; give one such as 25 or 1200.50."
+            )
+        }
     }
 
     func run() async throws {
@@ -50,7 +69,11 @@ struct Watch: AsyncParsableCommand {
         let watch = NumberWatch(store: store, client: client)
         var reports: [WatchReport] = []
         var failed = false
+        var refresher = WatchRefresh(yes: yes, maxCost: maxCost.flatMap(Money.init(dollarsText:)), overBudget: overBudget)
         for onboardingId in chosen {
+            if refresh, let problem = try await refresher.refresh(onboardingId, store: store, client: client) {
+                Output.say("Onboarding \(onboardingId): \(problem)\n")
+            }
             do {
                 reports.append(try await watch.watch(onboardingId, scoreDrop: scoreDrop))
                 try store.forgetReadings(onboardingId, before: Date().addingTimeInterval(-Double(keepDays) * 86400))
