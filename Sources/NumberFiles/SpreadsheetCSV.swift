@@ -41,6 +41,7 @@ public enum SpreadsheetCSV {
     /// standard output).
     public static func problem(writingTo path: String) -> String? {
         guard path != "-" else { return nil }
+        guard !path.trimmingCharacters(in: .whitespaces).isEmpty else { return "is empty; give a file's path" }
         let expanded = (path as NSString).expandingTildeInPath
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -54,6 +55,12 @@ public enum SpreadsheetCSV {
         guard FileManager.default.isWritableFile(atPath: parent) else {
             return "\(path) cannot be written: the folder \(parent) is not writable for this user"
         }
+        // Tried, not assumed: some folders take no new file (`/proc`).
+        let probe = (parent as NSString).appendingPathComponent(".\((expanded as NSString).lastPathComponent).\(getpid()).probe")
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return "\(path) cannot be written: \(String(cString: strerror(errno)))" }
+        close(descriptor)
+        unlink(probe)
         return nil
     }
 
@@ -65,7 +72,22 @@ public enum SpreadsheetCSV {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        // A link is followed; a device or a pipe (`/dev/stdout`, a FIFO) is written into, never
+        // replaced by a file.
+        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath).resolvingSymlinksInPath()
+        var status = stat()
+        if stat(url.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            let descriptor = open(url.path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            guard descriptor >= 0 else { throw FileWriteProblem(path: path, reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            var written = 0
+            while written < bytes.count {
+                let count = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+                guard count > 0 else { throw FileWriteProblem(path: path, reason: String(cString: strerror(errno))) }
+                written += count
+            }
+            return
+        }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: temporary))

@@ -87,7 +87,16 @@ public struct NonInteractiveRun: Sendable {
     func drive(_ engine: OnboardingEngine) async throws -> Stop {
         try await engine.reconcile()
         // Answers read only later are checked now, before anything is billed.
-        _ = try answers.waitsForScheduledCheck()
+        if try answers.waitsForScheduledCheck() {
+            let current = await engine.state
+            let frequency = answers.checkFrequency ?? (current.reputationEnabled ? current.checkFrequency : nil)
+            if frequency == .never {
+                throw RunInputError(
+                    message:
+                        "first_read: scheduled needs Telnyx's scheduled checks, and check_frequency is never: choose a frequency, or first_read: now"
+                )
+            }
+        }
         if let budget = try answers.monthlyBudget(), await engine.state.monthlyBudget != budget {
             if let refusal = try await engine.send(.setBudget(budget)) { return .error(refusal) }
             progress("monthly budget: \(budget) (budget_usd)")

@@ -14,6 +14,9 @@ public enum ReadingDecoding {
             lastRefreshedAt: data?.lastRefreshedAt)
     }
 
+    /// `reputation_data` as the store keeps it (JSON, keys sorted; `null` without data).
+    public static func json(_ data: ReputationData?) -> String { TelnyxMapping.json(data) }
+
     /// A kept reading; `null` data is a reading without data; nil when the JSON is not
     /// `reputation_data`.
     public static func reading(_ snapshot: ReputationSnapshot) -> NumberReading? {

@@ -129,7 +129,7 @@ extension PlainText {
         case .removedNumbers(let lines, _)?:
             return ["No longer monitored:"] + (lines ?? ["(being read…)"]).map { "  \($0)" }
         case .ownershipHistory(let number, let lines, _)?:
-            return ["Ownership of \(number):"] + (lines ?? ["(being read…)"]).map { "  \($0)" }
+            return ["History of \(number):"] + (lines ?? ["(being read…)"]).map { "  \($0)" }
         case .help?, .pickNumbers?, .webhook?, .ownershipProof?, .remediation?, nil: break
         }
         // The screen's own content: the same blocks the full screen places, with paths whole,

@@ -65,7 +65,7 @@ enum PlainQuestion: Equatable {
     func prompt(_ model: WizardModel) -> String {
         switch self {
         case .confirm where model.state.confirmation?.budget?.passes == true:
-            return "Over the budget. Go ahead anyway? override = yes, n = no:"
+            return "Over the budget. Go ahead anyway? override (or O) = yes, n = no:"
         case .confirm: return "Go ahead? y = yes (as the cost says), n = no:"
         case .typeDisableWord: return "Type \(PlainText.disableWord) to disable, or n to keep it:"
         case .sendEnterprise: return "Send this to Telnyx? y = send, n = go through the fields again:"

@@ -106,14 +106,31 @@ final class WizardWork {
             }
         case .loadReadings:
             Task { inbox.post(.readings(WizardWork.readings(store: store, onboardingId: id))) }
-            // Once a session: what changed since the table was last shown, then this look is marked.
             if !lookedForChanges {
+                // Once a session: Telnyx's list (free) brings the readings its scheduled checks made
+                // since, then what changed since the table was last shown is marked.
                 lookedForChanges = true
-                Task { [store] in
+                Task { [store, client, engine] in
+                    if let enterpriseId = await engine.state.enterprise?.id,
+                        let listed = try? await client.allNumbers(enterpriseId: enterpriseId)
+                    {
+                        let now = Date()
+                        _ = try? store.recordNewReadings(
+                            id,
+                            listed.compactMap { number in
+                                number.phoneNumber.map {
+                                    ReputationSnapshot(phoneNumber: $0, data: ReadingDecoding.json(number.reputationData), at: now)
+                                }
+                            })
+                        inbox.post(.readings(WizardWork.readings(store: store, onboardingId: id)))
+                    }
                     if let (changed, since) = try? WizardWork.changedSinceLastLook(store: store, onboardingId: id, now: Date()) {
                         inbox.post(.changedSinceLook(changed, since: since))
                     }
                 }
+            } else {
+                // What the table shows now has been seen: the next session compares with it.
+                Task { [store] in try? store.recordWatch(id, at: Date(), ownership: [:], by: .table) }
             }
         case .loadOwnershipHistory(let number):
             Self.readForBox(engine: engine, inbox: inbox, answer: { .ownershipHistory(number: number, $0) }) { enterpriseId in

@@ -24,6 +24,9 @@ struct Budget: AsyncParsableCommand {
 
     func validate() throws {
         if clear && amount != nil { throw ValidationError("Give an amount or --clear, not both.") }
+        if let amount, amount.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("The amount is empty: give the budget in US dollars a month, such as 250 or 1200.50 (or --clear).")
+        }
         if let amount, Money(dollarsText: amount) == nil {
             throw ValidationError(
                 "\(RemoteText.sanitized(String(amount.prefix(40)))) is not an amount in US dollars; give one such as 250 or 1200.50.")

@@ -72,7 +72,8 @@ struct Watch: AsyncParsableCommand {
         var refresher = WatchRefresh(yes: yes, maxCost: maxCost.flatMap(Money.init(dollarsText:)), overBudget: overBudget)
         for onboardingId in chosen {
             if refresh, let problem = try await refresher.refresh(onboardingId, store: store, client: client) {
-                Output.say("Onboarding \(onboardingId): \(problem)\n")
+                Output.say("Onboarding \(onboardingId): \(problem.said)\n")
+                if problem.failed { failed = true }
             }
             do {
                 reports.append(try await watch.watch(onboardingId, scoreDrop: scoreDrop))

@@ -214,3 +214,23 @@ import Testing
                 == "\(missing) cannot be written: the folder \(folder.appendingPathComponent("nodir").path) does not exist")
     }
 }
+
+@Suite struct SpreadsheetSpecialFileTests {
+    @Test func aLinkIsFollowedAndADeviceIsWrittenIntoNeverReplaced() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csv-special-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.csv")
+        let link = folder.appendingPathComponent("link.csv")
+        try Data("old\n".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target.path)
+        try SpreadsheetCSV.write(Array("a,b\r\n".utf8), to: link.path)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path, "the link stays a link")
+        #expect(try String(contentsOf: target, encoding: .utf8) == "a,b\r\n")
+        try SpreadsheetCSV.write(Array("x\r\n".utf8), to: "/dev/null")
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR, "/dev/null is still a device")
+        #expect(SpreadsheetCSV.problem(writingTo: "") == "is empty; give a file's path")
+        #expect(SpreadsheetCSV.problem(writingTo: "/proc/x.csv")?.hasPrefix("/proc/x.csv cannot be written: ") == true)
+    }
+}

@@ -120,14 +120,13 @@ import Testing
                         ))
                 #expect(try await simulator.ledger().isEmpty, "named before anything is sent")
                 given.firstRead = "scheduled"
-                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine).exitCode == 11)
-                try await simulator.advanceClock(seconds: 301)
                 let never = try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine)
                 #expect(
                     never
                         == .inputNeeded(
-                            "first_read: scheduled cannot be: The check frequency is never: Telnyx runs no scheduled check, so nothing would read them. Read them now (billed), or choose a frequency at step 9 (F)."
+                            "first_read: scheduled needs Telnyx's scheduled checks, and check_frequency is never: choose a frequency, or first_read: now"
                         ))
+                #expect(try await simulator.ledger().isEmpty, "refused before the enable is billed")
                 #expect(try await simulator.ledger().filter { $0["action"] as? String == "live_read" }.isEmpty)
                 await engine.close()
             }
