@@ -253,11 +253,8 @@ extension OnboardingStore {
                     sql: "INSERT INTO formDraft (onboardingId, form, fields, updatedAt) VALUES (?, ?, ?, ?)",
                     arguments: [state.id, form, try Self.json(fields), bundle.updatedAt])
             }
-            for reading in bundle.readings {
-                try db.execute(
-                    sql: "INSERT INTO reputationSnapshot (onboardingId, phoneNumber, data, at) VALUES (?, ?, ?, ?)",
-                    arguments: [state.id, reading.phoneNumber, reading.data, reading.at])
-            }
+            try Self.insert(
+                bundle.readings.map { ReputationSnapshot(phoneNumber: $0.phoneNumber, data: $0.data, at: $0.at) }, of: state.id, in: db)
         }
         try appendAudit(
             onboardingId: state.id, action: "import", billable: false, cost: nil,

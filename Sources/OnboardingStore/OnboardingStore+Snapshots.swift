@@ -17,13 +17,7 @@ public struct ReputationSnapshot: Sendable, Equatable {
 
 extension OnboardingStore {
     public func recordSnapshots(_ onboardingId: String, _ snapshots: [ReputationSnapshot]) throws(StoreError) {
-        try write { db in
-            for snapshot in snapshots {
-                try db.execute(
-                    sql: "INSERT INTO reputationSnapshot (onboardingId, phoneNumber, data, at) VALUES (?, ?, ?, ?)",
-                    arguments: [onboardingId, snapshot.phoneNumber, snapshot.data, snapshot.at])
-            }
-        }
+        try write { db in try Self.insert(snapshots, of: onboardingId, in: db) }
     }
 
     /// Every reading of a number, oldest first.
@@ -36,12 +30,27 @@ extension OnboardingStore {
         }
     }
 
+    /// Inserts readings and keeps each number's latest in `latestReading` (one statement each,
+    /// prepared once).
+    static func insert(_ snapshots: [ReputationSnapshot], of onboardingId: String, in db: Database) throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO reputationSnapshot (onboardingId, phoneNumber, data, at) VALUES (?, ?, ?, ?)")
+        let latest = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO latestReading (onboardingId, phoneNumber, snapshotId) VALUES (?, ?, ?)")
+        for snapshot in snapshots {
+            try insert.execute(arguments: [onboardingId, snapshot.phoneNumber, snapshot.data, snapshot.at])
+            try latest.execute(arguments: [onboardingId, snapshot.phoneNumber, db.lastInsertedRowID])
+        }
+    }
+
     /// The latest reading of every number read so far, in one query (for tables of thousands).
     public func latestReadings(_ onboardingId: String) throws(StoreError) -> [String: ReputationSnapshot] {
         try read { db in
-            // SQLite takes the bare columns from the row that holds MAX(id).
             let rows = try Row.fetchAll(
-                db, sql: "SELECT phoneNumber, data, at, MAX(id) FROM reputationSnapshot WHERE onboardingId = ? GROUP BY phoneNumber",
+                db,
+                sql: """
+                    SELECT s.phoneNumber, s.data, s.at FROM latestReading l JOIN reputationSnapshot s ON s.id = l.snapshotId
+                    WHERE l.onboardingId = ?
+                    """,
                 arguments: [onboardingId])
             var latest: [String: ReputationSnapshot] = [:]
             for row in rows {

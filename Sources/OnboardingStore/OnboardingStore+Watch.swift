@@ -61,13 +61,17 @@ extension OnboardingStore {
     /// The latest reading of every number as of row `throughSnapshotId` (what a watch saw).
     public func readings(_ onboardingId: String, throughSnapshotId: Int64) throws(StoreError) -> [String: ReputationSnapshot] {
         try read { db in
+            // One index seek a number (by number and row), not a pass over every reading kept.
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT phoneNumber, data, at, MAX(id) FROM reputationSnapshot WHERE onboardingId = ? AND id <= ?
-                    GROUP BY phoneNumber
+                    SELECT s.phoneNumber, s.data, s.at FROM latestReading l
+                    JOIN reputationSnapshot s ON s.id = (
+                        SELECT MAX(id) FROM reputationSnapshot
+                        WHERE onboardingId = l.onboardingId AND phoneNumber = l.phoneNumber AND id <= ?)
+                    WHERE l.onboardingId = ?
                     """,
-                arguments: [onboardingId, throughSnapshotId])
+                arguments: [throughSnapshotId, onboardingId])
             var latest: [String: ReputationSnapshot] = [:]
             for row in rows {
                 let snapshot = ReputationSnapshot(phoneNumber: row["phoneNumber"], data: row["data"], at: row["at"])
@@ -91,7 +95,7 @@ extension OnboardingStore {
             try db.execute(
                 sql: """
                     DELETE FROM reputationSnapshot WHERE onboardingId = ? AND at < ?
-                      AND id NOT IN (SELECT MAX(id) FROM reputationSnapshot WHERE onboardingId = ? GROUP BY phoneNumber)
+                      AND id NOT IN (SELECT snapshotId FROM latestReading WHERE onboardingId = ?)
                       AND id NOT IN (SELECT MAX(id) FROM reputationSnapshot WHERE onboardingId = ? AND id <= ? GROUP BY phoneNumber)
                       AND id NOT IN (SELECT MAX(id) FROM reputationSnapshot WHERE onboardingId = ? AND id <= ? GROUP BY phoneNumber)
                     """,

@@ -96,6 +96,7 @@ enum WatchAndHistory {
                 })
         }
         let fill = seconds(ContinuousClock.now - fillStart)
+        let rows = numbers * readings
         let bytes = (try? FileManager.default.attributesOfItem(atPath: store.databasePath)[.size] as? Int) ?? 0
         let wal = (try? FileManager.default.attributesOfItem(atPath: store.databasePath + "-wal")[.size] as? Int) ?? 0
         var clock = ContinuousClock.now
@@ -104,8 +105,10 @@ enum WatchAndHistory {
         clock = ContinuousClock.now
         let latest = try store.latestReadings("bench-history")
         let latestSeconds = seconds(ContinuousClock.now - clock)
-        precondition(history.count == readings && latest.count == numbers, "every reading kept")
-        let rows = numbers * readings
+        clock = ContinuousClock.now
+        let baseline = try store.readings("bench-history", throughSnapshotId: Int64(rows - numbers))
+        let baselineSeconds = seconds(ContinuousClock.now - clock)
+        precondition(history.count == readings && latest.count == numbers && baseline.count == numbers, "every reading kept")
         return String(
             format: """
                 The store with %d numbers × %d business-daily readings (%@ rows, a year), one run:
@@ -115,8 +118,9 @@ enum WatchAndHistory {
                 | database file | %.0f MB (%.0f bytes a reading), WAL %.0f MB |
                 | one number's history (`history`, the wizard's H) | %.1f ms |
                 | every number's latest reading (the table, each `watch`) | %.0f ms |
+                | every number's reading as the last watch saw it (each `watch`) | %.0f ms |
                 | filling it (a watch's worth of readings at a time) | %.1f s |
                 """, numbers, readings, rows.grouped, Double(bytes) / 1_048_576, Double(bytes) / Double(max(1, rows)),
-            Double(wal) / 1_048_576, historySeconds * 1000, latestSeconds * 1000, fill)
+            Double(wal) / 1_048_576, historySeconds * 1000, latestSeconds * 1000, baselineSeconds * 1000, fill)
     }
 }

@@ -37,3 +37,22 @@ import Testing
         }
     }
 }
+
+@Suite struct LatestReadingTests {
+    /// The latest reading is the one kept last (as Telnyx sent it), kept on insert: not found
+    /// by grouping every reading, and not by date (a lost answer reconciled later keeps an older one).
+    @Test func theLatestIsTheOneKeptLastAndSurvivesForgetting() throws {
+        try withStateDirectory { directory in
+            let store = try OnboardingStore(directory: directory)
+            try store.create(OnboardingState(id: "onb-latest"))
+            let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+            try store.recordSnapshots("onb-latest", [ReputationSnapshot(phoneNumber: "+13125550101", data: "a", at: t0 + 100)])
+            try store.recordSnapshots("onb-latest", [ReputationSnapshot(phoneNumber: "+13125550101", data: "b", at: t0)])
+            try store.recordSnapshots("onb-latest", [ReputationSnapshot(phoneNumber: "+13125550102", data: "c", at: t0)])
+            #expect(try store.latestReadings("onb-latest").mapValues(\.data) == ["+13125550101": "b", "+13125550102": "c"])
+            #expect(try store.forgetReadings("onb-latest", before: t0 + 1000) == 1, "a is forgotten; b and c are latest")
+            #expect(try store.latestReadings("onb-latest").mapValues(\.data) == ["+13125550101": "b", "+13125550102": "c"])
+
+        }
+    }
+}
