@@ -4,10 +4,10 @@ import Onboarding
 /// A number's readings for the wizard's history box (H at step 9), about 60 columns wide: how
 /// many and what they cost, each score as a sparkline with its first and latest value, the risk
 /// and category changes with their dates, then each reading, newest first.
-enum ReadingHistoryText {
+public enum ReadingHistoryText {
     static let sparklineWidth = 28
 
-    static func lines(_ history: NumberHistory) -> [String] {
+    public static func lines(_ history: NumberHistory) -> [String] {
         guard let first = history.entries.first, let last = history.entries.last else {
             return ["Readings: none kept yet (the first read, or `watch` after Telnyx's first check, keeps one)."]
         }

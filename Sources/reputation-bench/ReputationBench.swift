@@ -36,6 +36,8 @@ struct ReputationBench: AsyncParsableCommand {
         print("")
         print(TableRendering.report(numbers: numbers))
         print("")
+        print(HistoryViewRendering.report(numbers: numbers, readings: max(historyReadings, 1)))
+        print("")
         print(PasteHandling.report(numbers: pasted))
         if idleSeconds > 0 {
             print("")
