@@ -64,11 +64,7 @@ public struct NumberWatch: Sendable {
         report.at = at
         report.previousAt = mark?.at
         report.numbersListed = listed.count
-        report.readingsKept = try store.recordNewReadings(
-            onboardingId,
-            listed.compactMap { number in
-                number.phoneNumber.map { ReputationSnapshot(phoneNumber: $0, data: TelnyxMapping.json(number.reputationData), at: at) }
-            })
+        report.readingsKept = try store.recordNewReadings(onboardingId, ReadingDecoding.snapshots(listed, at: at))
         let current = listed.compactMap(Self.watched)
         // A number the last watch found gone was reported then; it is not reported again.
         let previous = baseline.compactMapValues(ReadingDecoding.reading).filter { mark?.ownership[$0.key] != Self.gone }

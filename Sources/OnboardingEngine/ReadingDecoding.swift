@@ -14,8 +14,13 @@ public enum ReadingDecoding {
             lastRefreshedAt: data?.lastRefreshedAt)
     }
 
-    /// `reputation_data` as the store keeps it (JSON, keys sorted; `null` without data).
-    public static func json(_ data: ReputationData?) -> String { TelnyxMapping.json(data) }
+    /// Telnyx's numbers as readings to keep, stamped `at` (a number without a phone number is
+    /// left out).
+    public static func snapshots(_ numbers: [ReputationNumber], at: Date) -> [ReputationSnapshot] {
+        numbers.compactMap { number in
+            number.phoneNumber.map { ReputationSnapshot(phoneNumber: $0, data: TelnyxMapping.json(number.reputationData), at: at) }
+        }
+    }
 
     /// A kept reading; `null` data is a reading without data; nil when the JSON is not
     /// `reputation_data`.

@@ -52,12 +52,17 @@ extension OnboardingStore {
                     WHERE l.onboardingId = ?
                     """,
                 arguments: [onboardingId])
-            var latest: [String: ReputationSnapshot] = [:]
-            for row in rows {
-                let snapshot = ReputationSnapshot(phoneNumber: row["phoneNumber"], data: row["data"], at: row["at"])
-                latest[snapshot.phoneNumber] = snapshot
-            }
-            return latest
+            return Self.byNumber(rows)
         }
+    }
+
+    /// Rows of `phoneNumber, data, at`, one a number, keyed by number.
+    static func byNumber(_ rows: [Row]) -> [String: ReputationSnapshot] {
+        var readings: [String: ReputationSnapshot] = [:]
+        for row in rows {
+            let snapshot = ReputationSnapshot(phoneNumber: row["phoneNumber"], data: row["data"], at: row["at"])
+            readings[snapshot.phoneNumber] = snapshot
+        }
+        return readings
     }
 }

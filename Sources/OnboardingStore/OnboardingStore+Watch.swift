@@ -51,6 +51,11 @@ extension OnboardingStore {
         encoder.outputFormatting = .sortedKeys
         let text = String(decoding: (try? encoder.encode(ownership)) ?? Data("{}".utf8), as: UTF8.self)
         try write { db in
+            // The wizard marks each time the table shows readings; only its last mark is read.
+            if viewer == .table {
+                try db.execute(
+                    sql: "DELETE FROM watchRun WHERE onboardingId = ? AND viewer = ?", arguments: [onboardingId, viewer.rawValue])
+            }
             let through = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM reputationSnapshot") ?? 0
             try db.execute(
                 sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership, viewer) VALUES (?, ?, ?, ?, ?)",
@@ -72,12 +77,7 @@ extension OnboardingStore {
                     WHERE l.onboardingId = ?
                     """,
                 arguments: [throughSnapshotId, onboardingId])
-            var latest: [String: ReputationSnapshot] = [:]
-            for row in rows {
-                let snapshot = ReputationSnapshot(phoneNumber: row["phoneNumber"], data: row["data"], at: row["at"])
-                latest[snapshot.phoneNumber] = snapshot
-            }
-            return latest
+            return Self.byNumber(rows)
         }
     }
 }

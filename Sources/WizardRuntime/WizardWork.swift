@@ -114,14 +114,7 @@ final class WizardWork {
                     if let enterpriseId = await engine.state.enterprise?.id,
                         let listed = try? await client.allNumbers(enterpriseId: enterpriseId)
                     {
-                        let now = Date()
-                        _ = try? store.recordNewReadings(
-                            id,
-                            listed.compactMap { number in
-                                number.phoneNumber.map {
-                                    ReputationSnapshot(phoneNumber: $0, data: ReadingDecoding.json(number.reputationData), at: now)
-                                }
-                            })
+                        _ = try? store.recordNewReadings(id, ReadingDecoding.snapshots(listed, at: Date()))
                         inbox.post(.readings(WizardWork.readings(store: store, onboardingId: id)))
                     }
                     if let (changed, since) = try? WizardWork.changedSinceLastLook(store: store, onboardingId: id, now: Date()) {
