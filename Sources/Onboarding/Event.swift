@@ -74,6 +74,9 @@ public enum Event: Codable, Equatable, Sendable {
     /// `reputation_data` null, so their next read is live and billed again).
     case numbersQueried([String], withoutData: [String]? = nil)
     case numbersRefreshed(succeeded: [String], failed: [String], withoutData: [String]? = nil)
+    /// Telnyx's free list shows data for these numbers, never read here (its scheduled check
+    /// read them): their data is cached at Telnyx, so a read is no longer a billed first read.
+    case scheduledReadingsListed(withData: [String])
     case frequencyChanged(CheckFrequency)
     case numbersRemoved([String])
     /// The ownership webhook as Telnyx now holds it (nil: none).

@@ -67,6 +67,16 @@ extension Decision {
         )
     }
 
+    /// Numbers the free list shows with data that were never read here: reading them is no
+    /// longer a first read (Telnyx answers from its cache, free), so they lose their `$`.
+    mutating func onScheduledReadingsListed(withData numbers: [String]) -> Transition {
+        let monitored = Set(state.monitoredNumbers)
+        let read = numbers.filter { monitored.contains($0) && !state.queriedNumbers.contains($0) }
+        next.queriedNumbers.formUnion(read)
+        next.noteData(read: read, withoutData: [])
+        return stay()
+    }
+
     mutating func onRefresh(numbers: [String]) -> Transition {
         guard state.step >= .query, !numbers.isEmpty else { return refuse("Choose monitored numbers to refresh.") }
         return ask(.refresh(numbers: numbers))

@@ -50,7 +50,8 @@ extension Event {
             .reputationEnabled,
             .gatesChecked,
             .loaReplaced, .reputationDisabled, .numbersAssociated, .numbersQueried, .numbersRefreshed, .frequencyChanged,
-            .numbersRemoved, .webhookSet, .ownershipRead, .ownershipConfirmed, .ownershipProofSubmitted, .remediationsSubmitted,
+            .numbersRemoved, .scheduledReadingsListed, .webhookSet, .ownershipRead, .ownershipConfirmed, .ownershipProofSubmitted,
+            .remediationsSubmitted,
             .remediationsRead, .effectFailed:
             false
         }
@@ -121,6 +122,7 @@ func decide(_ state: OnboardingState, _ event: Event) -> Transition {
     case .awaitScheduledCheck: return decision.onAwaitScheduledCheck()
     case .numbersRefreshed(let succeeded, let failed, let withoutData):
         return decision.onNumbersRefreshed(succeeded: succeeded, failed: failed, withoutData: withoutData ?? [])
+    case .scheduledReadingsListed(let numbers): return decision.onScheduledReadingsListed(withData: numbers)
     case .changeFrequency(let frequency): return decision.onChangeFrequency(frequency: frequency)
     case .frequencyChanged(let frequency): return decision.onFrequencyChanged(frequency: frequency)
     case .removeNumbers(let numbers): return decision.onRemoveNumbers(numbers: numbers)

@@ -158,8 +158,13 @@ extension OnboardingStore {
                 drafts[row["form"]] = try Self.value([String: String].self, row["fields"])
             }
             let readings = try Row.fetchAll(
-                db, sql: "SELECT phoneNumber, data, at FROM reputationSnapshot WHERE onboardingId = ? ORDER BY id", arguments: [id]
-            ).map { OnboardingBundle.Reading(phoneNumber: $0["phoneNumber"], data: $0["data"], at: $0["at"]) }
+                db,
+                sql: """
+                    SELECT \(Self.readingColumns) FROM reading r JOIN readingNumber n ON n.key = r.numberKey
+                    WHERE n.onboardingId = ? ORDER BY r.id
+                    """,
+                arguments: [id]
+            ).map(Self.snapshot).map { OnboardingBundle.Reading(phoneNumber: $0.phoneNumber, data: $0.data, at: $0.at) }
             return (stateJSON, journal, drafts, readings)
         }
         var files: [OnboardingBundle.File] = []

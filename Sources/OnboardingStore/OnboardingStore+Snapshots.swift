@@ -1,17 +1,94 @@
 import Foundation
 import GRDB
+import Onboarding
 
 /// One reading of a number's reputation, kept for its history.
 public struct ReputationSnapshot: Sendable, Equatable {
     public var phoneNumber: String
-    /// The `reputation_data` object as Telnyx sent it (JSON).
-    public var data: String
+    /// When it was read; kept to the millisecond.
     public var at: Date
+    /// The reading as JSON text, or as the store's columns (its JSON is made only when asked).
+    private var form: Form
+
+    private enum Form: Sendable {
+        case text(String)
+        case columns(CompactReading)
+    }
 
     public init(phoneNumber: String, data: String, at: Date) {
         self.phoneNumber = phoneNumber
-        self.data = data
+        self.form = .text(data)
         self.at = at
+    }
+
+    /// A reading of Telnyx's `reputation_data` fields kept as columns, without JSON; nil when
+    /// they do not fit the columns (a risk level other than `low`/`medium`/`high`, a category
+    /// JSON would escape): keep its JSON then, with `init(phoneNumber:data:at:)`.
+    /// - Parameter lastRefreshedAt: `last_refreshed_at`.
+    public init?(
+        phoneNumber: String, at: Date, spamRisk: String?, spamCategory: String?, maturityScore: Int?, connectionScore: Int?,
+        engagementScore: Int?, sentimentScore: Int?, lastRefreshedAt: Date?
+    ) {
+        var risk: Int?
+        if let spamRisk {
+            guard let index = CompactReading.riskNames.firstIndex(of: spamRisk) else { return nil }
+            risk = index + 1
+        }
+        if let spamCategory, !CompactReading.isPlain(spamCategory) { return nil }
+        self.phoneNumber = phoneNumber
+        self.at = at
+        self.form = .columns(
+            CompactReading(
+                spamRisk: risk, spamCategory: spamCategory, maturityScore: maturityScore, connectionScore: connectionScore,
+                engagementScore: engagementScore, sentimentScore: sentimentScore,
+                lastRefreshedAt: lastRefreshedAt?.timeIntervalSinceReferenceDate))
+    }
+
+    init(phoneNumber: String, columns: CompactReading, at: Date) {
+        self.phoneNumber = phoneNumber
+        self.form = .columns(columns)
+        self.at = at
+    }
+
+    /// The `reputation_data` object as Telnyx sent it (JSON; `null` when Telnyx had no data):
+    /// sorted keys, absent ones left out, `last_refreshed_at` in seconds since 2001.
+    public var data: String {
+        get {
+            switch form {
+            case .text(let text): text
+            case .columns(let columns): columns.json
+            }
+        }
+        set { form = .text(newValue) }
+    }
+
+    /// `data` as columns: held so, or text that fits them exactly; nil otherwise.
+    var columns: CompactReading? {
+        switch form {
+        case .text(let text): CompactReading(json: text)
+        case .columns(let columns): columns
+        }
+    }
+
+    /// The reading as the store's columns hold it, without decoding `data`; nil for a reading
+    /// kept as JSON text (decode `data` then).
+    public var columnReading: NumberReading? {
+        guard case .columns(let columns) = form else { return nil }
+        return NumberReading(
+            phoneNumber: phoneNumber, spamRisk: columns.spamRisk.flatMap(CompactReading.riskName), category: columns.spamCategory,
+            maturity: columns.maturityScore, connection: columns.connectionScore, engagement: columns.engagementScore,
+            sentiment: columns.sentimentScore,
+            lastRefreshedAt: columns.lastRefreshedAt.map { Date(timeIntervalSinceReferenceDate: $0) })
+    }
+
+    /// Whether two readings say the same (the time they were read aside).
+    public func saysTheSame(as other: ReputationSnapshot) -> Bool {
+        if case .columns(let mine) = form, case .columns(let theirs) = other.form { return mine == theirs }
+        return data == other.data
+    }
+
+    public static func == (left: Self, right: Self) -> Bool {
+        left.phoneNumber == right.phoneNumber && left.at == right.at && left.saysTheSame(as: right)
     }
 }
 
@@ -24,22 +101,50 @@ extension OnboardingStore {
     public func history(_ onboardingId: String, phoneNumber: String) throws(StoreError) -> [ReputationSnapshot] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT phoneNumber, data, at FROM reputationSnapshot WHERE onboardingId = ? AND phoneNumber = ? ORDER BY at, id",
+                db,
+                sql: """
+                    SELECT \(Self.readingColumns) FROM readingNumber n JOIN reading r ON r.numberKey = n.key
+                    WHERE n.onboardingId = ? AND n.phoneNumber = ? ORDER BY r.at, r.id
+                    """,
                 arguments: [onboardingId, phoneNumber]
-            ).map { ReputationSnapshot(phoneNumber: $0["phoneNumber"], data: $0["data"], at: $0["at"]) }
+            ).map(Self.snapshot)
         }
     }
 
-    /// Inserts readings and keeps each number's latest in `latestReading` (one statement each,
-    /// prepared once).
+    /// Inserts readings, each under its number's key, and keeps each number's latest.
     static func insert(_ snapshots: [ReputationSnapshot], of onboardingId: String, in db: Database) throws {
-        let insert = try db.cachedStatement(sql: "INSERT INTO reputationSnapshot (onboardingId, phoneNumber, data, at) VALUES (?, ?, ?, ?)")
-        let latest = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO latestReading (onboardingId, phoneNumber, snapshotId) VALUES (?, ?, ?)")
         for snapshot in snapshots {
-            try insert.execute(arguments: [onboardingId, snapshot.phoneNumber, snapshot.data, snapshot.at])
-            try latest.execute(arguments: [onboardingId, snapshot.phoneNumber, db.lastInsertedRowID])
+            let key = try numberKey(onboardingId, snapshot.phoneNumber, in: db)
+            try insertReading(snapshot, key: key, id: nil, in: db)
         }
+    }
+
+    /// The key of a number of an onboarding in `readingNumber`, made on first use.
+    static func numberKey(_ onboardingId: String, _ phoneNumber: String, in db: Database) throws -> Int64 {
+        let find = try db.cachedStatement(sql: "SELECT key FROM readingNumber WHERE onboardingId = ? AND phoneNumber = ?")
+        if let key = try Int64.fetchOne(find, arguments: [onboardingId, phoneNumber]) { return key }
+        let add = try db.cachedStatement(sql: "INSERT INTO readingNumber (onboardingId, phoneNumber) VALUES (?, ?)")
+        try add.execute(arguments: [onboardingId, phoneNumber])
+        return db.lastInsertedRowID
+    }
+
+    /// One reading as columns (`CompactReading`) or, when they would not give it back, as its
+    /// JSON; `id` given only when copying readings that had one.
+    static func insertReading(_ snapshot: ReputationSnapshot, key: Int64, id: Int64?, in db: Database) throws {
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO reading (id, numberKey, at, spamRisk, spamCategory, maturityScore, connectionScore, engagementScore,
+                  sentimentScore, lastRefreshedAt, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let latest = try db.cachedStatement(sql: "UPDATE readingNumber SET latestReadingId = ? WHERE key = ?")
+        let columns = snapshot.columns
+        try insert.execute(arguments: [
+            id, key, milliseconds(snapshot.at), columns?.spamRisk, columns?.spamCategory, columns?.maturityScore,
+            columns?.connectionScore, columns?.engagementScore, columns?.sentimentScore, columns?.lastRefreshedAt,
+            columns == nil ? snapshot.data : nil,
+        ])
+        try latest.execute(arguments: [db.lastInsertedRowID, key])
     }
 
     /// The latest reading of every number read so far, in one query (for tables of thousands).
@@ -48,21 +153,46 @@ extension OnboardingStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.phoneNumber, s.data, s.at FROM latestReading l JOIN reputationSnapshot s ON s.id = l.snapshotId
-                    WHERE l.onboardingId = ?
+                    SELECT \(Self.readingColumns) FROM readingNumber n JOIN reading r ON r.id = n.latestReadingId
+                    WHERE n.onboardingId = ?
                     """,
                 arguments: [onboardingId])
             return Self.byNumber(rows)
         }
     }
 
-    /// Rows of `phoneNumber, data, at`, one a number, keyed by number.
+    /// What a query of readings selects (`n` the number, `r` the reading), for `snapshot(_:)`.
+    static let readingColumns = """
+        n.phoneNumber, r.at, r.spamRisk, r.spamCategory, r.maturityScore, r.connectionScore, r.engagementScore,
+        r.sentimentScore, r.lastRefreshedAt, r.data
+        """
+
+    /// A row of `readingColumns` as the reading it keeps.
+    static func snapshot(_ row: Row) -> ReputationSnapshot {
+        let raw: String? = row["data"]
+        let at: Int64 = row["at"]
+        let phoneNumber: String = row["phoneNumber"]
+        guard raw == nil else { return ReputationSnapshot(phoneNumber: phoneNumber, data: raw ?? "", at: date(milliseconds: at)) }
+        let columns = CompactReading(
+            spamRisk: row["spamRisk"], spamCategory: row["spamCategory"], maturityScore: row["maturityScore"],
+            connectionScore: row["connectionScore"], engagementScore: row["engagementScore"], sentimentScore: row["sentimentScore"],
+            lastRefreshedAt: row["lastRefreshedAt"])
+        return ReputationSnapshot(phoneNumber: phoneNumber, columns: columns, at: date(milliseconds: at))
+    }
+
+    /// Rows of `readingColumns`, one a number, keyed by number.
     static func byNumber(_ rows: [Row]) -> [String: ReputationSnapshot] {
         var readings: [String: ReputationSnapshot] = [:]
+        readings.reserveCapacity(rows.count)
         for row in rows {
-            let snapshot = ReputationSnapshot(phoneNumber: row["phoneNumber"], data: row["data"], at: row["at"])
+            let snapshot = snapshot(row)
             readings[snapshot.phoneNumber] = snapshot
         }
         return readings
     }
+
+    /// A reading's time as kept: milliseconds since 1970 (what GRDB's text dates kept too).
+    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
+    static func date(milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 }

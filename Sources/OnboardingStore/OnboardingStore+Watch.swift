@@ -4,7 +4,7 @@ import GRDB
 /// Where the last `watch` of an onboarding left off.
 public struct WatchMark: Sendable, Equatable {
     public var at: Date
-    /// The readings it compared against are those kept up to this row of `reputationSnapshot`.
+    /// The readings it compared against are those kept up to this row of `reading`.
     public var throughSnapshotId: Int64
     /// Each number's `ownership_status` then, for numbers not `verified`.
     public var ownership: [String: String]
@@ -14,10 +14,15 @@ extension OnboardingStore {
     /// Keeps those of `snapshots` that differ from their number's latest kept reading (the free
     /// list shows the same reading until Telnyx refreshes it; an hourly watch must not keep a
     /// copy each hour). Answers how many were kept.
+    /// - Parameter latest: each number's latest kept reading, when the caller has just read it
+    ///   (a watch whose baseline is the latest); read here otherwise.
     @discardableResult
-    public func recordNewReadings(_ onboardingId: String, _ snapshots: [ReputationSnapshot]) throws(StoreError) -> Int {
-        let latest = try latestReadings(onboardingId)
-        let new = snapshots.filter { latest[$0.phoneNumber]?.data != $0.data }
+    public func recordNewReadings(
+        _ onboardingId: String, _ snapshots: [ReputationSnapshot], latest: [String: ReputationSnapshot]? = nil
+    ) throws(StoreError) -> Int {
+        let kept: [String: ReputationSnapshot]
+        if let latest { kept = latest } else { kept = try latestReadings(onboardingId) }
+        let new = snapshots.filter { snapshot in kept[snapshot.phoneNumber].map { !$0.saysTheSame(as: snapshot) } ?? true }
         try recordSnapshots(onboardingId, new)
         return new.count
     }
@@ -56,10 +61,20 @@ extension OnboardingStore {
                 try db.execute(
                     sql: "DELETE FROM watchRun WHERE onboardingId = ? AND viewer = ?", arguments: [onboardingId, viewer.rawValue])
             }
-            let through = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM reputationSnapshot") ?? 0
+            let through = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM reading") ?? 0
             try db.execute(
                 sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership, viewer) VALUES (?, ?, ?, ?, ?)",
                 arguments: [onboardingId, at, through, text, viewer.rawValue])
+        }
+    }
+
+    /// The row of the latest reading kept for the onboarding (0 before any): a watch mark
+    /// through it has seen every reading.
+    public func latestReadingRow(_ onboardingId: String) throws(StoreError) -> Int64 {
+        try read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT COALESCE(MAX(latestReadingId), 0) FROM readingNumber WHERE onboardingId = ?", arguments: [onboardingId])
+                ?? 0
         }
     }
 
@@ -70,11 +85,9 @@ extension OnboardingStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.phoneNumber, s.data, s.at FROM latestReading l
-                    JOIN reputationSnapshot s ON s.id = (
-                        SELECT MAX(id) FROM reputationSnapshot
-                        WHERE onboardingId = l.onboardingId AND phoneNumber = l.phoneNumber AND id <= ?)
-                    WHERE l.onboardingId = ?
+                    SELECT \(Self.readingColumns) FROM readingNumber n
+                    JOIN reading r ON r.id = (SELECT MAX(id) FROM reading WHERE numberKey = n.key AND id <= ?)
+                    WHERE n.onboardingId = ?
                     """,
                 arguments: [throughSnapshotId, onboardingId])
             return Self.byNumber(rows)
@@ -83,10 +96,15 @@ extension OnboardingStore {
 }
 
 extension OnboardingStore {
+    /// Each number's latest reading as of a row (arguments: the onboarding id, the row).
+    static let latestThrough = """
+        SELECT MAX(r.id) FROM reading r JOIN readingNumber n ON n.key = r.numberKey
+        WHERE n.onboardingId = ? AND r.id <= ? GROUP BY r.numberKey
+        """
+
     /// Forgets readings kept before `cutoff`, except each number's latest and the latest the
     /// last watch and the last look at the table compared against (so the next still sees what
-    /// changed). Answers how many
-    /// were forgotten.
+    /// changed). Answers how many were forgotten.
     @discardableResult
     public func forgetReadings(_ onboardingId: String, before cutoff: Date) throws(StoreError) -> Int {
         let through = try lastWatch(onboardingId)?.throughSnapshotId ?? 0
@@ -94,12 +112,12 @@ extension OnboardingStore {
         return try write { db in
             try db.execute(
                 sql: """
-                    DELETE FROM reputationSnapshot WHERE onboardingId = ? AND at < ?
-                      AND id NOT IN (SELECT snapshotId FROM latestReading WHERE onboardingId = ?)
-                      AND id NOT IN (SELECT MAX(id) FROM reputationSnapshot WHERE onboardingId = ? AND id <= ? GROUP BY phoneNumber)
-                      AND id NOT IN (SELECT MAX(id) FROM reputationSnapshot WHERE onboardingId = ? AND id <= ? GROUP BY phoneNumber)
+                    DELETE FROM reading WHERE numberKey IN (SELECT key FROM readingNumber WHERE onboardingId = ?) AND at < ?
+                      AND id NOT IN (SELECT latestReadingId FROM readingNumber WHERE onboardingId = ?)
+                      AND id NOT IN (\(Self.latestThrough))
+                      AND id NOT IN (\(Self.latestThrough))
                     """,
-                arguments: [onboardingId, cutoff, onboardingId, onboardingId, through, onboardingId, looked])
+                arguments: [onboardingId, Self.milliseconds(cutoff), onboardingId, onboardingId, through, onboardingId, looked])
             return db.changesCount
         }
     }

@@ -21,8 +21,10 @@ struct RateLimitMiddleware: ClientMiddleware {
         }
         let fields = answer.0.headerFields
         pacer.release(
+            limit: fields[HTTPField.Name("x-ratelimit-limit")!].flatMap { Int($0) },
             remaining: fields[HTTPField.Name("x-ratelimit-remaining")!].flatMap { Int($0) },
-            resetSeconds: fields[HTTPField.Name("x-ratelimit-reset")!].flatMap { Int($0) })
+            resetSeconds: fields[HTTPField.Name("x-ratelimit-reset")!].flatMap { Int($0) },
+            refused: answer.0.status.code == 429)
         return answer
     }
 }

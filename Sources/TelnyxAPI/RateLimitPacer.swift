@@ -1,20 +1,43 @@
 import Foundation
 import Synchronization
 
-/// Keeps a client inside Telnyx's rate limit instead of running into 429s: each answer's
-/// `x-ratelimit-remaining` and `x-ratelimit-reset` say how many requests the window still
-/// allows and when it starts again; once the requests already in flight would use what is
-/// left, the next one waits for the reset. Shared by every copy of one `TelnyxClient`.
+/// Keeps a client inside Telnyx's rate limit instead of running into 429s. Each answer's
+/// `x-ratelimit-limit`, `x-ratelimit-remaining` and `x-ratelimit-reset` say how many requests
+/// the window holds, how many it still allows and how many seconds until it is whole again.
+///
+/// How the window fills again is not documented (inferred; README "Rate limits"): the pacer first
+/// takes it as a bucket refilled continuously, at the rate the latest answer implies
+/// (`(limit − remaining) / reset` requests a second, which the reset's rounding up to whole
+/// seconds keeps on the safe side), so when the window runs out a request waits only for its
+/// token. If a request it let through is answered 429 anyway, the server's windows start again
+/// all at once, and from then on the pacer waits for each whole reset. Shared by every copy of
+/// one `TelnyxClient`.
 public final class RateLimitPacer: Sendable {
     private struct Budget {
-        /// As the latest answer reported it; nil before any answer or after a reset.
-        var remaining: Int?
-        /// When the window starts again, on `now`'s clock.
+        /// As the latest answers reported it (the lowest, for answers that overtook each
+        /// other), at `reportedAt`; nil before any answer or after a reset.
+        var remaining: Double?
+        var reportedAt: Double = 0
+        /// Requests a second that come back, from the latest answer; nil when not known.
+        var refillPerSecond: Double?
+        /// When the window is whole again, on `now`'s clock.
         var resetAt: Double = 0
-        /// Sent and not yet answered: each may use one of `remaining`.
+        /// Learned from a 429 that the refill estimate let through: the window starts again all
+        /// at once, so the pacer waits for each whole reset.
+        var refillsAllAtOnce = false
+        /// Sent and not yet answered: each may use one of what remains.
         var inFlight = 0
         /// Requests waiting for an answer to learn the budget.
         var waiters: [CheckedContinuation<Void, Never>] = []
+
+        /// What the window allows at `time`: the reported remainder and, for a bucket refilled
+        /// continuously, what came back since (never above the whole window).
+        func available(at time: Double, limit: Double?) -> Double? {
+            guard let remaining else { return nil }
+            guard !refillsAllAtOnce, let refillPerSecond else { return remaining }
+            let refilled = remaining + max(0, time - reportedAt) * refillPerSecond
+            return min(refilled, limit ?? refilled)
+        }
     }
 
     private enum Admission {
@@ -24,10 +47,13 @@ public final class RateLimitPacer: Sendable {
     }
 
     private let budget = Mutex(Budget())
+    private let windowSize = Mutex<Double?>(nil)
     let now: @Sendable () -> Double
     let sleep: @Sendable (Double) async throws -> Void
     /// A reset further away than this is not waited for (the 429 and its retry take over).
     let longestWait: Double
+    /// The shortest wait for a token, in seconds: below it, sleeping costs more than it saves.
+    static let shortestWait = 0.001
 
     /// `now` is in seconds on a monotonic clock; tests inject both it and `sleep`.
     public init(
@@ -62,12 +88,22 @@ public final class RateLimitPacer: Sendable {
     }
 
     private func admit() -> Admission {
-        budget.withLock { budget in
-            if let remaining = budget.remaining, remaining - budget.inFlight <= 0 {
-                let wait = budget.resetAt - now()
-                if wait > 0 && wait <= longestWait { return .sleep(wait) }
-                // The window started again (or is too far off to wait for): unknown until the next answer.
-                budget.remaining = nil
+        let limit = windowSize.withLock { $0 }
+        return budget.withLock { budget in
+            let time = now()
+            if let available = budget.available(at: time, limit: limit), available - Double(budget.inFlight) < 1 {
+                let untilReset = budget.resetAt - time
+                if let rate = budget.refillPerSecond, !budget.refillsAllAtOnce, rate > 0 {
+                    // One token's worth of refill, not the whole window.
+                    let untilToken = max(Self.shortestWait, (1 + Double(budget.inFlight) - available) / rate)
+                    if untilToken <= longestWait { return .sleep(min(untilToken, max(untilReset, Self.shortestWait))) }
+                } else if untilReset > 0 && untilReset <= longestWait {
+                    return .sleep(untilReset)
+                }
+                if untilReset <= 0 || untilReset > longestWait {
+                    // The window started again (or is too far off to wait for): unknown until the next answer.
+                    budget.remaining = nil
+                }
             }
             if budget.remaining == nil && budget.inFlight > 0 && longestWait > 0 { return .awaitAnswer }
             budget.inFlight += 1
@@ -75,13 +111,15 @@ public final class RateLimitPacer: Sendable {
         }
     }
 
-    /// How many requests may be in flight now: what the window still allows (the latest
-    /// `x-ratelimit-remaining`), between 1 and `maximum`; `starting` while that is not known
-    /// (before any answer, or once the window started again).
+    /// How many requests may be in flight now: what the window allows now (the latest
+    /// `x-ratelimit-remaining` and, for a bucket refilled continuously, what came back since),
+    /// between 1 and `maximum`; `starting` while that is not known (before any answer, or once
+    /// the window started again).
     public func allowance(starting: Int, maximum: Int) -> Int {
-        budget.withLock { budget in
-            guard let remaining = budget.remaining else { return starting }
-            return Swift.min(maximum, Swift.max(1, remaining))
+        let limit = windowSize.withLock { $0 }
+        return budget.withLock { budget in
+            guard let available = budget.available(at: now(), limit: limit) else { return starting }
+            return Swift.min(maximum, Swift.max(1, Int(available)))
         }
     }
 
@@ -89,20 +127,35 @@ public final class RateLimitPacer: Sendable {
     public static func unpaced() -> RateLimitPacer { RateLimitPacer(longestWait: 0) }
 
     /// Reads an answer's rate-limit headers (if any) and ends one request in flight.
-    public func release(remaining: Int?, resetSeconds: Int?) {
+    /// - Parameters:
+    ///   - limit: `x-ratelimit-limit`, requests the whole window holds.
+    ///   - remaining: `x-ratelimit-remaining`.
+    ///   - resetSeconds: `x-ratelimit-reset`, seconds until the window is whole again.
+    ///   - refused: the answer was a 429: if the refill estimate let it through, the server's
+    ///     window starts again all at once, and the pacer waits for whole resets from now on.
+    public func release(limit: Int? = nil, remaining: Int?, resetSeconds: Int?, refused: Bool = false) {
+        if let limit, limit > 0 { windowSize.withLock { $0 = Double(limit) } }
+        let window = windowSize.withLock { $0 }
         let waiters = budget.withLock { budget in
             budget.inFlight = max(0, budget.inFlight - 1)
+            let time = now()
+            if refused && budget.refillPerSecond != nil { budget.refillsAllAtOnce = true }
             if let remaining {
-                let resetAt = now() + Double(resetSeconds ?? 1)
-                if let known = budget.remaining, now() < budget.resetAt {
-                    // Answers overtake each other: within a window, the lowest count is the
-                    // latest, and the later reset is the safe one.
-                    budget.remaining = min(known, remaining)
+                let reset = Double(max(resetSeconds ?? 1, 1))
+                let resetAt = time + reset
+                if let window, Double(remaining) < window {
+                    budget.refillPerSecond = (window - Double(remaining)) / reset
+                }
+                if let known = budget.available(at: time, limit: window), time < budget.resetAt {
+                    // Answers overtake each other: the lowest count is the safe one, and the
+                    // later reset.
+                    budget.remaining = min(known, Double(remaining))
                     budget.resetAt = max(budget.resetAt, resetAt)
                 } else {
-                    budget.remaining = remaining
+                    budget.remaining = Double(remaining)
                     budget.resetAt = resetAt
                 }
+                budget.reportedAt = time
             }
             defer { budget.waiters = [] }
             return budget.waiters

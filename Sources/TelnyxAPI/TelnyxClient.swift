@@ -14,10 +14,13 @@ public struct TelnyxClient: Sendable {
 
     /// The HTTP client every `TelnyxClient` shares unless given another. Connection failures
     /// surface at once instead of being retried inside the pool until the request's deadline:
-    /// `RetryMiddleware` already retries them, with backoff the caller controls.
+    /// `RetryMiddleware` already retries them, with backoff the caller controls. Up to
+    /// `mostInFlight` HTTP/1.1 connections a host (AsyncHTTPClient's default, 8, held bulk work
+    /// to 8 in flight whatever the rate limit allowed).
     public static let sharedHTTPClient: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = mostInFlight
         configuration.timeout.connect = .seconds(10)
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()

@@ -96,6 +96,9 @@ extension SimulatorWorld {
             }
         }
 
+        /// No criterion given: every monitored number is listed.
+        var acceptsAll: Bool { contains == nil && equals == nil && source == nil && ownershipStatus == nil }
+
         func accepts(_ record: Schemas.ReputationPhoneNumber) -> Bool {
             guard let number = record.phoneNumber else { return false }
             if let source, (record.source ?? .init(.telnyx)).rawValue != source.rawValue { return false }
@@ -117,6 +120,12 @@ extension SimulatorWorld {
         try filter.check()
         return try transact { state, _ in
             if let enterpriseId { _ = try state.settings(enterpriseId) }
+            if let enterpriseId, filter.acceptsAll {
+                // One page of one enterprise's numbers: only that page's records are copied (a
+                // watch of 10,000 numbers asks 40 pages at once, each under this lock).
+                let page = paging.slice(state.numbersByEnterprise[enterpriseId] ?? [])
+                return (page.items.compactMap { state.numbers[$0]?.record }, page.meta)
+            }
             let enterprises = enterpriseId.map { [$0] } ?? state.enterpriseOrder
             let records: [Schemas.ReputationPhoneNumber] =
                 filter.ownershipStatus?.is(.removed) == true

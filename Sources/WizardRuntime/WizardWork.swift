@@ -116,6 +116,9 @@ final class WizardWork {
                     {
                         _ = try? store.recordNewReadings(id, ReadingDecoding.snapshots(listed, at: Date()))
                         inbox.post(.readings(WizardWork.readings(store: store, onboardingId: id)))
+                        // Numbers Telnyx's scheduled check read are no longer billed first reads.
+                        try? await engine.noteScheduledReadings(listed)
+                        inbox.post(.engine(await engine.state, engine.batchProgress))
                     }
                     if let (changed, since) = try? WizardWork.changedSinceLastLook(store: store, onboardingId: id, now: Date()) {
                         inbox.post(.changedSinceLook(changed, since: since))

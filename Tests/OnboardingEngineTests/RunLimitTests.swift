@@ -100,6 +100,19 @@ import Testing
                 #expect(Set(report.changes.map(\.phoneNumber)) == Set(numbers))
                 #expect(report.changes.allSatisfy { $0.kind == .dataArrived || $0.kind == .stillWithoutData })
                 #expect(try await simulator.ledger().filter { $0["scheduled"] as? Bool == true }.count == 3)
+
+                // The wizard, opened again, lists them too: those with data lose their `$` (a
+                // read is answered from Telnyx's cache now), the others still wait.
+                let client = try simulator.client()
+                let reopened = try OnboardingEngine(store: store, client: client, onboardingId: "onb-scheduled")
+                let listed = try await client.allNumbers(enterpriseId: state.enterprise?.id ?? "")
+                let withData = Set(listed.filter { $0.reputationData != nil }.compactMap(\.phoneNumber))
+                #expect(!withData.isEmpty)
+                try await reopened.noteScheduledReadings(listed)
+                let noted = await reopened.state
+                #expect(noted.queriedNumbers == withData)
+                #expect(noted.awaitingFirstCheck == (withData.count == numbers.count ? nil : Set(numbers).subtracting(withData)))
+                await reopened.close()
             }
         }
     }

@@ -192,6 +192,36 @@ import Testing
         try await unpaced.acquire()
     }
 
+    @Test func aContinuouslyRefilledWindowIsWaitedForOneTokenAtATime() async throws {
+        let clock = FakeClock()
+        let pacer = RateLimitPacer(now: { clock.now }, sleep: { clock.advance($0) })
+        try await pacer.acquire()
+        // 10 a window, none left, whole again in 1 s: ten come back each second.
+        pacer.release(limit: 10, remaining: 0, resetSeconds: 1)
+        try await pacer.acquire()
+        try await pacer.acquire()
+        #expect(clock.slept.count == 2)
+        #expect(clock.slept.allSatisfy { abs($0 - 0.1) < 1e-9 }, "a tenth of a second each, not the whole reset: \(clock.slept)")
+        // A 429 after that: this server's window starts again all at once.
+        pacer.release(limit: 10, remaining: 0, resetSeconds: 1, refused: true)
+        pacer.release(limit: 10, remaining: 0, resetSeconds: 1)
+        try await pacer.acquire()
+        #expect(clock.slept.count == 3)
+        #expect(abs((clock.slept.last ?? 0) - 1) < 1e-9, "the whole reset once a 429 showed the refill is not continuous")
+    }
+
+    @Test func aPacedClientAtTheServersRateMeetsNo429() async throws {
+        // 50 requests through a window of 20 a second, eight in flight: the pacer waits for
+        // tokens as they come back and the server never refuses one.
+        try await withSimulator({ $0.rateLimit = 20 }) { simulator in
+            let statuses = StatusRecorder()
+            let client = try simulator.client(retries: 0, middlewares: [statuses])
+            _ = try await Array(0..<50).concurrentMap(inFlight: 8) { _ in _ = try await client.termsStatus() }
+            #expect(statuses.codes.count == 50)
+            #expect(!statuses.codes.contains(429))
+        }
+    }
+
     @Test func anOlderAlreadyAgreedAnswerCountsAsAgreed() async throws {
         try await withSimulator { simulator in
             let client = try simulator.client()

@@ -1,0 +1,17 @@
+import Onboarding
+import OnboardingStore
+import TelnyxAPI
+
+extension OnboardingEngine {
+    /// Takes note of numbers that Telnyx's free list (`listed`, every page) shows with data
+    /// although they were never read here: Telnyx's scheduled check read them, so their next
+    /// read is answered from its cache (free), not billed as a first read, and the table stops
+    /// marking them `$`. Nothing is sent to Telnyx; the state is saved only when one changed.
+    /// - Throws: `StoreError` when the state cannot be saved.
+    public func noteScheduledReadings(_ listed: [ReputationNumber]) async throws(StoreError) {
+        let unread = Set(state.monitoredNumbers).subtracting(state.queriedNumbers)
+        let withData = listed.filter { $0.reputationData != nil }.compactMap(\.phoneNumber).filter { unread.contains($0) }
+        guard !withData.isEmpty else { return }
+        _ = try await send(.scheduledReadingsListed(withData: withData))
+    }
+}
