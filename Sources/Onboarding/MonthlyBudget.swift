@@ -54,7 +54,7 @@ public struct BudgetCheck: Codable, Equatable, Sendable {
         guard passes else { return "Within the monthly budget of \(budget)." }
         return spentThisMonth + thisAction > budget
             ? "This passes the monthly budget of \(budget) by \(Money(cents: (spentThisMonth + thisAction).cents - budget.cents))."
-            : "Monitoring would then run over the monthly budget of \(budget) a month."
+            : "Monitoring would then run over the monthly budget of \(budget) a month, by \(Money(cents: monthlyAfter.cents - budget.cents))."
     }
 }
 

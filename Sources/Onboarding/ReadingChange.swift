@@ -54,14 +54,20 @@ public struct ReadingChange: Equatable, Sendable {
     public var to: String?
     public var detail: String?
     public var severity: Severity
+    /// For `ownershipDeadline`: the deadline is already past (Telnyx acts on it at its next check).
+    public var deadlinePassed: Bool
 
-    public init(phoneNumber: String, kind: Kind, from: String? = nil, to: String? = nil, detail: String? = nil, severity: Severity) {
+    public init(
+        phoneNumber: String, kind: Kind, from: String? = nil, to: String? = nil, detail: String? = nil, severity: Severity,
+        deadlinePassed: Bool = false
+    ) {
         self.phoneNumber = phoneNumber
         self.kind = kind
         self.from = from
         self.to = to
         self.detail = detail
         self.severity = severity
+        self.deadlinePassed = deadlinePassed
     }
 
     /// One line for people, without the number: "risk medium → high (robocall)".
@@ -80,7 +86,9 @@ public struct ReadingChange: Equatable, Sendable {
         case .dataArrived: return "first data: risk \(to ?? "?")"
         case .stillWithoutData: return "still without data"
         case .removed: return "no longer monitored\(reason)"
-        case .ownershipDeadline: return "Telnyx asks to confirm ownership by \(to ?? "?")\(reason)"
+        case .ownershipDeadline:
+            guard deadlinePassed else { return "Telnyx asks to confirm ownership by \(to ?? "?")\(reason)" }
+            return "the deadline to confirm ownership passed at \(to ?? "?")\(reason); Telnyx acts on it at its next check"
         case .ownershipFlagged: return "ownership flagged\(reason)"
         }
     }

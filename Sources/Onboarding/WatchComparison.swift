@@ -14,10 +14,11 @@ public enum WatchComparison {
     ///   - removalReasons: Telnyx's `removal_reason` of numbers no longer listed, when known.
     ///   - scoreDrop: the fall (1 to 100 points) in one score that is reported.
     ///   - dateText: how a deadline is written (ISO 8601 for scripts, or for people).
+    ///   - now: the time of the look, to say a deadline already passed; nil does not say it.
     public static func changes(
         previous: [String: NumberReading], current: [WatchedNumber], previousOwnership: [String: String] = [:],
         removalReasons: [String: String] = [:],
-        scoreDrop: Int = defaultScoreDrop, dateText: (Date) -> String
+        scoreDrop: Int = defaultScoreDrop, dateText: (Date) -> String, now: Date? = nil
     ) -> [ReadingChange] {
         var changes: [ReadingChange] = []
         var listed = Set<String>()
@@ -25,7 +26,7 @@ public enum WatchComparison {
             let phoneNumber = number.reading.phoneNumber
             listed.insert(phoneNumber)
             changes += readingChanges(phoneNumber, from: previous[phoneNumber], to: number.reading, scoreDrop: scoreDrop)
-            changes += ownershipChanges(number, was: previousOwnership[phoneNumber], dateText: dateText)
+            changes += ownershipChanges(number, was: previousOwnership[phoneNumber], dateText: dateText, now: now)
         }
         for (phoneNumber, _) in previous where !listed.contains(phoneNumber) {
             let reason = removalReasons[phoneNumber]
@@ -84,13 +85,14 @@ public enum WatchComparison {
         return changes
     }
 
-    static func ownershipChanges(_ number: WatchedNumber, was: String?, dateText: (Date) -> String) -> [ReadingChange] {
+    static func ownershipChanges(_ number: WatchedNumber, was: String?, dateText: (Date) -> String, now: Date?) -> [ReadingChange] {
         switch number.ownershipStatus {
         case "pending_confirmation":
             return [
                 ReadingChange(
                     phoneNumber: number.reading.phoneNumber, kind: .ownershipDeadline, to: number.confirmBy.map(dateText) ?? "unknown",
-                    detail: number.flagReason, severity: .attention)
+                    detail: number.flagReason, severity: .attention,
+                    deadlinePassed: number.confirmBy.flatMap { deadline in now.map { deadline <= $0 } } ?? false)
             ]
         case "flagged":
             return [

@@ -382,7 +382,7 @@ public struct NonInteractiveRun: Sendable {
                         return .confirmationRequired("the first reputation check costs \(confirmation.estimate).")
                     }
                     if let stop = limitStop(confirmation, what: "the first reputation check") { return stop }
-                    progress("confirmed by --yes: the first reputation check, \(confirmation.estimate)")
+                    progress("confirmed by --yes: the first reputation check, \(confirmation.estimate)\(Self.month(confirmation))")
                     try await confirmCharge(engine)
                 }
             case .manage:
@@ -509,8 +509,14 @@ public struct NonInteractiveRun: Sendable {
                     "\(what) costs \(confirmation.estimate).\(budget)\(over)\(then(after: step, await engine.state, adding: adding))"))
         }
         if let stop = limitStop(confirmation, what: what) { return .stop(stop) }
-        progress("confirmed by --yes: \(what), \(confirmation.estimate)")
+        progress("confirmed by --yes: \(what), \(confirmation.estimate)\(Self.month(confirmation))")
         return .confirm
+    }
+
+    /// Where a charge leaves the month, for the lines that say it was confirmed or stopped:
+    /// ` (This month so far $X · with this $Y · monitoring about $Z a month)`; empty without it.
+    static func month(_ confirmation: PendingConfirmation) -> String {
+        confirmation.budget.map { " (\($0.said))" } ?? ""
     }
 
     /// Why `--yes` does not confirm this charge: it would pass `--max-cost`, or the monthly
@@ -520,7 +526,7 @@ public struct NonInteractiveRun: Sendable {
         if let maxCost, confirmed + confirmation.estimate.amount > maxCost {
             let before = confirmed.cents > 0 ? " after the \(confirmed) this run confirmed" : ""
             return .overLimit(
-                "\(what) costs \(confirmation.estimate), which would pass --max-cost \(maxCost)\(before); nothing more was billed. Raise --max-cost to go ahead."
+                "\(what) costs \(confirmation.estimate), which would pass --max-cost \(maxCost)\(before)\(Self.month(confirmation)); nothing more was billed. Raise --max-cost to go ahead."
             )
         }
         if let budget = confirmation.budget, budget.passes, !overBudget {

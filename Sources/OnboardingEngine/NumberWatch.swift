@@ -82,7 +82,7 @@ public struct NumberWatch: Sendable {
         }
         report.changes = WatchComparison.changes(
             previous: previous, current: current, previousOwnership: mark?.ownership ?? [:], removalReasons: removalReasons,
-            scoreDrop: scoreDrop, dateText: ReportTime.stamp)
+            scoreDrop: scoreDrop, dateText: ReportTime.stamp, now: at)
         var ownership: [String: String] = [:]
         for number in current where number.ownershipStatus != nil && number.ownershipStatus != "verified" {
             ownership[number.reading.phoneNumber] = number.ownershipStatus

@@ -30,7 +30,7 @@ public struct RunAnswers: Codable, Equatable, Sendable {
     /// now: Telnyx's first scheduled check reads them).
     public var firstRead: String?
     /// The onboarding's monthly budget in US dollars (0 or more; cents are kept).
-    public var budgetUSD: Double?
+    public var budgetUSD: DollarsAnswer?
 
     /// `remediation`: the numbers (any common US writing), what their calls are for (1 to
     /// 2,000 characters, plain text; the carriers' reviewers read it) and an optional contact
@@ -131,7 +131,7 @@ public struct RunAnswers: Codable, Equatable, Sendable {
 
     /// Whether step 8 leaves the first read to Telnyx's scheduled check (`first_read: scheduled`).
     /// - Throws: `RunInputError` naming `first_read` for another value.
-    func waitsForScheduledCheck() throws -> Bool {
+    public func waitsForScheduledCheck() throws -> Bool {
         switch firstRead {
         case nil, "now": return false
         case "scheduled": return true
@@ -144,18 +144,53 @@ public struct RunAnswers: Codable, Equatable, Sendable {
     }
 
     /// `budget_usd` as money, nil when not given.
-    /// - Throws: `RunInputError` naming `budget_usd` when it is negative or not a finite amount.
-    func monthlyBudget() throws -> Money? {
+    /// - Throws: `RunInputError` naming `budget_usd` when it is negative or not an amount.
+    public func monthlyBudget() throws -> Money? {
         guard let budgetUSD else { return nil }
-        let cents = (budgetUSD * 100).rounded()
-        // As the `budget` command reads amounts: cents at most, up to ten digits of dollars.
-        guard budgetUSD.isFinite, budgetUSD >= 0, budgetUSD < 1e10, abs(budgetUSD * 100 - cents) < 1e-6 else {
+        guard let money = budgetUSD.money else {
             throw RunInputError(
-                message: "budget_usd must be an amount in US dollars, 0 or more, with at most two decimals (e.g. 250 or 1200.50)")
+                message:
+                    "budget_usd must be an amount in US dollars, 0 or more, with at most two decimals (e.g. 250, 1200.50 or \"$1,200.50\")")
         }
-        return Money(cents: Int(cents))
+        return money
     }
 
     /// The enterprise as form fields keyed `organization_contact.email`.
     public var enterpriseFields: [String: String]? { enterprise?.fields }
+}
+
+/// An amount of US dollars in an answers file: a number (`1200.5`) or text as a person writes it
+/// (`"$1,200.50"`, commas only between thousands).
+public enum DollarsAnswer: Codable, Equatable, Sendable {
+    case number(Double)
+    case text(String)
+
+    public init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer()
+        if let number = try? value.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .text(try value.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var value = encoder.singleValueContainer()
+        switch self {
+        case .number(let number): try value.encode(number)
+        case .text(let text): try value.encode(text)
+        }
+    }
+
+    /// The amount, cents at most and below ten billion dollars (as the `budget` command reads
+    /// amounts); nil for anything else.
+    public var money: Money? {
+        switch self {
+        case .text(let text): return Money(dollarsText: text)
+        case .number(let dollars):
+            let cents = (dollars * 100).rounded()
+            guard dollars.isFinite, dollars >= 0, dollars < 1e10, abs(dollars * 100 - cents) < 1e-6 else { return nil }
+            return Money(cents: Int(cents))
+        }
+    }
 }

@@ -35,6 +35,20 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
         }
     }
 
+    /// Where `watch` (viewer `watch`) or the wizard's table (`table`) last looked: its time, how
+    /// many of the bundle's readings (in order) it had seen, and the `ownership_status` of the
+    /// numbers not verified then. The next look on the other desk reports what changed since.
+    public struct Mark: Codable, Sendable, Equatable {
+        public var viewer: String
+        public var at: Date
+        public var readingsSeen: Int
+        public var ownership: [String: String]
+        enum CodingKeys: String, CodingKey {
+            case viewer, at, ownership
+            case readingsSeen = "readings_seen"
+        }
+    }
+
     /// A file of the onboarding: its role (`rendered_loa`, `signed_loa`), name and bytes (base64).
     public struct File: Codable, Sendable, Equatable {
         public var role: String
@@ -56,10 +70,12 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
     public var audit: [AuditEntry]
     public var drafts: [String: [String: String]]
     public var readings: [Reading]
+    /// The last look of each viewer; nil in a bundle written before marks were kept.
+    public var marks: [Mark]?
     public var files: [File]
 
     enum CodingKeys: String, CodingKey {
-        case format, version, state, journal, audit, drafts, readings, files
+        case format, version, state, journal, audit, drafts, readings, marks, files
         case exportedAt = "exported_at"
         case exportedBy = "exported_by"
         case createdAt = "created_at"
@@ -167,6 +183,14 @@ extension OnboardingStore {
             ).map(Self.snapshot).map { OnboardingBundle.Reading(phoneNumber: $0.phoneNumber, data: $0.data, at: $0.at) }
             return (stateJSON, journal, drafts, readings)
         }
+        var marks: [OnboardingBundle.Mark] = []
+        let readingRows = try readingRows(id)
+        for viewer in [Viewer.watch, .table] {
+            guard let mark = try lastWatch(id, by: viewer) else { continue }
+            // A mark points at a row here; the bundle says how many of its readings it had seen.
+            let seen = readingRows.prefix { $0 <= mark.throughSnapshotId }.count
+            marks.append(.init(viewer: viewer.rawValue, at: mark.at, readingsSeen: seen, ownership: mark.ownership))
+        }
         var files: [OnboardingBundle.File] = []
         for (role, path) in [("rendered_loa", state.renderedLOAPath), ("signed_loa", state.signedLOAPath)] {
             guard let path, let contents = FileManager.default.contents(atPath: path) else { continue }
@@ -175,7 +199,7 @@ extension OnboardingStore {
         return OnboardingBundle(
             format: OnboardingBundle.format, version: OnboardingBundle.currentVersion, exportedAt: now, exportedBy: Self.osUser,
             state: stateJSON, createdAt: summary.createdAt, updatedAt: summary.updatedAt, journal: journal, audit: try auditLog(id),
-            drafts: drafts, readings: readings, files: files)
+            drafts: drafts, readings: readings, marks: marks, files: files)
     }
 
     /// Draft fields that hold paths of the exporting desk's files, dropped on import.
@@ -260,6 +284,14 @@ extension OnboardingStore {
             }
             try Self.insert(
                 bundle.readings.map { ReputationSnapshot(phoneNumber: $0.phoneNumber, data: $0.data, at: $0.at) }, of: state.id, in: db)
+            let rows = try Self.readingRows(state.id, in: db)
+            for mark in bundle.marks ?? [] {
+                guard let viewer = Viewer(rawValue: mark.viewer) else { continue }
+                let seen = min(max(mark.readingsSeen, 0), rows.count)
+                try db.execute(
+                    sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership, viewer) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [state.id, mark.at, seen == 0 ? 0 : rows[seen - 1], try Self.json(mark.ownership), viewer.rawValue])
+            }
         }
         try appendAudit(
             onboardingId: state.id, action: "import", billable: false, cost: nil,

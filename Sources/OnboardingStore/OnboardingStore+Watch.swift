@@ -78,6 +78,17 @@ extension OnboardingStore {
         }
     }
 
+    /// The rows of an onboarding's readings, in order.
+    func readingRows(_ onboardingId: String) throws(StoreError) -> [Int64] {
+        try read { db in try Self.readingRows(onboardingId, in: db) }
+    }
+
+    static func readingRows(_ onboardingId: String, in db: Database) throws -> [Int64] {
+        try Int64.fetchAll(
+            db, sql: "SELECT r.id FROM reading r JOIN readingNumber n ON n.key = r.numberKey WHERE n.onboardingId = ? ORDER BY r.id",
+            arguments: [onboardingId])
+    }
+
     /// The latest reading of every number as of row `throughSnapshotId` (what a watch saw).
     public func readings(_ onboardingId: String, throughSnapshotId: Int64) throws(StoreError) -> [String: ReputationSnapshot] {
         try read { db in

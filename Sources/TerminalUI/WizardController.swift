@@ -232,6 +232,10 @@ public enum WizardController {
             return []
         case .character("y"), .character("Y"): return [.send(.confirm)]
         case .character("O") where passes: return [.send(.confirmOverBudget)]
+        case .character("o") where passes:
+            // Going over a budget takes the capital letter, as a deliberate key.
+            model.notice = "Going over the monthly budget takes a capital O (Shift+o); n cancels."
+            return []
         case .character("n"), .character("N"), .escape: return [.send(.cancel)]
         case .character("q"): return [.quit]
         default: return []

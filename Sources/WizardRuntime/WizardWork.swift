@@ -154,7 +154,8 @@ final class WizardWork {
                 do {
                     let rows = NumberSheet.rows(try await client.allNumbers(enterpriseId: enterpriseId))
                     try SpreadsheetCSV.write(try NumberSheet.csv(rows), to: path)
-                    inbox.post(.notice("\(rows.count) numbers written to \(path) (for a spreadsheet; it reads back as a numbers list)."))
+                    // Short enough for one line of 80 columns: the file is in the current folder.
+                    inbox.post(.notice("\(rows.count.grouped) numbers written to ./\(name) (opens in a spreadsheet)."))
                 } catch {
                     let said = (error as? TelnyxError)?.message ?? "\(error)"
                     inbox.post(.notice("The numbers were not written: \(said); E tries again."))

@@ -384,6 +384,10 @@ struct Run: AsyncParsableCommand {
         let tree: Any? = yaml ? try? Yams.load(yaml: String(decoding: data, as: UTF8.self)) : try? JSONSerialization.jsonObject(with: data)
         let unknown = tree.map(AnswerKeys.problems(in:)) ?? []
         if !unknown.isEmpty { throw RunInputError(message: "\(path): \(AnswerKeys.summary(unknown))") }
+        // Values read only later are checked now too: a wrong one stops the run before an
+        // onboarding is made for it.
+        _ = try answers.monthlyBudget()
+        _ = try answers.waitsForScheduledCheck()
         return answers.resolvingPaths(
             relativeTo: (LocalFile.expanded(path, relativeTo: FileManager.default.currentDirectoryPath) as NSString)
                 .deletingLastPathComponent)

@@ -23,7 +23,7 @@ import Testing
                 let numbers = await engine.state.monitoredNumbers
                 let withoutData = await engine.state.numbersWithoutData
                 let billedBefore = try await simulator.ledger().count
-                let clock = Mutex(Date(timeIntervalSince1970: 1_900_000_000))
+                let clock = Mutex(Date(timeIntervalSince1970: 1_798_761_900))
                 let watch = NumberWatch(store: store, client: try simulator.client(), now: { clock.withLock { $0 } })
 
                 let first = try await watch.watch("onb-watch")
@@ -47,7 +47,7 @@ import Testing
                 #expect(try await simulator.raw(.POST, Self.path(numbers[3], "port-away"), key: nil).status == 204)
                 clock.withLock { $0 += 86400 }
                 let second = try await watch.watch("onb-watch")
-                #expect(second.previousAt == Date(timeIntervalSince1970: 1_900_000_000))
+                #expect(second.previousAt == Date(timeIntervalSince1970: 1_798_761_900))
                 #expect(second.numbersListed == 4)
                 let deadline = ReadingChange(
                     phoneNumber: numbers[1], kind: .ownershipDeadline, to: "2027-01-07 06:05 UTC", detail: "carrier_changed",
@@ -70,8 +70,8 @@ import Testing
                 #expect(second.readingsKept == 4, "Monday's check refreshed the four numbers with data")
                 #expect(second.severity == .attention)
                 #expect(
-                    second.text(now: Date(timeIntervalSince1970: 1_900_000_000 + 86400 + 600)) == """
-                        Acme Plumbing LLC (onb-watch): 4 numbers monitored, since the last watch (2030-03-17 17:46 UTC, 1 day ago)
+                    second.text(now: Date(timeIntervalSince1970: 1_798_761_900 + 86400 + 600)) == """
+                        Acme Plumbing LLC (onb-watch): 4 numbers monitored, since the last watch (2027-01-01 00:05 UTC, 1 day ago)
                           ! \(numbers[3])  no longer monitored (ported away)
                           ! \(worse)  risk low → high (survey)
                           ! \(numbers[1])  Telnyx asks to confirm ownership by 2027-01-07 06:05 UTC (carrier changed)
@@ -88,8 +88,8 @@ import Testing
                 let third = try await watch.watch("onb-watch")
                 #expect(third.changes == [deadline])
                 #expect(
-                    third.text(now: Date(timeIntervalSince1970: 1_900_000_000 + 86400 + 3600)) == """
-                        Acme Plumbing LLC (onb-watch): 4 numbers monitored, since the last watch (2030-03-18 17:46 UTC, 1 h ago)
+                    third.text(now: Date(timeIntervalSince1970: 1_798_761_900 + 86400 + 3600)) == """
+                        Acme Plumbing LLC (onb-watch): 4 numbers monitored, since the last watch (2027-01-02 00:05 UTC, 1 h ago)
                           ! \(numbers[1])  Telnyx asks to confirm ownership by 2027-01-07 06:05 UTC (carrier changed)
                           1 needs attention now; answer Telnyx with `reputation-wizard confirm-ownership --id onb-watch NUMBER…` (or `C` at step 9).
 
@@ -100,7 +100,7 @@ import Testing
                 let csv = String(decoding: try SpreadsheetCSV.bytes(header: WatchReport.csvHeader, rows: third.csvRows), as: UTF8.self)
                 #expect(
                     csv == "\u{FEFF}observed_at,onboarding_id,enterprise_id,phone_number,kind,severity,from,to,detail,said\r\n"
-                        + "2030-03-18T18:46:40Z,onb-watch,\(third.enterpriseId!),\"=\"\"\(numbers[1])\"\"\",ownership_deadline,attention,,"
+                        + "2027-01-02T01:05:00Z,onb-watch,\(third.enterpriseId!),\"=\"\"\(numbers[1])\"\"\",ownership_deadline,attention,,"
                         + "2027-01-07 06:05 UTC,carrier_changed,Telnyx asks to confirm ownership by 2027-01-07 06:05 UTC (carrier changed)\r\n"
                 )
                 #expect(try store.history("onb-watch", phoneNumber: worse).count == 2, "the first read and Monday's check")

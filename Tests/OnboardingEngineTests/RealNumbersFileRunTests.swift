@@ -66,7 +66,10 @@ import Testing
                     lines[setAsideLine]
                         == "2 numbers were set aside (\(NumberHostingReason.external): \(outside[0]), \(outside[1])) (of 5 given; not estimated, not billed)"
                 )
-                #expect(lines[confirmedLine] == "confirmed by --yes: adding numbers, $0.30 (3 numbers × $0.10)")
+                #expect(
+                    lines[confirmedLine]
+                        == "confirmed by --yes: adding numbers, $0.30 (3 numbers × $0.10) (This month so far $100.00 · with this $100.30 · monitoring about $101.31 a month)"
+                )
                 let added = try store.auditLog("onb-1").filter { $0.action.hasPrefix("add ") }
                 #expect(added.map(\.action) == ["add 3 numbers: \(owned.joined(separator: ", "))"])
                 #expect(added.map(\.cost) == [Money(cents: 30)])
@@ -105,7 +108,7 @@ import Testing
                 #expect(setAside < enabled)
                 #expect(
                     lines[enabled]
-                        == "confirmed by --yes: enabling reputation, $100.00 (first month of monitoring at $100.00 a month; then about $100.87 a month: $100.00 monitoring + 2 numbers checked every week at $0.10 = $0.87 a month)"
+                        == "confirmed by --yes: enabling reputation, $100.00 (first month of monitoring at $100.00 a month; then about $100.87 a month: $100.00 monitoring + 2 numbers checked every week at $0.10 = $0.87 a month) (This month so far $0.00 · with this $100.00 · monitoring about $100.87 a month)"
                 )
                 #expect(lines.filter { $0.contains("set aside") }.count == 1, "said once a run")
                 await engine.close()

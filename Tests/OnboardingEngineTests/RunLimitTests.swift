@@ -9,6 +9,20 @@ import Testing
 /// `--yes` is bounded: by `--max-cost` for one run, and by the onboarding's monthly budget
 /// (`budget_usd`) unless `--over-budget` is given. Nothing past either is billed.
 @Suite struct RunLimitTests {
+    @Test func budgetUSDIsANumberOrDollarsAsWrittenAndNothingElse() throws {
+        #expect(try answers(["budget_usd": 1200.5]).monthlyBudget() == Money(cents: 120_050))
+        #expect(try answers(["budget_usd": "$1,200.50"]).monthlyBudget() == Money(cents: 120_050))
+        #expect(try answers(["budget_usd": "250"]).monthlyBudget() == Money(cents: 25_000))
+        #expect(try answers().monthlyBudget() == nil)
+        for wrong in ["50,5", "12.345", "-1", "lots"] as [Any] + [12.345, -1, 1e10] {
+            let problem = #expect(throws: RunInputError.self) { try answers(["budget_usd": wrong]).monthlyBudget() }
+            #expect(
+                problem?.message
+                    == #"budget_usd must be an amount in US dollars, 0 or more, with at most two decimals (e.g. 250, 1200.50 or "$1,200.50")"#,
+                "\(wrong)")
+        }
+    }
+
     @Test func theBudgetStopsYesUntilOverBudgetIsGiven() async throws {
         try await withSimulator { simulator in
             try await withStore { store in
@@ -46,7 +60,7 @@ import Testing
                 #expect(first.exitCode == 12)
                 #expect(
                     first.message
-                        == "Not confirmed: enabling reputation costs $100.00 (first month of monitoring at $100.00 a month; then about $105.22 a month: $100.00 monitoring + 12 numbers checked every week at $0.10 = $5.22 a month), which would pass --max-cost $99.99; nothing more was billed. Raise --max-cost to go ahead."
+                        == "Not confirmed: enabling reputation costs $100.00 (first month of monitoring at $100.00 a month; then about $105.22 a month: $100.00 monitoring + 12 numbers checked every week at $0.10 = $5.22 a month), which would pass --max-cost $99.99 (This month so far $0.00 · with this $100.00 · monitoring about $105.22 a month); nothing more was billed. Raise --max-cost to go ahead."
                 )
                 #expect(try await simulator.ledger().isEmpty)
 
@@ -60,7 +74,7 @@ import Testing
                 let third = try await capped.run(engine)
                 #expect(
                     third.message
-                        == "Not confirmed: the first reputation check costs $1.20 (12 live checks × $0.10), which would pass --max-cost $1.50 after the $1.20 this run confirmed; nothing more was billed. Raise --max-cost to go ahead."
+                        == "Not confirmed: the first reputation check costs $1.20 (12 live checks × $0.10), which would pass --max-cost $1.50 after the $1.20 this run confirmed (This month so far $101.20 · with this $102.40 · monitoring about $105.22 a month); nothing more was billed. Raise --max-cost to go ahead."
                 )
                 let billed = try await simulator.ledger().map { $0["action"] as! String }
                 #expect(billed == ["enable"] + Array(repeating: "associate", count: 12))

@@ -109,3 +109,44 @@ import Testing
         }
     }
 }
+
+/// A hand-over carries where `watch` and the table last looked: the other desk's next look
+/// reports what changed since, not every reading again.
+@Suite struct BundleMarksTests {
+    @Test func theLastLooksTravelWithTheReadingsTheySaw() throws {
+        try withStateDirectory { first in
+            try withStateDirectory { second in
+                let here = try OnboardingStore(directory: first)
+                try here.create(OnboardingState(id: "onb-1"), at: t0)
+                let day: TimeInterval = 86400
+                func reading(_ risk: String, _ days: Double) -> ReputationSnapshot {
+                    ReputationSnapshot(
+                        phoneNumber: "+13125550134", data: #"{"spam_risk":"\#(risk)"}"#, at: t0.addingTimeInterval(days * day))
+                }
+                try here.recordSnapshots("onb-1", [reading("low", 0), reading("medium", 1)])
+                try here.recordWatch("onb-1", at: t0.addingTimeInterval(day), ownership: ["+13125550134": "pending_confirmation"])
+                try here.recordSnapshots("onb-1", [reading("high", 2)])
+                try here.recordWatch("onb-1", at: t0.addingTimeInterval(2 * day), ownership: [:], by: .table)
+                try here.recordSnapshots("onb-1", [reading("low", 3)])
+
+                let there = try OnboardingStore(directory: second)
+                let bundle = try OnboardingBundle.decoded(try here.exportBundle("onb-1").encoded(), path: "onb-1.json")
+                #expect(
+                    bundle.marks == [
+                        .init(
+                            viewer: "watch", at: t0.addingTimeInterval(day), readingsSeen: 2,
+                            ownership: ["+13125550134": "pending_confirmation"]),
+                        .init(viewer: "table", at: t0.addingTimeInterval(2 * day), readingsSeen: 3, ownership: [:]),
+                    ])
+                _ = try there.importBundle(bundle, from: "onb-1.json")
+                let watched = try #require(try there.lastWatch("onb-1"))
+                #expect(watched.at == t0.addingTimeInterval(day))
+                #expect(watched.ownership == ["+13125550134": "pending_confirmation"])
+                #expect(try there.readings("onb-1", throughSnapshotId: watched.throughSnapshotId) == ["+13125550134": reading("medium", 1)])
+                let looked = try #require(try there.lastWatch("onb-1", by: .table))
+                #expect(try there.readings("onb-1", throughSnapshotId: looked.throughSnapshotId) == ["+13125550134": reading("high", 2)])
+                #expect(try there.latestReadings("onb-1") == ["+13125550134": reading("low", 3)])
+            }
+        }
+    }
+}

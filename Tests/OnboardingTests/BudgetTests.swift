@@ -46,7 +46,7 @@ import Testing
         #expect(check?.thisAction == .zero)
         #expect(check?.monthlyAfter == .dollars(400))
         #expect(check?.passes == true)
-        #expect(check?.budgetSaid == "Monitoring would then run over the monthly budget of $150.00 a month.")
+        #expect(check?.budgetSaid == "Monitoring would then run over the monthly budget of $150.00 a month, by $250.00.")
         #expect(walk.on(.confirmOverBudget) == [.changeFrequency(enterpriseId: "ent-1", frequency: .daily)])
         // Lowering it needs no override: it does not raise the monthly run.
         walk.on(.frequencyChanged(.daily), .changeFrequency(.weekly))

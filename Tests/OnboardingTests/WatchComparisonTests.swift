@@ -67,6 +67,21 @@ import Testing
             ])
     }
 
+    @Test func aDeadlineAlreadyPastIsSaidPassed() {
+        let asked = WatchedNumber(
+            reading: Self.reading("+13125550107", "low"), ownershipStatus: "pending_confirmation",
+            confirmBy: Date(timeIntervalSince1970: 86400), flagReason: "carrier_changed")
+        let day = { (date: Date) in "day \(Int(date.timeIntervalSince1970) / 86400)" }
+        let before = WatchComparison.changes(previous: [:], current: [asked], dateText: day, now: Date(timeIntervalSince1970: 86399))
+        let after = WatchComparison.changes(previous: [:], current: [asked], dateText: day, now: Date(timeIntervalSince1970: 86400))
+        #expect(
+            before.filter { $0.kind == .ownershipDeadline }.map(\.said) == ["Telnyx asks to confirm ownership by day 1 (carrier changed)"])
+        #expect(
+            after.filter { $0.kind == .ownershipDeadline }.map(\.said) == [
+                "the deadline to confirm ownership passed at day 1 (carrier changed); Telnyx acts on it at its next check"
+            ])
+    }
+
     @Test func theSameReadingAWobbleAndAKnownFlagAreNotChanges() {
         let previous = ["+13125550101": Self.reading("+13125550101", "low", scores: [70, 70, 70, 70])]
         let current = [

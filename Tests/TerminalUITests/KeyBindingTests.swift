@@ -357,6 +357,8 @@ import Testing
         }
         #expect(press([.character("y")], &over) == [])
         #expect(over.notice == "This passes the monthly budget: O goes over it, n cancels.")
+        #expect(press([.character("o")], &over) == [])
+        #expect(over.notice == "Going over the monthly budget takes a capital O (Shift+o); n cancels.")
         #expect(press([.character("O")], &over) == [.send(.confirmOverBudget)])
         var within = over
         within.state.confirmation?.budget?.budget = .dollars(500)
