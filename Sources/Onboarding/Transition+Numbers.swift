@@ -67,11 +67,13 @@ extension Decision {
         )
     }
 
-    /// Numbers the free list shows with data that were never read here: reading them is no
-    /// longer a first read (Telnyx answers from its cache, free), so they lose their `$`.
+    /// Numbers the free list shows with data that were never read here, or last read without
+    /// data: reading them is no longer billed (Telnyx answers from its cache), so they lose
+    /// their `$`.
     mutating func onScheduledReadingsListed(withData numbers: [String]) -> Transition {
         let monitored = Set(state.monitoredNumbers)
-        let read = numbers.filter { monitored.contains($0) && !state.queriedNumbers.contains($0) }
+        let withoutData = state.numbersWithoutData
+        let read = numbers.filter { monitored.contains($0) && (!state.queriedNumbers.contains($0) || withoutData.contains($0)) }
         next.queriedNumbers.formUnion(read)
         next.noteData(read: read, withoutData: [])
         return stay()

@@ -65,10 +65,9 @@ public struct NumberWatch: Sendable {
         report.previousAt = mark?.at
         report.numbersListed = listed.count
         // Nothing kept since the last watch: its baseline is each number's latest reading.
-        let baselineIsLatest = try mark.map { mark throws(StoreError) in try store.latestReadingRow(onboardingId) <= mark.throughSnapshotId
-        }
-        report.readingsKept = try store.recordNewReadings(
-            onboardingId, ReadingDecoding.snapshots(listed, at: at), latest: baselineIsLatest == true ? baseline : nil)
+        var latest: [String: ReputationSnapshot]?
+        if let mark, try store.latestReadingRow(onboardingId) <= mark.throughSnapshotId { latest = baseline }
+        report.readingsKept = try store.recordNewReadings(onboardingId, ReadingDecoding.snapshots(listed, at: at), latest: latest)
         let current = listed.compactMap(Self.watched)
         // A number the last watch found gone was reported then; it is not reported again.
         let previous = baseline.compactMapValues(ReadingDecoding.reading).filter { mark?.ownership[$0.key] != Self.gone }

@@ -32,6 +32,25 @@ import Testing
         #expect(transition(state, .query(numbers: numbers, fresh: false)).state.confirmation == nil)
     }
 
+    @Test func numbersTelnyxsScheduledCheckReadAreNoLongerBilledReads() {
+        let numbers = ["+13125550100", "+13125550101", "+13125550102", "+13125550103"]
+        var state = Self.manage(numbers)
+        state.queriedNumbers = ["+13125550100", "+13125550101"]
+        state.readWithoutData = ["+13125550101"]
+        state.awaitingFirstCheck = ["+13125550102", "+13125550103"]
+        // The free list shows data for 101 (read before without), 102 (never read) and a
+        // number not monitored here.
+        let after = transition(state, .scheduledReadingsListed(withData: ["+13125550101", "+13125550102", "+19995550199"]))
+        var expected = state
+        expected.queriedNumbers = ["+13125550100", "+13125550101", "+13125550102"]
+        expected.readWithoutData = nil
+        expected.awaitingFirstCheck = ["+13125550103"]
+        #expect(after == Transition(state: expected))
+        // Reading every number now bills only the one still never read.
+        let asked = transition(after.state, .query(numbers: numbers, fresh: false))
+        #expect(asked.state.confirmation?.action == .query(numbers: numbers, fresh: false, billed: ["+13125550103"]))
+    }
+
     @Test func aJournalWrittenBeforeStillReads() throws {
         // `numbersQueried` and `numbersRefreshed` as journals held them before `withoutData`.
         let queried = try JSONDecoder().decode(Event.self, from: Data(#"{"numbersQueried":{"_0":["+13125550100"]}}"#.utf8))
