@@ -550,13 +550,19 @@ public struct NonInteractiveRun: Sendable {
     /// `adding`: the numbers that will be added (set-aside ones left out), when known.
     func then(after step: Step, _ state: OnboardingState, adding: Int? = nil) -> String {
         let adding = adding ?? (try? parseNumbers().count) ?? 0
+        // Left to Telnyx's first scheduled check, the first reads are not this run's to bill.
+        let readsNow = (try? answers.waitsForScheduledCheck()) != true
         switch step {
         case .enable:
             guard adding > 0 else { return "" }
+            guard readsNow else {
+                return
+                    " Then, with --yes: adding \(adding) numbers (\(state.prices.association * adding)); their first reputation check is left to Telnyx's scheduled check (first_read: scheduled)."
+            }
             return
                 " Then, with --yes: adding \(adding) numbers (\(state.prices.association * adding)) and their first reputation check (\(state.prices.liveCheck * adding))."
         case .associate:
-            guard adding > 0 else { return "" }
+            guard adding > 0, readsNow else { return "" }
             return
                 " Then, with --yes: their first reputation check (\(state.prices.liveCheck * adding), \(state.prices.liveCheck) a number)."
         case .terms, .enterprise, .loaRender, .signAndUpload, .gates, .query, .manage:

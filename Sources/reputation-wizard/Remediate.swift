@@ -56,7 +56,9 @@ struct Remediate: AsyncParsableCommand {
         guard yes else {
             try await engine.send(.cancel)
             await engine.close()
-            Output.say("Confirmation required: sending them to remediation costs \(asked.estimate). Run again with --yes to go ahead.\n")
+            // Over the budget, --yes alone would stop again: both are named at once.
+            let go = passes ? "Run again with --yes --over-budget to go over the budget" : "Run again with --yes to go ahead"
+            Output.say("Confirmation required: sending them to remediation costs \(asked.estimate). \(go).\n")
             throw ExitCode(12)
         }
         Output.say("confirmed by --yes\(passes ? " --over-budget" : ""): \(asked.estimate)\n")

@@ -88,6 +88,13 @@ import Testing
                         "Then, with --yes: adding 2 numbers ($0.20) and their first reputation check ($0.20). Run again with --yes to go ahead."
                     ))
                 #expect(await engine.state.confirmation?.action == .enable(frequency: .weekly, plannedNumbers: 2))
+                // Left to Telnyx's scheduled check, the first reads are not part of what --yes pays.
+                let scheduled = try answers(["signed_loa": try signedPDF(), "numbers": numbers, "first_read": "scheduled"])
+                let waiting = try await NonInteractiveRun(answers: scheduled, confirmBillable: false, wait: false).run(engine)
+                #expect(
+                    waiting.message.hasSuffix(
+                        "Then, with --yes: adding 2 numbers ($0.20); their first reputation check is left to Telnyx's scheduled check (first_read: scheduled). Run again with --yes to go ahead."
+                    ))
 
                 // The frequency is changed in the answers, and the run is given --yes.
                 let daily = try answers(["signed_loa": try signedPDF(), "numbers": numbers, "check_frequency": "daily"])
