@@ -361,6 +361,37 @@ public struct NonInteractiveRun: Sendable {
                 case .confirm: try await confirmCharge(engine)
                 }
             case .query:
+                // Numbers of the answers that could be added and are not monitored (a batch whose
+                // request was interrupted, found not taken when it was reconciled) are sent
+                // again, billed and confirmed as any addition, before the first read.
+                let monitored = Set(state.monitoredNumbers)
+                let refused = Set((try? engine.store.setAsideNumbers(state.id).map(\.phoneNumber)) ?? [])
+                let notMonitored = ((try? numbers()) ?? []).filter { !monitored.contains($0) && !refused.contains($0) }
+                if !notMonitored.isEmpty {
+                    let wanted: [String]
+                    do {
+                        wanted = try await split(notMonitored).addable
+                    } catch let error as TelnyxError {
+                        return .error("Asking Telnyx where the numbers are hosted failed: \(error.message)")
+                    }
+                    let unsent = wanted.filter { !monitored.contains($0) && !refused.contains($0) }
+                    if !unsent.isEmpty {
+                        progress(
+                            "\(unsent.count) of the answers' numbers \(unsent.count == 1 ? "is" : "are") not monitored yet (\(Effect.sample(unsent))): adding \(unsent.count == 1 ? "it" : "them") again"
+                        )
+                        switch try await decide(
+                            .addNumbers(unsent, setAside: [:]), at: .associate, engine, decided: &decided,
+                            what: "adding the \(unsent.count) numbers not added yet", adding: unsent.count)
+                        {
+                        case .none: continue
+                        case .stop(let stop): return stop
+                        case .confirm:
+                            try await confirmCharge(engine)
+                            repeats = 0
+                            continue
+                        }
+                    }
+                }
                 // The first read of the numbers not read yet: one read before (a run stopped midway)
                 // is not read again, which for a number without analytics data would bill again.
                 let unread = state.monitoredNumbers.filter { !state.queriedNumbers.contains($0) }

@@ -218,7 +218,9 @@ extension OnboardingEngine {
         let readings = answers.compactMap { try? $0.get() }
         let failures = answers.compactMap { answer -> TelnyxError? in if case .failure(let error) = answer { error } else { nil } }
         let at = now()
-        try store.recordSnapshots(state.id, ReadingDecoding.snapshots(readings, at: at))
+        // A read answered from Telnyx's cache is the reading already kept: history keeps one
+        // entry per check Telnyx ran (and billed), not one per look.
+        try store.recordNewReadings(state.id, ReadingDecoding.snapshots(readings, at: at))
         // A lost answer may have billed: the whole read is reconciled from the free list. A plain
         // failure billed nothing: the numbers read are the outcome, the others are said unread.
         if let unknown = failures.first(where: { $0.mayHaveBeenApplied }) { throw unknown }
@@ -250,7 +252,7 @@ extension OnboardingEngine {
         let wanted = Set(numbers)
         let listed = try await client.allNumbers(enterpriseId: enterpriseId).filter { wanted.contains($0.phoneNumber ?? "") }
         let at = now()
-        try store.recordSnapshots(state.id, ReadingDecoding.snapshots(listed, at: at))
+        try store.recordNewReadings(state.id, ReadingDecoding.snapshots(listed, at: at))
         return listed.filter { $0.reputationData == nil }.compactMap(\.phoneNumber)
     }
 

@@ -15,4 +15,15 @@ extension OnboardingEngine {
         guard !withData.isEmpty else { return }
         _ = try await send(.scheduledReadingsListed(withData: withData))
     }
+
+    /// Before a read of `numbers` is estimated: when some would be billed (never read here, or
+    /// last read without data), the free list is read once so that those Telnyx's scheduled
+    /// check has read since are estimated (and recorded) as the free cached reads they are.
+    /// A list that cannot be read leaves the estimate as it was (it can only overstate).
+    /// - Throws: `StoreError` when the state cannot be saved.
+    func noteScheduledReadings(before numbers: [String]) async throws(StoreError) {
+        guard state.reputationEnabled, let enterprise = state.enterprise, numbers.contains(where: state.nextReadIsBilled) else { return }
+        guard let listed = try? await client.allNumbers(enterpriseId: enterprise.id) else { return }
+        try await noteScheduledReadings(listed)
+    }
 }

@@ -107,6 +107,7 @@ public actor OnboardingEngine {
     public func send(_ event: Event) async throws(StoreError) -> String? {
         guard !killed else { return "This engine was stopped." }
         if event.isDecision { try noteMonthSpend() }
+        if case .query(let numbers, fresh: false) = event { try await noteScheduledReadings(before: numbers) }
         let result = transition(state, event)
         if let refusal = result.refusal { return refusal }
         state = result.state

@@ -192,7 +192,13 @@ extension OnboardingStore {
     }
 
     /// A reading's time as kept: milliseconds since 1970 (what GRDB's text dates kept too).
-    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    /// Milliseconds since 1970, clamped to what a column holds (a date out of range, such as
+    /// a cutoff millions of years back, must not trap).
+    static func milliseconds(_ date: Date) -> Int64 {
+        let value = (date.timeIntervalSince1970 * 1000).rounded()
+        guard value.isFinite else { return value > 0 ? .max : .min }
+        return Int64(exactly: value) ?? (value > 0 ? .max : .min)
+    }
 
     static func date(milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 }

@@ -24,6 +24,8 @@ struct Watch: AsyncParsableCommand {
 
     static let changesFound: Int32 = 20
     static let needsAttention: Int32 = 21
+    /// The longest `--keep-days`: a century of readings.
+    static let mostDaysKept = 36_500
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The onboarding (default: the most recently active).") var id: String?
@@ -45,7 +47,10 @@ struct Watch: AsyncParsableCommand {
     func validate() throws {
         if all && id != nil { throw ValidationError("Give an onboarding id or --all, not both.") }
         guard (1...100).contains(scoreDrop) else { throw ValidationError("--score-drop must be 1 to 100 (points of a 0–100 score).") }
-        guard keepDays >= 1 else { throw ValidationError("--keep-days must be 1 or more (days of readings kept).") }
+        guard (1...Self.mostDaysKept).contains(keepDays) else {
+            throw ValidationError(
+                "--keep-days must be 1 to \(Self.mostDaysKept) (days of readings kept; \(Self.mostDaysKept) is a century).")
+        }
         if !refresh && (yes || maxCost != nil || overBudget) {
             throw ValidationError("--yes, --max-cost and --over-budget go with --refresh; watch alone never bills.")
         }
@@ -77,10 +82,17 @@ struct Watch: AsyncParsableCommand {
             }
             do {
                 reports.append(try await watch.watch(onboardingId, scoreDrop: scoreDrop))
-                try store.forgetReadings(onboardingId, before: Date().addingTimeInterval(-Double(keepDays) * 86400))
             } catch {
                 failed = true
                 Output.say("Onboarding \(onboardingId) was not watched: \((error as? TelnyxError)?.message ?? "\(error)")\n")
+                continue
+            }
+            // The watch is recorded: old readings failing to go must not hide what it found.
+            do {
+                try store.forgetReadings(onboardingId, before: Date().addingTimeInterval(-Double(keepDays) * 86400))
+            } catch {
+                failed = true
+                Output.say("Onboarding \(onboardingId): readings older than \(keepDays) days were not forgotten: \(error)\n")
             }
         }
         if json {

@@ -274,4 +274,39 @@ func signedPDF(signature: String = "") throws -> String {
             }
         }
     }
+
+    /// A batch of a multi-batch addition refused with a 503 (Telnyx took nothing of it) is
+    /// found not taken and sent again in the same run: every number is added and read once,
+    /// none is left out of a run that says it completed.
+    @Test func aBatchThatFailedIsSentAgainInTheSameRun() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-batch-503")
+                let numbers = Array(simulator.world.inventory.prefix(200))
+                let everything = try answers(["signed_loa": try signedPDF(), "numbers": numbers])
+                var run = NonInteractiveRun(answers: everything, confirmBillable: true, wait: true)
+                run.schedule = GatePollSchedule(random: { 0.5 })
+                run.pause = { seconds in try await simulator.advanceClock(seconds: seconds) }
+                let said = Mutex<[String]>([])
+                run.progress = { line in said.withLock { $0.append(line) } }
+                try await simulator.setFaults(
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation/numbers", "status": 503, "times": 1}]"#)
+                let done = try await run.run(engine)
+                #expect(done == .complete, "\(done.message)")
+                let ledger = try await simulator.ledger()
+                let associated = actions(ledger, "associate").compactMap { $0["phone_number"] as? String }
+                #expect(associated.sorted() == numbers.sorted(), "each number added once")
+                let read = actions(ledger, "live_read").compactMap { $0["phone_number"] as? String }
+                #expect(read.sorted() == numbers.sorted(), "each number read once")
+                let state = await engine.state
+                #expect(Set(state.monitoredNumbers) == Set(numbers))
+                #expect(state.step == .manage)
+                #expect(
+                    said.withLock { $0 }.contains {
+                        $0.hasPrefix("100 of the answers' numbers are not monitored yet (") && $0.hasSuffix("): adding them again")
+                    }, "\(said.withLock { $0 })")
+                await engine.close()
+            }
+        }
+    }
 }

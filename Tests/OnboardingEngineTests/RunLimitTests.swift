@@ -131,6 +131,43 @@ import Testing
         }
     }
 
+    /// An engine that has not listed since Telnyx's scheduled check read the numbers (a wizard
+    /// left open) reads them as what they are now: cached, free. Nothing is asked or billed,
+    /// the audit records no cost, and each number's history keeps the check's reading once.
+    @Test func aReadAfterTheScheduledCheckIsEstimatedFromTheListAndKeptOnce() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let client = try simulator.client()
+                let engine = try OnboardingEngine.create(store: store, client: client, id: "onb-open")
+                let numbers = Array(simulator.world.inventory.prefix(3))
+                let given = try answers(["signed_loa": try signedPDF(), "numbers": numbers, "first_read": "scheduled"])
+                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine).exitCode == 11)
+                try await simulator.advanceClock(seconds: 301)
+                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine) == .complete)
+                try await simulator.advanceClock(seconds: 3 * 86400 + 6 * 3600)
+                _ = try await NumberWatch(store: store, client: client).watch("onb-open")
+                let withData = Set(
+                    try await client.allNumbers(enterpriseId: await engine.state.enterprise?.id ?? "").filter { $0.reputationData != nil }
+                        .compactMap(\.phoneNumber))
+                #expect(withData == Set(numbers), "the weekly check read every number")
+                let ledgerBefore = try await simulator.ledger().count
+
+                #expect(await engine.state.queriedNumbers.isEmpty, "the engine has not listed since")
+                #expect(try await engine.send(.query(numbers: numbers, fresh: false)) == nil)
+                let state = await engine.state
+                #expect(state.confirmation == nil, "nothing billed, so nothing asked")
+                #expect(state.queriedNumbers == Set(numbers))
+                #expect(try await simulator.ledger().count == ledgerBefore, "Telnyx billed nothing")
+                let queries = try store.auditLog("onb-open").filter { $0.action.hasPrefix("query of ") }
+                #expect(queries.map(\.cost) == [.zero])
+                for number in numbers {
+                    #expect(try store.history("onb-open", phoneNumber: number).count == 1, "\(number): the check's reading, kept once")
+                }
+                await engine.close()
+            }
+        }
+    }
+
     @Test func aWrongFirstReadIsNamedAndNeverWithoutAFrequency() async throws {
         try await withSimulator { simulator in
             try await withStore { store in

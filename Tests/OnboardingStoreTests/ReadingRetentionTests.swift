@@ -34,6 +34,10 @@ import Testing
             let mark = try #require(try store.lastWatch("onb-keep"))
             #expect(
                 try store.readings("onb-keep", throughSnapshotId: mark.throughSnapshotId).mapValues(\.data) == [a: #"{"s":2}"#, b: "null"])
+            // A cutoff past what a column holds (a retention of 2e11 days) forgets nothing and does not trap.
+            #expect(try store.forgetReadings("onb-keep", before: Self.t0.addingTimeInterval(-2e11 * Self.day)) == 0)
+            #expect(try store.forgetReadings("onb-keep", before: Date(timeIntervalSince1970: .infinity)) == 0, "only kept ones are left")
+            #expect(try store.history("onb-keep", phoneNumber: a).map(\.data) == [#"{"s":2}"#, #"{"s":3}"#])
         }
     }
 }
