@@ -8,15 +8,24 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public static func dollars(_ dollars: Int) -> Money { Money(cents: dollars * 100) }
 
     public static let zero = Money(cents: 0)
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
-    public static func * (lhs: Money, count: Int) -> Money { Money(cents: lhs.cents * count) }
+    /// Saturates at the largest amount rather than trapping: a damaged or hostile record must
+    /// not crash a listing (imported costs are bounded, `AuditEntry.largestCost`).
+    public static func + (lhs: Money, rhs: Money) -> Money {
+        let (sum, overflow) = lhs.cents.addingReportingOverflow(rhs.cents)
+        return overflow ? Money(cents: rhs.cents > 0 ? .max : .min) : Money(cents: sum)
+    }
+    /// Saturates as `+` does.
+    public static func * (lhs: Money, count: Int) -> Money {
+        let (product, overflow) = lhs.cents.multipliedReportingOverflow(by: count)
+        return overflow ? Money(cents: (lhs.cents < 0) == (count < 0) ? .max : .min) : Money(cents: product)
+    }
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
 
     /// `$15,000.00`
     public var description: String {
         let sign = cents < 0 ? "-" : ""
-        let whole = abs(cents) / 100
-        let fraction = abs(cents) % 100
+        let whole = cents.magnitude / 100
+        let fraction = cents.magnitude % 100
         var grouped = ""
         for (offset, digit) in String(whole).reversed().enumerated() {
             if offset > 0 && offset % 3 == 0 { grouped.append(",") }

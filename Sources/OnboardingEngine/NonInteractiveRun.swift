@@ -707,6 +707,31 @@ public struct NonInteractiveRun: Sendable {
 
     /// `parseNumbers`, with what was passed over and why (rows of the file with nothing in the
     /// numbers column, as CRM exports have for contacts without a phone), said once a run.
+    /// Checks what the answers name that the run would read only later (the numbers, the
+    /// `numbers_file`, `signed_loa`, `loa.signature_image`, and `first_read: scheduled` beside
+    /// `check_frequency: never`), so that a wrong one stops the run before an onboarding, or an
+    /// enterprise at Telnyx, is made for it. Reads local files only.
+    /// - Throws: `RunInputError` naming the field, what is wrong and the fix (exit 10).
+    public func checkInputs() throws {
+        _ = try readNumbers()
+        if let path = answers.signedLoa {
+            do { _ = try SignedLOAFile.read(path) } catch {
+                throw RunInputError(message: "signed_loa: \(error); give the signed LOA's path, or leave signed_loa out until it is signed")
+            }
+        }
+        if let path = answers.loa?.signatureImage {
+            do { _ = try SignatureImage.read(path) } catch {
+                throw RunInputError(message: "loa.signature_image: \(error)")
+            }
+        }
+        if try answers.waitsForScheduledCheck(), answers.checkFrequency == .never {
+            throw RunInputError(
+                message:
+                    "first_read: scheduled needs Telnyx's scheduled checks, and check_frequency is never: choose a frequency, or first_read: now"
+            )
+        }
+    }
+
     func readNumbers() throws -> (numbers: [String], notes: [String]) {
         let listed = NumberListParser.parse(lines: answers.numbers ?? [])
         var fileLines: [NumberListParser.Line] = []

@@ -74,6 +74,40 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
     public var marks: [Mark]?
     public var files: [File]
 
+    /// The largest cost one audit entry may carry in a bundle: $10,000,000,000.00 (far past
+    /// any onboarding; a larger one is a damaged or forged file).
+    public static let largestCost = Money(cents: 1_000_000_000_000)
+
+    /// What makes a decoded bundle unfit to import, worded for the person (nil when fit): a
+    /// version below 1, an audit cost that is negative or past `largestCost` (either would
+    /// defeat the monthly budget), a reading whose number is not E.164 or whose data is not a
+    /// JSON object or `null`, a mark that saw a negative number of readings.
+    public var problem: String? {
+        guard version >= 1 else { return "its version \(version) is not one reputation-wizard writes (1 to \(Self.currentVersion))" }
+        for (index, entry) in audit.enumerated() {
+            if let cost = entry.cost, cost < .zero || Self.largestCost < cost {
+                return
+                    "audit entry \(index + 1) (“\(String(entry.action.prefix(40)))”) costs \(cost), which no action costs; the file is damaged"
+            }
+        }
+        for (index, reading) in readings.enumerated() {
+            guard reading.phoneNumber.hasPrefix("+"), (8...16).contains(reading.phoneNumber.count),
+                reading.phoneNumber.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })
+            else {
+                return "reading \(index + 1)'s phone_number is not an E.164 number (+ and 7 to 15 digits); the file is damaged"
+            }
+            let parsed = try? JSONSerialization.jsonObject(with: Data(reading.data.utf8), options: .fragmentsAllowed)
+            guard parsed is [String: Any] || parsed is NSNull else {
+                return
+                    "reading \(index + 1) (\(reading.phoneNumber)) is not Telnyx's reputation_data (a JSON object or null); the file is damaged"
+            }
+        }
+        for mark in marks ?? [] where mark.readingsSeen < 0 {
+            return "the \(mark.viewer) mark saw \(mark.readingsSeen) readings, fewer than none; the file is damaged"
+        }
+        return nil
+    }
+
     enum CodingKeys: String, CodingKey {
         case format, version, state, journal, audit, drafts, readings, marks, files
         case exportedAt = "exported_at"
@@ -221,6 +255,9 @@ extension OnboardingStore {
         }
         guard bundle.version <= OnboardingBundle.currentVersion else {
             throw BundleProblem.newerVersion(path: path, version: bundle.version)
+        }
+        if let problem = bundle.problem {
+            throw BundleProblem.notABundle(path: path, detail: problem)
         }
         var state: OnboardingState
         do {

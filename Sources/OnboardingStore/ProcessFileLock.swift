@@ -39,3 +39,13 @@ public struct ProcessFileLock: Sendable {
         close(descriptor)
     }
 }
+
+extension OnboardingStore {
+    /// One `watch` of an onboarding at a time (two at once would both report, and mark, the
+    /// same changes): the lock on `.watch-ID.lock` in the state directory, waiting up to `wait`
+    /// seconds for another watch to finish.
+    /// - Throws: `StoreError.busy` when another watch holds it past `wait`.
+    public func watchLock(_ onboardingId: String, wait: Double, waiting: () -> Void = {}) throws(StoreError) -> ProcessFileLock {
+        try ProcessFileLock(path: directory.appendingPathComponent(".watch-\(onboardingId).lock").path, wait: wait, waiting: waiting)
+    }
+}

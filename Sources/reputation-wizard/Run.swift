@@ -91,6 +91,7 @@ struct Run: AsyncParsableCommand {
         let answers: RunAnswers
         do {
             answers = try loadAnswers()
+            try NonInteractiveRun(answers: answers, confirmBillable: yes, wait: wait).checkInputs()
         } catch let problem as RunInputError {
             // Bad answers are input needed (10), named by field, like every other answer.
             Output.say("Input needed: \(problem.message)\n")

@@ -24,6 +24,10 @@ struct Watch: AsyncParsableCommand {
 
     static let changesFound: Int32 = 20
     static let needsAttention: Int32 = 21
+    /// `--refresh` stopped by a limit with nothing new found (as `run`'s confirmation needed).
+    static let refreshStopped: Int32 = 12
+    /// Seconds a watch waits for another watch of the same onboarding to finish.
+    static let longestWaitForAnotherWatch: Double = 600
     /// The longest `--keep-days`: a century of readings.
     static let mostDaysKept = 36_500
 
@@ -74,11 +78,26 @@ struct Watch: AsyncParsableCommand {
         let watch = NumberWatch(store: store, client: client)
         var reports: [WatchReport] = []
         var failed = false
+        // A refresh a limit stopped (12): the watch still reports, and its changes outrank it.
+        var stopped = false
         var refresher = WatchRefresh(yes: yes, maxCost: maxCost.flatMap(Money.init(dollarsText:)), overBudget: overBudget)
         for onboardingId in chosen {
+            // Another watch of it finishes first; this one then reports only what came after.
+            let lock: ProcessFileLock
+            do {
+                lock = try store.watchLock(onboardingId, wait: Self.longestWaitForAnotherWatch) {
+                    Output.say("Onboarding \(onboardingId): another watch of it is running; waiting for it to finish.\n")
+                }
+            } catch {
+                failed = true
+                Output.say("Onboarding \(onboardingId) was not watched: another watch of it has run for 10 minutes; try again later.\n")
+                continue
+            }
+            defer { lock.release() }
             if refresh, let problem = try await refresher.refresh(onboardingId, store: store, client: client) {
                 Output.say("Onboarding \(onboardingId): \(problem.said)\n")
                 if problem.failed { failed = true }
+                if problem.stopped { stopped = true }
             }
             do {
                 reports.append(try await watch.watch(onboardingId, scoreDrop: scoreDrop))
@@ -113,7 +132,7 @@ struct Watch: AsyncParsableCommand {
         switch reports.compactMap(\.severity).max() {
         case .attention?: throw ExitCode(Self.needsAttention)
         case .change?: throw ExitCode(Self.changesFound)
-        case .info?, nil: return
+        case .info?, nil: if stopped { throw ExitCode(Self.refreshStopped) }
         }
     }
 

@@ -15,18 +15,25 @@ struct WatchRefresh {
     /// What this run has refreshed so far, against `maxCost`.
     var confirmed = Money.zero
 
-    /// Refreshes onboarding `onboardingId`'s numbers, or says why not.
-    /// - Returns: nil when refreshed (or nothing to refresh), else why not (said on stderr);
-    ///   `failed` when the refresh was sent and did not end well (a lost answer included).
-    /// - Throws: `ExitCode(12)` when a limit stops it without a terminal to ask.
-    mutating func refresh(
-        _ onboardingId: String, store: OnboardingStore, client: TelnyxClient
-    ) async throws -> (said: String, failed: Bool)? {
+    /// Why a refresh did not happen or did not end well, said on stderr after the onboarding's id.
+    struct Problem {
+        var said: String
+        /// The refresh was sent and did not end well (a lost answer included): exit 1.
+        var failed = false
+        /// A limit stopped it (`--max-cost`, the budget, no terminal to ask): exit 12 unless
+        /// the watch itself found changes. Nothing was billed.
+        var stopped = false
+    }
+
+    /// Refreshes onboarding `onboardingId`'s numbers, or says why not. The watch goes on after
+    /// either: what Telnyx's own checks brought is still reported.
+    /// - Returns: nil when refreshed (or nothing to refresh), else why not.
+    mutating func refresh(_ onboardingId: String, store: OnboardingStore, client: TelnyxClient) async throws -> Problem? {
         let engine: OnboardingEngine
         do {
             engine = try OnboardingEngine(store: store, client: client, onboardingId: onboardingId)
         } catch {
-            return ("not refreshed: \(error)", false)
+            return Problem(said: "not refreshed: \(error)")
         }
         let numbers = await engine.state.monitoredNumbers
         guard !numbers.isEmpty else {
@@ -35,7 +42,7 @@ struct WatchRefresh {
         }
         if let refusal = try await engine.send(.refresh(numbers)) {
             await engine.close()
-            return ("not refreshed: \(refusal)", false)
+            return Problem(said: "not refreshed: \(refusal)")
         }
         guard let asked = await engine.state.confirmation else {
             await engine.close()
@@ -53,8 +60,7 @@ struct WatchRefresh {
                     overLimit
                     ? "it would pass --max-cost \(maxCost!)"
                     : "\(asked.budget?.budgetSaid ?? "it passes the budget") Give --over-budget to go over it"
-                Output.say("Onboarding \(onboardingId): not refreshed: \(cost); \(why). Nothing was billed.\n")
-                throw ExitCode(12)
+                return Problem(said: "not refreshed: \(cost); \(why). Nothing was billed.", stopped: true)
             }
             go = true
         } else if isatty(STDIN_FILENO) == 1 {
@@ -71,29 +77,28 @@ struct WatchRefresh {
         } else {
             try await engine.send(.cancel)
             await engine.close()
-            Output.say("Onboarding \(onboardingId): \(cost). Give --yes and --max-cost to refresh without a terminal.\n")
-            throw ExitCode(12)
+            return Problem(said: "not refreshed: \(cost). Give --yes and --max-cost to refresh without a terminal.", stopped: true)
         }
         guard go else {
             try await engine.send(.cancel)
             await engine.close()
-            return ("not refreshed (declined); nothing was billed", false)
+            return Problem(said: "not refreshed (declined); nothing was billed")
         }
         confirmed = confirmed + asked.estimate.amount
         Output.say("Onboarding \(onboardingId): refreshing: \(asked.estimate)\n")
         if let refusal = try await engine.send(passes ? .confirmOverBudget : .confirm) {
             try await engine.send(.cancel)
             await engine.close()
-            return ("not refreshed: \(refusal)", false)
+            return Problem(said: "not refreshed: \(refusal)")
         }
         let error = await engine.state.lastError
         await engine.close()
         // A lost answer is settled by `status --check` (or the next run), never by sending again.
         return error.map {
-            (
-                "refresh: \($0.message)\($0.outcomeUnknown ? " `reputation-wizard status --check` settles it; nothing is sent again." : "")",
-                true
-            )
+            Problem(
+                said:
+                    "refresh: \($0.message)\($0.outcomeUnknown ? " `reputation-wizard status --check` settles it; nothing is sent again." : "")",
+                failed: true)
         }
     }
 }

@@ -60,3 +60,22 @@ import Testing
         }
     }
 }
+
+/// One watch of an onboarding at a time: a second waits, and is refused once its wait is over.
+@Suite struct WatchLockTests {
+    @Test func aSecondWatchOfTheSameOnboardingWaitsButAnotherOnboardingDoesNot() throws {
+        try withStateDirectory { directory in
+            let store = try OnboardingStore(directory: directory)
+            let first = try store.watchLock("onb-a", wait: 0)
+            var told = 0
+            #expect(throws: StoreError.busy(path: directory.path)) {
+                _ = try store.watchLock("onb-a", wait: 0.05) { told += 1 }
+            }
+            #expect(told == 1, "the wait is said once")
+            let other = try store.watchLock("onb-b", wait: 0)
+            other.release()
+            first.release()
+            try store.watchLock("onb-a", wait: 0).release()
+        }
+    }
+}

@@ -94,3 +94,16 @@ import Testing
         #expect(walk.state.confirmation?.action == .query(numbers: numbers, fresh: true, billed: numbers))
     }
 }
+
+/// Amounts add and multiply exactly, and saturate instead of trapping at the ends of `Int`.
+@Suite struct MoneyArithmeticTests {
+    @Test func amountsSaturateAtTheEnds() {
+        #expect(Money(cents: 10) + Money(cents: 5) == Money(cents: 15))
+        #expect(Money(cents: Int.max) + Money(cents: 1) == Money(cents: Int.max))
+        #expect(Money(cents: Int.min) + Money(cents: -1) == Money(cents: Int.min))
+        #expect(Money(cents: 10) * 3 == Money(cents: 30))
+        #expect(Money(cents: Int.max / 2) * 3 == Money(cents: Int.max))
+        #expect(Money(cents: -(Int.max / 2)) * 3 == Money(cents: Int.min))
+        #expect(Money(cents: Int.min).description == "-$92,233,720,368,547,758.08")
+    }
+}
