@@ -74,11 +74,18 @@ public struct NonInteractiveRun: Sendable {
     }
 
     public func run(_ engine: OnboardingEngine) async throws -> Stop {
+        let stop: Stop
         do {
-            return try await drive(engine)
+            stop = try await drive(engine)
         } catch let error as RunInputError {
             return .inputNeeded(error.message)
         }
+        // Held back by a limit: kept in the audit so `list` and `status` say why it stands still.
+        if case .overLimit(let why) = stop {
+            try engine.store.appendAudit(
+                onboardingId: await engine.state.id, action: OnboardingReport.limitStopAction, billable: false, cost: nil, result: why)
+        }
+        return stop
     }
 
     /// Waits before each further check of a lost answer in one run: the first check is at once.

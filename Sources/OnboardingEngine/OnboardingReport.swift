@@ -90,9 +90,26 @@ public struct OnboardingReport: Encodable, Sendable {
     /// Remediation requests sent through the onboarding, oldest first, with each number's
     /// outcome once known (`remediations`).
     public var remediations: [Remediation]
+    /// What the last `watch` saw that the onboarding's state does not say yet (`last_watch`):
+    /// numbers Telnyx asks about, and numbers no longer monitored; nil when it saw nothing new.
+    public var lastWatch: WatchSighting?
     /// What `status` did about reading Telnyx before this report (`check_note`): "Checked with
     /// Telnyx just now." or why it did not; absent when no check was wanted. Set by the caller.
     public var checkNote: String?
+
+    /// What the last `watch` (at `at`) saw of the numbers: `ownership` maps each number Telnyx
+    /// asked about to its `ownership_status`; `removed` lists numbers no longer monitored.
+    public struct WatchSighting: Encodable, Sendable, Equatable {
+        public var at: Date
+        public var ownership: [String: String]
+        public var removed: [String]
+
+        public init(at: Date, ownership: [String: String], removed: [String]) {
+            self.at = at
+            self.ownership = ownership
+            self.removed = removed
+        }
+    }
 
     /// A remediation request as reported: Telnyx's id and status, the numbers sent, how many
     /// Telnyx took (billed) and found ineligible, and number → outcome once known.
@@ -158,6 +175,7 @@ public struct OnboardingReport: Encodable, Sendable {
         case billingHistoryComplete = "billing_history_complete"
         case reputationDisabled = "reputation_disabled"
         case ownershipAttention = "ownership_attention"
+        case lastWatch = "last_watch"
         case removedByTelnyx = "removed_by_telnyx"
         case remediations
     }
@@ -231,6 +249,9 @@ public struct OnboardingReport: Encodable, Sendable {
             stalled = "waiting on Telnyx's review"
         } else if let error = state.lastError {
             stalled = "error: \(error.message)"
+        } else if let stop = audit.last, stop.action == OnboardingReport.limitStopAction {
+            // The last thing that happened was a run held back by --max-cost or the budget.
+            stalled = "\(stop.action) (\(ReportTime.said(stop.at, now: now))): \(stop.result)"
         } else if let asked = state.ownershipNotices?.summary(now: now) {
             stalled = "Telnyx asks about ownership: \(asked)"
         } else if state.gates?.externalVerificationStatus == .rejected {
@@ -241,6 +262,9 @@ public struct OnboardingReport: Encodable, Sendable {
             stalled = nil
         }
     }
+
+    /// The audit action of a headless run that `--max-cost` or the monthly budget held back.
+    public static let limitStopAction = "stopped at a limit"
 
     /// The report as lines for a terminal: every fact with when it was last read from Telnyx.
     /// Text from Telnyx (and from files) is stripped of escape and control sequences.
@@ -308,6 +332,23 @@ public struct OnboardingReport: Encodable, Sendable {
             }
             if asked.count > 5 { lines.append("  … and \(asked.count - 5) more (--json lists them all)") }
         }
+        if let seen = lastWatch {
+            var found: [String] = []
+            if !seen.ownership.isEmpty {
+                let numbers = seen.ownership.keys.sorted()
+                found.append(
+                    "Telnyx asks about \(numbers.count) \(numbers.count == 1 ? "number's" : "numbers'") ownership (\(Effect.sample(numbers)))"
+                )
+            }
+            if !seen.removed.isEmpty {
+                found.append(
+                    "\(seen.removed.count) \(seen.removed.count == 1 ? "number is" : "numbers are") no longer monitored (\(Effect.sample(seen.removed)))"
+                )
+            }
+            lines.append(
+                "Last watch (\(when(seen.at))): \(found.joined(separator: "; ")). `reputation-wizard status --check` reads Telnyx's details."
+            )
+        }
         if !removedByTelnyx.isEmpty {
             lines.append("Removed by Telnyx (no longer monitored): \(removedByTelnyx.count)")
             for number in removedByTelnyx.prefix(5) {
@@ -350,6 +391,17 @@ extension OnboardingStore {
         var report = try report(summary(id), now: now)
         report.setAsideNumbers = try setAsideNumbers(id).map { SetAsideNumber(phoneNumber: $0.phoneNumber, reason: $0.reason) }
         report.numbersAwaitingProof = report.setAsideNumbers.filter { $0.reason == NumberHosting.awaitingProof }.count
+        // What a watch saw after the state last read Telnyx's ownership: said until a check reads it.
+        if let mark = try lastWatch(id) {
+            let known = Set(report.ownershipAttention.map(\.phoneNumber))
+            let removedKnown = Set(report.removedByTelnyx.map(\.phoneNumber))
+            let asked = mark.ownership.filter { $0.value != NumberWatch.gone && !known.contains($0.key) }
+            let removed = mark.ownership.filter { $0.value == NumberWatch.gone && !removedKnown.contains($0.key) }.keys.sorted()
+            let checkedSince = report.gatesCheckedAt.map { $0 > mark.at } ?? false
+            if !checkedSince, !asked.isEmpty || !removed.isEmpty {
+                report.lastWatch = OnboardingReport.WatchSighting(at: mark.at, ownership: asked, removed: removed)
+            }
+        }
         // What waited on the proof is what to do next once it is approved.
         if report.numbersAwaitingProof > 0, report.externalVerificationStatus == "approved", report.inFlight == nil {
             let count = report.numbersAwaitingProof

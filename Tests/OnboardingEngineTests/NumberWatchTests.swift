@@ -127,3 +127,27 @@ import Testing
         }
     }
 }
+
+/// `status` without `--check` says what the last watch saw that the state does not know yet.
+@Suite struct StatusAfterWatchTests {
+    @Test func whatTheLastWatchSawIsSaidUntilACheckReadsIt() async throws {
+        try await withStore { store in
+            let t0 = Date(timeIntervalSince1970: 1_798_761_900)
+            try store.create(OnboardingState(id: "onb-seen"), at: t0)
+            #expect(try store.report("onb-seen", now: t0).lastWatch == nil)
+            try store.recordWatch(
+                "onb-seen", at: t0,
+                ownership: ["+13125550102": "pending_confirmation", "+13125550101": "flagged", "+13125550109": "removed"])
+            let report = try store.report("onb-seen", now: t0 + 120)
+            #expect(
+                report.lastWatch
+                    == OnboardingReport.WatchSighting(
+                        at: t0, ownership: ["+13125550101": "flagged", "+13125550102": "pending_confirmation"], removed: ["+13125550109"]))
+            #expect(
+                report.text.split(separator: "\n").filter { $0.hasPrefix("Last watch") }
+                    == [
+                        "Last watch (\(ReportTime.stamp(t0)), 2 min ago): Telnyx asks about 2 numbers' ownership (+13125550101, +13125550102); 1 number is no longer monitored (+13125550109). `reputation-wizard status --check` reads Telnyx's details."
+                    ])
+        }
+    }
+}

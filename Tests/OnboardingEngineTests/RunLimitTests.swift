@@ -38,10 +38,18 @@ import Testing
                 #expect(try await simulator.ledger().isEmpty, "nothing billed")
                 #expect(await engine.state.monthlyBudget == .dollars(50))
                 #expect(try store.auditLog("onb-budget").map(\.result).contains("monthly budget set to $50.00"))
+                // `list` and `status` say what holds it back, and how to go on.
+                let stoppedAt = try #require(try store.auditLog("onb-budget").last?.at)
+                let held = try store.report("onb-budget", now: stoppedAt)
+                #expect(
+                    held.stalled
+                        == "stopped at a limit (\(ReportTime.stamp(stoppedAt)), just now): enabling reputation costs $100.00 (first month of monitoring at $100.00 a month; then about $100.00 a month: $100.00 monitoring + 0 numbers checked every week at $0.10 = $0.00 a month). This passes the monthly budget of $50.00 by $50.00. (This month so far $0.00 · with this $100.00 · monitoring about $100.00 a month.) Give --over-budget to go over it, or raise budget_usd."
+                )
 
                 var over = NonInteractiveRun(answers: given, confirmBillable: true, wait: false)
                 over.overBudget = true
                 #expect(try await over.run(engine).exitCode == 11, "enabled, waiting on the reviews")
+                #expect(try store.report("onb-budget").stalled == "waiting on Telnyx's review", "the stop is history once it went on")
                 #expect(try await simulator.ledger().map { $0["action"] as? String } == ["enable"])
                 await engine.close()
             }
