@@ -231,19 +231,30 @@ public actor OnboardingEngine {
     /// before the outcome is applied: a query is billed for numbers never read before).
     func cost(of effect: Effect, outcome: Event) -> Money? {
         guard effect.isBillable else { return nil }
+        // Whether it was billed is not known yet: reconciling it records the cost.
+        if case .effectFailed(_, let failure) = outcome, failure.outcomeUnknown { return nil }
         let prices = state.prices
-        switch (effect, outcome) {
-        case (.enableReputation, .reputationEnabled): return prices.monitoringPerMonth
-        case (.associateNumbers(_, let sent), .numbersAssociated(let added, _)):
-            return prices.association * Set(added).intersection(sent).count
-        case (.refreshNumbers, .numbersRefreshed(let succeeded, _, _)): return prices.liveCheck * succeeded.count
-        case (.queryNumbers(_, _, let fresh), .numbersQueried(let numbers, _)):
-            return prices.liveCheck * (fresh ? numbers.count : numbers.filter(state.nextReadIsBilled).count)
-        case (.submitRemediation, .remediationsSubmitted(let requests)):
+        // Every effect is listed: a new billable one must say what it costs.
+        switch effect {
+        case .enableReputation:
+            if case .reputationEnabled = outcome { return prices.monitoringPerMonth }
+        case .associateNumbers(_, let sent):
+            if case .numbersAssociated(let added, _) = outcome { return prices.association * Set(added).intersection(sent).count }
+        case .refreshNumbers:
+            if case .numbersRefreshed(let succeeded, _, _) = outcome { return prices.liveCheck * succeeded.count }
+        case .queryNumbers(_, _, let fresh):
+            if case .numbersQueried(let numbers, _) = outcome {
+                return prices.liveCheck * (fresh ? numbers.count : numbers.filter(state.nextReadIsBilled).count)
+            }
+        case .submitRemediation:
             // Telnyx bills the numbers it took, not those it found ineligible.
-            return prices.remediation * requests.reduce(0) { $0 + $1.submitted }
-        case (_, .effectFailed(_, let failure)) where failure.outcomeUnknown: return nil
-        default: return .zero
+            if case .remediationsSubmitted(let requests) = outcome { return prices.remediation * requests.reduce(0) { $0 + $1.submitted } }
+        case .checkTerms, .agreeToTerms, .createEnterprise, .updateEnterprise, .renderLOA, .uploadSignedLOA, .checkGates,
+            .readEnterprise, .replaceLOA, .disableReputation, .changeFrequency, .removeNumbers, .setWebhook, .readOwnership,
+            .confirmOwnership, .submitOwnershipProof, .readRemediations:
+            break
         }
+        // A billable effect that failed plainly billed nothing.
+        return .zero
     }
 }
