@@ -27,7 +27,7 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Go ahead with billable steps (their cost is printed either way).") var yes = false
     @Flag(help: "Wait for Telnyx's review instead of exiting with 11.") var wait = false
     @Option(
-        name: .customLong("max-cost"),
+        name: .customLong("max-cost"), parsing: .unconditional,
         help: "With --non-interactive: the most this run may pay in US dollars, whatever --yes says (exit 12 past it).")
     var maxCost: String?
     @Flag(name: .customLong("over-budget"), help: "With --non-interactive: --yes may pass the onboarding's monthly budget.")

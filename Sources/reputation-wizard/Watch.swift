@@ -36,14 +36,15 @@ struct Watch: AsyncParsableCommand {
     @Flag(help: "Every onboarding with Number Reputation enabled (archived ones left out).") var all = false
     @Flag(help: "One JSON array, one object per change (snake_case keys).") var json = false
     @Option(help: "Also write the changes to this CSV file (UTF-8, numbers kept as text).") var csv: String?
-    @Option(help: "Report a score that fell by at least this many points (1 to 100).")
+    // Unconditional: `--score-drop -5` is a wrong value to name, not a missing one.
+    @Option(parsing: .unconditional, help: "Report a score that fell by at least this many points (1 to 100).")
     var scoreDrop = WatchComparison.defaultScoreDrop
-    @Option(help: "Keep readings this many days (each number's latest is always kept).")
+    @Option(parsing: .unconditional, help: "Keep readings this many days (each number's latest is always kept).")
     var keepDays = 400
     @Flag(help: "First refresh every number (billed $0.10 a number): asks at a terminal; else needs --yes and --max-cost.")
     var refresh = false
     @Flag(help: "With --refresh: go ahead without asking (needs --max-cost).") var yes = false
-    @Option(name: .customLong("max-cost"), help: "With --refresh --yes: the most this run may pay in US dollars.")
+    @Option(name: .customLong("max-cost"), parsing: .unconditional, help: "With --refresh --yes: the most this run may pay in US dollars.")
     var maxCost: String?
     @Flag(name: .customLong("over-budget"), help: "With --refresh --yes: go ahead even past the monthly budget.")
     var overBudget = false
