@@ -85,7 +85,7 @@ struct WatchRefresh {
             return Problem(said: "not refreshed (declined); nothing was billed")
         }
         confirmed = confirmed + asked.estimate.amount
-        Output.say("Onboarding \(onboardingId): refreshing: \(asked.estimate)\n")
+        Output.say("Onboarding \(onboardingId): refreshing: \(asked.estimate)\(asked.budget.map { " (\($0.said))" } ?? "")\n")
         if let refusal = try await engine.send(passes ? .confirmOverBudget : .confirm) {
             try await engine.send(.cancel)
             await engine.close()
