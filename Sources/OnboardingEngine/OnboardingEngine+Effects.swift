@@ -134,12 +134,21 @@ extension OnboardingEngine {
             var failed: [String] = []
             for start in stride(from: 0, to: numbers.count, by: Self.batchSize) {
                 let batch = Array(numbers[start..<min(start + Self.batchSize, numbers.count)])
+                let sentAt = now()
                 let outcome: RefreshOutcome
                 do {
                     outcome = try await client.refreshNumbers(enterpriseId: id, batch)
                 } catch {
+                    if error.mayHaveBeenApplied {
+                        // Only this batch may have been billed (the later ones were never sent):
+                        // settled here from the free list, so the rest is not counted as refreshed.
+                        guard let reached = await reachedByRefresh(batch, of: id, sentAt: sentAt) else { throw error }
+                        succeeded += reached
+                        failed += batch.filter { !reached.contains($0) } + numbers[(start + batch.count)...]
+                        break
+                    }
                     // Billed batches before a plain failure are the outcome; the rest failed.
-                    guard !error.mayHaveBeenApplied, !succeeded.isEmpty else { throw error }
+                    guard !succeeded.isEmpty else { throw error }
                     failed += numbers[start...]
                     break
                 }
@@ -241,6 +250,19 @@ extension OnboardingEngine {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Of `batch`, the numbers a refresh sent at `sentAt` whose answer was lost may have
+    /// reached, read from the free list: those with data newer than the last kept before it,
+    /// and (as no newer data can show a refresh of them) those without data, counted as
+    /// refreshed and billed so that nothing is refreshed twice by itself. Nil when the list
+    /// cannot be read (the whole refresh is reconciled later then).
+    func reachedByRefresh(_ batch: [String], of enterpriseId: String, sentAt: Date) async -> [String]? {
+        guard let listed = try? await client.allNumbers(enterpriseId: enterpriseId) else { return nil }
+        let wanted = Set(batch)
+        let mine = listed.filter { wanted.contains($0.phoneNumber ?? "") }
+        let reached = refreshed(mine, since: sentAt).union(mayHaveBeenRead(mine, fresh: true))
+        return batch.filter(reached.contains)
     }
 
     /// Keeps the current data of `numbers` as read through the free list: a refresh answers

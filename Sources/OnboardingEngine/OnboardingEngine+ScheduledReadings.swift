@@ -19,11 +19,14 @@ extension OnboardingEngine {
     /// Before a read of `numbers` is estimated: when some would be billed (never read here, or
     /// last read without data), the free list is read once so that those Telnyx's scheduled
     /// check has read since are estimated (and recorded) as the free cached reads they are.
-    /// A list that cannot be read leaves the estimate as it was (it can only overstate).
+    /// A list that cannot be read leaves the estimate as it was (it can only overstate). The
+    /// readings listed with data are kept.
     /// - Throws: `StoreError` when the state cannot be saved.
     func noteScheduledReadings(before numbers: [String]) async throws(StoreError) {
         guard state.reputationEnabled, let enterprise = state.enterprise, numbers.contains(where: state.nextReadIsBilled) else { return }
         guard let listed = try? await client.allNumbers(enterpriseId: enterprise.id) else { return }
+        // What the check read is kept, so the table and the history show it without a read of their own.
+        try store.recordNewReadings(state.id, ReadingDecoding.snapshots(listed.filter { $0.reputationData != nil }, at: now()))
         try await noteScheduledReadings(listed)
     }
 }

@@ -108,6 +108,15 @@ public actor OnboardingEngine {
         guard !killed else { return "This engine was stopped." }
         if event.isDecision { try noteMonthSpend() }
         if case .query(let numbers, fresh: false) = event { try await noteScheduledReadings(before: numbers) }
+        // A read confirmed after Telnyx's scheduled check (a box left open, a run resumed) is
+        // priced again first: what the check read is free now, and a lower price is asked anew.
+        if event == .confirm || event == .confirmOverBudget, case .query(let numbers, false, let billed)? = state.confirmation?.action {
+            try await noteScheduledReadings(before: numbers)
+            if numbers.filter(state.nextReadIsBilled) != billed {
+                _ = try await send(.cancel)
+                return try await send(.query(numbers: numbers, fresh: false))
+            }
+        }
         let result = transition(state, event)
         if let refusal = result.refusal { return refusal }
         state = result.state

@@ -375,6 +375,12 @@ struct Run: AsyncParsableCommand {
             throw RunInputError(message: "--answers \(error); give the path of a JSON or YAML file.")
         }
         let yaml = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+        if yaml, YAMLExpansion.exceeds(String(decoding: data, as: UTF8.self)) {
+            throw RunInputError(
+                message:
+                    "\(path): its aliases (*name) expand to more than \(YAMLExpansion.valueLimit.grouped) values; write the answers out without anchors and aliases."
+            )
+        }
         let answers: RunAnswers
         do {
             answers = yaml ? try YAMLDecoder().decode(RunAnswers.self, from: data) : try JSONDecoder().decode(RunAnswers.self, from: data)

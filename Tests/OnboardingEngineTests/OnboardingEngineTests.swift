@@ -114,6 +114,34 @@ func walkToEnable(_ engine: OnboardingEngine) async throws {
         }
     }
 
+    /// A refresh whose first batch's answer is lost (Telnyx took it) stops there and settles
+    /// that batch from the free list: the batches never sent are neither counted nor billed,
+    /// and the audit says what Telnyx billed.
+    @Test func aRefreshWhoseAnswerIsLostCountsOnlyTheBatchSent() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-lost")
+                try await walkToManage(engine, simulator, numbers: 250)
+                let numbers = await engine.state.monitoredNumbers
+                try await simulator.advanceClock(seconds: 60)
+                try await simulator.setFaults(
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation/numbers/refresh", "drop": "after_commit", "times": 1}]"#)
+                try await engine.send(.refresh(numbers))
+                try await engine.send(.confirm)
+                let state = await engine.state
+                #expect(state.inFlight == nil, "settled at once from the list")
+                let refreshes = actions(try await simulator.ledger(), "refresh").filter { $0["scheduled"] as? Bool != true }
+                #expect(refreshes.count == 100, "the first batch reached Telnyx; the others were never sent")
+                let audited = try store.auditLog("onb-lost").filter { $0.action.hasPrefix("refresh ") }
+                #expect(audited.map(\.cost) == [Money(cents: 1_000)], "\(audited.map(\.action))")
+                #expect(
+                    state.lastError?.message.hasPrefix("150 of 250 numbers could not be refreshed: ") == true,
+                    "\(String(describing: state.lastError))")
+                await engine.close()
+            }
+        }
+    }
+
     @Test func walksTheNineStepsAndBillsEachThingOnce() async throws {
         try await withSimulator { simulator in
             try await withStore { store in

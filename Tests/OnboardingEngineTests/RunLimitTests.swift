@@ -176,6 +176,41 @@ import Testing
         }
     }
 
+    /// A read asked before Telnyx's scheduled check and confirmed after it (a box left open)
+    /// is priced again before anything is sent: the check's readings are free, nothing is
+    /// billed or audited as billed, and the table has the check's readings.
+    @Test func aReadConfirmedAfterTheScheduledCheckIsPricedAgain() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let client = try simulator.client()
+                let engine = try OnboardingEngine.create(store: store, client: client, id: "onb-stale")
+                let numbers = Array(simulator.world.inventory.prefix(3))
+                let given = try answers(["signed_loa": try signedPDF(), "numbers": numbers, "first_read": "scheduled"])
+                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine).exitCode == 11)
+                try await simulator.advanceClock(seconds: 301)
+                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine) == .complete)
+                #expect(try await engine.send(.query(numbers: numbers, fresh: false)) == nil)
+                #expect(
+                    await engine.state.confirmation?.action == .query(numbers: numbers, fresh: false, billed: numbers),
+                    "before the check every number's read is billed")
+                try await simulator.advanceClock(seconds: 3 * 86400 + 6 * 3600)
+                let ledgerBefore = try await simulator.ledger().count
+
+                #expect(try await engine.send(.confirm) == nil)
+                let state = await engine.state
+                #expect(state.confirmation == nil, "nothing is billed now, so nothing is asked again")
+                #expect(state.queriedNumbers == Set(numbers))
+                #expect(try await simulator.ledger().count == ledgerBefore, "Telnyx billed nothing")
+                #expect(try store.auditLog("onb-stale").filter { $0.action.hasPrefix("query of ") }.map(\.cost) == [.zero])
+                #expect(Set(try store.latestReadings("onb-stale").keys) == Set(numbers), "the check's readings are kept")
+                for number in numbers {
+                    #expect(try store.history("onb-stale", phoneNumber: number).count == 1, "\(number): the check's reading, kept once")
+                }
+                await engine.close()
+            }
+        }
+    }
+
     @Test func aWrongFirstReadIsNamedAndNeverWithoutAFrequency() async throws {
         try await withSimulator { simulator in
             try await withStore { store in
