@@ -4,11 +4,22 @@ import Onboarding
 import Synchronization
 import TelnyxAPI
 
-/// What one run has confirmed, shared by the copies of its `NonInteractiveRun`.
-final class ConfirmedSpend: Sendable {
-    private let cents = Mutex(0)
-    var total: Money { Money(cents: cents.withLock { $0 }) }
-    func add(_ amount: Money) { cents.withLock { $0 += amount.cents } }
+/// What one run has billed, shared by the copies of its `NonInteractiveRun`: the costs the
+/// audit log recorded since the run began (what Telnyx took, reconciled answers included), not
+/// the estimates confirmed, so a batch that failed does not count against `--max-cost`.
+final class RunSpend: Sendable {
+    /// Audit entries of the onboarding when the run began.
+    private let start = Mutex<Int?>(nil)
+
+    func begin(_ engine: OnboardingEngine) async throws {
+        let count = try engine.store.auditLog(await engine.state.id).count
+        start.withLock { $0 = count }
+    }
+
+    func total(_ engine: OnboardingEngine) async throws -> Money {
+        let entries = try engine.store.auditLog(await engine.state.id)
+        return entries.dropFirst(start.withLock { $0 } ?? entries.count).reduce(.zero) { $0 + ($1.cost ?? .zero) }
+    }
 }
 
 /// Drives an onboarding without a screen, as far as the answers allow, and says why it
@@ -59,8 +70,8 @@ public struct NonInteractiveRun: Sendable {
     public var maxCost: Money?
     /// `--over-budget`: a charge that passes the onboarding's monthly budget may be confirmed.
     public var overBudget = false
-    /// What this run has confirmed so far (estimates), for `maxCost`.
-    let confirmedSpend = ConfirmedSpend()
+    /// What this run has billed so far, for `maxCost`.
+    let spend = RunSpend()
     public var schedule = GatePollSchedule()
     /// Waits between review checks; the sandbox moves its simulated clock instead.
     public var pause: @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }
@@ -93,6 +104,8 @@ public struct NonInteractiveRun: Sendable {
 
     func drive(_ engine: OnboardingEngine) async throws -> Stop {
         try await engine.reconcile()
+        // What an earlier run's lost answer billed (recorded by the reconcile above) was that run's.
+        try await spend.begin(engine)
         // Answers read only later are checked now, before anything is billed.
         if try answers.waitsForScheduledCheck() {
             let current = await engine.state
@@ -419,7 +432,7 @@ public struct NonInteractiveRun: Sendable {
                     guard confirmBillable else {
                         return .confirmationRequired("the first reputation check costs \(confirmation.estimate).")
                     }
-                    if let stop = limitStop(confirmation, what: "the first reputation check") { return stop }
+                    if let stop = try await limitStop(confirmation, what: "the first reputation check", engine) { return stop }
                     progress("confirmed by --yes: the first reputation check, \(confirmation.estimate)\(Self.month(confirmation))")
                     try await confirmCharge(engine)
                 }
@@ -546,7 +559,7 @@ public struct NonInteractiveRun: Sendable {
                 .confirmationRequired(
                     "\(what) costs \(confirmation.estimate).\(budget)\(over)\(then(after: step, await engine.state, adding: adding))"))
         }
-        if let stop = limitStop(confirmation, what: what) { return .stop(stop) }
+        if let stop = try await limitStop(confirmation, what: what, engine) { return .stop(stop) }
         progress("confirmed by --yes: \(what), \(confirmation.estimate)\(Self.month(confirmation))")
         return .confirm
     }
@@ -559,10 +572,10 @@ public struct NonInteractiveRun: Sendable {
 
     /// Why `--yes` does not confirm this charge: it would pass `--max-cost`, or the monthly
     /// budget without `--over-budget`; nil when it may go ahead.
-    func limitStop(_ confirmation: PendingConfirmation, what: String) -> Stop? {
-        let confirmed = confirmedSpend.total
-        if let maxCost, confirmed + confirmation.estimate.amount > maxCost {
-            let before = confirmed.cents > 0 ? " after the \(confirmed) this run confirmed" : ""
+    func limitStop(_ confirmation: PendingConfirmation, what: String, _ engine: OnboardingEngine) async throws -> Stop? {
+        let billed = try await spend.total(engine)
+        if let maxCost, billed + confirmation.estimate.amount > maxCost {
+            let before = billed.cents > 0 ? " after the \(billed) this run billed" : ""
             return .overLimit(
                 "\(what) costs \(confirmation.estimate), which would pass --max-cost \(maxCost)\(before)\(Self.month(confirmation)); nothing more was billed. Raise --max-cost to go ahead."
             )
@@ -575,11 +588,10 @@ public struct NonInteractiveRun: Sendable {
         return nil
     }
 
-    /// Confirms the pending charge (over the budget when it passes it: `limitStop` allowed that)
-    /// and counts it against `--max-cost`.
+    /// Confirms the pending charge (over the budget when it passes it: `limitStop` allowed that);
+    /// what it bills counts against `--max-cost` from the audit log.
     func confirmCharge(_ engine: OnboardingEngine) async throws {
         guard let confirmation = await engine.state.confirmation else { return }
-        confirmedSpend.add(confirmation.estimate.amount)
         try await engine.send(confirmation.budget?.passes == true ? .confirmOverBudget : .confirm)
     }
 

@@ -58,8 +58,9 @@ extension NumberHistory {
     public var csvRows: [[SpreadsheetCSV.Cell]] {
         lines.map { line in
             [
-                .phoneNumber(phoneNumber), .text(ISO8601DateFormatter().string(from: line.at)), .text(line.spamRisk ?? ""),
-                .text(line.spamCategory ?? ""), .integer(line.maturityScore), .integer(line.connectionScore),
+                .phoneNumber(phoneNumber), .text(ISO8601DateFormatter().string(from: line.at)),
+                .text(RemoteText.sanitized(line.spamRisk ?? "")), .text(RemoteText.sanitized(line.spamCategory ?? "")),
+                .integer(line.maturityScore), .integer(line.connectionScore),
                 .integer(line.engagementScore), .integer(line.sentimentScore), .text(line.costUSD), .text(line.riskChange ?? ""),
                 .text(line.categoryChange ?? ""),
             ]

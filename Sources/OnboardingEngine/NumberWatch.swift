@@ -18,6 +18,17 @@ public struct WatchReport: Sendable, Equatable {
     public var changes: [ReadingChange]
     /// Why nothing was watched (no enterprise, reputation not enabled); nil when it was.
     public var notWatched: String?
+    /// The mark a watch asked not to record yet leaves to record once its report is out
+    /// (`OnboardingStore.recordWatch`); nil once recorded, or when nothing was watched.
+    public var pendingMark: PendingMark?
+
+    /// Where a watch looked: when, the `ownership_status` of the numbers not verified (or
+    /// `removed`), and the last reading row it saw.
+    public struct PendingMark: Sendable, Equatable {
+        public var at: Date
+        public var ownership: [String: String]
+        public var through: Int64
+    }
 
     /// The highest severity among the changes (nil: none at all).
     public var severity: ReadingChange.Severity? { changes.map(\.severity).max() }
@@ -39,10 +50,15 @@ public struct NumberWatch: Sendable {
     }
 
     /// Watches onboarding `onboardingId`.
-    /// - Parameter scoreDrop: the fall in one score (1 to 100 points) that is reported.
+    /// - Parameters:
+    ///   - scoreDrop: the fall in one score (1 to 100 points) that is reported.
+    ///   - markNow: false leaves the mark in `pendingMark`, for the caller to record once the
+    ///     report reached the person (a report that cannot be written must not use up its changes).
     /// - Throws: `StoreError` when the onboarding or its readings cannot be read or kept;
     ///   `TelnyxError` when the list cannot be read (nothing is kept then, and the mark stays).
-    public func watch(_ onboardingId: String, scoreDrop: Int = WatchComparison.defaultScoreDrop) async throws -> WatchReport {
+    public func watch(
+        _ onboardingId: String, scoreDrop: Int = WatchComparison.defaultScoreDrop, markNow: Bool = true
+    ) async throws -> WatchReport {
         let state = try store.load(onboardingId)
         var report = WatchReport(
             onboardingId: onboardingId, enterpriseId: state.enterprise?.id, legalName: state.enterprise?.legalName, at: now(),
@@ -91,7 +107,11 @@ public struct NumberWatch: Sendable {
         for (phoneNumber, status) in mark?.ownership ?? [:] where status == Self.gone && !stillListed.contains(phoneNumber) {
             ownership[phoneNumber] = Self.gone
         }
-        try store.recordWatch(onboardingId, at: at, ownership: ownership)
+        if markNow {
+            try store.recordWatch(onboardingId, at: at, ownership: ownership)
+        } else {
+            report.pendingMark = WatchReport.PendingMark(at: at, ownership: ownership, through: try store.latestReadingRow(onboardingId))
+        }
         return report
     }
 

@@ -74,20 +74,25 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
     public var marks: [Mark]?
     public var files: [File]
 
-    /// The largest cost one audit entry may carry in a bundle: $10,000,000,000.00 (far past
-    /// any onboarding; a larger one is a damaged or forged file).
-    public static let largestCost = Money(cents: 1_000_000_000_000)
+    /// The most one audit entry can have cost at `prices`: a month of monitoring plus the
+    /// dearest per-number price for each number the action names (at least one). An entry
+    /// past it, or below zero, is a damaged or forged file: it would defeat the monthly budget.
+    public static func largestCost(of action: String, at prices: PriceTable) -> Money {
+        let named = action.split(whereSeparator: { $0 == " " || $0 == "," }).filter { $0.hasPrefix("+") && $0.count > 1 }.count
+        let dearest = [prices.association, prices.liveCheck, prices.remediation].max() ?? prices.liveCheck
+        return prices.monitoringPerMonth + dearest * max(1, named)
+    }
 
     /// What makes a decoded bundle unfit to import, worded for the person (nil when fit): a
-    /// version below 1, an audit cost that is negative or past `largestCost` (either would
-    /// defeat the monthly budget), a reading whose number is not E.164 or whose data is not a
-    /// JSON object or `null`, a mark that saw a negative number of readings.
-    public var problem: String? {
+    /// version below 1, an audit cost that is negative or more than the action could cost at
+    /// `prices` (`largestCost(of:at:)`), a reading whose number is not E.164 or whose data is
+    /// not a JSON object or `null`, a mark that saw a negative number of readings.
+    public func problem(prices: PriceTable) -> String? {
         guard version >= 1 else { return "its version \(version) is not one reputation-wizard writes (1 to \(Self.currentVersion))" }
         for (index, entry) in audit.enumerated() {
-            if let cost = entry.cost, cost < .zero || Self.largestCost < cost {
+            if let cost = entry.cost, cost < .zero || Self.largestCost(of: entry.action, at: prices) < cost {
                 return
-                    "audit entry \(index + 1) (“\(String(entry.action.prefix(40)))”) costs \(cost), which no action costs; the file is damaged"
+                    "audit entry \(index + 1) (“\(String(entry.action.prefix(40)))”) costs \(cost), more than that action can cost; the file is damaged"
             }
         }
         for (index, reading) in readings.enumerated() {
@@ -256,14 +261,14 @@ extension OnboardingStore {
         guard bundle.version <= OnboardingBundle.currentVersion else {
             throw BundleProblem.newerVersion(path: path, version: bundle.version)
         }
-        if let problem = bundle.problem {
-            throw BundleProblem.notABundle(path: path, detail: problem)
-        }
         var state: OnboardingState
         do {
             state = try Self.value(OnboardingState.self, bundle.state)
         } catch {
             throw BundleProblem.notABundle(path: path, detail: "its onboarding cannot be read: \(error)")
+        }
+        if let problem = bundle.problem(prices: state.prices) {
+            throw BundleProblem.notABundle(path: path, detail: problem)
         }
         // The id names a folder here: only what this program makes (letters, digits, - and _).
         guard Self.isSafeId(state.id) else {

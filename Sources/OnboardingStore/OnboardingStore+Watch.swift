@@ -48,9 +48,10 @@ extension OnboardingStore {
         }
     }
 
-    /// Marks a watch (or look) done at `at`: the next one compares against every reading kept so far.
+    /// Marks a watch (or look) done at `at`: the next one compares against every reading kept
+    /// so far, or (`through`, a reading row from `latestReadingRow`) kept up to that row.
     public func recordWatch(
-        _ onboardingId: String, at: Date, ownership: [String: String], by viewer: Viewer = .watch
+        _ onboardingId: String, at: Date, ownership: [String: String], by viewer: Viewer = .watch, through: Int64? = nil
     ) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -61,7 +62,7 @@ extension OnboardingStore {
                 try db.execute(
                     sql: "DELETE FROM watchRun WHERE onboardingId = ? AND viewer = ?", arguments: [onboardingId, viewer.rawValue])
             }
-            let through = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM reading") ?? 0
+            let through = try through ?? Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM reading") ?? 0
             try db.execute(
                 sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership, viewer) VALUES (?, ?, ?, ?, ?)",
                 arguments: [onboardingId, at, through, text, viewer.rawValue])

@@ -64,7 +64,8 @@ struct History: ParsableCommand {
         }
         guard csv == nil else { return Output.line("\(history.entries.count) readings of \(phoneNumber) written to \(csv!).") }
         let name = summaries.first { $0.state.id == onboardingId }?.state.enterprise?.legalName
+        // Readings are Telnyx's words (or a hand-over file's): never raw to the terminal.
         Output.line(
-            history.text(owner: "\(RemoteText.sanitized(name ?? "onboarding")) (\(onboardingId))").trimmingCharacters(in: .newlines))
+            RemoteText.sanitizedLines(history.text(owner: "\(name ?? "onboarding") (\(onboardingId))")).trimmingCharacters(in: .newlines))
     }
 }

@@ -1,3 +1,4 @@
+import CProcessGuard
 import Foundation
 import Onboarding
 import TerminalUI
@@ -23,6 +24,10 @@ enum Output {
     static func line(_ text: String) {
         print(asciiOnly ? ASCIIStandIn.text(text) : text)
     }
+
+    /// Flushes stdout and says whether everything printed so far reached it (false for a full
+    /// disk, a closed file…): a report that did not get out must not be marked read.
+    static func flushedStandardOutput() -> Bool { cpg_stdout_flushed() != 0 }
 
     /// Under a locale that is not UTF-8 (`LANG=C`) messages are written in ASCII (`…` as `...`).
     static let asciiOnly = !ASCIIStandIn.localeIsUTF8(ProcessInfo.processInfo.environment)

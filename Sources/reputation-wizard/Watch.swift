@@ -82,37 +82,37 @@ struct Watch: AsyncParsableCommand {
         // A refresh a limit stopped (12): the watch still reports, and its changes outrank it.
         var stopped = false
         var refresher = WatchRefresh(yes: yes, maxCost: maxCost.flatMap(Money.init(dollarsText:)), overBudget: overBudget)
+        let startedAt = Date()
+        // Held until the report is out and marked: another watch then reports only what came after.
+        var locks: [ProcessFileLock] = []
+        defer { for lock in locks { lock.release() } }
         for onboardingId in chosen {
-            // Another watch of it finishes first; this one then reports only what came after.
-            let lock: ProcessFileLock
             do {
-                lock = try store.watchLock(onboardingId, wait: Self.longestWaitForAnotherWatch) {
-                    Output.say("Onboarding \(onboardingId): another watch of it is running; waiting for it to finish.\n")
-                }
+                locks.append(
+                    try store.watchLock(onboardingId, wait: Self.longestWaitForAnotherWatch) {
+                        Output.say("Onboarding \(onboardingId): another watch of it is running; waiting for it to finish.\n")
+                    })
             } catch {
                 failed = true
                 Output.say("Onboarding \(onboardingId) was not watched: another watch of it has run for 10 minutes; try again later.\n")
                 continue
             }
-            defer { lock.release() }
-            if refresh, let problem = try await refresher.refresh(onboardingId, store: store, client: client) {
+            if refresh, let other = try refreshedMeanwhile(onboardingId, since: startedAt, in: store) {
+                // Two refreshes asked at once (cron and a person): the one that waited is not billed again.
+                Output.say(
+                    "Onboarding \(onboardingId): not refreshed: another watch refreshed it at \(ReportTime.stamp(other)) while this one waited; nothing billed again.\n"
+                )
+            } else if refresh, let problem = try await refresher.refresh(onboardingId, store: store, client: client) {
                 Output.say("Onboarding \(onboardingId): \(problem.said)\n")
                 if problem.failed { failed = true }
                 if problem.stopped { stopped = true }
             }
             do {
-                reports.append(try await watch.watch(onboardingId, scoreDrop: scoreDrop))
+                reports.append(try await watch.watch(onboardingId, scoreDrop: scoreDrop, markNow: false))
             } catch {
                 failed = true
                 Output.say("Onboarding \(onboardingId) was not watched: \((error as? TelnyxError)?.message ?? "\(error)")\n")
                 continue
-            }
-            // The watch is recorded: old readings failing to go must not hide what it found.
-            do {
-                try store.forgetReadings(onboardingId, before: Date().addingTimeInterval(-Double(keepDays) * 86400))
-            } catch {
-                failed = true
-                Output.say("Onboarding \(onboardingId): readings older than \(keepDays) days were not forgotten: \(error)\n")
             }
         }
         if json {
@@ -120,13 +120,31 @@ struct Watch: AsyncParsableCommand {
         } else {
             for report in reports { Output.line(report.text(now: Date()).trimmingCharacters(in: .newlines)) }
         }
-        if let csv, !reports.isEmpty {
+        // A report that did not reach its reader leaves the changes unmarked: the next watch says them again.
+        var written = Output.flushedStandardOutput()
+        if !written { Output.say("The report could not be written to standard output.\n") }
+        if let csv, !reports.isEmpty, written {
             do {
                 try SpreadsheetCSV.write(
                     try SpreadsheetCSV.bytes(header: WatchReport.csvHeader, rows: reports.flatMap(\.csvRows)), to: csv)
             } catch {
                 Output.say("--csv \(error)\n")
-                throw ExitCode(1)
+                written = false
+            }
+        }
+        guard written else {
+            Output.say("Nothing was marked seen: the next watch reports these changes again.\n")
+            throw ExitCode(1)
+        }
+        for report in reports {
+            guard let mark = report.pendingMark else { continue }
+            try store.recordWatch(report.onboardingId, at: mark.at, ownership: mark.ownership, through: mark.through)
+            // Old readings failing to go must not hide what the watch found.
+            do {
+                try store.forgetReadings(report.onboardingId, before: Date().addingTimeInterval(-Double(keepDays) * 86400))
+            } catch {
+                failed = true
+                Output.say("Onboarding \(report.onboardingId): readings older than \(keepDays) days were not forgotten: \(error)\n")
             }
         }
         if failed { throw ExitCode(1) }
@@ -135,6 +153,15 @@ struct Watch: AsyncParsableCommand {
         case .change?: throw ExitCode(Self.changesFound)
         case .info?, nil: if stopped { throw ExitCode(Self.refreshStopped) }
         }
+    }
+
+    /// When another watch (or the wizard) billed a refresh of the onboarding since `startedAt`
+    /// (read from the audit log); nil when none did.
+    func refreshedMeanwhile(_ onboardingId: String, since startedAt: Date, in store: OnboardingStore) throws -> Date? {
+        try store.auditLog(onboardingId).last { entry in
+            entry.at >= startedAt && (entry.action.hasPrefix("refresh ") || entry.action.hasPrefix("reconcile refresh "))
+                && (entry.cost ?? .zero) > .zero
+        }?.at
     }
 
     /// The onboardings to watch: the one named, every enabled one with `--all`, else the most

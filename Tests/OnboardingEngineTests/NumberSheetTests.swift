@@ -48,3 +48,21 @@ import Testing
         }
     }
 }
+
+/// A reading's words (Telnyx's, or a hand-over file's) reach a sheet without escape sequences.
+@Suite struct HistorySheetTests {
+    @Test func escapeSequencesInAReadingAreStrippedFromTheSheet() {
+        let at = Date(timeIntervalSince1970: 1_798_761_600)
+        let reading = NumberReading(
+            phoneNumber: "+13125550101", spamRisk: "\u{1B}[31mEVIL", category: "survey\u{1B}]0;title\u{07}", maturity: 50, connection: 40,
+            engagement: 30, sentiment: 20, lastRefreshedAt: at)
+        let history = NumberHistory(phoneNumber: "+13125550101", readings: [(reading, at)], liveCheck: Money(cents: 10))
+        #expect(
+            history.csvRows == [
+                [
+                    .phoneNumber("+13125550101"), .text("2027-01-01T00:00:00Z"), .text("EVIL"), .text("survey"), .integer(50),
+                    .integer(40), .integer(30), .integer(20), .text("0.10"), .text(""), .text(""),
+                ]
+            ])
+    }
+}

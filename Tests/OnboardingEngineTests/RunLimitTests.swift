@@ -56,6 +56,34 @@ import Testing
         }
     }
 
+    /// `--max-cost` counts what the run billed, not what it confirmed: a batch that failed and
+    /// was sent again is paid once, so a cap that covers the whole addition lets it finish.
+    @Test func maxCostCountsWhatWasBilledNotWhatWasConfirmed() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-billed")
+                let numbers = Array(simulator.world.inventory.prefix(250))
+                let given = try answers(["signed_loa": try signedPDF(), "numbers": numbers])
+                var run = NonInteractiveRun(answers: given, confirmBillable: true, wait: false)
+                run.maxCost = .dollars(100)
+                #expect(try await run.run(engine).exitCode == 11, "enabled, waiting on the reviews")
+                try await simulator.advanceClock(seconds: 301)
+                try await simulator.setFaults(
+                    #"[{"method": "POST", "path": "/v2/enterprises/*/reputation/numbers", "status": 500, "times": 1}]"#)
+                run = NonInteractiveRun(answers: given, confirmBillable: true, wait: false)
+                run.maxCost = .dollars(26)
+                let stop = try await run.run(engine)
+                #expect(
+                    stop.message.hasPrefix(
+                        "Not confirmed: the first reputation check costs $25.00 (250 live checks × $0.10), which would pass --max-cost $26.00 after the $25.00 this run billed"
+                    ), "\(stop.message)")
+                #expect(actions(try await simulator.ledger(), "associate").count == 250, "every number added once, the failed batch again")
+                #expect(Set(await engine.state.monitoredNumbers) == Set(numbers))
+                await engine.close()
+            }
+        }
+    }
+
     @Test func maxCostCapsWhatOneRunConfirmsWhateverYesSays() async throws {
         try await withSimulator { simulator in
             try await withStore { store in
@@ -82,7 +110,7 @@ import Testing
                 let third = try await capped.run(engine)
                 #expect(
                     third.message
-                        == "Not confirmed: the first reputation check costs $1.20 (12 live checks × $0.10), which would pass --max-cost $1.50 after the $1.20 this run confirmed (This month so far $101.20 · with this $102.40 · monitoring about $105.22 a month); nothing more was billed. Raise --max-cost to go ahead."
+                        == "Not confirmed: the first reputation check costs $1.20 (12 live checks × $0.10), which would pass --max-cost $1.50 after the $1.20 this run billed (This month so far $101.20 · with this $102.40 · monitoring about $105.22 a month); nothing more was billed. Raise --max-cost to go ahead."
                 )
                 let billed = try await simulator.ledger().map { $0["action"] as! String }
                 #expect(billed == ["enable"] + Array(repeating: "associate", count: 12))

@@ -14,7 +14,7 @@ import Testing
         let store = try OnboardingStore(directory: directory.appendingPathComponent("first"))
         try store.create(OnboardingState(id: "onb-handed"), at: t0)
         try store.appendAudit(
-            onboardingId: "onb-handed", action: "add 1 number", billable: true, cost: Money(cents: 10), result: "ok", at: t0)
+            onboardingId: "onb-handed", action: "add 1 number: +13125550101", billable: true, cost: Money(cents: 10), result: "ok", at: t0)
         try store.recordSnapshots("onb-handed", [ReputationSnapshot(phoneNumber: "+13125550101", data: #"{"spam_risk":"low"}"#, at: t0)])
         try store.recordWatch("onb-handed", at: t0, ownership: [:])
         return try store.exportBundle("onb-handed", at: t0)
@@ -22,11 +22,12 @@ import Testing
 
     /// One way a hand-over file can be damaged, and the refusal that names it.
     enum Damage: CaseIterable, Sendable {
-        case hugeCost, negativeCost, notANumber, notReputationData, negativeMark, negativeVersion
+        case hugeCost, costPastTheAction, negativeCost, notANumber, notReputationData, negativeMark, negativeVersion
 
         func apply(to bundle: inout OnboardingBundle) {
             switch self {
             case .hugeCost: bundle.audit[0].cost = Money(cents: Int.max)
+            case .costPastTheAction: bundle.audit[0].cost = Money(cents: 10_101)
             case .negativeCost: bundle.audit[0].cost = Money(cents: -100_000)
             case .notANumber: bundle.readings[0].phoneNumber = "1-800-FLOWERS"
             case .notReputationData: bundle.readings[0].data = "[1, 2]"
@@ -37,8 +38,12 @@ import Testing
 
         var refusal: String {
             switch self {
-            case .hugeCost: "audit entry 1 (“add 1 number”) costs $92,233,720,368,547,758.07, which no action costs; the file is damaged"
-            case .negativeCost: "audit entry 1 (“add 1 number”) costs -$1,000.00, which no action costs; the file is damaged"
+            case .hugeCost:
+                "audit entry 1 (“add 1 number: +13125550101”) costs $92,233,720,368,547,758.07, more than that action can cost; the file is damaged"
+            case .costPastTheAction:
+                "audit entry 1 (“add 1 number: +13125550101”) costs $101.01, more than that action can cost; the file is damaged"
+            case .negativeCost:
+                "audit entry 1 (“add 1 number: +13125550101”) costs -$1,000.00, more than that action can cost; the file is damaged"
             case .notANumber: "reading 1's phone_number is not an E.164 number (+ and 7 to 15 digits); the file is damaged"
             case .notReputationData: "reading 1 (+13125550101) is not Telnyx's reputation_data (a JSON object or null); the file is damaged"
             case .negativeMark: "the watch mark saw -5 readings, fewer than none; the file is damaged"
