@@ -283,10 +283,26 @@ public struct NonInteractiveRun: Sendable {
                 // must work before anything is billed (an outage stops the run here, exit 1).
                 let given = try numbers()
                 let planned: Int
+                let hostedElsewhere: Int
                 do {
-                    planned = given.isEmpty ? 0 : try await split(given).addable.count
+                    let sorted = given.isEmpty ? nil : try await split(given)
+                    planned = sorted?.addable.count ?? 0
+                    hostedElsewhere = sorted?.setAside.values.filter { $0 == NumberHosting.awaitingProof }.count ?? 0
                 } catch let error as TelnyxError {
                     return .error("Asking Telnyx where the numbers are hosted failed: \(error.message)")
+                }
+                // Monitoring is billed by the month: numbers given of which none can be added are a
+                // mistake to fix first. (No numbers at all: enabled now, reviewed, numbers added later.)
+                if !given.isEmpty && planned == 0 && !(hostedElsewhere > 0 && answers.ownershipProof != nil) {
+                    let fee = state.prices.monitoringPerMonth
+                    if hostedElsewhere > 0 {
+                        return .inputNeeded(
+                            "ownership_proof: the \(hostedElsewhere) numbers that can be monitored are hosted at other carriers, and Telnyx monitors them only once an ownership proof is approved; give ownership_proof (a carrier invoice or statement that shows them) so that reputation (\(fee) a month) is not enabled for none. Nothing was billed."
+                        )
+                    }
+                    return .inputNeeded(
+                        "numbers: none of the \(given.count) numbers can be added (none is an active number of this account's inventory); reputation (\(fee) a month) is not enabled for none. Nothing was billed."
+                    )
                 }
                 let decision = Event.chooseFrequency(answers.checkFrequency ?? .businessDaily, plannedNumbers: planned)
                 switch try await decide(decision, at: .enable, engine, decided: &decided, what: "enabling reputation", adding: planned) {
@@ -726,12 +742,21 @@ public struct NonInteractiveRun: Sendable {
 
     /// `parseNumbers`, with what was passed over and why (rows of the file with nothing in the
     /// numbers column, as CRM exports have for contacts without a phone), said once a run.
-    /// Checks what the answers name that the run would read only later (the numbers, the
-    /// `numbers_file`, `signed_loa`, `loa.signature_image`, and `first_read: scheduled` beside
-    /// `check_frequency: never`), so that a wrong one stops the run before an onboarding, or an
-    /// enterprise at Telnyx, is made for it. Reads local files only.
+    /// Checks what the answers name that the run would read only later (the enterprise's
+    /// fields, the numbers, the `numbers_file`, `signed_loa`, `loa.signature_image`, and
+    /// `first_read: scheduled` beside `check_frequency: never`), so that a wrong one stops the
+    /// run before an onboarding, or an enterprise at Telnyx, is made for it (or the terms
+    /// agreed to). Reads local files only.
     /// - Throws: `RunInputError` naming the field, what is wrong and the fix (exit 10).
     public func checkInputs() throws {
+        // The enterprise's fields, as step 2 would check them after the terms were agreed to.
+        if answers.enterpriseId == nil, let fields = answers.enterpriseFields {
+            let problems = EnterpriseField.allCases.compactMap { field -> String? in
+                guard case .failure(let problem) = EnterpriseValidation.check(field, fields[field.key] ?? "") else { return nil }
+                return "\(field.key) \(problem.message)"
+            }
+            if !problems.isEmpty { throw RunInputError(message: "enterprise fields: " + problems.sorted().joined(separator: "; ")) }
+        }
         _ = try readNumbers()
         if let path = answers.signedLoa {
             do { _ = try SignedLOAFile.read(path) } catch {

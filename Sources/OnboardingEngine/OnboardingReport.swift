@@ -370,6 +370,8 @@ public struct OnboardingReport: Encodable, Sendable {
                 if sorted.count > 10 { lines.append("    … and \(sorted.count - 10) more (--json lists them all)") }
             }
         }
+        // A run held back by a limit is said beside what comes next, which may be its confirmation.
+        if let stalled, stalled.hasPrefix(Self.limitStopAction) { lines.append("Held back: \(stalled)") }
         lines.append("Next: \(next)")
         if let lastError { lines.append("Last error: \(lastError)") }
         if let adoptedAt {
@@ -391,17 +393,7 @@ extension OnboardingStore {
         var report = try report(summary(id), now: now)
         report.setAsideNumbers = try setAsideNumbers(id).map { SetAsideNumber(phoneNumber: $0.phoneNumber, reason: $0.reason) }
         report.numbersAwaitingProof = report.setAsideNumbers.filter { $0.reason == NumberHosting.awaitingProof }.count
-        // What a watch saw after the state last read Telnyx's ownership: said until a check reads it.
-        if let mark = try lastWatch(id) {
-            let known = Set(report.ownershipAttention.map(\.phoneNumber))
-            let removedKnown = Set(report.removedByTelnyx.map(\.phoneNumber))
-            let asked = mark.ownership.filter { $0.value != NumberWatch.gone && !known.contains($0.key) }
-            let removed = mark.ownership.filter { $0.value == NumberWatch.gone && !removedKnown.contains($0.key) }.keys.sorted()
-            let checkedSince = report.gatesCheckedAt.map { $0 > mark.at } ?? false
-            if !checkedSince, !asked.isEmpty || !removed.isEmpty {
-                report.lastWatch = OnboardingReport.WatchSighting(at: mark.at, ownership: asked, removed: removed)
-            }
-        }
+
         // What waited on the proof is what to do next once it is approved.
         if report.numbersAwaitingProof > 0, report.externalVerificationStatus == "approved", report.inFlight == nil {
             let count = report.numbersAwaitingProof
@@ -421,6 +413,26 @@ extension OnboardingStore {
             archived: summary.archivedAt != nil,
             now: now)
         report.numbersSetAside = try setAsideCount(id)
+        // What a watch saw after the state last read Telnyx's ownership: said until a check reads it.
+        if let mark = try lastWatch(id) {
+            let known = Set(report.ownershipAttention.map(\.phoneNumber))
+            let removedKnown = Set(report.removedByTelnyx.map(\.phoneNumber))
+            let asked = mark.ownership.filter { $0.value != NumberWatch.gone && !known.contains($0.key) }
+            let removed = mark.ownership.filter { $0.value == NumberWatch.gone && !removedKnown.contains($0.key) }.keys.sorted()
+            let checkedSince = report.gatesCheckedAt.map { $0 > mark.at } ?? false
+            if !checkedSince, !asked.isEmpty || !removed.isEmpty {
+                report.lastWatch = OnboardingReport.WatchSighting(at: mark.at, ownership: asked, removed: removed)
+                var seen: [String] = []
+                if !asked.isEmpty {
+                    seen.append("Telnyx asks about \(asked.count) \(asked.count == 1 ? "number's" : "numbers'") ownership")
+                }
+                if !removed.isEmpty {
+                    seen.append("\(removed.count) \(removed.count == 1 ? "number is" : "numbers are") no longer monitored")
+                }
+                if report.stalled == nil { report.stalled = "the last watch saw that \(seen.joined(separator: " and "))" }
+                report.next = "Read what Telnyx says about them: `reputation-wizard status --check` (free). " + report.next
+            }
+        }
         return report
     }
 }

@@ -309,4 +309,27 @@ func signedPDF(signature: String = "") throws -> String {
             }
         }
     }
+
+    /// Numbers given of which none can be added (here: hosted at other carriers, with no
+    /// ownership proof to send) stop the run before the monthly fee is billed.
+    @Test func numbersNoneOfWhichCanBeAddedStopBeforeTheEnable() async throws {
+        try await withSimulator { simulator in
+            try await withStore { store in
+                let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-none")
+                let outside = ["+13125550101", "+13125550102"].filter { !simulator.world.inventory.contains($0) }
+                #expect(outside.count == 2)
+                let stop = try await NonInteractiveRun(
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers": outside]), confirmBillable: true, wait: false
+                ).run(engine)
+                #expect(
+                    stop
+                        == .inputNeeded(
+                            "ownership_proof: the 2 numbers that can be monitored are hosted at other carriers, and Telnyx monitors them only once an ownership proof is approved; give ownership_proof (a carrier invoice or statement that shows them) so that reputation ($100.00 a month) is not enabled for none. Nothing was billed."
+                        ))
+                #expect(try await simulator.ledger().isEmpty, "nothing billed")
+                #expect(await engine.state.step == .enable)
+                await engine.close()
+            }
+        }
+    }
 }

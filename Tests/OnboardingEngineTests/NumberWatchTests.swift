@@ -148,6 +148,11 @@ import Testing
                     == [
                         "Last watch (\(ReportTime.stamp(t0)), 2 min ago): Telnyx asks about 2 numbers' ownership (+13125550101, +13125550102); 1 number is no longer monitored (+13125550109). `reputation-wizard status --check` reads Telnyx's details."
                     ])
+            // `list` reads the same report: where it stands, why, and what to do next.
+            let listed = try store.report(try store.summary("onb-seen"), now: t0 + 120)
+            #expect(listed.stalled == "the last watch saw that Telnyx asks about 2 numbers' ownership and 1 number is no longer monitored")
+            #expect(listed.next.hasPrefix("Read what Telnyx says about them: `reputation-wizard status --check` (free). "))
+            #expect(listed.lastWatch == report.lastWatch)
         }
     }
 }

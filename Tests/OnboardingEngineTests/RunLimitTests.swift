@@ -41,6 +41,7 @@ import Testing
                 // `list` and `status` say what holds it back, and how to go on.
                 let stoppedAt = try #require(try store.auditLog("onb-budget").last?.at)
                 let held = try store.report("onb-budget", now: stoppedAt)
+                #expect(held.text.split(separator: "\n").contains { $0 == "Held back: \(held.stalled ?? "")" })
                 #expect(
                     held.stalled
                         == "stopped at a limit (\(ReportTime.stamp(stoppedAt)), just now): enabling reputation costs $100.00 (first month of monitoring at $100.00 a month; then about $100.00 a month: $100.00 monitoring + 0 numbers checked every week at $0.10 = $0.00 a month). This passes the monthly budget of $50.00 by $50.00. (This month so far $0.00 · with this $100.00 · monitoring about $100.00 a month.) Give --over-budget to go over it, or raise budget_usd."
