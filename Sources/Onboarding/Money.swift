@@ -9,7 +9,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     public static let zero = Money(cents: 0)
     /// Saturates at the largest amount rather than trapping: a damaged or hostile record must
-    /// not crash a listing (imported costs are bounded, `AuditEntry.largestCost`).
+    /// not crash a listing (imported costs are bounded: `OnboardingBundle.largestCost(of:at:)`).
     public static func + (lhs: Money, rhs: Money) -> Money {
         let (sum, overflow) = lhs.cents.addingReportingOverflow(rhs.cents)
         return overflow ? Money(cents: rhs.cents > 0 ? .max : .min) : Money(cents: sum)

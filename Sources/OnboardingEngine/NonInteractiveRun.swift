@@ -740,8 +740,6 @@ public struct NonInteractiveRun: Sendable {
     /// - Throws: `RunInputError` naming the entries (the first few; the rest counted).
     func parseNumbers() throws -> [String] { try readNumbers().numbers }
 
-    /// `parseNumbers`, with what was passed over and why (rows of the file with nothing in the
-    /// numbers column, as CRM exports have for contacts without a phone), said once a run.
     /// Checks what the answers name that the run would read only later (the enterprise's
     /// fields, the numbers, the `numbers_file`, `signed_loa`, `loa.signature_image`, and
     /// `first_read: scheduled` beside `check_frequency: never`), so that a wrong one stops the
@@ -776,6 +774,8 @@ public struct NonInteractiveRun: Sendable {
         }
     }
 
+    /// `parseNumbers`, with what was passed over and why (rows of the file with nothing in the
+    /// numbers column, as CRM exports have for contacts without a phone), said once a run.
     func readNumbers() throws -> (numbers: [String], notes: [String]) {
         let listed = NumberListParser.parse(lines: answers.numbers ?? [])
         var fileLines: [NumberListParser.Line] = []

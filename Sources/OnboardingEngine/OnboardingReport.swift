@@ -393,7 +393,6 @@ extension OnboardingStore {
         var report = try report(summary(id), now: now)
         report.setAsideNumbers = try setAsideNumbers(id).map { SetAsideNumber(phoneNumber: $0.phoneNumber, reason: $0.reason) }
         report.numbersAwaitingProof = report.setAsideNumbers.filter { $0.reason == NumberHosting.awaitingProof }.count
-
         // What waited on the proof is what to do next once it is approved.
         if report.numbersAwaitingProof > 0, report.externalVerificationStatus == "approved", report.inFlight == nil {
             let count = report.numbersAwaitingProof

@@ -191,9 +191,9 @@ extension OnboardingStore {
         return readings
     }
 
-    /// A reading's time as kept: milliseconds since 1970 (what GRDB's text dates kept too).
-    /// Milliseconds since 1970, clamped to what a column holds (a date out of range, such as
-    /// a cutoff millions of years back, must not trap).
+    /// A reading's time as kept: milliseconds since 1970 (what GRDB's text dates kept too),
+    /// clamped to what a column holds (a date out of range, such as a cutoff millions of years
+    /// back, must not trap).
     static func milliseconds(_ date: Date) -> Int64 {
         let value = (date.timeIntervalSince1970 * 1000).rounded()
         guard value.isFinite else { return value > 0 ? .max : .min }
