@@ -106,6 +106,16 @@ public struct NonInteractiveRun: Sendable {
         try await engine.reconcile()
         // What an earlier run's lost answer billed (recorded by the reconcile above) was that run's.
         try await spend.begin(engine)
+        // Before anything is made at Telnyx (terms, enterprise, LOA): numbers given of which none
+        // is in the account and no ownership proof to send for them would stop the run at step 5.
+        if await engine.state.enterprise == nil, answers.enterpriseId == nil, answers.ownershipProof == nil,
+            let given = try? readNumbers().numbers, !given.isEmpty,
+            let found = try? await NumberHosting.inTelnyx(given, client: engine.client), found.isEmpty
+        {
+            return .inputNeeded(
+                "numbers: none of the \(given.count) numbers is an active number of this account's inventory; numbers hosted at other carriers are monitored once an ownership proof is approved (give ownership_proof: a carrier invoice or statement that shows them). Nothing was sent to Telnyx."
+            )
+        }
         // Answers read only later are checked now, before anything is billed.
         if try answers.waitsForScheduledCheck() {
             let current = await engine.state

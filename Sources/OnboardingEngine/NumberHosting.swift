@@ -29,15 +29,21 @@ public struct NumberHosting: Sendable {
     /// hosted elsewhere. Both free. Throws the client's `TelnyxError`.
     static func read(_ numbers: [String], enterpriseId: String, client: TelnyxClient) async throws -> NumberHosting {
         let unique = Array(Set(numbers)).sorted()
-        let size = TelnyxClient.maximumNumbersPerOwnershipCheck
-        let chunks = stride(from: 0, to: unique.count, by: size).map { Array(unique[$0..<min($0 + size, unique.count)]) }
-        let answers = try await chunks.concurrentMap(inFlight: { client.inFlightAllowance }) { chunk in
-            try await client.verifyOwnership(chunk)
-        }
-        let found = Set(answers.flatMap { $0.found ?? [] }.compactMap(\.numberValE164))
+        let found = try await inTelnyx(unique, client: client)
         let elsewhere = unique.contains { !found.contains($0) }
         let proof = elsewhere ? try await client.externalVerification(enterpriseId: enterpriseId) : nil
         return NumberHosting(inTelnyx: found, externalAllowed: proof?.status == .approved)
+    }
+
+    /// Those of `numbers` that are active numbers of the account's inventory, by
+    /// `verify_ownership` (free; in requests of `TelnyxClient.maximumNumbersPerOwnershipCheck`).
+    static func inTelnyx(_ numbers: [String], client: TelnyxClient) async throws -> Set<String> {
+        let size = TelnyxClient.maximumNumbersPerOwnershipCheck
+        let chunks = stride(from: 0, to: numbers.count, by: size).map { Array(numbers[$0..<min($0 + size, numbers.count)]) }
+        let answers = try await chunks.concurrentMap(inFlight: { client.inFlightAllowance }) { chunk in
+            try await client.verifyOwnership(chunk)
+        }
+        return Set(answers.flatMap { $0.found ?? [] }.compactMap(\.numberValE164))
     }
 
     /// Why `number` cannot be added now, or nil when it can.

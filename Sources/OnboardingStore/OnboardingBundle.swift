@@ -54,6 +54,12 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
         public var role: String
         public var name: String
         public var contents: Data
+
+        public init(role: String, name: String, contents: Data) {
+            self.role = role
+            self.name = name
+            self.contents = contents
+        }
     }
 
     /// `OnboardingBundle.format`; anything else is not a bundle.
@@ -247,6 +253,41 @@ extension OnboardingStore {
     /// Whether `id` can name a folder: 1 to 64 letters, digits, `-` or `_`.
     static func isSafeId(_ id: String) -> Bool { OnboardingId.problem(id) == nil }
 
+    /// The onboarding a bundle read from `path` carries, once the bundle is fit to import on
+    /// its own (its format, version, contents and onboarding id), before any store is opened.
+    /// - Throws: `BundleProblem` naming what is wrong.
+    public static func checked(_ bundle: OnboardingBundle, from path: String) throws(BundleProblem) -> OnboardingState {
+        guard bundle.format == OnboardingBundle.format else {
+            throw BundleProblem.notABundle(path: path, detail: "its format is “\(bundle.format)”")
+        }
+        guard bundle.version <= OnboardingBundle.currentVersion else {
+            throw BundleProblem.newerVersion(path: path, version: bundle.version)
+        }
+        let state: OnboardingState
+        do {
+            state = try value(OnboardingState.self, bundle.state)
+        } catch {
+            throw BundleProblem.notABundle(path: path, detail: "its onboarding cannot be read: \(error)")
+        }
+        if let problem = bundle.problem(prices: state.prices) {
+            throw BundleProblem.notABundle(path: path, detail: problem)
+        }
+        // The id names a folder here: only what this program makes (letters, digits, - and _).
+        guard isSafeId(state.id) else {
+            throw BundleProblem.notABundle(path: path, detail: "its onboarding id is not one reputation-wizard makes")
+        }
+        for file in bundle.files where !isPlainFileName(file.name) {
+            throw BundleProblem.notABundle(
+                path: path, detail: "its \(file.role) file is named “\(String(file.name.prefix(40)))”, which is not a file name")
+        }
+        return state
+    }
+
+    /// A name for a file in the onboarding's folder: not empty, `.`, `..`, nor a path.
+    static func isPlainFileName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\0")
+    }
+
     /// Takes in a bundle read from `path`: refused when this store already has the onboarding,
     /// or another onboarding tracking the same enterprise at Telnyx. The LOA files go into the
     /// onboarding's folder here (0600) and the state points at them; the audit log keeps every
@@ -255,25 +296,7 @@ extension OnboardingStore {
     /// - Throws: `BundleProblem` for a foreign, newer or duplicate bundle; `StoreError` when the
     ///   store cannot be written.
     public func importBundle(_ bundle: OnboardingBundle, from path: String, at now: Date = Date()) throws -> String {
-        guard bundle.format == OnboardingBundle.format else {
-            throw BundleProblem.notABundle(path: path, detail: "its format is “\(bundle.format)”")
-        }
-        guard bundle.version <= OnboardingBundle.currentVersion else {
-            throw BundleProblem.newerVersion(path: path, version: bundle.version)
-        }
-        var state: OnboardingState
-        do {
-            state = try Self.value(OnboardingState.self, bundle.state)
-        } catch {
-            throw BundleProblem.notABundle(path: path, detail: "its onboarding cannot be read: \(error)")
-        }
-        if let problem = bundle.problem(prices: state.prices) {
-            throw BundleProblem.notABundle(path: path, detail: problem)
-        }
-        // The id names a folder here: only what this program makes (letters, digits, - and _).
-        guard Self.isSafeId(state.id) else {
-            throw BundleProblem.notABundle(path: path, detail: "its onboarding id is not one reputation-wizard makes")
-        }
+        var state = try Self.checked(bundle, from: path)
         let everyOne = try list(includingArchived: true)
         if everyOne.contains(where: { $0.state.id == state.id }) {
             throw BundleProblem.duplicate(path: path, onboardingId: state.id, reason: "this state directory already has this onboarding")
@@ -286,8 +309,8 @@ extension OnboardingStore {
         let folder = directory.appendingPathComponent(state.id, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         for file in bundle.files {
-            let name = URL(fileURLWithPath: file.name).lastPathComponent  // never a path out of the folder
-            var target = folder.appendingPathComponent(name.isEmpty || name == ".." ? file.role + ".pdf" : name).path
+            let name = file.name  // a plain file name (`checked`): never a path out of the folder
+            var target = folder.appendingPathComponent(name).path
             if FileManager.default.fileExists(atPath: target) && FileManager.default.contents(atPath: target) != file.contents {
                 target = folder.appendingPathComponent("\(file.role)-\(name)").path
             }

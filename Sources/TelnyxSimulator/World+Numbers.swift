@@ -230,8 +230,11 @@ extension WorldState {
             numbers[phoneNumber] = monitored
             return
         }
+        // Each live check is later than the last, even on a frozen clock (as on Telnyx's, which
+        // always moves): a check is told from the cached reading by its time.
+        let refreshedAt = max(now, monitored.record.reputationData?.lastRefreshedAt?.addingTimeInterval(0.001) ?? now)
         monitored.record.reputationData = Schemas.ReputationData(
-            connectionScore: sample.connectionScore, engagementScore: sample.engagementScore, lastRefreshedAt: now,
+            connectionScore: sample.connectionScore, engagementScore: sample.engagementScore, lastRefreshedAt: refreshedAt,
             maturityScore: sample.maturityScore, sentimentScore: sample.sentimentScore, spamCategory: sample.spamCategory,
             spamRisk: sample.spamRisk.map(Schemas.ReputationData.SpamRiskPayload.init(rawValue:)))
         numbers[phoneNumber] = monitored

@@ -44,13 +44,16 @@ struct Import: AsyncParsableCommand {
     @Argument(help: "The file written by `export`.") var file: String
 
     func run() throws {
-        let store = try global.store(sandbox: global.sandbox)
         let path = (file as NSString).expandingTildeInPath
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageProblem.stop("\(path) cannot be read; give the path of a file written by `reputation-wizard export`.")
         }
         do {
-            let id = try store.importBundle(try OnboardingBundle.decoded(data, path: path), from: path)
+            // A file refused on its own is refused before a state directory is made for it.
+            let bundle = try OnboardingBundle.decoded(data, path: path)
+            _ = try OnboardingStore.checked(bundle, from: path)
+            let store = try global.store(sandbox: global.sandbox)
+            let id = try store.importBundle(bundle, from: path)
             Output.line("Onboarding \(id) imported into \(store.directory.path).")
             Output.line("Continue it with: \(global.command("run --id \(id)", sandbox: global.sandbox))")
         } catch let problem as BundleProblem {

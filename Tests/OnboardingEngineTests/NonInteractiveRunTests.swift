@@ -311,13 +311,31 @@ func signedPDF(signature: String = "") throws -> String {
     }
 
     /// Numbers given of which none can be added (here: hosted at other carriers, with no
-    /// ownership proof to send) stop the run before the monthly fee is billed.
+    /// ownership proof to send) stop the run before anything is made at Telnyx; given once the
+    /// enterprise exists, before the monthly fee is billed.
     @Test func numbersNoneOfWhichCanBeAddedStopBeforeTheEnable() async throws {
         try await withSimulator { simulator in
             try await withStore { store in
                 let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: "onb-none")
                 let outside = ["+13125550101", "+13125550102"].filter { !simulator.world.inventory.contains($0) }
                 #expect(outside.count == 2)
+                let first = try await NonInteractiveRun(
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers": outside]), confirmBillable: true, wait: false
+                ).run(engine)
+                #expect(
+                    first
+                        == .inputNeeded(
+                            "numbers: none of the 2 numbers is an active number of this account's inventory; numbers hosted at other carriers are monitored once an ownership proof is approved (give ownership_proof: a carrier invoice or statement that shows them). Nothing was sent to Telnyx."
+                        ))
+                #expect(simulator.world.snapshot().enterprises.isEmpty, "no enterprise made")
+                #expect(await engine.state.step == .terms)
+
+                // Numbers that can be added take it to the enable's confirmation; then only outside ones.
+                let inside = Array(simulator.world.inventory.prefix(1))
+                let unconfirmed = try await NonInteractiveRun(
+                    answers: try answers(["signed_loa": try signedPDF(), "numbers": inside]), confirmBillable: false, wait: false
+                ).run(engine)
+                #expect(unconfirmed.exitCode == 12)
                 let stop = try await NonInteractiveRun(
                     answers: try answers(["signed_loa": try signedPDF(), "numbers": outside]), confirmBillable: true, wait: false
                 ).run(engine)

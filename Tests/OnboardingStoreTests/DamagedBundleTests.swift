@@ -22,7 +22,7 @@ import Testing
 
     /// One way a hand-over file can be damaged, and the refusal that names it.
     enum Damage: CaseIterable, Sendable {
-        case hugeCost, costPastTheAction, negativeCost, notANumber, notReputationData, negativeMark, negativeVersion
+        case hugeCost, costPastTheAction, negativeCost, notANumber, notReputationData, negativeMark, negativeVersion, fileNamedDotDot
 
         func apply(to bundle: inout OnboardingBundle) {
             switch self {
@@ -33,6 +33,8 @@ import Testing
             case .notReputationData: bundle.readings[0].data = "[1, 2]"
             case .negativeMark: bundle.marks?[0].readingsSeen = -5
             case .negativeVersion: bundle.version = -1
+            case .fileNamedDotDot:
+                bundle.files.append(OnboardingBundle.File(role: "signed_loa", name: "..", contents: Data("%PDF-1.4".utf8)))
             }
         }
 
@@ -48,6 +50,7 @@ import Testing
             case .notReputationData: "reading 1 (+13125550101) is not Telnyx's reputation_data (a JSON object or null); the file is damaged"
             case .negativeMark: "the watch mark saw -5 readings, fewer than none; the file is damaged"
             case .negativeVersion: "its version -1 is not one reputation-wizard writes (1 to 1)"
+            case .fileNamedDotDot: "its signed_loa file is named “..”, which is not a file name"
             }
         }
     }
