@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -98,6 +100,16 @@ let package = Package(
         ),
         .target(name: "OnboardingStore", dependencies: ["Onboarding", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "OnboardingStoreTests", dependencies: ["OnboardingStore", "Onboarding"]),
+        .target(
+            name: "SharedStore",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SharedStoreTests",
+            dependencies: ["SharedStore", "OnboardingStore", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(
             name: "OnboardingEngine",
             dependencies: ["Onboarding", "OnboardingStore", "NumberFiles", "TelnyxAPI", .product(name: "Crypto", package: "swift-crypto")]

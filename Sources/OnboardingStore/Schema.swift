@@ -172,3 +172,9 @@ enum Schema {
         return migrator
     }
 }
+
+extension OnboardingStore {
+    /// The schema's migrations, in order: the shared store (PostgreSQL) applies the same ones
+    /// under the same identifiers.
+    public static var migrationIdentifiers: [String] { Schema.migrator.migrations }
+}
