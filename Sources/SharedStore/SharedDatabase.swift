@@ -82,6 +82,6 @@ public final class SharedDatabase: Sendable {
     /// Runs one statement (for tests and tools); `PostgresQuery` binds interpolated values.
     /// - Throws: `SharedStoreError`.
     public func execute(_ query: PostgresQuery) async throws(SharedStoreError) {
-        try await SharedStoreError.wrapping(location) { try await client.query(query, logger: logger) }
+        _ = try await SharedStoreError.wrapping(location) { try await client.query(query, logger: logger) }
     }
 }
