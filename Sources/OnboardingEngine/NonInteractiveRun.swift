@@ -757,31 +757,31 @@ public struct NonInteractiveRun: Sendable {
     /// agreed to). Reads local files only.
     /// - Throws: `RunInputError` naming the field, what is wrong and the fix (exit 10).
     public func checkInputs() throws {
+        // Every field's problem at once (one run, one round of fixes), each named with its fix.
+        var problems: [String] = []
         // The enterprise's fields, as step 2 would check them after the terms were agreed to.
         if answers.enterpriseId == nil, let fields = answers.enterpriseFields {
-            let problems = EnterpriseField.allCases.compactMap { field -> String? in
+            let wrong = EnterpriseField.allCases.compactMap { field -> String? in
                 guard case .failure(let problem) = EnterpriseValidation.check(field, fields[field.key] ?? "") else { return nil }
                 return "\(field.key) \(problem.message)"
             }
-            if !problems.isEmpty { throw RunInputError(message: "enterprise fields: " + problems.sorted().joined(separator: "; ")) }
+            if !wrong.isEmpty { problems.append("enterprise fields: " + wrong.sorted().joined(separator: "; ")) }
         }
-        _ = try readNumbers()
+        do { _ = try readNumbers() } catch let error as RunInputError { problems.append(error.message) }
         if let path = answers.signedLoa {
             do { _ = try SignedLOAFile.read(path) } catch {
-                throw RunInputError(message: "signed_loa: \(error); give the signed LOA's path, or leave signed_loa out until it is signed")
+                problems.append("signed_loa: \(error); give the signed LOA's path, or leave signed_loa out until it is signed")
             }
         }
         if let path = answers.loa?.signatureImage {
-            do { _ = try SignatureImage.read(path) } catch {
-                throw RunInputError(message: "loa.signature_image: \(error)")
-            }
+            do { _ = try SignatureImage.read(path) } catch { problems.append("loa.signature_image: \(error)") }
         }
         if try answers.waitsForScheduledCheck(), answers.checkFrequency == .never {
-            throw RunInputError(
-                message:
-                    "first_read: scheduled needs Telnyx's scheduled checks, and check_frequency is never: choose a frequency, or first_read: now"
+            problems.append(
+                "first_read: scheduled needs Telnyx's scheduled checks, and check_frequency is never: choose a frequency, or first_read: now"
             )
         }
+        if !problems.isEmpty { throw RunInputError(message: problems.joined(separator: " · ")) }
     }
 
     /// `parseNumbers`, with what was passed over and why (rows of the file with nothing in the

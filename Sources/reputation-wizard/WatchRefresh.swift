@@ -20,8 +20,8 @@ struct WatchRefresh {
         var said: String
         /// The refresh was sent and did not end well (a lost answer included): exit 1.
         var failed = false
-        /// A limit stopped it (`--max-cost`, the budget, no terminal to ask): exit 12 unless
-        /// the watch itself found changes. Nothing was billed.
+        /// A limit stopped it (`--max-cost`, the budget, no terminal to ask) or the onboarding is
+        /// open in another process: exit 12 unless the watch itself found changes. Nothing was billed.
         var stopped = false
     }
 
@@ -33,7 +33,8 @@ struct WatchRefresh {
         do {
             engine = try OnboardingEngine(store: store, client: client, onboardingId: onboardingId)
         } catch {
-            return Problem(said: "not refreshed: \(error)")
+            // Open in another process (a wizard, a run): not refreshed, which cron must be able to tell.
+            return Problem(said: "not refreshed: \(error); nothing was billed", stopped: true)
         }
         let numbers = await engine.state.monitoredNumbers
         guard !numbers.isEmpty else {

@@ -7,10 +7,10 @@ import Synchronization
 import TelnyxSimulator
 import Testing
 
-func answers(_ extra: [String: Any] = [:], without: [String] = []) throws -> RunAnswers {
+func answers(_ extra: [String: Any] = [:], without: [String] = [], enterprise changed: [String: String] = [:]) throws -> RunAnswers {
     var object: [String: Any] = ["accept_terms": true, "check_frequency": "weekly"]
     var enterprise: [String: Any] = [:]
-    for (key, value) in enterpriseFields {
+    for (key, value) in enterpriseFields.merging(changed, uniquingKeysWith: { _, new in new }) {
         let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
         if parts.count == 2 {
             var nested = enterprise[parts[0]] as? [String: String] ?? [:]
@@ -349,5 +349,24 @@ func signedPDF(signature: String = "") throws -> String {
                 await engine.close()
             }
         }
+    }
+
+    /// An answers file's mistakes are named together, each with its fix, before anything is
+    /// made: one round of fixes, not one a run.
+    @Test func everyMistakeOfTheAnswersIsNamedAtOnce() throws {
+        let wrong = try answers(
+            ["numbers": ["1-800-FLOWERS"], "first_read": "scheduled", "check_frequency": "never"], enterprise: ["fein": "12345"])
+        let problem = #expect(throws: RunInputError.self) {
+            try NonInteractiveRun(answers: wrong, confirmBillable: true, wait: false).checkInputs()
+        }
+        let named = problem?.message.components(separatedBy: " · ") ?? []
+        #expect(named.count == 3, "\(named)")
+        #expect(named.first?.hasPrefix("enterprise fields: fein ") == true, "\(named)")
+        #expect(named.dropFirst().first?.contains("'1-800-FLOWERS'") == true, "\(named)")
+        #expect(
+            named.last
+                == "first_read: scheduled needs Telnyx's scheduled checks, and check_frequency is never: choose a frequency, or first_read: now"
+        )
+        #expect(throws: Never.self) { try NonInteractiveRun(answers: try answers(), confirmBillable: true, wait: false).checkInputs() }
     }
 }
