@@ -92,7 +92,7 @@ enum Overlays {
                 "Add \(numbers.count) numbers in \((numbers.count + 99) / 100) batches of up to 100"
             case .associate(let numbers): "Add \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") in one request"
             case .query(let numbers, let fresh, let billed):
-                "\(fresh ? "Fresh read" : "Read") of \(numbers.count) numbers (\(billed.count) billed\(Self.billedAgain(billed, fresh: fresh, model)))"
+                "\(fresh ? "Fresh read" : "Read") of \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") (\(billed.count) billed\(Self.billedAgain(billed, fresh: fresh, model)))"
             case .refresh(let numbers) where numbers.count > 100:
                 "Refresh \(numbers.count) numbers now, in \((numbers.count + 99) / 100) requests of up to 100"
             case .refresh(let numbers): "Refresh \(numbers.count) \(numbers.count == 1 ? "number" : "numbers") now"
