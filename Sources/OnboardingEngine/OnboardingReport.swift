@@ -109,6 +109,24 @@ public struct OnboardingReport: Encodable, Sendable {
             self.ownership = ownership
             self.removed = removed
         }
+
+        /// "Telnyx asks about 2 numbers' ownership" and "1 number is no longer monitored", each
+        /// with a sample of the numbers when `naming`.
+        func findings(naming: Bool) -> [String] {
+            var found: [String] = []
+            if !ownership.isEmpty {
+                let numbers = ownership.keys.sorted()
+                found.append(
+                    "Telnyx asks about \(numbers.count) \(numbers.count == 1 ? "number's" : "numbers'") ownership"
+                        + (naming ? " (\(Effect.sample(numbers)))" : ""))
+            }
+            if !removed.isEmpty {
+                found.append(
+                    "\(removed.count) \(removed.count == 1 ? "number is" : "numbers are") no longer monitored"
+                        + (naming ? " (\(Effect.sample(removed)))" : ""))
+            }
+            return found
+        }
     }
 
     /// A remediation request as reported: Telnyx's id and status, the numbers sent, how many
@@ -333,18 +351,7 @@ public struct OnboardingReport: Encodable, Sendable {
             if asked.count > 5 { lines.append("  … and \(asked.count - 5) more (--json lists them all)") }
         }
         if let seen = lastWatch {
-            var found: [String] = []
-            if !seen.ownership.isEmpty {
-                let numbers = seen.ownership.keys.sorted()
-                found.append(
-                    "Telnyx asks about \(numbers.count) \(numbers.count == 1 ? "number's" : "numbers'") ownership (\(Effect.sample(numbers)))"
-                )
-            }
-            if !seen.removed.isEmpty {
-                found.append(
-                    "\(seen.removed.count) \(seen.removed.count == 1 ? "number is" : "numbers are") no longer monitored (\(Effect.sample(seen.removed)))"
-                )
-            }
+            let found = seen.findings(naming: true)
             lines.append(
                 "Last watch (\(when(seen.at))): \(found.joined(separator: "; ")). `reputation-wizard status --check` reads Telnyx's details."
             )
@@ -420,14 +427,9 @@ extension OnboardingStore {
             let removed = mark.ownership.filter { $0.value == NumberWatch.gone && !removedKnown.contains($0.key) }.keys.sorted()
             let checkedSince = report.gatesCheckedAt.map { $0 > mark.at } ?? false
             if !checkedSince, !asked.isEmpty || !removed.isEmpty {
-                report.lastWatch = OnboardingReport.WatchSighting(at: mark.at, ownership: asked, removed: removed)
-                var seen: [String] = []
-                if !asked.isEmpty {
-                    seen.append("Telnyx asks about \(asked.count) \(asked.count == 1 ? "number's" : "numbers'") ownership")
-                }
-                if !removed.isEmpty {
-                    seen.append("\(removed.count) \(removed.count == 1 ? "number is" : "numbers are") no longer monitored")
-                }
+                let sighting = OnboardingReport.WatchSighting(at: mark.at, ownership: asked, removed: removed)
+                report.lastWatch = sighting
+                let seen = sighting.findings(naming: false)
                 if report.stalled == nil { report.stalled = "the last watch saw that \(seen.joined(separator: " and "))" }
                 report.next = "Read what Telnyx says about them: `reputation-wizard status --check` (free). " + report.next
             }

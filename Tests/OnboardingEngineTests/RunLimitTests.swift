@@ -168,6 +168,20 @@ import Testing
         }
     }
 
+    /// An onboarding of 3 numbers completed headless with `first_read: scheduled` (nothing read
+    /// yet), open in the returned engine.
+    func completedAwaitingFirstCheck(
+        _ id: String, _ simulator: RunningSimulator, _ store: OnboardingStore
+    ) async throws -> (OnboardingEngine, [String]) {
+        let engine = try OnboardingEngine.create(store: store, client: try simulator.client(), id: id)
+        let numbers = Array(simulator.world.inventory.prefix(3))
+        let given = try answers(["signed_loa": try signedPDF(), "numbers": numbers, "first_read": "scheduled"])
+        #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine).exitCode == 11)
+        try await simulator.advanceClock(seconds: 301)
+        #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine) == .complete)
+        return (engine, numbers)
+    }
+
     /// An engine that has not listed since Telnyx's scheduled check read the numbers (a wizard
     /// left open) reads them as what they are now: cached, free. Nothing is asked or billed,
     /// the audit records no cost, and each number's history keeps the check's reading once.
@@ -175,12 +189,7 @@ import Testing
         try await withSimulator { simulator in
             try await withStore { store in
                 let client = try simulator.client()
-                let engine = try OnboardingEngine.create(store: store, client: client, id: "onb-open")
-                let numbers = Array(simulator.world.inventory.prefix(3))
-                let given = try answers(["signed_loa": try signedPDF(), "numbers": numbers, "first_read": "scheduled"])
-                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine).exitCode == 11)
-                try await simulator.advanceClock(seconds: 301)
-                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine) == .complete)
+                let (engine, numbers) = try await completedAwaitingFirstCheck("onb-open", simulator, store)
                 try await simulator.advanceClock(seconds: 3 * 86400 + 6 * 3600)
                 _ = try await NumberWatch(store: store, client: client).watch("onb-open")
                 let withData = Set(
@@ -211,13 +220,7 @@ import Testing
     @Test func aReadConfirmedAfterTheScheduledCheckIsPricedAgain() async throws {
         try await withSimulator { simulator in
             try await withStore { store in
-                let client = try simulator.client()
-                let engine = try OnboardingEngine.create(store: store, client: client, id: "onb-stale")
-                let numbers = Array(simulator.world.inventory.prefix(3))
-                let given = try answers(["signed_loa": try signedPDF(), "numbers": numbers, "first_read": "scheduled"])
-                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine).exitCode == 11)
-                try await simulator.advanceClock(seconds: 301)
-                #expect(try await NonInteractiveRun(answers: given, confirmBillable: true, wait: false).run(engine) == .complete)
+                let (engine, numbers) = try await completedAwaitingFirstCheck("onb-stale", simulator, store)
                 #expect(try await engine.send(.query(numbers: numbers, fresh: false)) == nil)
                 #expect(
                     await engine.state.confirmation?.action == .query(numbers: numbers, fresh: false, billed: numbers),
