@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Onboarding
 
 /// Everything another desk needs to continue an onboarding, in one file: its state, effect
@@ -205,21 +204,20 @@ extension OnboardingStore {
         guard let summary = try list(includingArchived: true).first(where: { $0.state.id == id }) else { throw .notFound(onboardingId: id) }
         let state = summary.state
         let (stateJSON, journal, drafts, readings) = try read { db in
-            let stateJSON = try String.fetchOne(db, sql: "SELECT state FROM onboarding WHERE id = ?", arguments: [id]) ?? ""
-            let journal = try Row.fetchAll(
-                db, sql: "SELECT effect, billable, intentAt, outcome, outcomeAt FROM effectJournal WHERE onboardingId = ? ORDER BY id",
+            let stateJSON = try db.row(sql: "SELECT state FROM onboarding WHERE id = ?", arguments: [id])?.optionalText("state") ?? ""
+            let journal = try db.rows(
+                sql: "SELECT effect, billable, intentAt, outcome, outcomeAt FROM effectJournal WHERE onboardingId = ? ORDER BY id",
                 arguments: [id]
             ).map { row in
                 OnboardingBundle.JournalRow(
-                    effect: row["effect"], billable: row["billable"], intentAt: row["intentAt"], outcome: row["outcome"],
-                    outcomeAt: row["outcomeAt"])
+                    effect: try row.text("effect"), billable: try row.bool("billable"), intentAt: try row.date("intentAt"),
+                    outcome: row.optionalText("outcome"), outcomeAt: row.optionalDate("outcomeAt"))
             }
             var drafts: [String: [String: String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT form, fields FROM formDraft WHERE onboardingId = ?", arguments: [id]) {
-                drafts[row["form"]] = try Self.value([String: String].self, row["fields"])
+            for row in try db.rows(sql: "SELECT form, fields FROM formDraft WHERE onboardingId = ?", arguments: [id]) {
+                drafts[try row.text("form")] = try Self.value([String: String].self, try row.text("fields"))
             }
-            let readings = try Row.fetchAll(
-                db,
+            let readings = try db.rows(
                 sql: """
                     SELECT \(Self.readingColumns) FROM reading r JOIN readingNumber n ON n.key = r.numberKey
                     WHERE n.onboardingId = ? ORDER BY r.id

@@ -1,8 +1,9 @@
 import Foundation
-import GRDB
 
-/// Holds one onboarding for this process: a second process gets a refusal naming the holder.
-/// A lock left by a process that died on this host is taken over.
+/// Holds one onboarding for this process: a second process, on this machine or (shared store)
+/// another desk's, gets a refusal naming the holder. A lock left by a process that died is
+/// taken over: on SQLite, one that died on this host; on a shared store, any whose session with
+/// the database ended (PostgreSQL lets go of a dead session's advisory locks).
 public final class OnboardingLock: Sendable {
     public let holder: LockHolder
     let store: OnboardingStore
@@ -18,35 +19,67 @@ public final class OnboardingLock: Sendable {
                 sql: "DELETE FROM onboardingLock WHERE onboardingId = ? AND pid = ? AND host = ?",
                 arguments: [holder.onboardingId, holder.pid, holder.host])
         }
+        store.database.sessionLocks?.unlock(OnboardingStore.sessionLockName(holder.onboardingId))
     }
 }
 
 extension OnboardingStore {
     public static var hostName: String { ProcessInfo.processInfo.hostName }
 
-    /// Takes onboarding `onboardingId` for process `pid`. A lock left on this host by a process
-    /// that is gone, or whose pid now belongs to another process (told by its start: boot and
-    /// start time, see `ProcessStart`), is taken over.
-    /// - Throws: `StoreError.locked` naming the holder, or the database's errors.
+    /// Takes onboarding `onboardingId` for process `pid`. On SQLite, a lock left on this host by
+    /// a process that is gone, or whose pid now belongs to another process (told by its start:
+    /// boot and start time, see `ProcessStart`), is taken over. On a shared store the database
+    /// session's lock decides (`StoreSessionLocks`): the row only names the holder.
+    /// - Throws: `StoreError.locked` naming the holder (user, host, pid, since), or the
+    ///   database's errors.
     public func lock(
         _ onboardingId: String, pid: Int32 = getpid(), host: String = OnboardingStore.hostName, at now: Date = Date(),
         processStart: @Sendable (Int32) -> String? = ProcessStart.of
     ) throws(StoreError) -> OnboardingLock {
-        let holder = LockHolder(onboardingId: onboardingId, pid: pid, host: host, since: now)
-        try write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM onboardingLock WHERE onboardingId = ?", arguments: [onboardingId]) {
-                let current = LockHolder(onboardingId: onboardingId, pid: row["pid"], host: row["host"], since: row["since"])
-                let started: String? = row["processStart"]
-                let isUs = current.pid == pid && current.host == host
-                let pidReused = started != nil && processStart(current.pid) != started
-                let holderIsDead = current.host == host && (!Self.processIsAlive(current.pid) || pidReused)
-                if !isUs && !holderIsDead { throw StoreError.locked(current) }
+        let holder = LockHolder(onboardingId: onboardingId, pid: pid, host: host, since: now, user: Self.osUser)
+        let sessionLocks = database.sessionLocks
+        if let sessionLocks, try !sessionLocks.tryLock(Self.sessionLockName(onboardingId)) {
+            let current = try read { db in
+                try db.row(sql: "SELECT * FROM onboardingLock WHERE onboardingId = ?", arguments: [onboardingId]).map(Self.holder)
             }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO onboardingLock (onboardingId, pid, host, since, processStart) VALUES (?, ?, ?, ?, ?)",
-                arguments: [onboardingId, pid, host, now, processStart(pid)])
+            // Taken between its session's lock and its row: named as well as it can be.
+            throw .locked(current ?? LockHolder(onboardingId: onboardingId, pid: 0, host: "another desk", since: now, user: nil))
+        }
+        do {
+            try write { db in
+                if sessionLocks == nil,
+                    let row = try db.row(sql: "SELECT * FROM onboardingLock WHERE onboardingId = ?", arguments: [onboardingId])
+                {
+                    let current = try Self.holder(row)
+                    let started = row.optionalText("processStart")
+                    let isUs = current.pid == pid && current.host == host
+                    let pidReused = started != nil && processStart(current.pid) != started
+                    let holderIsDead = current.host == host && (!Self.processIsAlive(current.pid) || pidReused)
+                    if !isUs && !holderIsDead { throw StoreError.locked(current) }
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO onboardingLock (onboardingId, pid, host, since, processStart, osUser) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (onboardingId) DO UPDATE SET pid = excluded.pid, host = excluded.host, since = excluded.since,
+                          processStart = excluded.processStart, osUser = excluded.osUser
+                        """,
+                    arguments: [onboardingId, pid, host, now, processStart(pid), holder.user])
+            }
+        } catch {
+            sessionLocks?.unlock(Self.sessionLockName(onboardingId))
+            throw error
         }
         return OnboardingLock(holder: holder, store: self)
+    }
+
+    /// The session lock that stands for onboarding `onboardingId` on a shared store.
+    static func sessionLockName(_ onboardingId: String) -> String { "onboarding:\(onboardingId)" }
+
+    /// A row of `onboardingLock` as the holder it names.
+    static func holder(_ row: any StoreRow) throws -> LockHolder {
+        LockHolder(
+            onboardingId: try row.text("onboardingId"), pid: Int32(clamping: try row.integer("pid")), host: try row.text("host"),
+            since: try row.date("since"), user: row.optionalText("osUser"))
     }
 
     /// Signal 0 checks existence without touching the process; EPERM means it exists.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Onboarding
 
 /// One line of the append-only audit log: who did what, when, and what it cost.
@@ -52,12 +51,13 @@ extension OnboardingStore {
         try read { db in
             let rows =
                 try onboardingId.map {
-                    try Row.fetchAll(db, sql: "SELECT * FROM auditLog WHERE onboardingId = ? ORDER BY id", arguments: [$0])
-                } ?? Row.fetchAll(db, sql: "SELECT * FROM auditLog ORDER BY id")
-            return rows.map { row in
+                    try db.rows(sql: "SELECT * FROM auditLog WHERE onboardingId = ? ORDER BY id", arguments: [$0])
+                } ?? db.rows(sql: "SELECT * FROM auditLog ORDER BY id")
+            return try rows.map { row in
                 AuditEntry(
-                    onboardingId: row["onboardingId"], at: row["at"], osUser: row["osUser"], action: row["action"],
-                    billable: row["billable"], cost: (row["costCents"] as Int?).map(Money.init(cents:)), result: row["result"])
+                    onboardingId: try row.text("onboardingId"), at: try row.date("at"), osUser: try row.text("osUser"),
+                    action: try row.text("action"), billable: try row.bool("billable"),
+                    cost: row.optionalInteger("costCents").map { Money(cents: Int($0)) }, result: try row.text("result"))
             }
         }
     }
@@ -68,11 +68,11 @@ extension OnboardingStore {
     /// (not including) `end`.
     public func billed(_ onboardingId: String, from start: Date, to end: Date) throws(StoreError) -> Money {
         try read { db in
-            let cents =
-                try Int.fetchOne(
-                    db, sql: "SELECT COALESCE(SUM(costCents), 0) FROM auditLog WHERE onboardingId = ? AND at >= ? AND at < ?",
-                    arguments: [onboardingId, start, end]) ?? 0
-            return Money(cents: cents)
+            // A sum of BIGINT is NUMERIC in PostgreSQL: cast back to a whole number.
+            let cents = try db.row(
+                sql: "SELECT CAST(COALESCE(SUM(costCents), 0) AS BIGINT) AS cents FROM auditLog WHERE onboardingId = ? AND at >= ? AND at < ?",
+                arguments: [onboardingId, start, end])?.optionalInteger("cents") ?? 0
+            return Money(cents: Int(cents))
         }
     }
 }

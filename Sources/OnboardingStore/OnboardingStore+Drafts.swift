@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension OnboardingStore {
     /// Saves a form as typed, so a quit or a crash loses nothing.
@@ -16,10 +15,8 @@ extension OnboardingStore {
 
     public func draft(_ onboardingId: String, form: String) throws(StoreError) -> [String: String]? {
         try read { db in
-            try String.fetchOne(
-                db, sql: "SELECT fields FROM formDraft WHERE onboardingId = ? AND form = ?", arguments: [onboardingId, form]
-            )
-            .map { try Self.value([String: String].self, $0) }
+            try db.row(sql: "SELECT fields FROM formDraft WHERE onboardingId = ? AND form = ?", arguments: [onboardingId, form])
+                .map { try Self.value([String: String].self, try $0.text("fields")) }
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Onboarding
 
 /// One effect as the journal remembers it: the intent, and once known, its outcome.
@@ -19,20 +18,19 @@ extension OnboardingStore {
     public func recordIntent(_ effect: Effect, state: OnboardingState, at now: Date = Date()) throws(StoreError) -> Int64 {
         try write { db in
             try Self.save(state, at: now, in: db)
-            try db.execute(
+            return try db.insert(
                 sql: "INSERT INTO effectJournal (onboardingId, effect, billable, intentAt) VALUES (?, ?, ?, ?)",
-                arguments: [state.id, try Self.json(effect), effect.isBillable, now])
-            return db.lastInsertedRowID
+                arguments: [state.id, try Self.json(effect), effect.isBillable, now], returning: "id")
         }
     }
 
     /// Commits the outcome and the state it led to, together.
     public func recordOutcome(_ journalId: Int64, outcome: Event, state: OnboardingState, at now: Date = Date()) throws(StoreError) {
         try write { db in
-            try db.execute(
+            let closed = try db.execute(
                 sql: "UPDATE effectJournal SET outcome = ?, outcomeAt = ? WHERE id = ? AND outcomeAt IS NULL",
                 arguments: [try Self.json(outcome), now, journalId])
-            guard db.changesCount == 1 else { throw StoreError.database("journal entry \(journalId) is already closed") }
+            guard closed == 1 else { throw StoreError.database("journal entry \(journalId) is already closed") }
             try Self.save(state, at: now, in: db)
         }
     }
@@ -45,12 +43,13 @@ extension OnboardingStore {
 
     public func journal(_ onboardingId: String) throws(StoreError) -> [JournalEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM effectJournal WHERE onboardingId = ? ORDER BY id", arguments: [onboardingId]).map {
+            try db.rows(sql: "SELECT * FROM effectJournal WHERE onboardingId = ? ORDER BY id", arguments: [onboardingId]).map {
                 row in
                 JournalEntry(
-                    id: row["id"], onboardingId: row["onboardingId"], effect: try Self.value(Effect.self, row["effect"]),
-                    billable: row["billable"], intentAt: row["intentAt"],
-                    outcome: try (row["outcome"] as String?).map { try Self.value(Event.self, $0) }, outcomeAt: row["outcomeAt"])
+                    id: try row.integer("id"), onboardingId: try row.text("onboardingId"),
+                    effect: try Self.value(Effect.self, try row.text("effect")), billable: try row.bool("billable"),
+                    intentAt: try row.date("intentAt"), outcome: try row.optionalText("outcome").map { try Self.value(Event.self, $0) },
+                    outcomeAt: row.optionalDate("outcomeAt"))
             }
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension OnboardingStore {
     /// What became of each number given to add: `monitored`, or `set_aside` with its reason.
@@ -10,41 +9,43 @@ extension OnboardingStore {
     ) throws(StoreError) {
         guard !monitored.isEmpty || !setAside.isEmpty else { return }
         try write { db in
-            let statement = try db.makeStatement(
-                sql: "INSERT OR REPLACE INTO numberOutcome (onboardingId, phoneNumber, outcome, reason, at) VALUES (?, ?, ?, ?, ?)")
-            for number in monitored { try statement.execute(arguments: [onboardingId, number, "monitored", nil, now]) }
-            for (number, reason) in setAside { try statement.execute(arguments: [onboardingId, number, "set_aside", reason, now]) }
+            let upsert = """
+                INSERT INTO numberOutcome (onboardingId, phoneNumber, outcome, reason, at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (onboardingId, phoneNumber) DO UPDATE SET outcome = excluded.outcome, reason = excluded.reason, at = excluded.at
+                """
+            for number in monitored { try db.execute(sql: upsert, arguments: [onboardingId, number, "monitored", String?.none, now]) }
+            for (number, reason) in setAside { try db.execute(sql: upsert, arguments: [onboardingId, number, "set_aside", reason, now]) }
         }
     }
 
     /// The numbers set aside when last given, with why, in number order.
     public func setAsideNumbers(_ onboardingId: String) throws(StoreError) -> [(phoneNumber: String, reason: String)] {
         try read { db in
-            try Row.fetchAll(
-                db,
+            try db.rows(
                 sql: "SELECT phoneNumber, reason FROM numberOutcome WHERE onboardingId = ? AND outcome = 'set_aside' ORDER BY phoneNumber",
                 arguments: [onboardingId]
-            ).map { ($0["phoneNumber"], $0["reason"] ?? "") }
+            ).map { (try $0.text("phoneNumber"), $0.optionalText("reason") ?? "") }
         }
     }
 
     /// The numbers set aside for `reason` (as recorded), in number order.
     public func setAsideNumbers(_ onboardingId: String, reason: String) throws(StoreError) -> [String] {
         try read { db in
-            try String.fetchAll(
-                db,
+            try db.rows(
                 sql:
                     "SELECT phoneNumber FROM numberOutcome WHERE onboardingId = ? AND outcome = 'set_aside' AND reason = ? ORDER BY phoneNumber",
-                arguments: [onboardingId, reason])
+                arguments: [onboardingId, reason]
+            ).map { try $0.text("phoneNumber") }
         }
     }
 
     /// How many numbers are set aside.
     public func setAsideCount(_ onboardingId: String) throws(StoreError) -> Int {
         try read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM numberOutcome WHERE onboardingId = ? AND outcome = 'set_aside'", arguments: [onboardingId])
-                ?? 0
+            Int(
+                try db.row(
+                    sql: "SELECT COUNT(*) AS count FROM numberOutcome WHERE onboardingId = ? AND outcome = 'set_aside'",
+                    arguments: [onboardingId])?.optionalInteger("count") ?? 0)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Onboarding
 
 /// One onboarding as `list` shows it.
@@ -56,15 +55,25 @@ extension OnboardingStore {
         }
     }
 
+    /// A row of `id, state, stateVersion, createdAt, updatedAt, archivedAt` as a summary, or
+    /// why its state cannot be read.
+    static func summary(_ row: any StoreRow) throws -> Result<OnboardingSummary, StoreError> {
+        let id = try row.text("id")
+        let (createdAt, updatedAt) = (try row.date("createdAt"), try row.date("updatedAt"))
+        return decode(id: id, json: row.optionalText("state"), version: row.optionalInteger("stateVersion").map { Int($0) }).map { state in
+            OnboardingSummary(state: state, createdAt: createdAt, updatedAt: updatedAt, archivedAt: row.optionalDate("archivedAt"))
+        }
+    }
+
     public func save(_ state: OnboardingState, at now: Date = Date()) throws(StoreError) {
         try write { db in try Self.save(state, at: now, in: db) }
     }
 
-    static func save(_ state: OnboardingState, at now: Date, in db: Database) throws {
-        try db.execute(
+    static func save(_ state: OnboardingState, at now: Date, in db: any StoreSQL) throws {
+        let saved = try db.execute(
             sql: "UPDATE onboarding SET state = ?, stateVersion = ?, step = ?, updatedAt = ? WHERE id = ?",
             arguments: [try json(state), state.version, state.step.rawValue, now, state.id])
-        if db.changesCount == 0 { throw StoreError.notFound(onboardingId: state.id) }
+        if saved == 0 { throw StoreError.notFound(onboardingId: state.id) }
     }
 
     /// Every readable onboarding not archived (with `includingArchived`, every one), most
@@ -77,15 +86,12 @@ extension OnboardingStore {
     /// - Throws: `StoreError.notFound`, or `.unreadable` for a row that cannot be read.
     public func summary(_ id: String) throws(StoreError) -> OnboardingSummary {
         let row = try read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding WHERE id = ?", arguments: [id])
+            try db.row(
+                sql: "SELECT id, state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding WHERE id = ?", arguments: [id]
+            ).map(Self.summary)
         }
         guard let row else { throw .notFound(onboardingId: id) }
-        switch Self.decode(id: id, json: row["state"], version: row["stateVersion"]) {
-        case .success(let state):
-            return OnboardingSummary(state: state, createdAt: row["createdAt"], updatedAt: row["updatedAt"], archivedAt: row["archivedAt"])
-        case .failure(let problem): throw problem
-        }
+        return try row.get()
     }
 
     /// The onboardings `list` leaves out, each with why (`StoreError.unreadable`).
@@ -99,17 +105,13 @@ extension OnboardingStore {
             let filter = includingArchived ? "" : "WHERE archivedAt IS NULL "
             var readable: [OnboardingSummary] = []
             var unreadable: [StoreError] = []
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT id, state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding \(filter)ORDER BY updatedAt DESC"
+            let rows = try db.rows(
+                sql: "SELECT id, state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding \(filter)ORDER BY updatedAt DESC"
             )
             for row in rows {
-                switch Self.decode(id: row["id"], json: row["state"], version: row["stateVersion"]) {
-                case .success(let state):
-                    readable.append(
-                        OnboardingSummary(
-                            state: state, createdAt: row["createdAt"], updatedAt: row["updatedAt"], archivedAt: row["archivedAt"]))
-                case .failure(let problem):
-                    unreadable.append(problem)
+                switch try Self.summary(row) {
+                case .success(let summary): readable.append(summary)
+                case .failure(let problem): unreadable.append(problem)
                 }
             }
             return (readable, unreadable)
@@ -126,8 +128,8 @@ extension OnboardingStore {
     /// - Throws: `StoreError.notFound` for an unknown id.
     public func setArchived(_ id: String, _ archived: Bool, at now: Date = Date()) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "UPDATE onboarding SET archivedAt = ? WHERE id = ?", arguments: [archived ? now : nil, id])
-            if db.changesCount == 0 { throw StoreError.notFound(onboardingId: id) }
+            let changed = try db.execute(sql: "UPDATE onboarding SET archivedAt = ? WHERE id = ?", arguments: [archived ? now : nil, id])
+            if changed == 0 { throw StoreError.notFound(onboardingId: id) }
         }
         try appendAudit(onboardingId: id, action: archived ? "archive" : "unarchive", billable: false, cost: nil, result: "ok", at: now)
     }

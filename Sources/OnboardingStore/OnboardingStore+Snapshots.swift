@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Onboarding
 
 /// One reading of a number's reputation, kept for its history.
@@ -100,8 +99,7 @@ extension OnboardingStore {
     /// Every reading of a number, oldest first.
     public func history(_ onboardingId: String, phoneNumber: String) throws(StoreError) -> [ReputationSnapshot] {
         try read { db in
-            try Row.fetchAll(
-                db,
+            try db.rows(
                 sql: """
                     SELECT \(Self.readingColumns) FROM readingNumber n JOIN reading r ON r.numberKey = n.key
                     WHERE n.onboardingId = ? AND n.phoneNumber = ? ORDER BY r.at, r.id
@@ -112,52 +110,51 @@ extension OnboardingStore {
     }
 
     /// Inserts readings, each under its number's key, and keeps each number's latest.
-    static func insert(_ snapshots: [ReputationSnapshot], of onboardingId: String, in db: Database) throws {
+    static func insert(_ snapshots: [ReputationSnapshot], of onboardingId: String, in db: any StoreSQL) throws {
         for snapshot in snapshots {
             let key = try numberKey(onboardingId, snapshot.phoneNumber, in: db)
-            try insertReading(snapshot, key: key, id: nil, in: db)
+            try insertReading(snapshot, key: key, in: db)
         }
     }
 
     /// The key of a number of an onboarding in `readingNumber`, made on first use.
-    static func numberKey(_ onboardingId: String, _ phoneNumber: String, in db: Database) throws -> Int64 {
-        let find = try db.cachedStatement(sql: "SELECT key FROM readingNumber WHERE onboardingId = ? AND phoneNumber = ?")
-        if let key = try Int64.fetchOne(find, arguments: [onboardingId, phoneNumber]) { return key }
-        let add = try db.cachedStatement(sql: "INSERT INTO readingNumber (onboardingId, phoneNumber) VALUES (?, ?)")
-        try add.execute(arguments: [onboardingId, phoneNumber])
-        return db.lastInsertedRowID
+    static func numberKey(_ onboardingId: String, _ phoneNumber: String, in db: any StoreSQL) throws -> Int64 {
+        let found = try db.row(
+            sql: "SELECT key FROM readingNumber WHERE onboardingId = ? AND phoneNumber = ?", arguments: [onboardingId, phoneNumber])
+        if let key = found?.optionalInteger("key") { return key }
+        return try db.insert(
+            sql: "INSERT INTO readingNumber (onboardingId, phoneNumber) VALUES (?, ?)", arguments: [onboardingId, phoneNumber],
+            returning: "key")
     }
 
     /// One reading as columns (`CompactReading`) or, when they would not give it back, as its
     /// JSON; `id` given only when copying readings that had one.
-    static func insertReading(_ snapshot: ReputationSnapshot, key: Int64, id: Int64?, in db: Database) throws {
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO reading (id, numberKey, at, spamRisk, spamCategory, maturityScore, connectionScore, engagementScore,
-                  sentimentScore, lastRefreshedAt, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        let latest = try db.cachedStatement(sql: "UPDATE readingNumber SET latestReadingId = ? WHERE key = ?")
+    static func insertReading(_ snapshot: ReputationSnapshot, key: Int64, in db: any StoreSQL) throws {
         let columns = snapshot.columns
-        try insert.execute(arguments: [
-            id, key, milliseconds(snapshot.at), columns?.spamRisk, columns?.spamCategory, columns?.maturityScore,
-            columns?.connectionScore, columns?.engagementScore, columns?.sentimentScore, columns?.lastRefreshedAt,
-            columns == nil ? snapshot.data : nil,
-        ])
-        try latest.execute(arguments: [db.lastInsertedRowID, key])
+        let id = try db.insert(
+            sql: """
+                INSERT INTO reading (numberKey, at, spamRisk, spamCategory, maturityScore, connectionScore, engagementScore,
+                  sentimentScore, lastRefreshedAt, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                key, milliseconds(snapshot.at), columns?.spamRisk, columns?.spamCategory, columns?.maturityScore,
+                columns?.connectionScore, columns?.engagementScore, columns?.sentimentScore, columns?.lastRefreshedAt,
+                columns == nil ? snapshot.data : nil,
+            ], returning: "id")
+        try db.execute(sql: "UPDATE readingNumber SET latestReadingId = ? WHERE key = ?", arguments: [id, key])
     }
 
     /// The latest reading of every number read so far, in one query (for tables of thousands).
     public func latestReadings(_ onboardingId: String) throws(StoreError) -> [String: ReputationSnapshot] {
         try read { db in
-            let rows = try Row.fetchAll(
-                db,
+            let rows = try db.rows(
                 sql: """
                     SELECT \(Self.readingColumns) FROM readingNumber n JOIN reading r ON r.id = n.latestReadingId
                     WHERE n.onboardingId = ?
                     """,
                 arguments: [onboardingId])
-            return Self.byNumber(rows)
+            return try Self.byNumber(rows)
         }
     }
 
@@ -168,24 +165,25 @@ extension OnboardingStore {
         """
 
     /// A row of `readingColumns` as the reading it keeps.
-    static func snapshot(_ row: Row) -> ReputationSnapshot {
-        let raw: String? = row["data"]
-        let at: Int64 = row["at"]
-        let phoneNumber: String = row["phoneNumber"]
+    static func snapshot(_ row: any StoreRow) throws -> ReputationSnapshot {
+        let raw = row.optionalText("data")
+        let at = try row.integer("at")
+        let phoneNumber = try row.text("phoneNumber")
         guard raw == nil else { return ReputationSnapshot(phoneNumber: phoneNumber, data: raw ?? "", at: date(milliseconds: at)) }
+        func score(_ column: String) -> Int? { row.optionalInteger(column).map { Int($0) } }
         let columns = CompactReading(
-            spamRisk: row["spamRisk"], spamCategory: row["spamCategory"], maturityScore: row["maturityScore"],
-            connectionScore: row["connectionScore"], engagementScore: row["engagementScore"], sentimentScore: row["sentimentScore"],
-            lastRefreshedAt: row["lastRefreshedAt"])
+            spamRisk: score("spamRisk"), spamCategory: row.optionalText("spamCategory"), maturityScore: score("maturityScore"),
+            connectionScore: score("connectionScore"), engagementScore: score("engagementScore"), sentimentScore: score("sentimentScore"),
+            lastRefreshedAt: row.optionalReal("lastRefreshedAt"))
         return ReputationSnapshot(phoneNumber: phoneNumber, columns: columns, at: date(milliseconds: at))
     }
 
     /// Rows of `readingColumns`, one a number, keyed by number.
-    static func byNumber(_ rows: [Row]) -> [String: ReputationSnapshot] {
+    static func byNumber(_ rows: [any StoreRow]) throws -> [String: ReputationSnapshot] {
         var readings: [String: ReputationSnapshot] = [:]
         readings.reserveCapacity(rows.count)
         for row in rows {
-            let snapshot = snapshot(row)
+            let snapshot = try snapshot(row)
             readings[snapshot.phoneNumber] = snapshot
         }
         return readings

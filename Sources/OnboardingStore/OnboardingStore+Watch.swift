@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Where the last `watch` of an onboarding left off.
 public struct WatchMark: Sendable, Equatable {
@@ -37,14 +36,13 @@ extension OnboardingStore {
     public func lastWatch(_ onboardingId: String, by viewer: Viewer = .watch) throws(StoreError) -> WatchMark? {
         try read { db in
             guard
-                let row = try Row.fetchOne(
-                    db,
+                let row = try db.row(
                     sql:
                         "SELECT at, throughSnapshotId, ownership FROM watchRun WHERE onboardingId = ? AND viewer = ? ORDER BY id DESC LIMIT 1",
                     arguments: [onboardingId, viewer.rawValue])
             else { return nil }
-            let ownership = (try? JSONDecoder().decode([String: String].self, from: Data((row["ownership"] as String).utf8))) ?? [:]
-            return WatchMark(at: row["at"], throughSnapshotId: row["throughSnapshotId"], ownership: ownership)
+            let ownership = (try? JSONDecoder().decode([String: String].self, from: Data(try row.text("ownership").utf8))) ?? [:]
+            return WatchMark(at: try row.date("at"), throughSnapshotId: try row.integer("throughSnapshotId"), ownership: ownership)
         }
     }
 
@@ -62,7 +60,7 @@ extension OnboardingStore {
                 try db.execute(
                     sql: "DELETE FROM watchRun WHERE onboardingId = ? AND viewer = ?", arguments: [onboardingId, viewer.rawValue])
             }
-            let through = try through ?? Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM reading") ?? 0
+            let through = try through ?? db.row(sql: "SELECT COALESCE(MAX(id), 0) AS top FROM reading", arguments: [])?.optionalInteger("top") ?? 0
             try db.execute(
                 sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership, viewer) VALUES (?, ?, ?, ?, ?)",
                 arguments: [onboardingId, at, through, text, viewer.rawValue])
@@ -73,9 +71,9 @@ extension OnboardingStore {
     /// through it has seen every reading.
     public func latestReadingRow(_ onboardingId: String) throws(StoreError) -> Int64 {
         try read { db in
-            try Int64.fetchOne(
-                db, sql: "SELECT COALESCE(MAX(latestReadingId), 0) FROM readingNumber WHERE onboardingId = ?", arguments: [onboardingId])
-                ?? 0
+            try db.row(
+                sql: "SELECT COALESCE(MAX(latestReadingId), 0) AS top FROM readingNumber WHERE onboardingId = ?", arguments: [onboardingId]
+            )?.optionalInteger("top") ?? 0
         }
     }
 
@@ -84,25 +82,25 @@ extension OnboardingStore {
         try read { db in try Self.readingRows(onboardingId, in: db) }
     }
 
-    static func readingRows(_ onboardingId: String, in db: Database) throws -> [Int64] {
-        try Int64.fetchAll(
-            db, sql: "SELECT r.id FROM reading r JOIN readingNumber n ON n.key = r.numberKey WHERE n.onboardingId = ? ORDER BY r.id",
-            arguments: [onboardingId])
+    static func readingRows(_ onboardingId: String, in db: any StoreSQL) throws -> [Int64] {
+        try db.rows(
+            sql: "SELECT r.id FROM reading r JOIN readingNumber n ON n.key = r.numberKey WHERE n.onboardingId = ? ORDER BY r.id",
+            arguments: [onboardingId]
+        ).map { try $0.integer("id") }
     }
 
     /// The latest reading of every number as of row `throughSnapshotId` (what a watch saw).
     public func readings(_ onboardingId: String, throughSnapshotId: Int64) throws(StoreError) -> [String: ReputationSnapshot] {
         try read { db in
             // One index seek a number (by number and row), not a pass over every reading kept.
-            let rows = try Row.fetchAll(
-                db,
+            let rows = try db.rows(
                 sql: """
                     SELECT \(Self.readingColumns) FROM readingNumber n
                     JOIN reading r ON r.id = (SELECT MAX(id) FROM reading WHERE numberKey = n.key AND id <= ?)
                     WHERE n.onboardingId = ?
                     """,
                 arguments: [throughSnapshotId, onboardingId])
-            return Self.byNumber(rows)
+            return try Self.byNumber(rows)
         }
     }
 }
@@ -130,7 +128,6 @@ extension OnboardingStore {
                       AND id NOT IN (\(Self.latestThrough))
                     """,
                 arguments: [onboardingId, Self.milliseconds(cutoff), onboardingId, onboardingId, through, onboardingId, looked])
-            return db.changesCount
         }
     }
 }

@@ -2,18 +2,37 @@ import Foundation
 import GRDB
 import Onboarding
 
-/// Where onboardings live between runs: one SQLite database in the state directory, holding
-/// several onboardings, their effect journal, audit log, form drafts and reputation snapshots.
-/// The directory is created 0700 and the database 0600; nothing secret is ever written to it.
+/// Where onboardings live between runs: one database holding several onboardings, their effect
+/// journal, audit log, form drafts and reputation snapshots — SQLite in the state directory, or
+/// a desk's shared PostgreSQL database (`init(directory:database:)`); the engine and the UI do
+/// not know which. The state directory is created 0700 and a SQLite file 0600; nothing secret
+/// is ever written to either.
 public final class OnboardingStore: Sendable {
     public static let databaseName = "reputation-wizard.sqlite"
 
+    /// The state directory: this machine's files (LOA PDFs, lock files), and the SQLite database
+    /// unless the store is shared.
     public let directory: URL
+    /// The SQLite file in the state directory (where it would be, for a shared store).
     public var databasePath: String { directory.appendingPathComponent(Self.databaseName).path }
-    let database: DatabaseQueue
+    /// The database that holds the onboardings.
+    public let database: any StoreDatabase
 
     /// True when opened with `readOnly`: nothing is written, not even the directory's mode.
     public let isReadOnly: Bool
+
+    /// Whether the onboardings are in a desk's shared database rather than this machine's file.
+    public var isShared: Bool { !(database is SQLiteStoreDatabase) }
+
+    /// The store on `database` (a desk's shared PostgreSQL, migrated by its opener), with this
+    /// machine's files in `directory` (created 0700 when absent).
+    /// - Throws: `StoreError.cannotCreate` or `.diskFull` when the directory cannot be made.
+    public init(directory: URL, database: any StoreDatabase) throws(StoreError) {
+        self.directory = directory
+        self.database = database
+        isReadOnly = false
+        try Self.makePrivateDirectory(directory)
+    }
 
     /// Opens (creating when absent) the store in `directory`. A damaged database, or one written
     /// by a newer version, is refused and left as it is. Two processes opening a new directory
@@ -28,20 +47,10 @@ public final class OnboardingStore: Sendable {
         isReadOnly = readOnly
         let path = directory.appendingPathComponent(Self.databaseName).path
         if readOnly {
-            database = try Self.openReadOnly(path)
+            database = SQLiteStoreDatabase(queue: try Self.openReadOnly(path), path: path, readOnly: true)
             return
         }
-        do {
-            try FileManager.default.createDirectory(
-                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            // Group and others lose access; the owner's own bits are never widened.
-            let mode = (try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0o700
-            if mode & 0o077 != 0 {
-                try FileManager.default.setAttributes([.posixPermissions: mode & 0o700], ofItemAtPath: directory.path)
-            }
-        } catch {
-            throw Self.diagnosed(error, creating: directory.path)
-        }
+        try Self.makePrivateDirectory(directory)
         let opening = try ProcessFileLock(path: directory.appendingPathComponent(ProcessFileLock.openingFileName).path, wait: openingWait)
         defer { opening.release() }
         if !FileManager.default.fileExists(atPath: path) {
@@ -52,24 +61,42 @@ public final class OnboardingStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(openingWait)
+        let queue: DatabaseQueue
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Schema.migrator
-            let applied = try database.read { db in
+            let applied = try queue.read { db in
                 try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
             }
             let unknown = applied.subtracting(migrator.migrations)
             if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknownMigrations: unknown.sorted()) }
-            try migrator.migrate(database)
+            try migrator.migrate(queue)
         } catch {
             throw Self.diagnosed(error, path: path)
         }
+        database = SQLiteStoreDatabase(queue: queue, path: path, readOnly: false)
         // Group and others lose access; the owner's bits are never widened (a 0400 copy stays so).
         for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
             let mode = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.posixPermissions] as? NSNumber)?.intValue ?? 0o600
             if mode & 0o077 != 0 {
                 try? FileManager.default.setAttributes([.posixPermissions: mode & 0o700], ofItemAtPath: path + suffix)
             }
+        }
+    }
+
+    /// Makes the state directory 0700 (group and others lose access; the owner's own bits are
+    /// never widened).
+    static func makePrivateDirectory(_ directory: URL) throws(StoreError) {
+        do {
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            // Group and others lose access; the owner's own bits are never widened.
+            let mode = (try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0o700
+            if mode & 0o077 != 0 {
+                try FileManager.default.setAttributes([.posixPermissions: mode & 0o700], ofItemAtPath: directory.path)
+            }
+        } catch {
+            throw Self.diagnosed(error, creating: directory.path)
         }
     }
 
@@ -130,14 +157,13 @@ public final class OnboardingStore: Sendable {
         return URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
     }
 
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        if isReadOnly { throw .readOnly(path: databasePath) }
-        do { return try database.write(body) } catch { throw Self.diagnosed(error, path: databasePath) }
-    }
+    @discardableResult
+    func write<T>(_ body: (any StoreSQL) throws -> T) throws(StoreError) -> T { try database.write(body) }
 
-    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try database.read(body) } catch { throw Self.diagnosed(error, path: databasePath) }
-    }
+    func read<T>(_ body: (any StoreSQL) throws -> T) throws(StoreError) -> T { try database.read(body) }
+
+    /// The SQLite queue under a store that is not shared, for tests of SQLite's own behaviour.
+    var sqliteQueue: DatabaseQueue? { (database as? SQLiteStoreDatabase)?.queue }
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()

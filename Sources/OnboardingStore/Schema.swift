@@ -150,10 +150,23 @@ enum Schema {
             while let row = try rows.next() {
                 let onboardingId: String = row["onboardingId"]
                 let phoneNumber: String = row["phoneNumber"]
-                let key = try keys[onboardingId]?[phoneNumber] ?? OnboardingStore.numberKey(onboardingId, phoneNumber, in: db)
+                let key = try keys[onboardingId]?[phoneNumber] ?? OnboardingStore.numberKey(onboardingId, phoneNumber, in: SQLiteSQL(db: db))
                 keys[onboardingId, default: [:]][phoneNumber] = key
-                try OnboardingStore.insertReading(
-                    ReputationSnapshot(phoneNumber: phoneNumber, data: row["data"], at: row["at"]), key: key, id: row["id"], in: db)
+                let snapshot = ReputationSnapshot(phoneNumber: phoneNumber, data: row["data"], at: row["at"])
+                let columns = snapshot.columns
+                let id: Int64 = row["id"]
+                try db.execute(
+                    sql: """
+                        INSERT INTO reading (id, numberKey, at, spamRisk, spamCategory, maturityScore, connectionScore, engagementScore,
+                          sentimentScore, lastRefreshedAt, data)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        id, key, OnboardingStore.milliseconds(snapshot.at), columns?.spamRisk, columns?.spamCategory,
+                        columns?.maturityScore, columns?.connectionScore, columns?.engagementScore, columns?.sentimentScore,
+                        columns?.lastRefreshedAt, columns == nil ? snapshot.data : nil,
+                    ])
+                try db.execute(sql: "UPDATE readingNumber SET latestReadingId = ? WHERE key = ?", arguments: [id, key])
             }
             // Ids are never reused (a watch mark counts on it), past those deleted too.
             try db.execute(
@@ -168,6 +181,17 @@ enum Schema {
                     """)
             try db.drop(table: "latestReading")
             try db.drop(table: "reputationSnapshot")
+        }
+        // A support desk: a lock names the holder's login (another desk cannot check a pid),
+        // and each onboarding can carry who handles it, a hand-off note and a follow-up day
+        // (`yyyy-MM-dd`, the desk's calendar day, not a moment).
+        migrator.registerMigration("v9-desk") { db in
+            try db.alter(table: "onboardingLock") { table in table.add(column: "osUser", .text) }
+            try db.alter(table: "onboarding") { table in
+                table.add(column: "assignee", .text)
+                table.add(column: "handOffNote", .text)
+                table.add(column: "followUpOn", .text)
+            }
         }
         return migrator
     }

@@ -36,7 +36,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .newerVersion(let path, let unknown):
             "\(path) was written by a newer reputation-wizard (it has \(unknown.joined(separator: ", "))). It was left untouched; use the newer version."
         case .locked(let holder):
-            "Onboarding \(holder.onboardingId) is open in another process: pid \(holder.pid) on \(holder.host), since \(holder.since). Close it there first."
+            "Onboarding \(holder.onboardingId) is open in another process: \(holder.user.map { "\($0), " } ?? "")pid \(holder.pid) on \(holder.host), since \(holder.since). Close it there first."
         case .notFound(let id):
             "There is no onboarding \(id) in this state directory; `reputation-wizard list` shows the ones there are."
         case .database(let detail):
@@ -61,4 +61,6 @@ public struct LockHolder: Equatable, Sendable, Codable {
     public var pid: Int32
     public var host: String
     public var since: Date
+    /// The holder's login name; nil for a lock taken by a version that did not keep it.
+    public var user: String?
 }

@@ -121,5 +121,12 @@ enum SharedSchema {
                 "DROP TABLE reputationSnapshot",
             ]
         ),
+        (
+            "v9-desk",
+            [
+                "ALTER TABLE onboardingLock ADD COLUMN osUser TEXT",
+                "ALTER TABLE onboarding ADD COLUMN assignee TEXT, ADD COLUMN handOffNote TEXT, ADD COLUMN followUpOn TEXT",
+            ]
+        ),
     ]
 }

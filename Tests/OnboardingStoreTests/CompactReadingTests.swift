@@ -47,7 +47,7 @@ import Testing
             ]
             try store.recordSnapshots("onb-1", sent)
             #expect(try store.history("onb-1", phoneNumber: "+13125550134") == sent)
-            let asText = try store.database.read { db in
+            let asText = try store.sqliteQueue!.read { db in
                 try Optional<String>.fetchAll(db, sql: "SELECT data FROM reading ORDER BY id")
             }
             #expect(asText == [nil, "null", #"{"spam_risk":"in_review"}"#], "the typical reading is kept as columns")
@@ -102,7 +102,7 @@ import Testing
                 try store.readings("onb-old", throughSnapshotId: 5) == ["+13125550134": readings[2], "+13125550135": readings[3]],
                 "the new reading's row comes after the forgotten fifth")
             #expect(try store.latestReadings("onb-old")["+13125550134"] == later)
-            let tablesLeft = try store.database.read { db in
+            let tablesLeft = try store.sqliteQueue!.read { db in
                 try ["reputationSnapshot", "latestReading"].filter { try db.tableExists($0) }
             }
             #expect(tablesLeft.isEmpty)

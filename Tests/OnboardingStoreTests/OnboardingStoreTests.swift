@@ -85,7 +85,7 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
             #expect(log.first?.osUser == OnboardingStore.osUser)
             // Refused by the append-only triggers, by name; not by any error at all.
             for change in ["DELETE FROM auditLog", "UPDATE auditLog SET result = 'x'"] {
-                let refusal = #expect(throws: DatabaseError.self) { try store.database.write { try $0.execute(sql: change) } }
+                let refusal = #expect(throws: DatabaseError.self) { try store.sqliteQueue!.write { try $0.execute(sql: change) } }
                 #expect(refusal?.resultCode == .SQLITE_CONSTRAINT, "\(change)")
                 #expect(refusal?.message == "the audit log is append-only", "\(change)")
             }
@@ -129,7 +129,7 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
             held.release()
             _ = try remote.lock("onb-1", pid: parent, host: "other-host", at: t0)
             #expect(throws: StoreError.self) { try store.lock("onb-1") }
-            try store.database.write { try $0.execute(sql: "DELETE FROM onboardingLock") }
+            try store.sqliteQueue!.write { try $0.execute(sql: "DELETE FROM onboardingLock") }
 
             // A process that has exited leaves a stale lock, which is taken over.
             let finished = Process()
@@ -163,7 +163,7 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
         try withStateDirectory { directory in
             let store = try OnboardingStore(directory: directory)
             try store.create(OnboardingState(id: "onb-1"))
-            try store.database.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+            try store.sqliteQueue!.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
             let before = FileManager.default.contents(atPath: store.databasePath)
             let error = #expect(throws: StoreError.self) { try OnboardingStore(directory: directory) }
             #expect(error == .newerVersion(path: store.databasePath, unknownMigrations: ["v99"]))

@@ -12,7 +12,7 @@ import Testing
         try withStateDirectory { directory in
             let store = try OnboardingStore(directory: directory)
             for id in ["onb-good", "onb-newer", "onb-damaged"] { try store.create(OnboardingState(id: id), at: t0) }
-            try store.database.write { db in
+            try store.sqliteQueue!.write { db in
                 try db.execute(sql: "UPDATE onboarding SET stateVersion = 2 WHERE id = 'onb-newer'")
                 try db.execute(sql: "UPDATE onboarding SET state = '{\"version\": 1, \"id\": ' WHERE id = 'onb-damaged'")
             }
