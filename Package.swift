@@ -99,17 +99,18 @@ let package = Package(
             dependencies: ["TerminalUI", "Onboarding", "NumberFiles", "OnboardingStore", "OnboardingEngine", "TelnyxAPI"]
         ),
         .target(name: "OnboardingStore", dependencies: ["Onboarding", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "OnboardingStoreTests", dependencies: ["OnboardingStore", "Onboarding"]),
+        .testTarget(name: "OnboardingStoreTests", dependencies: ["OnboardingStore", "Onboarding", "StoreTestSupport"]),
         .target(
             name: "SharedStore",
             dependencies: [
-                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"),
+                "OnboardingStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        .testTarget(
-            name: "SharedStoreTests",
-            dependencies: ["SharedStore", "OnboardingStore", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        .testTarget(name: "SharedStoreTests", dependencies: ["SharedStore", "OnboardingStore", "StoreTestSupport", "Onboarding"]),
+        .target(name: "StoreTestSupport", dependencies: ["SharedStore", "OnboardingStore"]),
         .target(
             name: "OnboardingEngine",
             dependencies: ["Onboarding", "OnboardingStore", "NumberFiles", "TelnyxAPI", .product(name: "Crypto", package: "swift-crypto")]
@@ -118,6 +119,7 @@ let package = Package(
             name: "OnboardingEngineTests",
             dependencies: [
                 "OnboardingEngine", "Onboarding", "OnboardingStore", "TelnyxAPI", "TelnyxSimulator", "SimulatorTestSupport", "NumberFiles",
+                "StoreTestSupport",
             ]
         ),
         .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "TelnyxAPI"]),

@@ -14,7 +14,7 @@ public final class OnboardingLock: Sendable {
     }
 
     public func release() {
-        try? store.write { db in
+        _ = try? store.write { db in
             try db.execute(
                 sql: "DELETE FROM onboardingLock WHERE onboardingId = ? AND pid = ? AND host = ?",
                 arguments: [holder.onboardingId, holder.pid, holder.host])

@@ -19,6 +19,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     case olderVersion(path: String)
     /// One onboarding's row cannot be read (a newer state version, damaged JSON); the others can.
     case unreadable(onboardingId: String, reason: String)
+    /// The shared store's server cannot be reached or logged in to (`location` never shows the
+    /// password).
+    case unreachable(location: String, reason: String)
 
     public var errorDescription: String? { description }
 
@@ -51,6 +54,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
             "\(path) was written by an older reputation-wizard and cannot be read without bringing it up to date, which needs write access. Run any command as its owner once."
         case .unreadable(let id, let reason):
             "Onboarding \(id) cannot be read here: \(reason). The other onboardings are not affected."
+        case .unreachable(let location, let reason):
+            "The shared store \(location) cannot be reached: \(reason). Check --database (or REPUTATION_WIZARD_DATABASE_URL) and that the server is up; nothing was changed."
         }
     }
 }
@@ -63,4 +68,12 @@ public struct LockHolder: Equatable, Sendable, Codable {
     public var since: Date
     /// The holder's login name; nil for a lock taken by a version that did not keep it.
     public var user: String?
+
+    public init(onboardingId: String, pid: Int32, host: String, since: Date, user: String?) {
+        self.onboardingId = onboardingId
+        self.pid = pid
+        self.host = host
+        self.since = since
+        self.user = user
+    }
 }

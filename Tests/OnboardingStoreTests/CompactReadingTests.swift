@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Onboarding
+import StoreTestSupport
 import Testing
 
 @testable import OnboardingStore
@@ -36,9 +37,9 @@ import Testing
         }
     }
 
-    @Test func everyReadingComesBackAsItWasSentWhicheverWayItIsKept() throws {
-        try withStateDirectory { directory in
-            let store = try OnboardingStore(directory: directory)
+    @Test(arguments: StoreBackend.available)
+    func everyReadingComesBackAsItWasSentWhicheverWayItIsKept(_ backend: StoreBackend) throws {
+        try backend.withFreshStore { store in
             try store.create(OnboardingState(id: "onb-1"), at: t0)
             let sent = [
                 ReputationSnapshot(phoneNumber: "+13125550134", data: Self.typical, at: t0),
@@ -47,8 +48,8 @@ import Testing
             ]
             try store.recordSnapshots("onb-1", sent)
             #expect(try store.history("onb-1", phoneNumber: "+13125550134") == sent)
-            let asText = try store.sqliteQueue!.read { db in
-                try Optional<String>.fetchAll(db, sql: "SELECT data FROM reading ORDER BY id")
+            let asText = try store.database.read { db in
+                try db.rows(sql: "SELECT data FROM reading ORDER BY id", arguments: []).map { $0.optionalText("data") }
             }
             #expect(asText == [nil, "null", #"{"spam_risk":"in_review"}"#], "the typical reading is kept as columns")
         }
@@ -113,9 +114,11 @@ import Testing
 /// A hand-over carries where `watch` and the table last looked: the other desk's next look
 /// reports what changed since, not every reading again.
 @Suite struct BundleMarksTests {
-    @Test func theLastLooksTravelWithTheReadingsTheySaw() throws {
+    /// From a desk's SQLite to another desk's store of either kind (the way `migrate --to` goes).
+    @Test(arguments: StoreBackend.available)
+    func theLastLooksTravelWithTheReadingsTheySaw(_ backend: StoreBackend) throws {
         try withStateDirectory { first in
-            try withStateDirectory { second in
+            try backend.withFreshStore { there in
                 let here = try OnboardingStore(directory: first)
                 try here.create(OnboardingState(id: "onb-1"), at: t0)
                 let day: TimeInterval = 86400
@@ -129,7 +132,6 @@ import Testing
                 try here.recordWatch("onb-1", at: t0.addingTimeInterval(2 * day), ownership: [:], by: .table)
                 try here.recordSnapshots("onb-1", [reading("low", 3)])
 
-                let there = try OnboardingStore(directory: second)
                 let bundle = try OnboardingBundle.decoded(try here.exportBundle("onb-1").encoded(), path: "onb-1.json")
                 #expect(
                     bundle.marks == [

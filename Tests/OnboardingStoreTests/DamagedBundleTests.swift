@@ -1,6 +1,7 @@
 import Foundation
 import Onboarding
 import OnboardingStore
+import StoreTestSupport
 import Testing
 
 /// A hand-over file is another desk's word: one that is damaged or forged (a cost no action
@@ -55,26 +56,28 @@ import Testing
         }
     }
 
-    @Test(arguments: Damage.allCases)
-    func aDamagedBundleIsRefusedByNameAndWritesNothing(_ damage: Damage) throws {
-        try withStateDirectory { directory in
-            var bundle = try Self.soundBundle(in: directory)
-            damage.apply(to: &bundle)
-            let second = try OnboardingStore(directory: directory.appendingPathComponent("second"))
+    @Test(arguments: Damage.allCases, StoreBackend.available)
+    func aDamagedBundleIsRefusedByNameAndWritesNothing(_ damage: Damage, _ backend: StoreBackend) throws {
+        var bundle = try withStateDirectory { try Self.soundBundle(in: $0) }
+        damage.apply(to: &bundle)
+        let damaged = bundle
+        try backend.withFreshStore { (second: OnboardingStore) throws in
             #expect(throws: BundleProblem.notABundle(path: "handed.json", detail: damage.refusal)) {
-                try second.importBundle(bundle, from: "handed.json")
+                try second.importBundle(damaged, from: "handed.json")
             }
             #expect(try second.list(includingArchived: true).isEmpty, "nothing imported")
             #expect(try second.auditLog().isEmpty, "nothing written")
         }
     }
 
-    @Test func aSoundBundleImports() throws {
-        try withStateDirectory { directory in
-            let bundle = try Self.soundBundle(in: directory)
-            let second = try OnboardingStore(directory: directory.appendingPathComponent("second"))
+    @Test(arguments: StoreBackend.available)
+    func aSoundBundleImports(_ backend: StoreBackend) throws {
+        let bundle = try withStateDirectory { try Self.soundBundle(in: $0) }
+        try backend.withFreshStore { (second: OnboardingStore) throws in
             #expect(try second.importBundle(bundle, from: "handed.json") == "onb-handed")
             #expect(try second.billed("onb-handed", from: Self.t0, to: Self.t0 + 1) == Money(cents: 10))
+            #expect(try second.auditLog("onb-handed").map(\.action) == ["add 1 number: +13125550101", "import"])
+            #expect(try second.latestReadings("onb-handed").mapValues(\.data) == ["+13125550101": #"{"spam_risk":"low"}"#])
         }
     }
 }

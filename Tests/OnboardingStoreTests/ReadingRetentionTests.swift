@@ -1,6 +1,7 @@
 import Foundation
 import Onboarding
 import OnboardingStore
+import StoreTestSupport
 import Testing
 
 /// Readings are history: kept once each (not once per look), forgotten after the retention
@@ -13,9 +14,9 @@ import Testing
         ReputationSnapshot(phoneNumber: number, data: text, at: t0.addingTimeInterval(day * Self.day))
     }
 
-    @Test func aReadingSeenTwiceIsKeptOnceAndOldOnesAreForgottenButTheLatest() throws {
-        try withStateDirectory { directory in
-            let store = try OnboardingStore(directory: directory)
+    @Test(arguments: StoreBackend.available)
+    func aReadingSeenTwiceIsKeptOnceAndOldOnesAreForgottenButTheLatest(_ backend: StoreBackend) throws {
+        try backend.withFreshStore { store in
             try store.create(OnboardingState(id: "onb-keep"), at: Self.t0)
             let a = "+13125550101"
             let b = "+13125550102"
@@ -45,9 +46,9 @@ import Testing
 @Suite struct LatestReadingTests {
     /// The latest reading is the one kept last (as Telnyx sent it), kept on insert: not found
     /// by grouping every reading, and not by date (a lost answer reconciled later keeps an older one).
-    @Test func theLatestIsTheOneKeptLastAndSurvivesForgetting() throws {
-        try withStateDirectory { directory in
-            let store = try OnboardingStore(directory: directory)
+    @Test(arguments: StoreBackend.available)
+    func theLatestIsTheOneKeptLastAndSurvivesForgetting(_ backend: StoreBackend) throws {
+        try backend.withFreshStore { store in
             try store.create(OnboardingState(id: "onb-latest"))
             let t0 = Date(timeIntervalSince1970: 1_800_000_000)
             try store.recordSnapshots("onb-latest", [ReputationSnapshot(phoneNumber: "+13125550101", data: "a", at: t0 + 100)])

@@ -1,34 +1,12 @@
 import Foundation
 import OnboardingStore
-import PostgresNIO
+import Onboarding
+import StoreTestSupport
 import Testing
 
 @testable import SharedStore
 
-/// The URL of a throwaway PostgreSQL server for these tests (`.ci/run` starts one with
-/// `.ci/postgres` and exports it); the tests that need a server are skipped without it.
-let testDatabaseURL = ProcessInfo.processInfo.environment["REPUTATION_WIZARD_TEST_DATABASE_URL"]
-
-/// A fresh database of its own on the test server for `body`, dropped after.
-func withFreshDatabase(_ body: (SharedDatabase) async throws -> Void) async throws {
-    let server = try SharedDatabaseLocation(url: try #require(testDatabaseURL), environment: [:])
-    let admin = SharedDatabase(server)
-    defer { admin.close() }
-    let name = "rw_test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
-    try await admin.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
-    var location = server
-    location.database = name
-    let database = SharedDatabase(location)
-    do {
-        try await body(database)
-    } catch {
-        database.close()
-        try? await admin.execute(PostgresQuery(unsafeSQL: "DROP DATABASE \(name) WITH (FORCE)"))
-        throw error
-    }
-    database.close()
-    try await admin.execute(PostgresQuery(unsafeSQL: "DROP DATABASE \(name) WITH (FORCE)"))
-}
+let testDatabaseURL = StoreBackend.testDatabaseURL
 
 @Suite struct SharedDatabaseLocationTests {
     @Test func aURLNamesTheServerAndThePGVariablesFillTheRest() throws {
@@ -65,31 +43,77 @@ func withFreshDatabase(_ body: (SharedDatabase) async throws -> Void) async thro
     }
 
     @Test(.enabled(if: testDatabaseURL != nil, "needs REPUTATION_WIZARD_TEST_DATABASE_URL (.ci/postgres)"))
-    func aNewDatabaseIsMigratedOnceAndANewerOneIsRefusedByName() async throws {
-        try await withFreshDatabase { database in
-            #expect(try await database.migrate() == OnboardingStore.migrationIdentifiers)
-            #expect(try await database.migrate() == [], "a second open changes nothing")
-            #expect(try await database.appliedMigrations() == OnboardingStore.migrationIdentifiers)
-            try await database.execute("INSERT INTO schema_migrations (identifier) VALUES ('v99-from-the-future')")
-            await #expect(
-                throws: SharedStoreError.newerVersion(database.location.description, unknownMigrations: ["v99-from-the-future"])
-            ) { try await database.migrate() }
+    func aNewDatabaseIsMigratedOnceAndANewerOneIsRefusedByName() throws {
+        let scratch = try ScratchDatabase()
+        defer { scratch.drop() }
+        let database = try PostgresStoreDatabase.connect(scratch.location)
+        defer { database.close() }
+        #expect(try database.migrate() == OnboardingStore.migrationIdentifiers)
+        #expect(try database.migrate() == [], "a second open changes nothing")
+        #expect(try database.appliedMigrations() == OnboardingStore.migrationIdentifiers)
+        try database.execute("INSERT INTO schema_migrations (identifier) VALUES ('v99-from-the-future')")
+        #expect(throws: StoreError.newerVersion(path: database.location, unknownMigrations: ["v99-from-the-future"])) {
+            try PostgresStoreDatabase.open(scratch.location)
         }
     }
 
     @Test(.enabled(if: testDatabaseURL != nil, "needs REPUTATION_WIZARD_TEST_DATABASE_URL (.ci/postgres)"))
-    func theAuditLogIsAppendOnly() async throws {
-        try await withFreshDatabase { database in
-            try await database.migrate()
-            try await database.execute(
-                """
-                INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result)
-                VALUES ('onb-1', now(), 'desk', 'enable reputation', true, 10000, 'ok')
-                """)
-            let refusal = SharedStoreError.refused(database.location.description, message: "the audit log is append-only")
-            await #expect(throws: refusal) { try await database.execute("UPDATE auditLog SET costCents = 0") }
-            await #expect(throws: refusal) { try await database.execute("DELETE FROM auditLog") }
-            await #expect(throws: refusal) { try await database.execute("TRUNCATE auditLog") }
+    func theAuditLogIsAppendOnly() throws {
+        let scratch = try ScratchDatabase()
+        defer { scratch.drop() }
+        let database = try scratch.open()
+        defer { database.close() }
+        try database.execute(
+            """
+            INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result)
+            VALUES ('onb-1', now(), 'desk', 'enable reputation', true, 10000, 'ok')
+            """)
+        let refusal = StoreError.database("\(database.location): the audit log is append-only")
+        #expect(throws: refusal) { try database.execute("UPDATE auditLog SET costCents = 0") }
+        #expect(throws: refusal) { try database.execute("DELETE FROM auditLog") }
+        #expect(throws: refusal) { try database.execute("TRUNCATE auditLog") }
+    }
+
+    @Test func aServerThatIsNotThereIsSaidByNameWithoutThePassword() throws {
+        let nowhere = try SharedDatabaseLocation(url: "postgres://desk:s3cret@127.0.0.1:1/reputation", environment: [:])
+        let refusal = #expect(throws: StoreError.self) { try PostgresStoreDatabase.open(nowhere, connectTimeout: 2) }
+        guard case .unreachable(let location, _) = refusal else {
+            Issue.record("not .unreachable: \(String(describing: refusal))")
+            return
         }
+        #expect(location == "postgres://desk@127.0.0.1:1/reputation")
+        #expect(refusal?.description.contains("s3cret") == false)
     }
 }
+
+/// Two desks (two connections, two state directories) on one shared database.
+@Suite(.enabled(if: testDatabaseURL != nil, "needs REPUTATION_WIZARD_TEST_DATABASE_URL (.ci/postgres)"))
+struct TwoDeskTests {
+    @Test func aSecondDeskIsRefusedWithTheHolderNamedUntilTheFirstDesksSessionEnds() throws {
+        let scratch = try ScratchDatabase()
+        defer { scratch.drop() }
+        let firstDatabase = try scratch.open()
+        let first = try OnboardingStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("desk-a-\(UUID())"), database: firstDatabase)
+        let second = try OnboardingStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("desk-b-\(UUID())"), database: try scratch.open())
+        defer { try? FileManager.default.removeItem(at: first.directory); try? FileManager.default.removeItem(at: second.directory) }
+        try first.create(OnboardingState(id: "onb-1"), at: t0)
+        let held = try first.lock("onb-1", pid: 4242, host: "desk-a", at: t0)
+        let refusal = #expect(throws: StoreError.self) { try second.lock("onb-1", pid: 77, host: "desk-b", at: t0) }
+        #expect(refusal == .locked(LockHolder(onboardingId: "onb-1", pid: 4242, host: "desk-a", since: t0, user: OnboardingStore.osUser)))
+        // The second desk sees the first's change at once, without reopening.
+        var state = try first.load("onb-1")
+        state.step = .enterprise
+        try first.save(state, at: t0.addingTimeInterval(1))
+        #expect(try second.load("onb-1").step == .enterprise)
+        // A released lease is free; so is a dead desk's (its session ended).
+        held.release()
+        let taken = try second.lock("onb-1", pid: 77, host: "desk-b", at: t0)
+        #expect(taken.holder.host == "desk-b")
+        #expect(throws: StoreError.self) { try first.lock("onb-1", pid: 4242, host: "desk-a", at: t0) }
+        (second.database as? PostgresStoreDatabase)?.close()
+        _ = try first.lock("onb-1", pid: 4242, host: "desk-a", at: t0.addingTimeInterval(2))
+        firstDatabase.close()
+    }
+}
+
+let t0 = Date(timeIntervalSince1970: 1_800_000_000)

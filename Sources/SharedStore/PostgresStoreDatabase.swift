@@ -1,0 +1,310 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import NIOSSL
+import OnboardingStore
+import PostgresNIO
+
+/// The store on a desk's shared PostgreSQL database, through postgres-nio: one connection per
+/// process (its session holds this process's onboarding leases, `StoreSessionLocks`), used by
+/// one transaction at a time. The store's API is synchronous (as SQLite's): each statement waits
+/// on NIO's event loop, never on Swift's cooperative pool, so a caller in a task cannot starve it.
+///
+/// Writers take turns through one transaction-level advisory lock, as SQLite's writers do
+/// through its file lock: a read-then-write (a lock's holder, a journal entry's close) sees
+/// every write committed before it, on any desk. Readers are never held up.
+public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
+    public let sharedLocation: SharedDatabaseLocation
+    let connection: PostgresConnection
+    let logger: Logger
+    /// One transaction at a time on the connection; and the session locks held, with the SQL
+    /// texts already numbered for PostgreSQL.
+    private let guarded = NIOLockedValueBox(Guarded())
+
+    private struct Guarded {
+        var held: Set<String> = []
+        var numbered: [String: String] = [:]
+    }
+
+    /// The lock writers take in turn (`pg_advisory_xact_lock(classid, objid)`: its own key
+    /// space, apart from the onboardings' leases, which use one 64-bit key).
+    static let writerLock: (Int32, Int32) = (0x5245_5055, 0x5752_4954)  // "REPU", "WRIT"
+
+    /// A lock number of this program's own: two desks opening a new database take turns migrating it.
+    static let migrationLock: Int64 = 0x5245_5055_5441_5449  // "REPUTATI"
+
+    init(location: SharedDatabaseLocation, connection: PostgresConnection, logger: Logger) {
+        sharedLocation = location
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Connects to the shared store and brings it to this version's schema (`migrate`).
+    /// - Parameter connectTimeout: seconds to wait for the server before saying it cannot be reached.
+    /// - Throws: `StoreError.unreachable` (no server, refused login, TLS), `.newerVersion`
+    ///   (written by a newer reputation-wizard: nothing is changed), `.database`.
+    public static func open(
+        _ location: SharedDatabaseLocation, connectTimeout: Int64 = 10,
+        logger: Logger = Logger(label: "reputation-wizard.shared-store")
+    ) throws(StoreError) -> PostgresStoreDatabase {
+        let database = try connect(location, connectTimeout: connectTimeout, logger: logger)
+        do {
+            try database.migrate()
+        } catch {
+            database.close()
+            throw error
+        }
+        return database
+    }
+
+    /// Connects without migrating (for tools and tests that make or drop databases).
+    /// - Throws: `StoreError.unreachable`.
+    public static func connect(
+        _ location: SharedDatabaseLocation, connectTimeout: Int64 = 10,
+        logger: Logger = Logger(label: "reputation-wizard.shared-store")
+    ) throws(StoreError) -> PostgresStoreDatabase {
+        do {
+            let tls: PostgresConnection.Configuration.TLS =
+                location.usesTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
+            var configuration = PostgresConnection.Configuration(
+                host: location.host, port: location.port, username: location.user, password: location.password,
+                database: location.database, tls: tls)
+            configuration.options.connectTimeout = .seconds(connectTimeout)
+            let connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+            return PostgresStoreDatabase(location: location, connection: connection, logger: logger)
+        } catch {
+            throw .unreachable(location: location.description, reason: Self.reason(error))
+        }
+    }
+
+    /// Ends the session (its leases end with it).
+    public func close() { try? (connection.close() as EventLoopFuture<Void>).wait() }
+
+    /// A connection must be closed before it goes (postgres-nio asserts it): waited for, unless
+    /// this is its own event loop's thread, which must never wait on itself.
+    deinit {
+        let closing: EventLoopFuture<Void> = connection.close()
+        if !connection.eventLoop.inEventLoop { try? closing.wait() }
+    }
+
+    public var location: String { sharedLocation.description }
+    public var sessionLocks: (any StoreSessionLocks)? { self }
+
+    public func write<T>(_ body: (any StoreSQL) throws -> T) throws(StoreError) -> T {
+        try transaction("BEGIN", body) { sql in
+            _ = try sql.query(
+                "SELECT pg_advisory_xact_lock(\(Self.writerLock.0), \(Self.writerLock.1))", [])
+        }
+    }
+
+    public func read<T>(_ body: (any StoreSQL) throws -> T) throws(StoreError) -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body) { _ in }
+    }
+
+    private func transaction<T>(
+        _ begin: String, _ body: (any StoreSQL) throws -> T, first: (PostgresSQL) throws -> Void
+    ) throws(StoreError) -> T {
+        do {
+            return try guarded.withLockedValue { guarded in
+                let sql = PostgresSQL(database: self, numbered: guarded.numbered)
+                defer { guarded.numbered = sql.numbered }
+                _ = try sql.query(begin, [])
+                do {
+                    try first(sql)
+                    let result = try body(sql)
+                    _ = try sql.query("COMMIT", [])
+                    return result
+                } catch {
+                    _ = try? sql.query("ROLLBACK", [])
+                    throw error
+                }
+            }
+        } catch {
+            throw described(error)
+        }
+    }
+
+    /// `error` as a `StoreError` about this database.
+    func described(_ error: any Error) -> StoreError {
+        switch error {
+        case let error as StoreError: return error
+        case let error as PSQLError:
+            // PSQLError's description hides the server's words; they name the problem.
+            if let message = error.serverInfo?[.message] {
+                if error.serverInfo?[.sqlState] == "53100" { return .diskFull(path: location) }
+                return .database("\(location): \(message)")
+            }
+            return .unreachable(location: location, reason: Self.reason(error))
+        default: return .database("\(location): \(error)")
+        }
+    }
+
+    /// Why a connection failed, in words (never the password: the location holds it apart).
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return "\(underlying)" }
+            return "\(error.code)"
+        }
+        return "\(error)"
+    }
+
+    // MARK: Session locks
+
+    public func tryLock(_ name: String) throws(StoreError) -> Bool {
+        do {
+            return try guarded.withLockedValue { guarded in
+                if guarded.held.contains(name) { return true }
+                let sql = PostgresSQL(database: self, numbered: [:])
+                let rows = try sql.rows(sql: "SELECT pg_try_advisory_lock(hashtextextended(?, 0)) AS held", arguments: [name])
+                let held = rows.first?.optionalBool("held") ?? false
+                if held { guarded.held.insert(name) }
+                return held
+            }
+        } catch {
+            throw described(error)
+        }
+    }
+
+    public func unlock(_ name: String) {
+        guarded.withLockedValue { guarded in
+            guard guarded.held.remove(name) != nil else { return }
+            _ = try? PostgresSQL(database: self, numbered: [:]).query(
+                "SELECT pg_advisory_unlock(hashtextextended($1, 0))", [.text(name)])
+        }
+    }
+
+    // MARK: Schema
+
+    /// Brings the database to the schema of this version, in one transaction under an advisory
+    /// lock: the migrations not applied yet, in order, each recorded in `schema_migrations`.
+    /// - Returns: the identifiers applied now (empty when it was current).
+    /// - Throws: `StoreError.newerVersion` when the database has migrations this version does
+    ///   not know (nothing is changed), `.database`, `.unreachable`.
+    @discardableResult
+    public func migrate() throws(StoreError) -> [String] {
+        let location = location
+        return try transaction("BEGIN", { sql in
+            let sql = sql as! PostgresSQL
+            _ = try sql.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", [])
+            _ = try sql.query(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now())", [])
+            let applied = Set(try sql.rows(sql: "SELECT identifier FROM schema_migrations", arguments: []).map { $0.optionalText("identifier") ?? "" })
+            let unknown = applied.subtracting(SharedSchema.migrations.map(\.identifier))
+            if !unknown.isEmpty { throw StoreError.newerVersion(path: location, unknownMigrations: unknown.sorted()) }
+            var now: [String] = []
+            for migration in SharedSchema.migrations where !applied.contains(migration.identifier) {
+                for statement in migration.statements { _ = try sql.query(statement, []) }
+                _ = try sql.query("INSERT INTO schema_migrations (identifier) VALUES ($1)", [.text(migration.identifier)])
+                now.append(migration.identifier)
+            }
+            return now
+        }, first: { _ in })
+    }
+
+    /// The migrations the database has, in the order they were applied.
+    /// - Throws: `StoreError`.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { sql in
+            try sql.rows(sql: "SELECT identifier FROM schema_migrations ORDER BY appliedAt, identifier", arguments: []).map {
+                $0.optionalText("identifier") ?? ""
+            }
+        }
+    }
+
+    /// Runs one statement outside any transaction (for tools and tests: `CREATE DATABASE`
+    /// cannot run inside one).
+    /// - Throws: `StoreError`.
+    public func execute(_ statement: String) throws(StoreError) {
+        do {
+            try guarded.withLockedValue { _ in _ = try PostgresSQL(database: self, numbered: [:]).query(statement, []) }
+        } catch {
+            throw described(error)
+        }
+    }
+}
+
+/// One transaction's statements on the connection.
+final class PostgresSQL: StoreSQL {
+    let database: PostgresStoreDatabase
+    /// SQL texts with their `?` already numbered (`$1`…), kept across transactions.
+    var numbered: [String: String]
+
+    init(database: PostgresStoreDatabase, numbered: [String: String]) {
+        self.database = database
+        self.numbered = numbered
+    }
+
+    func execute(sql: String, arguments: [any StoreArgument]) throws -> Int {
+        try query(numbering(sql), arguments.map(\.storeValue)).metadata.rows ?? 0
+    }
+
+    func insert(sql: String, arguments: [any StoreArgument], returning key: String) throws -> Int64 {
+        let result = try query(numbering(sql) + " RETURNING \(key)", arguments.map(\.storeValue))
+        guard let row = result.rows.first, let value = PostgresStoreRow(PostgresRandomAccessRow(row)).optionalInteger(key) else {
+            throw StoreError.database("\(database.location): the insert gave no \(key) back")
+        }
+        return value
+    }
+
+    func rows(sql: String, arguments: [any StoreArgument]) throws -> [any StoreRow] {
+        try query(numbering(sql), arguments.map(\.storeValue)).rows.map { PostgresStoreRow(PostgresRandomAccessRow($0)) }
+    }
+
+    func query(_ text: String, _ values: [StoreValue]) throws -> PostgresQueryResult {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .null: bindings.appendNull()
+            case .integer(let integer): bindings.append(integer)
+            case .real(let real): bindings.append(real)
+            case .text(let text): bindings.append(text)
+            case .bool(let bool): bindings.append(bool)
+            case .date(let date): bindings.append(date)
+            }
+        }
+        return try database.connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: database.logger).wait()
+    }
+
+    /// `sql` with each `?` outside quotes as `$1`, `$2`… (the store writes SQLite's placeholders).
+    func numbering(_ sql: String) -> String {
+        if let done = numbered[sql] { return done }
+        var result = ""
+        result.reserveCapacity(sql.utf8.count + 16)
+        var count = 0
+        var quoted = false
+        for character in sql {
+            if character == "'" { quoted.toggle() }
+            if character == "?" && !quoted {
+                count += 1
+                result += "$\(count)"
+            } else {
+                result.append(character)
+            }
+        }
+        numbered[sql] = result
+        return result
+    }
+}
+
+/// A PostgreSQL row read by column name: PostgreSQL folds unquoted names to lower case.
+struct PostgresStoreRow: StoreRow {
+    let row: PostgresRandomAccessRow
+
+    init(_ row: PostgresRandomAccessRow) { self.row = row }
+
+    private func cell(_ column: String) -> PostgresCell? {
+        let name = column.lowercased()
+        return row.contains(name) ? row[name] : nil
+    }
+
+    func optionalText(_ column: String) -> String? { (try? cell(column)?.decode(String?.self)) ?? nil }
+    func optionalInteger(_ column: String) -> Int64? { (try? cell(column)?.decode(Int64?.self)) ?? nil }
+    func optionalReal(_ column: String) -> Double? { (try? cell(column)?.decode(Double?.self)) ?? nil }
+    func optionalBool(_ column: String) -> Bool? { (try? cell(column)?.decode(Bool?.self)) ?? nil }
+    func optionalDate(_ column: String) -> Date? { (try? cell(column)?.decode(Date?.self)) ?? nil }
+}
