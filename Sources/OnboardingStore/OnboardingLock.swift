@@ -38,7 +38,8 @@ extension OnboardingStore {
     ) throws(StoreError) -> OnboardingLock {
         let holder = LockHolder(onboardingId: onboardingId, pid: pid, host: host, since: now, user: Self.osUser)
         let sessionLocks = database.sessionLocks
-        if let sessionLocks, try !sessionLocks.tryLock(Self.sessionLockName(onboardingId)) {
+        let session = try sessionLocks?.tryLock(Self.sessionLockName(onboardingId))
+        if session == .heldElsewhere {
             let current = try read { db in
                 try db.row(sql: "SELECT * FROM onboardingLock WHERE onboardingId = ?", arguments: [onboardingId]).map(Self.holder)
             }
@@ -47,7 +48,9 @@ extension OnboardingStore {
         }
         do {
             try write { db in
-                if sessionLocks == nil,
+                // A session lock just taken makes any row stale (its session ended); without
+                // session locks, or with one this process held already, the row decides.
+                if session != .taken,
                     let row = try db.row(sql: "SELECT * FROM onboardingLock WHERE onboardingId = ?", arguments: [onboardingId])
                 {
                     let current = try Self.holder(row)
@@ -55,7 +58,7 @@ extension OnboardingStore {
                     let isUs = current.pid == pid && current.host == host
                     let pidReused = started != nil && processStart(current.pid) != started
                     let holderIsDead = current.host == host && (!Self.processIsAlive(current.pid) || pidReused)
-                    if !isUs && !holderIsDead { throw StoreError.locked(current) }
+                    if !isUs && (session == .alreadyHeld || !holderIsDead) { throw StoreError.locked(current) }
                 }
                 try db.execute(
                     sql: """
@@ -66,7 +69,7 @@ extension OnboardingStore {
                     arguments: [onboardingId, pid, host, now, processStart(pid), holder.user])
             }
         } catch {
-            sessionLocks?.unlock(Self.sessionLockName(onboardingId))
+            if session == .taken { sessionLocks?.unlock(Self.sessionLockName(onboardingId)) }
             throw error
         }
         return OnboardingLock(holder: holder, store: self)

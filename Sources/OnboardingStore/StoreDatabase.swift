@@ -28,12 +28,21 @@ public protocol StoreDatabase: Sendable {
 /// of them when the server sees its connection close.
 public protocol StoreSessionLocks: Sendable {
     /// Takes lock `name` for this session unless another session holds it.
-    /// - Returns: whether this session holds it now (taking it twice is harmless).
     /// - Throws: `StoreError` when the database cannot be asked.
-    func tryLock(_ name: String) throws(StoreError) -> Bool
+    func tryLock(_ name: String) throws(StoreError) -> SessionLockOutcome
 
     /// Lets go of lock `name` (nothing when this session does not hold it).
     func unlock(_ name: String)
+}
+
+/// What became of a try for a session lock.
+public enum SessionLockOutcome: Sendable, Equatable {
+    /// This session has it now, and did not before.
+    case taken
+    /// This session had it already (taken before in this process).
+    case alreadyHeld
+    /// Another session (another process, maybe another desk) holds it.
+    case heldElsewhere
 }
 
 /// One transaction's SQL, as `StoreDatabase.write` and `read` hand it to the store.

@@ -155,15 +155,16 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
 
     // MARK: Session locks
 
-    public func tryLock(_ name: String) throws(StoreError) -> Bool {
+    public func tryLock(_ name: String) throws(StoreError) -> SessionLockOutcome {
         do {
             return try guarded.withLockedValue { guarded in
-                if guarded.held.contains(name) { return true }
+                // Session locks count their takers: taken once, let go once.
+                if guarded.held.contains(name) { return .alreadyHeld }
                 let sql = PostgresSQL(database: self, numbered: [:])
                 let rows = try sql.rows(sql: "SELECT pg_try_advisory_lock(hashtextextended(?, 0)) AS held", arguments: [name])
-                let held = rows.first?.optionalBool("held") ?? false
-                if held { guarded.held.insert(name) }
-                return held
+                guard rows.first?.optionalBool("held") == true else { return .heldElsewhere }
+                guarded.held.insert(name)
+                return .taken
             }
         } catch {
             throw described(error)
@@ -264,7 +265,9 @@ final class PostgresSQL: StoreSQL {
             case .real(let real): bindings.append(real)
             case .text(let text): bindings.append(text)
             case .bool(let bool): bindings.append(bool)
-            case .date(let date): bindings.append(date)
+            // To the millisecond, as SQLite keeps them: a moment read back (or carried in a
+            // hand-over file) is the moment written, on both engines.
+            case .date(let date): bindings.append(Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000))
             }
         }
         return try database.connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: database.logger).wait()

@@ -46,10 +46,42 @@ public enum StoreBackend: String, Sendable, CaseIterable, CustomStringConvertibl
         case .sqlite:
             return try await body(try OnboardingStore(directory: directory))
         case .postgres:
-            let scratch = try ScratchDatabase()
-            defer { scratch.drop() }
-            return try await body(try OnboardingStore(directory: directory, database: try scratch.open()))
+            // Hundreds of async tests run at once; the server takes 100 sessions.
+            await ScratchSlots.shared.take()
+            let scratch: ScratchDatabase
+            do { scratch = try ScratchDatabase() } catch {
+                await ScratchSlots.shared.give()
+                throw error
+            }
+            let result: Result<T, any Error>
+            do { result = .success(try await body(try OnboardingStore(directory: directory, database: try scratch.open()))) } catch {
+                result = .failure(error)
+            }
+            scratch.drop()
+            await ScratchSlots.shared.give()
+            return try result.get()
         }
+    }
+}
+
+/// At most `limit` scratch databases in use at once, the rest waiting their turn in order.
+actor ScratchSlots {
+    static let shared = ScratchSlots(limit: 12)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func take() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func give() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
 

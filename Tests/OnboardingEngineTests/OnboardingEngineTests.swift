@@ -6,13 +6,13 @@ import SimulatorTestSupport
 import Synchronization
 import TelnyxAPI
 import TelnyxSimulator
+import StoreTestSupport
 import Testing
 
-/// A fresh state directory for one test.
+/// A fresh store for one test: SQLite in a state directory, or (`REPUTATION_WIZARD_TEST_STORE=
+/// postgres`, as `.ci/run`'s second pass) a fresh database on the throwaway PostgreSQL server.
 func withStore<T>(_ body: (OnboardingStore) async throws -> T) async throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try await body(try OnboardingStore(directory: directory))
+    try await StoreBackend.chosen.withFreshAsyncStore(body)
 }
 
 /// The enterprise the diagram's events submit: a complete, valid form.
