@@ -64,7 +64,7 @@ let package = Package(
             name: "reputation-wizard",
             dependencies: [
                 "Onboarding", "OnboardingStore", "OnboardingEngine", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "WizardRuntime",
-                "CProcessGuard", "NumberFiles",
+                "CProcessGuard", "NumberFiles", "SharedStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import OnboardingStore
+import SharedStore
 import TelnyxAPI
 import TelnyxSimulator
 
@@ -9,6 +10,12 @@ import TelnyxSimulator
 struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("state-dir"), help: "State directory (default: REPUTATION_WIZARD_STATE_DIR, else ./state).")
     var stateDir: String?
+    @Option(
+        name: .customLong("database"),
+        help: ArgumentHelp(
+            "A desk's shared store: postgres://USER@HOST[:PORT]/DATABASE (default: REPUTATION_WIZARD_DATABASE_URL, else SQLite in the state directory).",
+            discussion: "The password comes from PGPASSWORD (or the URL); PGHOST, PGPORT, PGUSER, PGDATABASE fill what the URL leaves out."))
+    var database: String?
     @Option(name: .customLong("base-url"), help: "Telnyx API base URL (default: TELNYX_BASE_URL, else https://api.telnyx.com/v2).")
     var baseURL: String?
     @Option(name: .customLong("api-key-file"), help: "Read the API key from this file (default: TELNYX_API_KEY, else a hidden prompt).")
@@ -26,6 +33,27 @@ struct GlobalOptions: ParsableArguments {
         if sandbox && (baseURL != nil || apiKeyFile != nil) {
             throw ValidationError("--sandbox talks to the built-in simulator; leave out --base-url and --api-key-file.")
         }
+        if sandbox && database != nil {
+            throw ValidationError("--sandbox keeps its onboardings on this machine, apart from the desk's; leave out --database.")
+        }
+        if let database {
+            do { _ = try SharedDatabaseLocation(url: database) } catch { throw ValidationError(error.description) }
+        }
+    }
+
+    /// The desk's shared store, from `--database` or `REPUTATION_WIZARD_DATABASE_URL`; nil for
+    /// SQLite in the state directory (always so for the sandbox: its onboardings never reach
+    /// the desk's database).
+    /// - Throws: `UsageProblem` naming what is wrong with the URL.
+    func sharedLocation(sandbox: Bool) throws -> SharedDatabaseLocation? {
+        guard !sandbox, let text = database ?? ProcessInfo.processInfo.environment["REPUTATION_WIZARD_DATABASE_URL"], !text.isEmpty
+        else { return nil }
+        do {
+            return try SharedDatabaseLocation(url: text)
+        } catch {
+            let from = database == nil ? "REPUTATION_WIZARD_DATABASE_URL: " : ""
+            throw UsageProblem.stop(from + error.description + ".")
+        }
     }
 
     /// `reputation-wizard SUBCOMMAND` with the options that point at the same state and Telnyx,
@@ -33,6 +61,10 @@ struct GlobalOptions: ParsableArguments {
     func command(_ subcommand: String, sandbox: Bool) -> String {
         var parts = ["reputation-wizard", subcommand]
         if let stateDir { parts.append("--state-dir \(stateDir)") }
+        // Without its password: that comes from PGPASSWORD, never from a printed command.
+        if !sandbox, let database, let location = try? SharedDatabaseLocation(url: database, environment: [:]) {
+            parts.append("--database \(location)")
+        }
         if sandbox {
             parts.append("--sandbox")
         } else if let baseURL {
@@ -47,8 +79,13 @@ struct GlobalOptions: ParsableArguments {
         return sandbox ? directory.appendingPathComponent("sandbox", isDirectory: true) : directory
     }
 
+    /// The store: the desk's shared database when one is given (this machine's files still
+    /// in the state directory), else SQLite in the state directory.
     func store(sandbox: Bool) throws -> OnboardingStore {
-        try OnboardingStore(directory: directory(sandbox: sandbox))
+        if let shared = try sharedLocation(sandbox: sandbox) {
+            return try OnboardingStore(directory: directory(sandbox: sandbox), database: try PostgresStoreDatabase.open(shared))
+        }
+        return try OnboardingStore(directory: directory(sandbox: sandbox))
     }
 
     /// The store of a state directory that must exist already: commands that only read or
@@ -56,6 +93,7 @@ struct GlobalOptions: ParsableArguments {
     /// `readOnly` opens it for reading only, changing nothing there (not even its mode): what
     /// `list` and `log` need, and `status` on a directory this user cannot write.
     func existingStore(sandbox: Bool, readOnly: Bool = false) throws -> OnboardingStore {
+        if try sharedLocation(sandbox: sandbox) != nil { return try store(sandbox: sandbox) }
         let folder = directory(sandbox: sandbox)
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OnboardingStore.databaseName).path) else {
             let sandboxes = directory(sandbox: true).appendingPathComponent(OnboardingStore.databaseName).path
