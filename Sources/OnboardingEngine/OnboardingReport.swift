@@ -93,9 +93,27 @@ public struct OnboardingReport: Encodable, Sendable {
     /// What the last `watch` saw that the onboarding's state does not say yet (`last_watch`):
     /// numbers Telnyx asks about, and numbers no longer monitored; nil when it saw nothing new.
     public var lastWatch: WatchSighting?
+    /// Who handles it at the desk, the hand-off note and the follow-up day (`desk_case`).
+    public var deskCase = DeskCase()
+    /// Each review gate still open and how long it has waited, as of the report
+    /// (`gates_waiting`): "vetting pending for 2 d 3 h".
+    public var gatesWaiting: [String] = []
     /// What `status` did about reading Telnyx before this report (`check_note`): "Checked with
     /// Telnyx just now." or why it did not; absent when no check was wanted. Set by the caller.
     public var checkNote: String?
+
+    /// The review gates not decided yet, each with how long it has waited: vetting since
+    /// reputation was enabled, the LOA review since the LOA under review was submitted.
+    static func gatesWaiting(status: String?, since: Date?, loaStatus: String?, loaSince: Date?, now: Date) -> [String] {
+        var waiting: [String] = []
+        // Telnyx's words for an open gate (api-notes: `pending`, and `in_review` where it says so).
+        let open: Set<String> = ["pending", "in_review", "in review"]
+        if let status, open.contains(status), let since { waiting.append("vetting \(status) for \(ReportTime.span(from: since, to: now))") }
+        if let loaStatus, open.contains(loaStatus), let loaSince {
+            waiting.append("LOA review \(loaStatus) for \(ReportTime.span(from: loaSince, to: now))")
+        }
+        return waiting
+    }
 
     /// What the last `watch` (at `at`) saw of the numbers: `ownership` maps each number Telnyx
     /// asked about to its `ownership_status`; `removed` lists numbers no longer monitored.
@@ -186,6 +204,8 @@ public struct OnboardingReport: Encodable, Sendable {
         case lastActivity = "last_activity"
         case stalled, archived
         case checkNote = "check_note"
+        case deskCase = "desk_case"
+        case gatesWaiting = "gates_waiting"
         case savedAt = "saved_at"
         case reputationEnabledAt = "reputation_enabled_at"
         case loaSubmittedAt = "loa_submitted_at"
@@ -294,6 +314,8 @@ public struct OnboardingReport: Encodable, Sendable {
         let when = { (date: Date) in ReportTime.said(date, now: now) }
         var lines = ["Onboarding \(id)\(archived ? " (archived)" : "")\(enterpriseName.map { " — \($0)" } ?? "")"]
         if let enterpriseId { lines.append("Enterprise id: \(enterpriseId)") }
+        if !deskCase.label.isEmpty { lines.append("Desk: \(deskCase.label)") }
+        if let note = deskCase.handOffNote { lines.append("Hand-off note: \(note)") }
         for line in steps {
             let symbol = ["done": "✔", "current": "▶", "waiting": "…", "attention": "!", "not reached": " "][line.marker] ?? " "
             lines.append("  \(symbol) \(line.number). \(line.title) (\(line.marker))")
@@ -419,6 +441,10 @@ extension OnboardingStore {
             archived: summary.archivedAt != nil,
             now: now)
         report.numbersSetAside = try setAsideCount(id)
+        report.deskCase = summary.deskCase
+        report.gatesWaiting = OnboardingReport.gatesWaiting(
+            status: report.status, since: report.reputationEnabledAt, loaStatus: report.loaStatus, loaSince: report.loaSubmittedAt, now: now
+        )
         // What a watch saw after the state last read Telnyx's ownership: said until a check reads it.
         if let mark = try lastWatch(id) {
             let known = Set(report.ownershipAttention.map(\.phoneNumber))

@@ -61,6 +61,18 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
         }
     }
 
+    /// What became of one number given to add: `monitored`, or `set_aside` with its reason.
+    public struct NumberOutcome: Codable, Sendable, Equatable {
+        public var phoneNumber: String
+        public var outcome: String
+        public var reason: String?
+        public var at: Date
+        enum CodingKeys: String, CodingKey {
+            case outcome, reason, at
+            case phoneNumber = "phone_number"
+        }
+    }
+
     /// `OnboardingBundle.format`; anything else is not a bundle.
     public var format: String
     /// The bundle's layout version (1 to `currentVersion`).
@@ -78,6 +90,10 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
     /// The last look of each viewer; nil in a bundle written before marks were kept.
     public var marks: [Mark]?
     public var files: [File]
+    /// Each number's outcome; nil in a bundle written before they travelled.
+    public var numberOutcomes: [NumberOutcome]?
+    /// When the onboarding was archived (it stays archived where it is taken in); nil while listed.
+    public var archivedAt: Date?
 
     /// The most one audit entry can have cost at `prices`: a month of monitoring plus the
     /// dearest per-number price for each number the action names (at least one). An entry
@@ -112,6 +128,10 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
                     "reading \(index + 1) (\(reading.phoneNumber)) is not Telnyx's reputation_data (a JSON object or null); the file is damaged"
             }
         }
+        for (index, outcome) in (numberOutcomes ?? []).enumerated()
+        where !["monitored", "set_aside"].contains(outcome.outcome) || !outcome.phoneNumber.hasPrefix("+") {
+            return "number outcome \(index + 1) is not a number monitored or set aside; the file is damaged"
+        }
         for mark in marks ?? [] where mark.readingsSeen < 0 {
             return "the \(mark.viewer) mark saw \(mark.readingsSeen) readings, fewer than none; the file is damaged"
         }
@@ -120,6 +140,8 @@ public struct OnboardingBundle: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case format, version, state, journal, audit, drafts, readings, marks, files
+        case numberOutcomes = "number_outcomes"
+        case archivedAt = "archived_at"
         case exportedAt = "exported_at"
         case exportedBy = "exported_by"
         case createdAt = "created_at"
@@ -184,6 +206,15 @@ public enum BundleProblem: Error, Equatable, Sendable, CustomStringConvertible {
     case newerVersion(path: String, version: Int)
     case duplicate(path: String, onboardingId: String, reason: String)
 
+    /// Why, without the file's name (for lists that name the onboarding instead).
+    public var reasonAlone: String {
+        switch self {
+        case .notABundle(_, let detail): detail
+        case .newerVersion(_, let version): "written by a newer reputation-wizard (bundle version \(version))"
+        case .duplicate(_, let id, let reason): id.isEmpty ? reason : "\(reason) (onboarding \(id) there)"
+        }
+    }
+
     public var description: String {
         switch self {
         case .notABundle(let path, let detail):
@@ -203,7 +234,7 @@ extension OnboardingStore {
     public func exportBundle(_ id: String, at now: Date = Date()) throws(StoreError) -> OnboardingBundle {
         guard let summary = try list(includingArchived: true).first(where: { $0.state.id == id }) else { throw .notFound(onboardingId: id) }
         let state = summary.state
-        let (stateJSON, journal, drafts, readings) = try read { db in
+        let (stateJSON, journal, drafts, readings, outcomes) = try read { db in
             let stateJSON = try db.row(sql: "SELECT state FROM onboarding WHERE id = ?", arguments: [id])?.optionalText("state") ?? ""
             let journal = try db.rows(
                 sql: "SELECT effect, billable, intentAt, outcome, outcomeAt FROM effectJournal WHERE onboardingId = ? ORDER BY id",
@@ -224,7 +255,15 @@ extension OnboardingStore {
                     """,
                 arguments: [id]
             ).map(Self.snapshot).map { OnboardingBundle.Reading(phoneNumber: $0.phoneNumber, data: $0.data, at: $0.at) }
-            return (stateJSON, journal, drafts, readings)
+            let outcomes = try db.rows(
+                sql: "SELECT phoneNumber, outcome, reason, at FROM numberOutcome WHERE onboardingId = ? ORDER BY phoneNumber",
+                arguments: [id]
+            ).map { row in
+                OnboardingBundle.NumberOutcome(
+                    phoneNumber: try row.text("phoneNumber"), outcome: try row.text("outcome"), reason: row.optionalText("reason"),
+                    at: try row.date("at"))
+            }
+            return (stateJSON, journal, drafts, readings, outcomes)
         }
         var marks: [OnboardingBundle.Mark] = []
         let readingRows = try readingRows(id)
@@ -242,7 +281,7 @@ extension OnboardingStore {
         return OnboardingBundle(
             format: OnboardingBundle.format, version: OnboardingBundle.currentVersion, exportedAt: now, exportedBy: Self.osUser,
             state: stateJSON, createdAt: summary.createdAt, updatedAt: summary.updatedAt, journal: journal, audit: try auditLog(id),
-            drafts: drafts, readings: readings, marks: marks, files: files)
+            drafts: drafts, readings: readings, marks: marks, files: files, numberOutcomes: outcomes, archivedAt: summary.archivedAt)
     }
 
     /// Draft fields that hold paths of the exporting desk's files, dropped on import.
@@ -324,8 +363,14 @@ extension OnboardingStore {
         let stateJSON = try Self.json(state)
         try write { db in
             try db.execute(
-                sql: "INSERT INTO onboarding (id, state, stateVersion, step, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [state.id, stateJSON, state.version, state.step.rawValue, bundle.createdAt, bundle.updatedAt])
+                sql:
+                    "INSERT INTO onboarding (id, state, stateVersion, step, createdAt, updatedAt, archivedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [state.id, stateJSON, state.version, state.step.rawValue, bundle.createdAt, bundle.updatedAt, bundle.archivedAt])
+            for outcome in bundle.numberOutcomes ?? [] {
+                try db.execute(
+                    sql: "INSERT INTO numberOutcome (onboardingId, phoneNumber, outcome, reason, at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [state.id, outcome.phoneNumber, outcome.outcome, outcome.reason, outcome.at])
+            }
             for row in bundle.journal {
                 try db.execute(
                     sql:

@@ -40,10 +40,18 @@ extension OnboardingStore {
         onboardingId: String, action: String, billable: Bool, cost: Money?, result: String, at now: Date = Date()
     ) throws(StoreError) {
         try write { db in
-            try db.execute(
-                sql: "INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [onboardingId, now, Self.osUser, action, billable, cost?.cents, result])
+            try Self.appendAudit(
+                onboardingId: onboardingId, action: action, billable: billable, cost: cost, result: result, at: now, in: db)
         }
+    }
+
+    /// `appendAudit` inside a transaction that writes something else with it.
+    static func appendAudit(
+        onboardingId: String, action: String, billable: Bool, cost: Money?, result: String, at now: Date, in db: any StoreSQL
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [onboardingId, now, Self.osUser, action, billable, cost?.cents, result])
     }
 
     /// The audit log of one onboarding, or of all, oldest first.
@@ -69,9 +77,11 @@ extension OnboardingStore {
     public func billed(_ onboardingId: String, from start: Date, to end: Date) throws(StoreError) -> Money {
         try read { db in
             // A sum of BIGINT is NUMERIC in PostgreSQL: cast back to a whole number.
-            let cents = try db.row(
-                sql: "SELECT CAST(COALESCE(SUM(costCents), 0) AS BIGINT) AS cents FROM auditLog WHERE onboardingId = ? AND at >= ? AND at < ?",
-                arguments: [onboardingId, start, end])?.optionalInteger("cents") ?? 0
+            let cents =
+                try db.row(
+                    sql:
+                        "SELECT CAST(COALESCE(SUM(costCents), 0) AS BIGINT) AS cents FROM auditLog WHERE onboardingId = ? AND at >= ? AND at < ?",
+                    arguments: [onboardingId, start, end])?.optionalInteger("cents") ?? 0
             return Money(cents: Int(cents))
         }
     }

@@ -8,6 +8,8 @@ public struct OnboardingSummary: Sendable, Equatable {
     public var updatedAt: Date
     /// When it was archived; nil while it is listed.
     public var archivedAt: Date?
+    /// Who handles it at the desk, the hand-off note and the follow-up day.
+    public var deskCase = DeskCase()
 }
 
 extension OnboardingStore {
@@ -55,13 +57,19 @@ extension OnboardingStore {
         }
     }
 
-    /// A row of `id, state, stateVersion, createdAt, updatedAt, archivedAt` as a summary, or
-    /// why its state cannot be read.
+    /// What a summary is read from.
+    static let summaryColumns = "id, state, stateVersion, createdAt, updatedAt, archivedAt, assignee, handOffNote, followUpOn"
+
+    /// A row of `summaryColumns` as a summary, or why its state cannot be read.
     static func summary(_ row: any StoreRow) throws -> Result<OnboardingSummary, StoreError> {
         let id = try row.text("id")
         let (createdAt, updatedAt) = (try row.date("createdAt"), try row.date("updatedAt"))
+        let deskCase = DeskCase(
+            assignee: row.optionalText("assignee"), handOffNote: row.optionalText("handOffNote"), followUpOn: row.optionalText("followUpOn")
+        )
         return decode(id: id, json: row.optionalText("state"), version: row.optionalInteger("stateVersion").map { Int($0) }).map { state in
-            OnboardingSummary(state: state, createdAt: createdAt, updatedAt: updatedAt, archivedAt: row.optionalDate("archivedAt"))
+            OnboardingSummary(
+                state: state, createdAt: createdAt, updatedAt: updatedAt, archivedAt: row.optionalDate("archivedAt"), deskCase: deskCase)
         }
     }
 
@@ -87,7 +95,7 @@ extension OnboardingStore {
     public func summary(_ id: String) throws(StoreError) -> OnboardingSummary {
         let row = try read { db in
             try db.row(
-                sql: "SELECT id, state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding WHERE id = ?", arguments: [id]
+                sql: "SELECT \(Self.summaryColumns) FROM onboarding WHERE id = ?", arguments: [id]
             ).map(Self.summary)
         }
         guard let row else { throw .notFound(onboardingId: id) }
@@ -106,7 +114,7 @@ extension OnboardingStore {
             var readable: [OnboardingSummary] = []
             var unreadable: [StoreError] = []
             let rows = try db.rows(
-                sql: "SELECT id, state, stateVersion, createdAt, updatedAt, archivedAt FROM onboarding \(filter)ORDER BY updatedAt DESC"
+                sql: "SELECT \(Self.summaryColumns) FROM onboarding \(filter)ORDER BY updatedAt DESC"
             )
             for row in rows {
                 switch try Self.summary(row) {

@@ -60,7 +60,8 @@ extension OnboardingStore {
                 try db.execute(
                     sql: "DELETE FROM watchRun WHERE onboardingId = ? AND viewer = ?", arguments: [onboardingId, viewer.rawValue])
             }
-            let through = try through ?? db.row(sql: "SELECT COALESCE(MAX(id), 0) AS top FROM reading", arguments: [])?.optionalInteger("top") ?? 0
+            let through =
+                try through ?? db.row(sql: "SELECT COALESCE(MAX(id), 0) AS top FROM reading", arguments: [])?.optionalInteger("top") ?? 0
             try db.execute(
                 sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership, viewer) VALUES (?, ?, ?, ?, ?)",
                 arguments: [onboardingId, at, through, text, viewer.rawValue])

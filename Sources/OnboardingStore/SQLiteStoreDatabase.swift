@@ -17,6 +17,7 @@ final class SQLiteStoreDatabase: StoreDatabase {
 
     var location: String { path }
     var sessionLocks: (any StoreSessionLocks)? { nil }
+    func changeSignals() -> AsyncStream<Void>? { nil }
 
     func write<T>(_ body: (any StoreSQL) throws -> T) throws(StoreError) -> T {
         if isReadOnly { throw .readOnly(path: path) }

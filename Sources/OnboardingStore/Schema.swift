@@ -150,7 +150,8 @@ enum Schema {
             while let row = try rows.next() {
                 let onboardingId: String = row["onboardingId"]
                 let phoneNumber: String = row["phoneNumber"]
-                let key = try keys[onboardingId]?[phoneNumber] ?? OnboardingStore.numberKey(onboardingId, phoneNumber, in: SQLiteSQL(db: db))
+                let key =
+                    try keys[onboardingId]?[phoneNumber] ?? OnboardingStore.numberKey(onboardingId, phoneNumber, in: SQLiteSQL(db: db))
                 keys[onboardingId, default: [:]][phoneNumber] = key
                 let snapshot = ReputationSnapshot(phoneNumber: phoneNumber, data: row["data"], at: row["at"])
                 let columns = snapshot.columns

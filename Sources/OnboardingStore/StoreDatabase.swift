@@ -22,6 +22,10 @@ public protocol StoreDatabase: Sendable {
     /// whatever machine holds them (PostgreSQL's advisory locks); nil when the engine has none
     /// (SQLite: the store names the holder's pid and host and checks that process instead).
     var sessionLocks: (any StoreSessionLocks)? { get }
+
+    /// A signal at each commit, by any process, that changed an onboarding or its audit log
+    /// (PostgreSQL's `LISTEN`/`NOTIFY`); nil when the engine sends none (SQLite: the store polls).
+    func changeSignals() -> AsyncStream<Void>?
 }
 
 /// Locks tied to this process's database session: a process that dies, on any machine, lets go

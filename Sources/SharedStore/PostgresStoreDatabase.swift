@@ -66,18 +66,56 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
         logger: Logger = Logger(label: "reputation-wizard.shared-store")
     ) throws(StoreError) -> PostgresStoreDatabase {
         do {
-            let tls: PostgresConnection.Configuration.TLS =
-                location.usesTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
-            var configuration = PostgresConnection.Configuration(
-                host: location.host, port: location.port, username: location.user, password: location.password,
-                database: location.database, tls: tls)
-            configuration.options.connectTimeout = .seconds(connectTimeout)
             let connection = try PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: try configuration(location, connectTimeout: connectTimeout),
+                id: 1, logger: logger
             ).wait()
             return PostgresStoreDatabase(location: location, connection: connection, logger: logger)
         } catch {
             throw .unreachable(location: location.description, reason: Self.reason(error))
+        }
+    }
+
+    /// How postgres-nio reaches `location`: TLS unless it is on this machine.
+    static func configuration(_ location: SharedDatabaseLocation, connectTimeout: Int64) throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS =
+            location.usesTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
+        var configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: tls)
+        configuration.options.connectTimeout = .seconds(connectTimeout)
+        return configuration
+    }
+
+    /// The channel the schema's triggers notify at each commit that changes the store.
+    static let changeChannel = "reputation_wizard_changes"
+
+    /// Listens on a connection of its own (a `LISTEN` on the store's would be undone with any
+    /// transaction rolled back there); ends when the listener stops or the server goes.
+    public func changeSignals() -> AsyncStream<Void>? {
+        let location = sharedLocation
+        let logger = logger
+        return AsyncStream { continuation in
+            let task = Task {
+                do {
+                    let connection = try await PostgresConnection.connect(
+                        on: MultiThreadedEventLoopGroup.singleton.any(),
+                        configuration: try Self.configuration(location, connectTimeout: 10),
+                        id: 2, logger: logger)
+                    await withTaskCancellationHandler {
+                        do {
+                            try await connection.listen(on: Self.changeChannel) { notices in
+                                for try await _ in notices { continuation.yield() }
+                            }
+                        } catch {}
+                    } onCancel: {
+                        _ = connection.close() as EventLoopFuture<Void>
+                    }
+                    try? await connection.close()
+                } catch {}
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
         }
     }
 
@@ -189,22 +227,27 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
     @discardableResult
     public func migrate() throws(StoreError) -> [String] {
         let location = location
-        return try transaction("BEGIN", { sql in
-            let sql = sql as! PostgresSQL
-            _ = try sql.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", [])
-            _ = try sql.query(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now())", [])
-            let applied = Set(try sql.rows(sql: "SELECT identifier FROM schema_migrations", arguments: []).map { $0.optionalText("identifier") ?? "" })
-            let unknown = applied.subtracting(SharedSchema.migrations.map(\.identifier))
-            if !unknown.isEmpty { throw StoreError.newerVersion(path: location, unknownMigrations: unknown.sorted()) }
-            var now: [String] = []
-            for migration in SharedSchema.migrations where !applied.contains(migration.identifier) {
-                for statement in migration.statements { _ = try sql.query(statement, []) }
-                _ = try sql.query("INSERT INTO schema_migrations (identifier) VALUES ($1)", [.text(migration.identifier)])
-                now.append(migration.identifier)
-            }
-            return now
-        }, first: { _ in })
+        return try transaction(
+            "BEGIN",
+            { sql in
+                let sql = sql as! PostgresSQL
+                _ = try sql.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", [])
+                _ = try sql.query(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now())",
+                    [])
+                let applied = Set(
+                    try sql.rows(sql: "SELECT identifier FROM schema_migrations", arguments: []).map { $0.optionalText("identifier") ?? "" }
+                )
+                let unknown = applied.subtracting(SharedSchema.migrations.map(\.identifier))
+                if !unknown.isEmpty { throw StoreError.newerVersion(path: location, unknownMigrations: unknown.sorted()) }
+                var now: [String] = []
+                for migration in SharedSchema.migrations where !applied.contains(migration.identifier) {
+                    for statement in migration.statements { _ = try sql.query(statement, []) }
+                    _ = try sql.query("INSERT INTO schema_migrations (identifier) VALUES ($1)", [.text(migration.identifier)])
+                    now.append(migration.identifier)
+                }
+                return now
+            }, first: { _ in })
     }
 
     /// The migrations the database has, in the order they were applied.

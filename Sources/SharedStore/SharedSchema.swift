@@ -126,6 +126,15 @@ enum SharedSchema {
             [
                 "ALTER TABLE onboardingLock ADD COLUMN osUser TEXT",
                 "ALTER TABLE onboarding ADD COLUMN assignee TEXT, ADD COLUMN handOffNote TEXT, ADD COLUMN followUpOn TEXT",
+                // Live desks: every commit that changes an onboarding or appends to the audit log
+                // tells the listeners (`LISTEN reputation_wizard_changes`); PostgreSQL folds the
+                // notices of one transaction into one and sends them at commit.
+                """
+                CREATE FUNCTION storeChanged() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_notify('reputation_wizard_changes', TG_TABLE_NAME); RETURN NULL; END $$
+                """,
+                "CREATE TRIGGER onboardingChanged AFTER INSERT OR UPDATE OR DELETE ON onboarding FOR EACH STATEMENT EXECUTE FUNCTION storeChanged()",
+                "CREATE TRIGGER auditLogAppended AFTER INSERT ON auditLog FOR EACH STATEMENT EXECUTE FUNCTION storeChanged()",
             ]
         ),
     ]

@@ -46,6 +46,8 @@ public enum WizardMessage: Equatable, Sendable {
     case draftNotSaved(DraftForm, CommandFailure)
     /// News for the notice line (a viewer opened, or not).
     case notice(String)
+    /// The desk's case as the store holds it now (another desk may have changed it).
+    case deskCase(DeskCase)
 }
 
 /// A command that failed, in words fit for the notice line.

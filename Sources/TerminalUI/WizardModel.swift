@@ -49,6 +49,8 @@ public struct WizardModel: Equatable, Sendable {
     public var state: OnboardingState
     /// The sandbox's scenario when running on the built-in simulator.
     public var sandboxScenario: String?
+    /// Who handles the onboarding at the desk and the follow-up day, for the title.
+    public var deskCase = DeskCase()
     /// What the engine is doing now, for a spinner.
     public var busy: String?
     /// How far numbers being added have come, while they go.

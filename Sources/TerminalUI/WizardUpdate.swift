@@ -131,6 +131,9 @@ public enum WizardUpdate {
         case .notice(let text):
             model.notice = text
             return []
+        case .deskCase(let deskCase):
+            model.deskCase = deskCase
+            return []
         }
     }
 

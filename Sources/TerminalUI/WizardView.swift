@@ -43,7 +43,8 @@ public enum WizardView {
     static func drawTitle(_ model: WizardModel, _ surface: inout Surface) {
         surface.fill(x: 0, y: 0, width: surface.width, height: 1, style: .focus)
         let name = model.state.enterprise.map { " · " + RemoteText.sanitized($0.legalName) } ?? ""
-        let label = model.sandboxScenario.map { " SANDBOX (\($0)) · nothing billed " } ?? ""
+        let desk = model.deskCase.label.isEmpty ? "" : " \(RemoteText.sanitized(model.deskCase.label)) "
+        let label = model.sandboxScenario.map { " SANDBOX (\($0)) · nothing billed " } ?? desk
         let labelWidth = DisplayWidth.of(label)
         surface.put(
             " Telnyx Number Reputation\(name)", x: 0, y: 0, style: Style(bold: true, reverse: true), limit: surface.width - labelWidth - 1)

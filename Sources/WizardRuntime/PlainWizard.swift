@@ -104,7 +104,7 @@ public struct PlainWizard: Sendable {
             .pathCompleted,
             .notice, .review(.waiting), .review(.stopped):
             true
-        case .key, .decide, .clock, .engine, .decided, .review(.checking), .draftNotSaved, .changedSinceLook:
+        case .key, .decide, .clock, .engine, .decided, .review(.checking), .draftNotSaved, .changedSinceLook, .deskCase:
             false
         }
     }

@@ -37,6 +37,7 @@ public struct WizardRuntime: Sendable {
         let state = await engine.state
         var model = WizardModel(state: state, sandboxScenario: sandbox?.scenario)
         model.now = now()
+        model.deskCase = try store.summary(state.id).deskCase
         model.restoreEnterprise(draft: try store.draft(state.id, form: DraftForm.enterprise.rawValue))
         if let draft = try store.draft(state.id, form: DraftForm.typed.rawValue) { model.restoreTyped(draft) }
         // Telnyx is asked first; what is due (a lost answer to reconcile…) waits behind it.
@@ -57,6 +58,13 @@ public struct WizardRuntime: Sendable {
         let inbox = Inbox(wake: wake)
         var (model, commands) = try await opening()
         let work = WizardWork(engine: engine, store: store, client: client, sandbox: sandbox, inbox: inbox, onboardingId: model.state.id)
+        // Another desk's hand-off (assign, note, follow-up) reaches the title as it is made.
+        let deskWatch = Task { [store, id = model.state.id] in
+            for await _ in store.changes() {
+                if let deskCase = try? store.summary(id).deskCase { inbox.post(.deskCase(deskCase)) }
+            }
+        }
+        defer { deskWatch.cancel() }
         // Keys were left unread when a frame's worth came at once: no sleeping before them.
         var keysLeft = false
         // A long paste, in pieces of about a frame's worth, one piece a frame (each still a paste).

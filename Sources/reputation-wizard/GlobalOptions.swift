@@ -14,7 +14,8 @@ struct GlobalOptions: ParsableArguments {
         name: .customLong("database"),
         help: ArgumentHelp(
             "A desk's shared store: postgres://USER@HOST[:PORT]/DATABASE (default: REPUTATION_WIZARD_DATABASE_URL, else SQLite in the state directory).",
-            discussion: "The password comes from PGPASSWORD (or the URL); PGHOST, PGPORT, PGUSER, PGDATABASE fill what the URL leaves out."))
+            discussion: "The password comes from PGPASSWORD (or the URL); PGHOST, PGPORT, PGUSER, PGDATABASE fill what the URL leaves out.")
+    )
     var database: String?
     @Option(name: .customLong("base-url"), help: "Telnyx API base URL (default: TELNYX_BASE_URL, else https://api.telnyx.com/v2).")
     var baseURL: String?

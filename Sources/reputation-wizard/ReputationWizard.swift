@@ -10,7 +10,8 @@ struct ReputationWizard: AsyncParsableCommand {
         discussion: "Try everything without an account: add --sandbox.",
         subcommands: [
             Run.self, Status.self, List.self, Log.self, Adopt.self, Archive.self, Export.self, Import.self, Webhook.self,
-            ConfirmOwnership.self, Remediate.self, Watch.self, History.self, Numbers.self, Budget.self,
+            ConfirmOwnership.self, Remediate.self, Watch.self, History.self, Numbers.self, Budget.self, Migrate.self,
+            Assign.self, Note.self, FollowUp.self,
         ],
         defaultSubcommand: Run.self)
 

@@ -20,6 +20,8 @@ struct Status: AsyncParsableCommand {
         inversion: .prefixedNo,
         help: "Ask Telnyx now before reporting (default: when the state is older than 5 minutes and a key is at hand).")
     var check: Bool?
+    @Flag(help: "Keep watching: print the report again each time the onboarding changes, here or at another desk (Ctrl-C stops).")
+    var follow = false
 
     /// Older than this, the state is read again from Telnyx when a key is at hand.
     static let staleAfter: Double = 5 * 60
@@ -54,12 +56,30 @@ struct Status: AsyncParsableCommand {
         }
         var report = try store.report(id)
         report.checkNote = note
-        if json { return print(try Output.json(report)) }
-        if let note { Output.line(note) }
-        if self.id == nil, case let others = listed.count - 1, others > 0 {
-            Output.line("The most recently active of \(others + 1) onboardings here; `list` shows the others, `status ID` one of them.")
+        if json {
+            print(try Output.json(report))
+        } else {
+            if let note { Output.line(note) }
+            if self.id == nil, case let others = listed.count - 1, others > 0 {
+                Output.line("The most recently active of \(others + 1) onboardings here; `list` shows the others, `status ID` one of them.")
+            }
+            Output.line(report.text)
         }
-        Output.line(report.text)
+        guard follow else { return }
+        _ = Output.flushedStandardOutput()
+        var shown = try store.report(id).text
+        for await _ in store.changes() {
+            let report = try store.report(id)
+            // Other onboardings' changes wake the watch too; only this one's are shown.
+            guard report.text != shown else { continue }
+            shown = report.text
+            if json {
+                print(try Output.json(report))
+            } else {
+                Output.line("\n— changed, as of \(ReportTime.stamp(Date())) —\n\(report.text)")
+            }
+            _ = Output.flushedStandardOutput()
+        }
     }
 
     /// The note when Telnyx could not be read now: why (its own full stop dropped), and that
@@ -105,15 +125,56 @@ struct List: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Include archived onboardings.") var all = false
+    @Flag(help: "Only the onboardings assigned to me (this login), soonest follow-up first.") var mine = false
+    @Option(help: "Order: activity (most recent first) or follow-up (soonest first, none last).") var sort: ListOrder?
+    @Flag(help: "Keep watching: list again each time an onboarding changes, here or at another desk (Ctrl-C stops).") var follow = false
 
-    func run() throws {
+    /// How `list` orders onboardings.
+    enum ListOrder: String, ExpressibleByArgument, CaseIterable {
+        case activity
+        case followUp = "follow-up"
+    }
+
+    func run() async throws {
         let store = try global.existingStore(sandbox: global.sandbox, readOnly: true)
-        let (summaries, unreadable) = try store.listing(includingArchived: all)
+        try show(store)
+        guard follow else { return }
+        // Each listing reaches a pipe or file as it is made, not when the buffer fills.
+        _ = Output.flushedStandardOutput()
+        for await _ in store.changes() {
+            if !json { Output.line("\n— changed, as of \(ReportTime.stamp(Date())) —") }
+            try show(store)
+            _ = Output.flushedStandardOutput()
+        }
+    }
+
+    /// The listing as it stands now.
+    func show(_ store: OnboardingStore) throws {
+        var (summaries, unreadable) = try store.listing(includingArchived: all)
         GlobalOptions.sayUnreadable(unreadable)
+        if mine { summaries = summaries.filter { $0.deskCase.assignee == OnboardingStore.osUser } }
+        switch sort ?? (mine ? .followUp : .activity) {
+        case .activity: break
+        case .followUp:
+            // yyyy-MM-dd sorts as text; none last; ties stay most recent first.
+            summaries = summaries.enumerated().sorted { left, right in
+                switch (left.element.deskCase.followUpOn, right.element.deskCase.followUpOn) {
+                case (let a?, let b?) where a != b: a < b
+                case (.some, nil): true
+                case (nil, .some): false
+                default: left.offset < right.offset
+                }
+            }.map(\.element)
+        }
         let now = Date()
         let reports = try summaries.map { try store.report($0, now: now) }
         if json { return print(try Output.json(reports)) }
-        if reports.isEmpty { return Output.line("No onboardings in \(store.directory.path)\(all ? "" : " (archived ones: list --all)").") }
+        if reports.isEmpty {
+            if mine {
+                return Output.line("No onboardings assigned to \(OnboardingStore.osUser)\(all ? "" : " (archived ones: list --all)").")
+            }
+            return Output.line("No onboardings in \(store.directory.path)\(all ? "" : " (archived ones: list --all)").")
+        }
         for report in reports {
             let enterprise = report.enterpriseName.map { "\($0) (\(report.enterpriseId ?? "-"))" } ?? "no enterprise yet"
             let activity =
@@ -123,7 +184,11 @@ struct List: AsyncParsableCommand {
                 ?? report.stalled.map { "stalled: \($0)" } ?? (report.complete ? "complete" : "in progress")
             Output.line(RemoteText.sanitized("\(report.id)\(report.archived ? " (archived)" : "")"))
             Output.line(RemoteText.sanitized("  \(enterprise) · step \(report.step) \(report.stepTitle) · \(activity)"))
-            Output.line(RemoteText.sanitized("  \(standing)"))
+            Output.line(
+                RemoteText.sanitized(
+                    "  \(standing)\(report.gatesWaiting.isEmpty ? "" : " (\(report.gatesWaiting.joined(separator: ", ")))")"))
+            if !report.deskCase.label.isEmpty { Output.line(RemoteText.sanitized("  \(report.deskCase.label)")) }
+            if let note = report.deskCase.handOffNote { Output.line(RemoteText.sanitized("  note: \(note)")) }
         }
     }
 }

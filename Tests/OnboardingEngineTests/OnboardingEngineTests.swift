@@ -3,10 +3,10 @@ import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
+import StoreTestSupport
 import Synchronization
 import TelnyxAPI
 import TelnyxSimulator
-import StoreTestSupport
 import Testing
 
 /// A fresh store for one test: SQLite in a state directory, or (`REPUTATION_WIZARD_TEST_STORE=

@@ -1,6 +1,6 @@
 import Foundation
-import OnboardingStore
 import Onboarding
+import OnboardingStore
 import StoreTestSupport
 import Testing
 
@@ -93,9 +93,14 @@ struct TwoDeskTests {
         let scratch = try ScratchDatabase()
         defer { scratch.drop() }
         let firstDatabase = try scratch.open()
-        let first = try OnboardingStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("desk-a-\(UUID())"), database: firstDatabase)
-        let second = try OnboardingStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("desk-b-\(UUID())"), database: try scratch.open())
-        defer { try? FileManager.default.removeItem(at: first.directory); try? FileManager.default.removeItem(at: second.directory) }
+        let first = try OnboardingStore(
+            directory: FileManager.default.temporaryDirectory.appendingPathComponent("desk-a-\(UUID())"), database: firstDatabase)
+        let second = try OnboardingStore(
+            directory: FileManager.default.temporaryDirectory.appendingPathComponent("desk-b-\(UUID())"), database: try scratch.open())
+        defer {
+            try? FileManager.default.removeItem(at: first.directory)
+            try? FileManager.default.removeItem(at: second.directory)
+        }
         try first.create(OnboardingState(id: "onb-1"), at: t0)
         let held = try first.lock("onb-1", pid: 4242, host: "desk-a", at: t0)
         let refusal = #expect(throws: StoreError.self) { try second.lock("onb-1", pid: 77, host: "desk-b", at: t0) }
@@ -117,3 +122,43 @@ struct TwoDeskTests {
 }
 
 let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+/// A desk sees another desk's change without asking: at once on PostgreSQL's notice (its poll
+/// set to an hour here, so only the notice can bring it), within a poll on SQLite.
+@Suite struct LiveChangeTests {
+    @Test(arguments: StoreBackend.available)
+    func aDeskSeesAnotherDesksChange(_ backend: StoreBackend) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = backend == .postgres ? try ScratchDatabase() : nil
+        defer { scratch?.drop() }
+        func desk(_ name: String) throws -> OnboardingStore {
+            guard let scratch else { return try OnboardingStore(directory: folder) }
+            return try OnboardingStore(directory: folder.appendingPathComponent(name), database: try scratch.open())
+        }
+        let watching = try desk("a")
+        let working = try desk("b")
+        try working.create(OnboardingState(id: "onb-1"), at: t0)
+        let changes = watching.changes(poll: backend == .postgres ? .seconds(3600) : .milliseconds(20))
+        let seen = try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await _ in changes { return true }
+                return false
+            }
+            group.addTask {
+                // The other desk keeps working until the change is seen (the listener may
+                // start after the first); 20 s is only a guard against hanging.
+                for turn in 0..<200 {
+                    try working.setDeskCase("onb-1", .handOffNote, to: "turn \(turn)")
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                return false
+            }
+            let first = try await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        #expect(seen, "the watching desk saw the change")
+        #expect(try watching.summary("onb-1").deskCase.handOffNote?.hasPrefix("turn ") == true)
+    }
+}

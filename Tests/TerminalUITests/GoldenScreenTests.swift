@@ -15,6 +15,11 @@ import Testing
     static let states: [(name: String, model: WizardModel)] = {
         var states: [(String, WizardModel)] = []
         states.append(("1-terms", model(.terms)))
+        // A desk's onboarding (not the sandbox): who handles it and when to look again, in the title.
+        var handled = model(.terms)
+        handled.sandboxScenario = nil
+        handled.deskCase = DeskCase(assignee: "ana", handOffNote: "Signer back Monday", followUpOn: "2026-12-08")
+        states.append(("1-terms-desk-case", handled))
         var enterprise = model(.enterprise)
         _ = press(Key.typing("Acme Widgets Inc") + [.down], &enterprise)
         states.append(("2-enterprise", enterprise))

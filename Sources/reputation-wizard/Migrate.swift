@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import OnboardingStore
+import SharedStore
+
+/// `migrate --to URL`: copies this machine's onboardings into a desk's shared store.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy this state directory's onboardings into a desk's shared store (PostgreSQL).",
+        discussion: """
+            Each onboarding goes with its journal, audit log, drafts, readings, number outcomes, watch marks and LOA files, \
+            in one transaction each; one the shared store already has (the same onboarding, or another tracking the same \
+            enterprise at Telnyx) is left out and named. The local database is not changed: once the copy is checked, \
+            work on with --database URL (or REPUTATION_WIZARD_DATABASE_URL) and keep the state directory as a backup.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The shared store: postgres://USER@HOST[:PORT]/DATABASE (the password from PGPASSWORD).") var to: String
+
+    func validate() throws {
+        if global.sandbox { throw ValidationError("The sandbox's onboardings stay on this machine; leave out --sandbox.") }
+        if global.database != nil {
+            throw ValidationError("migrate reads the state directory's SQLite and writes --to; leave out --database.")
+        }
+        do { _ = try SharedDatabaseLocation(url: to) } catch {
+            throw ValidationError(error.description.replacingOccurrences(of: "--database", with: "--to"))
+        }
+    }
+
+    func run() throws {
+        let folder = global.directory(sandbox: false)
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OnboardingStore.databaseName).path) else {
+            throw UsageProblem.stop("No onboardings in \(folder.path) (no state there); check --state-dir.")
+        }
+        let local = try OnboardingStore(directory: folder, readOnly: true)
+        let location = try SharedDatabaseLocation(url: to)
+        let shared = try OnboardingStore(directory: folder, database: try PostgresStoreDatabase.open(location))
+        let (summaries, unreadable) = try local.listing(includingArchived: true)
+        GlobalOptions.sayUnreadable(unreadable)
+        var copied: [String] = []
+        var left: [String] = []
+        for summary in summaries.sorted(by: { $0.createdAt < $1.createdAt }) {
+            let id = summary.state.id
+            do {
+                _ = try shared.importBundle(try local.exportBundle(id), from: folder.path)
+                copied.append(id)
+            } catch let problem as BundleProblem {
+                left.append("\(id): \(problem.reasonAlone)")
+            }
+        }
+        Output.line("Copied \(copied.count) of \(summaries.count) onboardings from \(folder.path) to \(location).")
+        for line in left { Output.line("Left out \(line)") }
+        if !copied.isEmpty {
+            Output.line("Work on with: \(global.command("list", sandbox: false)) --database \(location)")
+        }
+        if !left.isEmpty || !unreadable.isEmpty { throw ExitCode(1) }
+    }
+}
