@@ -81,7 +81,11 @@ extension OnboardingEngine {
             let name = LOAFileName.name(legalName: state.enterprise?.legalName ?? "", day: now()) { taken in
                 FileManager.default.fileExists(atPath: directory.appendingPathComponent(taken).path)
             }
-            return .loaRendered(path: try writePrivately(pdf, named: name, in: directory))
+            let path = try writePrivately(pdf, named: name, in: directory)
+            // Kept for the other desks of a shared store; a failure there must not undo what
+            // Telnyx did (the file is on this desk, and goes with `export`).
+            try? store.keepFile(state.id, .renderedLOA, name: name, contents: Data(pdf))
+            return .loaRendered(path: path)
         case .uploadSignedLOA(let path):
             let bytes = try SignedLOAFile.read(path)
             // After a rejection only a newly signed LOA will do: the one uploaded before, under
@@ -99,6 +103,7 @@ extension OnboardingEngine {
             }
             let document = try await client.uploadDocument(
                 Array(bytes), filename: URL(fileURLWithPath: path).lastPathComponent, customerReference: state.id)
+            try? store.keepFile(state.id, .signedLOA, name: URL(fileURLWithPath: path).lastPathComponent, contents: bytes)
             return .signedLOAUploaded(documentId: document.value1.id ?? "", sha256: SignedLOADigest.hex(bytes))
         case .enableReputation(let id, let documentId, let frequency):
             let settings = try await client.enableReputation(

@@ -233,7 +233,7 @@ extension OnboardingStore {
     /// - Throws: `StoreError.notFound` for an unknown id.
     public func exportBundle(_ id: String, at now: Date = Date()) throws(StoreError) -> OnboardingBundle {
         guard let summary = try list(includingArchived: true).first(where: { $0.state.id == id }) else { throw .notFound(onboardingId: id) }
-        let state = summary.state
+        let state = try withLocalFiles(summary.state)
         let (stateJSON, journal, drafts, readings, outcomes) = try read { db in
             let stateJSON = try db.row(sql: "SELECT state FROM onboarding WHERE id = ?", arguments: [id])?.optionalText("state") ?? ""
             let journal = try db.rows(
@@ -342,7 +342,8 @@ extension OnboardingStore {
             throw BundleProblem.duplicate(
                 path: path, onboardingId: tracking.state.id, reason: "enterprise \(enterpriseId) is already tracked by another onboarding")
         }
-        // The files first, so the state can point at them.
+        // The files first, so the state can point at them (and, shared, kept for every desk after).
+        var kept: [(role: OnboardingFileRole, name: String, contents: Data)] = []
         let folder = directory.appendingPathComponent(state.id, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         for file in bundle.files {
@@ -359,6 +360,7 @@ extension OnboardingStore {
             case "signed_loa": state.signedLOAPath = target
             default: break
             }
+            if let role = OnboardingFileRole(rawValue: file.role) { kept.append((role, URL(fileURLWithPath: target).lastPathComponent, file.contents)) }
         }
         let stateJSON = try Self.json(state)
         try write { db in
@@ -401,6 +403,7 @@ extension OnboardingStore {
                     arguments: [state.id, mark.at, seen == 0 ? 0 : rows[seen - 1], try Self.json(mark.ownership), viewer.rawValue])
             }
         }
+        for file in kept { try keepFile(state.id, file.role, name: file.name, contents: file.contents, at: now) }
         try appendAudit(
             onboardingId: state.id, action: "import", billable: false, cost: nil,
             result: "from \(path), exported by \(bundle.exportedBy) at \(ISO8601DateFormatter().string(from: bundle.exportedAt))", at: now)

@@ -28,8 +28,10 @@ extension OnboardingStore {
 
     /// - Throws: `StoreError.notFound`, or `.unreadable` for a row of a newer state version or
     ///   damaged JSON (named; the other onboardings stay usable).
+    /// On a shared store, LOA files written at another desk are brought to this one first
+    /// (`withLocalFiles`).
     public func load(_ id: String) throws(StoreError) -> OnboardingState {
-        try summary(id).state
+        try withLocalFiles(summary(id).state)
     }
 
     /// One row's state, or why it cannot be read: its stored version first (a newer one is

@@ -56,6 +56,7 @@ struct SQLiteSQL: StoreSQL {
                 case .real(let real): real.databaseValue
                 case .text(let text): text.databaseValue
                 case .bool(let bool): bool.databaseValue
+                case .blob(let data): data.databaseValue
                 // GRDB's own text form, as every date this store has written.
                 case .date(let date): date.databaseValue
                 }
@@ -72,4 +73,5 @@ struct SQLiteRow: StoreRow {
     func optionalReal(_ column: String) -> Double? { row[column] }
     func optionalBool(_ column: String) -> Bool? { row[column] }
     func optionalDate(_ column: String) -> Date? { row[column] }
+    func optionalData(_ column: String) -> Data? { row[column] }
 }

@@ -193,6 +193,15 @@ enum Schema {
                 table.add(column: "handOffNote", .text)
                 table.add(column: "followUpOn", .text)
             }
+            // A shared store keeps the LOA files too: another desk continues from them.
+            try db.create(table: "onboardingFile") { table in
+                table.column("onboardingId", .text).notNull().references("onboarding", onDelete: .cascade)
+                table.column("role", .text).notNull()
+                table.column("name", .text).notNull()
+                table.column("contents", .blob).notNull()
+                table.column("savedAt", .datetime).notNull()
+                table.primaryKey(["onboardingId", "role"])
+            }
         }
         return migrator
     }

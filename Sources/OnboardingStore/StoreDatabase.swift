@@ -77,6 +77,8 @@ public enum StoreValue: Sendable, Equatable {
     case real(Double)
     case text(String)
     case bool(Bool)
+    /// Bytes (SQLite `BLOB`, PostgreSQL `BYTEA`).
+    case blob(Data)
     /// A moment, kept by each engine its own way (SQLite: GRDB's UTC text, to the millisecond;
     /// PostgreSQL: `TIMESTAMPTZ`, to the microsecond).
     case date(Date)
@@ -95,6 +97,7 @@ extension Int32: StoreArgument { public var storeValue: StoreValue { .integer(In
 extension Double: StoreArgument { public var storeValue: StoreValue { .real(self) } }
 extension Bool: StoreArgument { public var storeValue: StoreValue { .bool(self) } }
 extension Date: StoreArgument { public var storeValue: StoreValue { .date(self) } }
+extension Data: StoreArgument { public var storeValue: StoreValue { .blob(self) } }
 extension Optional: StoreArgument where Wrapped: StoreArgument {
     public var storeValue: StoreValue { self?.storeValue ?? .null }
 }
@@ -107,6 +110,7 @@ public protocol StoreRow {
     func optionalReal(_ column: String) -> Double?
     func optionalBool(_ column: String) -> Bool?
     func optionalDate(_ column: String) -> Date?
+    func optionalData(_ column: String) -> Data?
 }
 
 extension StoreRow {

@@ -308,6 +308,7 @@ final class PostgresSQL: StoreSQL {
             case .real(let real): bindings.append(real)
             case .text(let text): bindings.append(text)
             case .bool(let bool): bindings.append(bool)
+            case .blob(let data): bindings.append(ByteBuffer(bytes: data))
             // To the millisecond, as SQLite keeps them: a moment read back (or carried in a
             // hand-over file) is the moment written, on both engines.
             case .date(let date): bindings.append(Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000))
@@ -353,4 +354,7 @@ struct PostgresStoreRow: StoreRow {
     func optionalReal(_ column: String) -> Double? { (try? cell(column)?.decode(Double?.self)) ?? nil }
     func optionalBool(_ column: String) -> Bool? { (try? cell(column)?.decode(Bool?.self)) ?? nil }
     func optionalDate(_ column: String) -> Date? { (try? cell(column)?.decode(Date?.self)) ?? nil }
+    func optionalData(_ column: String) -> Data? {
+        ((try? cell(column)?.decode(ByteBuffer?.self)) ?? nil).map { Data($0.readableBytesView) }
+    }
 }

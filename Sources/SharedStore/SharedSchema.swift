@@ -135,6 +135,11 @@ enum SharedSchema {
                 """,
                 "CREATE TRIGGER onboardingChanged AFTER INSERT OR UPDATE OR DELETE ON onboarding FOR EACH STATEMENT EXECUTE FUNCTION storeChanged()",
                 "CREATE TRIGGER auditLogAppended AFTER INSERT ON auditLog FOR EACH STATEMENT EXECUTE FUNCTION storeChanged()",
+                // The LOA files, so another desk continues from them.
+                """
+                CREATE TABLE onboardingFile (onboardingId TEXT NOT NULL REFERENCES onboarding ON DELETE CASCADE, role TEXT NOT NULL,
+                  name TEXT NOT NULL, contents BYTEA NOT NULL, savedAt TIMESTAMPTZ NOT NULL, PRIMARY KEY (onboardingId, role))
+                """,
             ]
         ),
     ]

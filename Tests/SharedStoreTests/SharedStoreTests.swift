@@ -162,3 +162,34 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
         #expect(try watching.summary("onb-1").deskCase.handOffNote?.hasPrefix("turn ") == true)
     }
 }
+
+/// The LOA files travel through the shared store: a desk that never rendered the LOA finds it
+/// in its own state directory when it opens the onboarding.
+@Suite(.enabled(if: testDatabaseURL != nil, "needs REPUTATION_WIZARD_TEST_DATABASE_URL (.ci/postgres)"))
+struct SharedFileTests {
+    @Test func aFileKeptAtOneDeskIsWrittenAtTheOtherWhenItOpensTheOnboarding() throws {
+        let scratch = try ScratchDatabase()
+        defer { scratch.drop() }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("files-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try OnboardingStore(directory: root.appendingPathComponent("a"), database: try scratch.open())
+        let second = try OnboardingStore(directory: root.appendingPathComponent("b"), database: try scratch.open())
+        let pdf = Data("%PDF-1.4 the rendered LOA".utf8)
+        let renderedAtFirst = first.directory.appendingPathComponent("Acme-LOA.pdf")
+        #expect(FileManager.default.createFile(atPath: renderedAtFirst.path, contents: pdf))
+        var state = OnboardingState(id: "onb-1")
+        state.renderedLOAPath = renderedAtFirst.path
+        try first.create(state, at: t0)
+        try first.keepFile("onb-1", .renderedLOA, name: "Acme-LOA.pdf", contents: pdf, at: t0)
+
+        #expect(try first.load("onb-1").renderedLOAPath == renderedAtFirst.path, "the desk that has it keeps its own")
+        // The second desk is another machine: the first desk's file is not there.
+        try FileManager.default.removeItem(at: renderedAtFirst)
+        let opened = try second.load("onb-1")
+        let here = second.directory.appendingPathComponent("onb-1/Acme-LOA.pdf").path
+        #expect(opened.renderedLOAPath == here)
+        #expect(FileManager.default.contents(atPath: here) == pdf)
+        #expect(try (FileManager.default.attributesOfItem(atPath: here)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try second.exportBundle("onb-1").files == [OnboardingBundle.File(role: "rendered_loa", name: "Acme-LOA.pdf", contents: pdf)])
+    }
+}
