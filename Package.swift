@@ -74,7 +74,7 @@ let package = Package(
             name: "reputation-bench",
             dependencies: [
                 "OnboardingEngine", "OnboardingStore", "TelnyxAPI", "TelnyxSimulator", "TerminalUI", "WizardRuntime", "Onboarding",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SharedStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -435,18 +435,37 @@ extension OnboardingStore {
     /// Where the onboarding of `summary` (as `list` read it) stands, as of `now`.
     public func report(_ summary: OnboardingSummary, now: Date = Date()) throws(StoreError) -> OnboardingReport {
         let id = summary.state.id
-        let audit = try auditLog(id)
+        return try report(summary, audit: auditLog(id), setAside: setAsideCount(id), lastWatch: lastWatch(id), now: now)
+    }
+
+    /// Where each onboarding of `summaries` stands, as `list` shows them: read in a few queries
+    /// whatever their number (a desk's shared store holds thousands), not three each.
+    public func reports(_ summaries: [OnboardingSummary], now: Date = Date()) throws(StoreError) -> [OnboardingReport] {
+        let audits = try auditLogsByOnboarding()
+        let setAside = try setAsideCounts()
+        let watches = try lastWatches()
+        return try summaries.map { summary throws(StoreError) in
+            let id = summary.state.id
+            return try report(summary, audit: audits[id] ?? [], setAside: setAside[id] ?? 0, lastWatch: watches[id], now: now)
+        }
+    }
+
+    func report(
+        _ summary: OnboardingSummary, audit: [AuditEntry], setAside: Int, lastWatch: WatchMark?, now: Date
+    ) throws(StoreError)
+        -> OnboardingReport
+    {
         var report = OnboardingReport(
             state: summary.state, audit: audit, lastActivity: audit.last?.at, savedAt: summary.updatedAt,
             archived: summary.archivedAt != nil,
             now: now)
-        report.numbersSetAside = try setAsideCount(id)
+        report.numbersSetAside = setAside
         report.deskCase = summary.deskCase
         report.gatesWaiting = OnboardingReport.gatesWaiting(
             status: report.status, since: report.reputationEnabledAt, loaStatus: report.loaStatus, loaSince: report.loaSubmittedAt, now: now
         )
         // What a watch saw after the state last read Telnyx's ownership: said until a check reads it.
-        if let mark = try lastWatch(id) {
+        if let mark = lastWatch {
             let known = Set(report.ownershipAttention.map(\.phoneNumber))
             let removedKnown = Set(report.removedByTelnyx.map(\.phoneNumber))
             let asked = mark.ownership.filter { $0.value != NumberWatch.gone && !known.contains($0.key) }

@@ -360,7 +360,9 @@ extension OnboardingStore {
             case "signed_loa": state.signedLOAPath = target
             default: break
             }
-            if let role = OnboardingFileRole(rawValue: file.role) { kept.append((role, URL(fileURLWithPath: target).lastPathComponent, file.contents)) }
+            if let role = OnboardingFileRole(rawValue: file.role) {
+                kept.append((role, URL(fileURLWithPath: target).lastPathComponent, file.contents))
+            }
         }
         let stateJSON = try Self.json(state)
         try write { db in

@@ -61,13 +61,20 @@ extension OnboardingStore {
                 try onboardingId.map {
                     try db.rows(sql: "SELECT * FROM auditLog WHERE onboardingId = ? ORDER BY id", arguments: [$0])
                 } ?? db.rows(sql: "SELECT * FROM auditLog ORDER BY id")
-            return try rows.map { row in
-                AuditEntry(
-                    onboardingId: try row.text("onboardingId"), at: try row.date("at"), osUser: try row.text("osUser"),
-                    action: try row.text("action"), billable: try row.bool("billable"),
-                    cost: row.optionalInteger("costCents").map { Money(cents: Int($0)) }, result: try row.text("result"))
-            }
+            return try rows.map(Self.auditEntry)
         }
+    }
+
+    /// Every onboarding's audit log, oldest first, in one query (for `list`).
+    public func auditLogsByOnboarding() throws(StoreError) -> [String: [AuditEntry]] {
+        Dictionary(grouping: try auditLog(), by: \.onboardingId)
+    }
+
+    static func auditEntry(_ row: any StoreRow) throws -> AuditEntry {
+        AuditEntry(
+            onboardingId: try row.text("onboardingId"), at: try row.date("at"), osUser: try row.text("osUser"),
+            action: try row.text("action"), billable: try row.bool("billable"),
+            cost: row.optionalInteger("costCents").map { Money(cents: Int($0)) }, result: try row.text("result"))
     }
 }
 

@@ -14,7 +14,9 @@ extension OnboardingStore {
     /// another desk on the shared store can continue from it. (On SQLite the state directory
     /// holds the file already; nothing is kept twice.)
     /// - Throws: `StoreError`.
-    public func keepFile(_ onboardingId: String, _ role: OnboardingFileRole, name: String, contents: Data, at now: Date = Date())
+    public func keepFile(
+        _ onboardingId: String, _ role: OnboardingFileRole, name: String, contents: Data, at now: Date = Date()
+    )
         throws(StoreError)
     {
         guard isShared else { return }
@@ -49,7 +51,8 @@ extension OnboardingStore {
                 let name = row.optionalText("name"), OnboardingStore.isPlainFileName(name), let contents = row.optionalData("contents")
             else { continue }
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
                 throw Self.diagnosed(error, creating: folder.path)
             }

@@ -39,6 +39,20 @@ extension OnboardingStore {
         }
     }
 
+    /// How many numbers each onboarding has set aside (those with none left out), in one query.
+    public func setAsideCounts() throws(StoreError) -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for row in try db.rows(
+                sql: "SELECT onboardingId, COUNT(*) AS count FROM numberOutcome WHERE outcome = 'set_aside' GROUP BY onboardingId",
+                arguments: [])
+            {
+                counts[try row.text("onboardingId")] = Int(row.optionalInteger("count") ?? 0)
+            }
+            return counts
+        }
+    }
+
     /// How many numbers are set aside.
     public func setAsideCount(_ onboardingId: String) throws(StoreError) -> Int {
         try read { db in

@@ -41,9 +41,30 @@ extension OnboardingStore {
                         "SELECT at, throughSnapshotId, ownership FROM watchRun WHERE onboardingId = ? AND viewer = ? ORDER BY id DESC LIMIT 1",
                     arguments: [onboardingId, viewer.rawValue])
             else { return nil }
-            let ownership = (try? JSONDecoder().decode([String: String].self, from: Data(try row.text("ownership").utf8))) ?? [:]
-            return WatchMark(at: try row.date("at"), throughSnapshotId: try row.integer("throughSnapshotId"), ownership: ownership)
+            return try Self.watchMark(row)
         }
+    }
+
+    /// Each onboarding's last watch (or look, for `.table`), in one query (for `list`).
+    public func lastWatches(by viewer: Viewer = .watch) throws(StoreError) -> [String: WatchMark] {
+        try read { db in
+            var marks: [String: WatchMark] = [:]
+            for row in try db.rows(
+                sql: """
+                    SELECT w.onboardingId, w.at, w.throughSnapshotId, w.ownership FROM watchRun w
+                    WHERE w.viewer = ? AND w.id = (SELECT MAX(id) FROM watchRun WHERE onboardingId = w.onboardingId AND viewer = ?)
+                    """,
+                arguments: [viewer.rawValue, viewer.rawValue])
+            {
+                marks[try row.text("onboardingId")] = try Self.watchMark(row)
+            }
+            return marks
+        }
+    }
+
+    static func watchMark(_ row: any StoreRow) throws -> WatchMark {
+        let ownership = (try? JSONDecoder().decode([String: String].self, from: Data(try row.text("ownership").utf8))) ?? [:]
+        return WatchMark(at: try row.date("at"), throughSnapshotId: try row.integer("throughSnapshotId"), ownership: ownership)
     }
 
     /// Marks a watch (or look) done at `at`: the next one compares against every reading kept

@@ -28,8 +28,23 @@ struct ReputationBench: AsyncParsableCommand {
         name: .customLong("history-readings"),
         help: "Readings per number kept in the store case (260: a year of business days; 0 skips it).")
     var historyReadings = 260
+    @Option(name: .customLong("desk-onboardings"), help: "Onboardings in the desk-load case (0 skips it).") var deskOnboardings = 5_000
+    @Option(name: .customLong("desk-readers"), help: "Desks reading at once in the desk-load case (one more writes).") var deskReaders = 10
+    @Option(
+        name: .customLong("desk-database"),
+        help:
+            "A PostgreSQL server URL for the desk-load case's shared store (default: REPUTATION_WIZARD_TEST_DATABASE_URL; SQLite alone without)."
+    )
+    var deskDatabase: String?
 
     func run() async throws {
+        if deskOnboardings > 0 {
+            print(
+                try DeskLoad.report(
+                    onboardings: deskOnboardings, readers: deskReaders, lists: 3, statuses: 30,
+                    databaseURL: deskDatabase ?? ProcessInfo.processInfo.environment["REPUTATION_WIZARD_TEST_DATABASE_URL"]))
+            print("")
+        }
         if !tableOnly { try await associateAndList() }
         if historyReadings > 0 {
             print("")

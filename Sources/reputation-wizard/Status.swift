@@ -167,7 +167,7 @@ struct List: AsyncParsableCommand {
             }.map(\.element)
         }
         let now = Date()
-        let reports = try summaries.map { try store.report($0, now: now) }
+        let reports = try store.reports(summaries, now: now)
         if json { return print(try Output.json(reports)) }
         if reports.isEmpty {
             if mine {
