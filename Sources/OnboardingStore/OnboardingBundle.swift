@@ -336,7 +336,9 @@ extension OnboardingStore {
         var state = try Self.checked(bundle, from: path)
         let everyOne = try list(includingArchived: true)
         if everyOne.contains(where: { $0.state.id == state.id }) {
-            throw BundleProblem.duplicate(path: path, onboardingId: state.id, reason: "this state directory already has this onboarding")
+            throw BundleProblem.duplicate(
+                path: path, onboardingId: state.id,
+                reason: isShared ? "the shared store already has this onboarding" : "this state directory already has this onboarding")
         }
         if let enterpriseId = state.enterprise?.id, let tracking = everyOne.first(where: { $0.state.enterprise?.id == enterpriseId }) {
             throw BundleProblem.duplicate(
