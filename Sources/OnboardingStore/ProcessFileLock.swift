@@ -40,12 +40,37 @@ public struct ProcessFileLock: Sendable {
     }
 }
 
+/// A lock held until `release()`: a file's on this machine, or a shared store's session lock.
+public struct HeldLock: Sendable {
+    let releasing: @Sendable () -> Void
+
+    public func release() { releasing() }
+}
+
 extension OnboardingStore {
     /// One `watch` of an onboarding at a time (two at once would both report, and mark, the
-    /// same changes): the lock on `.watch-ID.lock` in the state directory, waiting up to `wait`
-    /// seconds for another watch to finish.
+    /// same changes, and two refreshes would both bill): the lock on `.watch-ID.lock` in the
+    /// state directory, or on a shared store a session lock every desk sees; waiting up to
+    /// `wait` seconds for another watch to finish.
     /// - Throws: `StoreError.busy` when another watch holds it past `wait`.
-    public func watchLock(_ onboardingId: String, wait: Double, waiting: () -> Void = {}) throws(StoreError) -> ProcessFileLock {
-        try ProcessFileLock(path: directory.appendingPathComponent(".watch-\(onboardingId).lock").path, wait: wait, waiting: waiting)
+    public func watchLock(_ onboardingId: String, wait: Double, waiting: () -> Void = {}) throws(StoreError) -> HeldLock {
+        guard let sessionLocks = database.sessionLocks else {
+            let lock = try ProcessFileLock(
+                path: directory.appendingPathComponent(".watch-\(onboardingId).lock").path, wait: wait, waiting: waiting)
+            return HeldLock(releasing: lock.release)
+        }
+        let name = "watch:\(onboardingId)"
+        let deadline = Date().addingTimeInterval(wait)
+        var told = false
+        // Held already by this process counts as held: one watch of an onboarding at a time.
+        while try sessionLocks.tryLock(name) != .taken {
+            guard Date() < deadline else { throw .busy(path: database.location) }
+            if !told {
+                waiting()
+                told = true
+            }
+            usleep(50_000)
+        }
+        return HeldLock(releasing: { sessionLocks.unlock(name) })
     }
 }

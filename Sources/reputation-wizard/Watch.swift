@@ -84,7 +84,7 @@ struct Watch: AsyncParsableCommand {
         var refresher = WatchRefresh(yes: yes, maxCost: maxCost.flatMap(Money.init(dollarsText:)), overBudget: overBudget)
         let startedAt = Date()
         // Held until the report is out and marked: another watch then reports only what came after.
-        var locks: [ProcessFileLock] = []
+        var locks: [HeldLock] = []
         defer { for lock in locks { lock.release() } }
         for onboardingId in chosen {
             do {

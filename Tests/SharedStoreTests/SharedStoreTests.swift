@@ -126,6 +126,26 @@ struct TwoDeskTests {
         #expect(retaken?.holder.host == "desk-a", "the lease of a desk whose session ended lapses")
         firstDatabase.close()
     }
+
+    @Test func oneWatchOfAnOnboardingAtATimeAcrossDesks() throws {
+        let scratch = try ScratchDatabase()
+        defer { scratch.drop() }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try OnboardingStore(directory: root.appendingPathComponent("a"), database: try scratch.open())
+        let second = try OnboardingStore(directory: root.appendingPathComponent("b"), database: try scratch.open())
+        let watching = try first.watchLock("onb-1", wait: 0)
+        var waited = false
+        #expect(throws: StoreError.busy(path: second.database.location)) {
+            try second.watchLock("onb-1", wait: 0.2) { waited = true }
+        }
+        #expect(waited, "the second desk said it was waiting")
+        let other = try second.watchLock("onb-2", wait: 0)
+        watching.release()
+        let mine = try second.watchLock("onb-1", wait: 0)
+        mine.release()
+        other.release()
+    }
 }
 
 let t0 = Date(timeIntervalSince1970: 1_800_000_000)
