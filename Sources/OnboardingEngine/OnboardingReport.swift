@@ -314,7 +314,8 @@ public struct OnboardingReport: Encodable, Sendable {
         let when = { (date: Date) in ReportTime.said(date, now: now) }
         var lines = ["Onboarding \(id)\(archived ? " (archived)" : "")\(enterpriseName.map { " — \($0)" } ?? "")"]
         if let enterpriseId { lines.append("Enterprise id: \(enterpriseId)") }
-        if !deskCase.label.isEmpty { lines.append("Desk: \(deskCase.label)") }
+        let desk = deskCase.label(today: DeskCase.today(now))
+        if !desk.isEmpty { lines.append("Desk: \(desk)") }
         if let note = deskCase.handOffNote { lines.append("Hand-off note: \(note)") }
         for line in steps {
             let symbol = ["done": "✔", "current": "▶", "waiting": "…", "attention": "!", "not reached": " "][line.marker] ?? " "
@@ -418,8 +419,12 @@ public struct OnboardingReport: Encodable, Sendable {
 extension OnboardingStore {
     /// Where onboarding `id` stands, as of `now`.
     /// One onboarding's report names every number set aside (`list` only counts them).
+    /// On a shared store, LOA files written at another desk are brought here first, so the
+    /// report names files on this machine.
     public func report(_ id: String, now: Date = Date()) throws(StoreError) -> OnboardingReport {
-        var report = try report(summary(id), now: now)
+        var summary = try summary(id)
+        summary.state = try withLocalFiles(summary.state)
+        var report = try report(summary, now: now)
         report.setAsideNumbers = try setAsideNumbers(id).map { SetAsideNumber(phoneNumber: $0.phoneNumber, reason: $0.reason) }
         report.numbersAwaitingProof = report.setAsideNumbers.filter { $0.reason == NumberHosting.awaitingProof }.count
         // What waited on the proof is what to do next once it is approved.
@@ -455,8 +460,10 @@ extension OnboardingStore {
     ) throws(StoreError)
         -> OnboardingReport
     {
+        // A desk's note or follow-up is not the onboarding's own activity: it would hide how long it stalled.
         var report = OnboardingReport(
-            state: summary.state, audit: audit, lastActivity: audit.last?.at, savedAt: summary.updatedAt,
+            state: summary.state, audit: audit, lastActivity: audit.last { !Self.isDeskCaseAction($0.action) }?.at,
+            savedAt: summary.updatedAt,
             archived: summary.archivedAt != nil,
             now: now)
         report.numbersSetAside = setAside

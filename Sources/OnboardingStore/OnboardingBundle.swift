@@ -332,7 +332,11 @@ extension OnboardingStore {
     /// - Returns: the imported onboarding's id.
     /// - Throws: `BundleProblem` for a foreign, newer or duplicate bundle; `StoreError` when the
     ///   store cannot be written.
-    public func importBundle(_ bundle: OnboardingBundle, from path: String, at now: Date = Date()) throws -> String {
+    /// - Parameter action: the audit entry's action (`import`; `migrate` when a desk moves its
+    ///   state directory into the shared store).
+    public func importBundle(
+        _ bundle: OnboardingBundle, from path: String, action: String = "import", at now: Date = Date()
+    ) throws -> String {
         var state = try Self.checked(bundle, from: path)
         let everyOne = try list(includingArchived: true)
         if everyOne.contains(where: { $0.state.id == state.id }) {
@@ -409,7 +413,7 @@ extension OnboardingStore {
         }
         for file in kept { try keepFile(state.id, file.role, name: file.name, contents: file.contents, at: now) }
         try appendAudit(
-            onboardingId: state.id, action: "import", billable: false, cost: nil,
+            onboardingId: state.id, action: action, billable: false, cost: nil,
             result: "from \(path), exported by \(bundle.exportedBy) at \(ISO8601DateFormatter().string(from: bundle.exportedAt))", at: now)
         return state.id
     }

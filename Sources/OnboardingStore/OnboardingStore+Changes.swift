@@ -18,7 +18,8 @@ extension OnboardingStore {
 
     /// One element each time the store changes, by this process or any other (another desk's,
     /// on a shared store): at once on PostgreSQL's notice, else at the next look, every `poll`.
-    /// Ends when the consumer stops listening.
+    /// A store that cannot be read counts as a change (once, until it can be read again), so the
+    /// consumer reads it and hears why. Ends when the consumer stops listening.
     /// - Parameter poll: how often to look when no notice comes (the fallback: SQLite, or a
     ///   shared store whose listener was cut off).
     public func changes(poll: Duration = .seconds(1)) -> AsyncStream<Void> {
@@ -38,7 +39,8 @@ extension OnboardingStore {
             let comparing = Task {
                 var last = try? changeStamp()
                 for await _ in looks {
-                    guard let stamp = try? changeStamp(), stamp != last else { continue }
+                    let stamp = (try? changeStamp()) ?? "unreadable"
+                    guard stamp != last else { continue }
                     last = stamp
                     continuation.yield()
                 }

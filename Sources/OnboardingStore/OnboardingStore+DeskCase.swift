@@ -9,6 +9,12 @@ extension OnboardingStore {
         case followUpOn
     }
 
+    /// Whether an audit entry's action is a desk's note on the case (assign, note, follow-up),
+    /// not something done to the onboarding.
+    public static func isDeskCaseAction(_ action: String) -> Bool {
+        ["assign to ", "unassign", "hand-off note", "follow up on ", "follow-up cleared"].contains { action.hasPrefix($0) }
+    }
+
     /// Sets (or with nil clears) one part of onboarding `id`'s desk case, and says so in the
     /// audit log (free: nothing changes at Telnyx). The onboarding's last activity is not moved.
     /// Values are taken as given: the caller checks them (`DeskCase.textProblem`, `dayProblem`).

@@ -34,7 +34,8 @@ extension OnboardingStore {
     /// `state` with its LOA files on this machine: a file the shared store keeps but this desk
     /// lacks (written at another desk) is written into the onboarding's folder here (0600) and
     /// the state points at it. Unchanged on SQLite, or when the files are here.
-    func withLocalFiles(_ state: OnboardingState) throws(StoreError) -> OnboardingState {
+    /// - Throws: `StoreError.cannotCreate` or `.diskFull` when a file cannot be written here.
+    public func withLocalFiles(_ state: OnboardingState) throws(StoreError) -> OnboardingState {
         guard isShared else { return state }
         let missing = OnboardingFileRole.allCases.filter { role in
             let path = role == .renderedLOA ? state.renderedLOAPath : state.signedLOAPath

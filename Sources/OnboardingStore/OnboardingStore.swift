@@ -24,6 +24,10 @@ public final class OnboardingStore: Sendable {
     /// Whether the onboardings are in a desk's shared database rather than this machine's file.
     public var isShared: Bool { !(database is SQLiteStoreDatabase) }
 
+    /// Where the onboardings are, for messages: the state directory, or "the shared store URL"
+    /// (never the password).
+    public var whereabouts: String { isShared ? "the shared store \(database.location)" : directory.path }
+
     /// The store on `database` (a desk's shared PostgreSQL, migrated by its opener), with this
     /// machine's files in `directory` (created 0700 when absent).
     /// - Throws: `StoreError.cannotCreate` or `.diskFull` when the directory cannot be made.

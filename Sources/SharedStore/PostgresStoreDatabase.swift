@@ -17,14 +17,17 @@ import PostgresNIO
 /// every write committed before it, on any desk. Readers are never held up.
 public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
     public let sharedLocation: SharedDatabaseLocation
-    let connection: PostgresConnection
     let logger: Logger
-    /// One transaction at a time on the connection; and the session locks held, with the SQL
-    /// texts already numbered for PostgreSQL.
-    private let guarded = NIOLockedValueBox(Guarded())
+    let connectTimeout: Int64
+    /// One transaction at a time on the connection; the connection itself (made again when it
+    /// was lost and this process held no lease on it); the session locks held; why the store
+    /// is lost for good; and the SQL texts already numbered for PostgreSQL.
+    private let guarded: NIOLockedValueBox<Guarded>
 
     private struct Guarded {
+        var connection: PostgresConnection
         var held: Set<String> = []
+        var lost: String?
         var numbered: [String: String] = [:]
     }
 
@@ -35,10 +38,15 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
     /// A lock number of this program's own: two desks opening a new database take turns migrating it.
     static let migrationLock: Int64 = 0x5245_5055_5441_5449  // "REPUTATI"
 
-    init(location: SharedDatabaseLocation, connection: PostgresConnection, logger: Logger) {
+    /// Seconds one statement may take before the session is given up (a server that stopped
+    /// answering must not hang the wizard: its keys, `q` included, wait on the store).
+    static let statementTimeout: Int64 = 30
+
+    init(location: SharedDatabaseLocation, connection: PostgresConnection, connectTimeout: Int64, logger: Logger) {
         sharedLocation = location
-        self.connection = connection
+        self.connectTimeout = connectTimeout
         self.logger = logger
+        guarded = NIOLockedValueBox(Guarded(connection: connection))
     }
 
     /// Connects to the shared store and brings it to this version's schema (`migrate`).
@@ -65,21 +73,35 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
         _ location: SharedDatabaseLocation, connectTimeout: Int64 = 10,
         logger: Logger = Logger(label: "reputation-wizard.shared-store")
     ) throws(StoreError) -> PostgresStoreDatabase {
+        PostgresStoreDatabase(
+            location: location, connection: try newConnection(location, connectTimeout: connectTimeout, logger: logger),
+            connectTimeout: connectTimeout, logger: logger)
+    }
+
+    static func newConnection(
+        _ location: SharedDatabaseLocation, connectTimeout: Int64, logger: Logger
+    ) throws(StoreError)
+        -> PostgresConnection
+    {
         do {
-            let connection = try PostgresConnection.connect(
+            return try PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.any(), configuration: try configuration(location, connectTimeout: connectTimeout),
                 id: 1, logger: logger
             ).wait()
-            return PostgresStoreDatabase(location: location, connection: connection, logger: logger)
         } catch {
-            throw .unreachable(location: location.description, reason: Self.reason(error))
+            throw .unreachable(location: location.description, reason: ConnectionTrouble.reason(error, location))
         }
     }
 
-    /// How postgres-nio reaches `location`: TLS unless it is on this machine.
+    /// How postgres-nio reaches `location`: TLS unless it is on this machine and not asked for,
+    /// the server's certificate checked against the system's roots or `rootCertificatePath`.
     static func configuration(_ location: SharedDatabaseLocation, connectTimeout: Int64) throws -> PostgresConnection.Configuration {
-        let tls: PostgresConnection.Configuration.TLS =
-            location.usesTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
+        var tls: PostgresConnection.Configuration.TLS = .disable
+        if location.usesTLS {
+            var settings = TLSConfiguration.makeClientConfiguration()
+            if let path = location.rootCertificatePath { settings.trustRoots = .file(path) }
+            tls = .require(try NIOSSLContext(configuration: settings))
+        }
         var configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: tls)
@@ -91,28 +113,33 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
     static let changeChannel = "reputation_wizard_changes"
 
     /// Listens on a connection of its own (a `LISTEN` on the store's would be undone with any
-    /// transaction rolled back there); ends when the listener stops or the server goes.
+    /// transaction rolled back there), connecting again after the server went (the store's
+    /// polling covers the gap); ends when the listener stops.
     public func changeSignals() -> AsyncStream<Void>? {
         let location = sharedLocation
         let logger = logger
         return AsyncStream { continuation in
             let task = Task {
-                do {
-                    let connection = try await PostgresConnection.connect(
-                        on: MultiThreadedEventLoopGroup.singleton.any(),
-                        configuration: try Self.configuration(location, connectTimeout: 10),
-                        id: 2, logger: logger)
-                    await withTaskCancellationHandler {
-                        do {
-                            try await connection.listen(on: Self.changeChannel) { notices in
-                                for try await _ in notices { continuation.yield() }
-                            }
-                        } catch {}
-                    } onCancel: {
-                        _ = connection.close() as EventLoopFuture<Void>
-                    }
-                    try? await connection.close()
-                } catch {}
+                while !Task.isCancelled {
+                    do {
+                        let connection = try await PostgresConnection.connect(
+                            on: MultiThreadedEventLoopGroup.singleton.any(),
+                            configuration: try Self.configuration(location, connectTimeout: 10), id: 2, logger: logger)
+                        // Whatever was missed while not listening is looked for at once.
+                        continuation.yield()
+                        await withTaskCancellationHandler {
+                            do {
+                                try await connection.listen(on: Self.changeChannel) { notices in
+                                    for try await _ in notices { continuation.yield() }
+                                }
+                            } catch {}
+                        } onCancel: {
+                            _ = connection.close() as EventLoopFuture<Void>
+                        }
+                        try? await connection.close()
+                    } catch {}
+                    try? await Task.sleep(for: .seconds(2))
+                }
                 continuation.finish()
             }
             continuation.onTermination = { _ in task.cancel() }
@@ -120,11 +147,15 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
     }
 
     /// Ends the session (its leases end with it).
-    public func close() { try? (connection.close() as EventLoopFuture<Void>).wait() }
+    public func close() {
+        let connection = guarded.withLockedValue { $0.connection }
+        try? (connection.close() as EventLoopFuture<Void>).wait()
+    }
 
     /// A connection must be closed before it goes (postgres-nio asserts it): waited for, unless
     /// this is its own event loop's thread, which must never wait on itself.
     deinit {
+        let connection = guarded.withLockedValue { $0.connection }
         let closing: EventLoopFuture<Void> = connection.close()
         if !connection.eventLoop.inEventLoop { try? closing.wait() }
     }
@@ -143,26 +174,47 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
         try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body) { _ in }
     }
 
-    private func transaction<T>(
-        _ begin: String, _ body: (any StoreSQL) throws -> T, first: (PostgresSQL) throws -> Void
-    ) throws(StoreError) -> T {
+    /// Runs `body` with the connection, one caller at a time. A connection found closed is made
+    /// again when this process holds no lease (nothing it promised other desks is lost); with a
+    /// lease held, the store is lost for good: the lease ended with the session, another desk
+    /// may hold the onboarding now, and nothing more is written from here.
+    private func withConnection<T>(_ body: (inout Guarded, PostgresSQL) throws -> T) throws(StoreError) -> T {
         do {
             return try guarded.withLockedValue { guarded in
-                let sql = PostgresSQL(database: self, numbered: guarded.numbered)
-                defer { guarded.numbered = sql.numbered }
-                _ = try sql.query(begin, [])
-                do {
-                    try first(sql)
-                    let result = try body(sql)
-                    _ = try sql.query("COMMIT", [])
-                    return result
-                } catch {
-                    _ = try? sql.query("ROLLBACK", [])
-                    throw error
+                if let lost = guarded.lost { throw StoreError.unreachable(location: location, reason: lost) }
+                if guarded.connection.isClosed {
+                    guard guarded.held.isEmpty else {
+                        let names = guarded.held.sorted().map { $0.replacingOccurrences(of: "onboarding:", with: "onboarding ") }
+                        guarded.lost =
+                            "the connection was lost, and with it this desk's hold on \(names.joined(separator: ", ")) (another desk may have it now); nothing more is written from here: quit and open it again"
+                        guarded.held = []
+                        throw StoreError.unreachable(location: location, reason: guarded.lost ?? "")
+                    }
+                    guarded.connection = try Self.newConnection(sharedLocation, connectTimeout: connectTimeout, logger: logger)
                 }
+                let sql = PostgresSQL(database: self, connection: guarded.connection, numbered: guarded.numbered)
+                defer { guarded.numbered = sql.numbered }
+                return try body(&guarded, sql)
             }
         } catch {
             throw described(error)
+        }
+    }
+
+    private func transaction<T>(
+        _ begin: String, _ body: (any StoreSQL) throws -> T, first: (PostgresSQL) throws -> Void
+    ) throws(StoreError) -> T {
+        try withConnection { _, sql in
+            _ = try sql.query(begin, [])
+            do {
+                try first(sql)
+                let result = try body(sql)
+                _ = try sql.query("COMMIT", [])
+                return result
+            } catch {
+                _ = try? sql.query("ROLLBACK", [])
+                throw error
+            }
         }
     }
 
@@ -176,44 +228,28 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
                 if error.serverInfo?[.sqlState] == "53100" { return .diskFull(path: location) }
                 return .database("\(location): \(message)")
             }
-            return .unreachable(location: location, reason: Self.reason(error))
-        default: return .database("\(location): \(error)")
+            return .unreachable(location: location, reason: ConnectionTrouble.reason(error, sharedLocation))
+        default: return .unreachable(location: location, reason: ConnectionTrouble.reason(error, sharedLocation))
         }
-    }
-
-    /// Why a connection failed, in words (never the password: the location holds it apart).
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? PSQLError {
-            if let message = error.serverInfo?[.message] { return message }
-            if let underlying = error.underlying { return "\(underlying)" }
-            return "\(error.code)"
-        }
-        return "\(error)"
     }
 
     // MARK: Session locks
 
     public func tryLock(_ name: String) throws(StoreError) -> SessionLockOutcome {
-        do {
-            return try guarded.withLockedValue { guarded in
-                // Session locks count their takers: taken once, let go once.
-                if guarded.held.contains(name) { return .alreadyHeld }
-                let sql = PostgresSQL(database: self, numbered: [:])
-                let rows = try sql.rows(sql: "SELECT pg_try_advisory_lock(hashtextextended(?, 0)) AS held", arguments: [name])
-                guard rows.first?.optionalBool("held") == true else { return .heldElsewhere }
-                guarded.held.insert(name)
-                return .taken
-            }
-        } catch {
-            throw described(error)
+        try withConnection { guarded, sql in
+            // Session locks count their takers: taken once, let go once.
+            if guarded.held.contains(name) { return .alreadyHeld }
+            let rows = try sql.rows(sql: "SELECT pg_try_advisory_lock(hashtextextended(?, 0)) AS held", arguments: [name])
+            guard rows.first?.optionalBool("held") == true else { return .heldElsewhere }
+            guarded.held.insert(name)
+            return .taken
         }
     }
 
     public func unlock(_ name: String) {
-        guarded.withLockedValue { guarded in
+        _ = try? withConnection { guarded, sql in
             guard guarded.held.remove(name) != nil else { return }
-            _ = try? PostgresSQL(database: self, numbered: [:]).query(
-                "SELECT pg_advisory_unlock(hashtextextended($1, 0))", [.text(name)])
+            _ = try sql.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [.text(name)])
         }
     }
 
@@ -264,22 +300,20 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
     /// cannot run inside one).
     /// - Throws: `StoreError`.
     public func execute(_ statement: String) throws(StoreError) {
-        do {
-            try guarded.withLockedValue { _ in _ = try PostgresSQL(database: self, numbered: [:]).query(statement, []) }
-        } catch {
-            throw described(error)
-        }
+        try withConnection { _, sql in _ = try sql.query(statement, []) }
     }
 }
 
 /// One transaction's statements on the connection.
 final class PostgresSQL: StoreSQL {
     let database: PostgresStoreDatabase
+    let connection: PostgresConnection
     /// SQL texts with their `?` already numbered (`$1`…), kept across transactions.
     var numbered: [String: String]
 
-    init(database: PostgresStoreDatabase, numbered: [String: String]) {
+    init(database: PostgresStoreDatabase, connection: PostgresConnection, numbered: [String: String]) {
         self.database = database
+        self.connection = connection
         self.numbered = numbered
     }
 
@@ -314,7 +348,22 @@ final class PostgresSQL: StoreSQL {
             case .date(let date): bindings.append(Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000))
             }
         }
-        return try database.connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: database.logger).wait()
+        // A statement sent on a closed connection may never be answered: said at once.
+        guard !connection.isClosed else { throw ConnectionTrouble.closed }
+        let answer = connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: database.logger)
+        let promise = answer.eventLoop.makePromise(of: PostgresQueryResult.self)
+        answer.cascade(to: promise)
+        let timer = answer.eventLoop.scheduleTask(in: .seconds(PostgresStoreDatabase.statementTimeout)) {
+            promise.fail(ConnectionTrouble.noAnswer(seconds: PostgresStoreDatabase.statementTimeout))
+        }
+        defer { timer.cancel() }
+        do {
+            return try promise.futureResult.wait()
+        } catch ConnectionTrouble.noAnswer(let seconds) {
+            // The session is given up: a late answer must not land in the next transaction.
+            _ = connection.close() as EventLoopFuture<Void>
+            throw ConnectionTrouble.noAnswer(seconds: seconds)
+        }
     }
 
     /// `sql` with each `?` outside quotes as `$1`, `$2`… (the store writes SQLite's placeholders).

@@ -1,4 +1,5 @@
 import Foundation
+import OnboardingStore
 
 /// Where a desk's shared store lives: a PostgreSQL server and database, from a `postgres://`
 /// URL (`--database URL` / `REPUTATION_WIZARD_DATABASE_URL`) with the usual `PG*` variables
@@ -11,9 +12,22 @@ public struct SharedDatabaseLocation: Sendable, Equatable, CustomStringConvertib
     public var user: String
     public var password: String?
     public var database: String
-    /// TLS unless the server is on this machine (`localhost`, `127.0.0.0/8`, `::1`): a desk's
-    /// store across a network is never read in clear text.
-    public var usesTLS: Bool { !Self.isLoopback(host) }
+    /// A PEM file of the certificate authority that signed the server's certificate (`sslrootcert`
+    /// in the URL, or `PGSSLROOTCERT`): a desk's own CA, or a self-signed server's certificate.
+    /// Without it the system's trusted authorities are used. The certificate is always checked,
+    /// and its name must be the host's.
+    public var rootCertificatePath: String?
+    /// TLS asked for in the URL (`sslmode=require`, `verify-ca`, `verify-full`) or `PGSSLMODE`,
+    /// even on this machine.
+    public var tlsRequested = false
+    /// TLS unless the server is on this machine (`localhost`, `127.0.0.0/8`, `::1`) and TLS was
+    /// not asked for: a desk's store across a network is never read in clear text.
+    public var usesTLS: Bool { tlsRequested || !Self.isLoopback(host) }
+
+    /// The URL's parameters understood (the rest are refused by name).
+    static let parameters = ["sslmode", "sslrootcert"]
+    /// The `sslmode` values understood: all but `disable` mean TLS with the certificate checked.
+    static let sslModes = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
 
     /// Why a URL cannot name the shared store, naming the part and the fix.
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -40,7 +54,9 @@ public struct SharedDatabaseLocation: Sendable, Equatable, CustomStringConvertib
         guard scheme == "postgres" || scheme == "postgresql" else {
             throw Problem(description: "--database must be a postgres:// URL (it is \(scheme)://); SQLite needs no URL")
         }
-        let host = url.host?.isEmpty == false ? url.host! : environment["PGHOST"] ?? ""
+        // An IPv6 address comes bracketed in a URL; the address itself is without them.
+        let host = (url.host?.isEmpty == false ? url.host! : environment["PGHOST"] ?? "").trimmingCharacters(
+            in: CharacterSet(charactersIn: "[]"))
         guard !host.isEmpty else {
             throw Problem(description: "--database names no server; give its host, as in postgres://desk@db.example.com/reputation")
         }
@@ -53,11 +69,23 @@ public struct SharedDatabaseLocation: Sendable, Equatable, CustomStringConvertib
         guard !database.isEmpty, !database.contains("/") else {
             throw Problem(description: "--database names no database; end the URL with it, as in postgres://desk@db.example.com/reputation")
         }
-        let user = url.user?.removingPercentEncoding ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
-        let sslmode = url.queryItems?.first { $0.name == "sslmode" }?.value
+        // As psql: the login name when neither the URL nor PGUSER says.
+        let user = url.user?.removingPercentEncoding ?? environment["PGUSER"] ?? OnboardingStore.osUser
+        for item in url.queryItems ?? [] where !Self.parameters.contains(item.name) {
+            throw Problem(
+                description:
+                    "--database parameter \(item.name) is not one reputation-wizard reads (it reads \(Self.parameters.joined(separator: " and "))); leave it out"
+            )
+        }
+        let sslmode = url.queryItems?.first { $0.name == "sslmode" }?.value ?? environment["PGSSLMODE"]
+        if let sslmode, !Self.sslModes.contains(sslmode) {
+            throw Problem(description: "--database sslmode=\(sslmode) is not an sslmode (\(Self.sslModes.joined(separator: ", ")))")
+        }
         if sslmode == "disable" && !Self.isLoopback(host) {
             throw Problem(description: "--database sslmode=disable would send the desk's data in clear text to \(host); leave sslmode out")
         }
+        tlsRequested = ["require", "verify-ca", "verify-full"].contains(sslmode ?? "")
+        rootCertificatePath = url.queryItems?.first { $0.name == "sslrootcert" }?.value ?? environment["PGSSLROOTCERT"]
         self.host = host
         self.port = port
         self.user = user

@@ -43,7 +43,16 @@ public enum WizardView {
     static func drawTitle(_ model: WizardModel, _ surface: inout Surface) {
         surface.fill(x: 0, y: 0, width: surface.width, height: 1, style: .focus)
         let name = model.state.enterprise.map { " · " + RemoteText.sanitized($0.legalName) } ?? ""
-        let desk = model.deskCase.label.isEmpty ? "" : " \(RemoteText.sanitized(model.deskCase.label)) "
+        // The product and enterprise keep the left; the desk's case gets shorter (no "handled
+        // by", a long name cut) before they are cut.
+        let room = surface.width - DisplayWidth.of(" Telnyx Number Reputation\(name)") - 3
+        var caseLabel = model.deskCase.label(today: nil, assigneeWidth: 16)
+        var assigneeWidth = 16
+        while DisplayWidth.of(caseLabel) > room && assigneeWidth > 6 {
+            caseLabel = model.deskCase.label(today: nil, assigneeWidth: assigneeWidth, compact: true)
+            assigneeWidth -= 1
+        }
+        let desk = caseLabel.isEmpty ? "" : " \(RemoteText.sanitized(caseLabel)) "
         let label = model.sandboxScenario.map { " SANDBOX (\($0)) · nothing billed " } ?? desk
         let labelWidth = DisplayWidth.of(label)
         surface.put(

@@ -22,7 +22,11 @@ public struct PlainWizard: Sendable {
             engine: runtime.engine, store: runtime.store, client: runtime.client, sandbox: runtime.sandbox, inbox: inbox,
             onboardingId: model.state.id)
         var printer = PlainPrinter()
-        console.write("Telnyx Number Reputation\(model.sandboxScenario.map { " · SANDBOX (\($0)): nothing is billed" } ?? "")\n")
+        let desk = model.deskCase.label(today: DeskCase.today(model.now))
+        console.write(
+            "Telnyx Number Reputation\(model.sandboxScenario.map { " · SANDBOX (\($0)): nothing is billed" } ?? "")"
+                + (desk.isEmpty ? "" : " · \(RemoteText.sanitized(desk))") + "\n")
+        if let note = model.deskCase.handOffNote { console.write("Hand-off note: \(RemoteText.sanitized(note))\n") }
         console.write("Answer each question and press Enter. q quits at any prompt (nothing is lost); ? gives help.\n")
         console.write(PlainText.standing(model).map { "\($0)\n" }.joined())
         // Results asked for and not yet come (a file checked, the audit log read…): the next

@@ -61,7 +61,12 @@ public struct WizardRuntime: Sendable {
         // Another desk's hand-off (assign, note, follow-up) reaches the title as it is made.
         let deskWatch = Task { [store, id = model.state.id] in
             for await _ in store.changes() {
-                if let deskCase = try? store.summary(id).deskCase { inbox.post(.deskCase(deskCase)) }
+                do {
+                    inbox.post(.deskCase(try store.summary(id).deskCase))
+                } catch {
+                    // A shared store lost (and the lease with it) is said at once, not at the next save.
+                    inbox.post(.notice("\(error)"))
+                }
             }
         }
         defer { deskWatch.cancel() }

@@ -15,7 +15,7 @@ struct Archive: AsyncParsableCommand {
         do {
             try store.setArchived(id, !restore)
         } catch StoreError.notFound {
-            throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+            throw UsageProblem.stop("No onboarding \(id) in \(store.whereabouts); `reputation-wizard list --all` shows them.")
         }
         Output.line(
             restore

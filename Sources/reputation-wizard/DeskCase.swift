@@ -87,7 +87,7 @@ struct FollowUp: AsyncParsableCommand {
         case (nil, false): throw ValidationError("Give the day (YYYY-MM-DD), or --clear.")
         case (.some, true): throw ValidationError("Give a day or --clear, not both.")
         case (let day?, false):
-            if let problem = DeskCase.dayProblem(day) { throw ValidationError("DATE: \(problem).") }
+            if let problem = DeskCase.dayProblem(day) { throw ValidationError("DAY: \(problem).") }
         case (nil, true): break
         }
     }

@@ -24,7 +24,7 @@ struct Export: AsyncParsableCommand {
         do {
             bundle = try store.exportBundle(id)
         } catch StoreError.notFound {
-            throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+            throw UsageProblem.stop("No onboarding \(id) in \(store.whereabouts); `reputation-wizard list --all` shows them.")
         }
         guard FileManager.default.createFile(atPath: path, contents: try bundle.encoded(), attributes: [.posixPermissions: 0o600]) else {
             throw UsageProblem.stop("\(path) cannot be written; choose another place.")
@@ -54,7 +54,7 @@ struct Import: AsyncParsableCommand {
             _ = try OnboardingStore.checked(bundle, from: path)
             let store = try global.store(sandbox: global.sandbox)
             let id = try store.importBundle(bundle, from: path)
-            Output.line("Onboarding \(id) imported into \(store.directory.path).")
+            Output.line("Onboarding \(id) imported into \(store.whereabouts).")
             Output.line("Continue it with: \(global.command("run --id \(id)", sandbox: global.sandbox))")
         } catch let problem as BundleProblem {
             throw UsageProblem.stop(problem.description)

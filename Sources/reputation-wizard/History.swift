@@ -27,7 +27,7 @@ struct History: ParsableCommand {
         let onboardingId: String
         if let id {
             guard summaries.contains(where: { $0.state.id == id }) else {
-                throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+                throw UsageProblem.stop("No onboarding \(id) in \(store.whereabouts); `reputation-wizard list --all` shows them.")
             }
             onboardingId = id
         } else {
@@ -36,7 +36,7 @@ struct History: ParsableCommand {
             let reading = try monitoring ?? summaries.first { try !store.history($0.state.id, phoneNumber: phoneNumber).isEmpty }
             guard let found = reading?.state.id else {
                 throw UsageProblem.stop(
-                    "No onboarding in \(store.directory.path) monitors or has read \(phoneNumber); check the number, or give --id.")
+                    "No onboarding in \(store.whereabouts) monitors or has read \(phoneNumber); check the number, or give --id.")
             }
             onboardingId = found
         }

@@ -32,6 +32,12 @@ struct Migrate: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OnboardingStore.databaseName).path) else {
             throw UsageProblem.stop("No onboardings in \(folder.path) (no state there); check --state-dir.")
         }
+        // The sandbox's simulated account lives beside its onboardings: they stay on this machine.
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("world.json").path) {
+            throw UsageProblem.stop(
+                "\(folder.path) holds the sandbox's onboardings (simulated, nothing billed); they stay on this machine and are not moved to a desk's store."
+            )
+        }
         let local = try OnboardingStore(directory: folder, readOnly: true)
         let location = try SharedDatabaseLocation(url: to)
         let shared = try OnboardingStore(directory: folder, database: try PostgresStoreDatabase.open(location))
@@ -42,7 +48,7 @@ struct Migrate: AsyncParsableCommand {
         for summary in summaries.sorted(by: { $0.createdAt < $1.createdAt }) {
             let id = summary.state.id
             do {
-                _ = try shared.importBundle(try local.exportBundle(id), from: folder.path)
+                _ = try shared.importBundle(try local.exportBundle(id), from: folder.path, action: "migrate")
                 copied.append(id)
             } catch let problem as BundleProblem {
                 left.append("\(id): \(problem.reasonAlone)")

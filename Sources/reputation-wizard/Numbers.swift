@@ -25,7 +25,7 @@ struct Numbers: AsyncParsableCommand {
         if let problem = SpreadsheetCSV.problem(writingTo: csv) { throw UsageProblem.stop("--csv \(problem).") }
         let store = try global.existingStore(sandbox: global.sandbox)
         guard let id = try id ?? store.list().first?.state.id else {
-            throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+            throw UsageProblem.stop("There is no onboarding in \(store.whereabouts) yet; start one with `reputation-wizard run`.")
         }
         let state: OnboardingState
         do { state = try store.load(id) } catch { throw UsageProblem.stop("\(error)") }

@@ -9,10 +9,10 @@ extension GlobalOptions {
     /// acts on it; said by name (exit 64) when there is none, or no such one.
     func openOnboarding(_ id: String?, store: OnboardingStore, client: TelnyxClient) throws -> (engine: OnboardingEngine, id: String) {
         guard let id = try id ?? store.list().first?.state.id else {
-            throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+            throw UsageProblem.stop("There is no onboarding in \(store.whereabouts) yet; start one with `reputation-wizard run`.")
         }
         guard try store.list(includingArchived: true).contains(where: { $0.state.id == id }) else {
-            throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+            throw UsageProblem.stop("No onboarding \(id) in \(store.whereabouts); `reputation-wizard list --all` shows them.")
         }
         return (try OnboardingEngine(store: store, client: client, onboardingId: id), id)
     }

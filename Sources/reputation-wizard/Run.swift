@@ -275,7 +275,7 @@ struct Run: AsyncParsableCommand {
         if let id {
             guard let named = everyOne.first(where: { $0.state.id == id }) else {
                 throw UsageProblem.stop(
-                    "No onboarding \(id) in \(store.directory.path). `reputation-wizard list` shows them; `run --new` starts one.")
+                    "No onboarding \(id) in \(store.whereabouts). `reputation-wizard list` shows them; `run --new` starts one.")
             }
             if named.archivedAt != nil {
                 // Worked on again, it is no longer archived; said before anything else happens.

@@ -39,11 +39,11 @@ struct Status: AsyncParsableCommand {
         guard let id = id ?? listed.first?.state.id else {
             throw UsageProblem.stop(
                 !everyOne.isEmpty
-                    ? "Every onboarding in \(store.directory.path) is archived; `list --all` shows them, `status ID` one of them."
-                    : "There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+                    ? "Every onboarding in \(store.whereabouts) is archived; `list --all` shows them, `status ID` one of them."
+                    : "There is no onboarding in \(store.whereabouts) yet; start one with `reputation-wizard run`.")
         }
         guard let summary = everyOne.first(where: { $0.state.id == id }) else {
-            throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+            throw UsageProblem.stop("No onboarding \(id) in \(store.whereabouts); `reputation-wizard list --all` shows them.")
         }
         let lastRead = summary.state.gatesCheckedAt ?? summary.updatedAt
         let keyAtHand = global.sandbox || global.apiKeyFile != nil || ProcessInfo.processInfo.environment["TELNYX_API_KEY"] != nil
@@ -69,7 +69,13 @@ struct Status: AsyncParsableCommand {
         _ = Output.flushedStandardOutput()
         var shown = try store.report(id).text
         for await _ in store.changes() {
-            let report = try store.report(id)
+            let report: OnboardingReport
+            do {
+                report = try store.report(id)
+            } catch {
+                Output.say("The store cannot be read now (\(error)); reporting again when it can.\n")
+                continue
+            }
             // Other onboardings' changes wake the watch too; only this one's are shown.
             guard report.text != shown else { continue }
             shown = report.text
@@ -143,7 +149,12 @@ struct List: AsyncParsableCommand {
         _ = Output.flushedStandardOutput()
         for await _ in store.changes() {
             if !json { Output.line("\n— changed, as of \(ReportTime.stamp(Date())) —") }
-            try show(store)
+            do {
+                try show(store)
+            } catch {
+                // A server restarting: said, and listed again once it answers.
+                Output.say("The store cannot be read now (\(error)); listing again when it can.\n")
+            }
             _ = Output.flushedStandardOutput()
         }
     }
@@ -173,7 +184,7 @@ struct List: AsyncParsableCommand {
             if mine {
                 return Output.line("No onboardings assigned to \(OnboardingStore.osUser)\(all ? "" : " (archived ones: list --all)").")
             }
-            return Output.line("No onboardings in \(store.directory.path)\(all ? "" : " (archived ones: list --all)").")
+            return Output.line("No onboardings in \(store.whereabouts)\(all ? "" : " (archived ones: list --all)").")
         }
         for report in reports {
             let enterprise = report.enterpriseName.map { "\($0) (\(report.enterpriseId ?? "-"))" } ?? "no enterprise yet"
@@ -187,7 +198,8 @@ struct List: AsyncParsableCommand {
             Output.line(
                 RemoteText.sanitized(
                     "  \(standing)\(report.gatesWaiting.isEmpty ? "" : " (\(report.gatesWaiting.joined(separator: ", ")))")"))
-            if !report.deskCase.label.isEmpty { Output.line(RemoteText.sanitized("  \(report.deskCase.label)")) }
+            let desk = report.deskCase.label(today: DeskCase.today(now))
+            if !desk.isEmpty { Output.line(RemoteText.sanitized("  \(desk)")) }
             if let note = report.deskCase.handOffNote { Output.line(RemoteText.sanitized("  note: \(note)")) }
         }
     }

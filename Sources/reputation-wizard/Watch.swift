@@ -169,14 +169,14 @@ struct Watch: AsyncParsableCommand {
     func onboardings(in store: OnboardingStore) throws -> [String] {
         if let id {
             guard try store.list(includingArchived: true).contains(where: { $0.state.id == id }) else {
-                throw UsageProblem.stop("No onboarding \(id) in \(store.directory.path); `reputation-wizard list --all` shows them.")
+                throw UsageProblem.stop("No onboarding \(id) in \(store.whereabouts); `reputation-wizard list --all` shows them.")
             }
             return [id]
         }
         let summaries = try store.list()
         if all { return summaries.filter { $0.state.reputationEnabled }.map(\.state.id) }
         guard let latest = summaries.first?.state.id else {
-            throw UsageProblem.stop("There is no onboarding in \(store.directory.path) yet; start one with `reputation-wizard run`.")
+            throw UsageProblem.stop("There is no onboarding in \(store.whereabouts) yet; start one with `reputation-wizard run`.")
         }
         return [latest]
     }

@@ -20,6 +20,18 @@ let testDatabaseURL = StoreBackend.testDatabaseURL
             environment: ["PGHOST": "127.0.0.1", "PGPORT": "5433", "PGUSER": "ops", "PGDATABASE": "rw", "PGPASSWORD": "pw"])
         #expect(filled == SharedDatabaseLocation(host: "127.0.0.1", port: 5433, user: "ops", password: "pw", database: "rw"))
         #expect(!filled.usesTLS, "loopback needs no TLS")
+        let asked = try SharedDatabaseLocation(
+            url: "postgres://desk@[::1]:5433/rw?sslmode=require&sslrootcert=/etc/desk-ca.pem", environment: [:])
+        var expected = SharedDatabaseLocation(host: "::1", port: 5433, user: "desk", database: "rw")
+        expected.tlsRequested = true
+        expected.rootCertificatePath = "/etc/desk-ca.pem"
+        #expect(asked == expected)
+        #expect(asked.usesTLS, "TLS asked for is used on loopback too")
+        #expect(asked.description == "postgres://desk@[::1]:5433/rw")
+        let fromEnvironment = try SharedDatabaseLocation(
+            url: "postgres://db.example.com/rw", environment: ["PGSSLROOTCERT": "/etc/desk-ca.pem", "PGSSLMODE": "verify-full"])
+        #expect(fromEnvironment.rootCertificatePath == "/etc/desk-ca.pem" && fromEnvironment.tlsRequested)
+        #expect(fromEnvironment.user == OnboardingStore.osUser, "as psql: the login name when nothing says")
     }
 
     @Test(arguments: [
@@ -29,6 +41,14 @@ let testDatabaseURL = StoreBackend.testDatabaseURL
         (
             "postgres://db.example.com/rw?sslmode=disable",
             "--database sslmode=disable would send the desk's data in clear text to db.example.com; leave sslmode out"
+        ),
+        (
+            "postgres://db.example.com/rw?application_name=x",
+            "--database parameter application_name is not one reputation-wizard reads (it reads sslmode and sslrootcert); leave it out"
+        ),
+        (
+            "postgres://db.example.com/rw?sslmode=bogus",
+            "--database sslmode=bogus is not an sslmode (disable, allow, prefer, require, verify-ca, verify-full)"
         ),
     ])
     func aURLThatCannotNameTheStoreIsRefusedByName(_ url: String, _ refusal: String) {
@@ -77,11 +97,11 @@ let testDatabaseURL = StoreBackend.testDatabaseURL
     @Test func aServerThatIsNotThereIsSaidByNameWithoutThePassword() throws {
         let nowhere = try SharedDatabaseLocation(url: "postgres://desk:s3cret@127.0.0.1:1/reputation", environment: [:])
         let refusal = #expect(throws: StoreError.self) { try PostgresStoreDatabase.open(nowhere, connectTimeout: 2) }
-        guard case .unreachable(let location, _) = refusal else {
-            Issue.record("not .unreachable: \(String(describing: refusal))")
-            return
-        }
-        #expect(location == "postgres://desk@127.0.0.1:1/reputation")
+        #expect(
+            refusal
+                == .unreachable(
+                    location: "postgres://desk@127.0.0.1:1/reputation",
+                    reason: "nothing answers at 127.0.0.1:1 (connection refused); is the server running, on that port?"))
         #expect(refusal?.description.contains("s3cret") == false)
     }
 }
@@ -219,5 +239,60 @@ struct SharedFileTests {
         #expect(try (FileManager.default.attributesOfItem(atPath: here)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         #expect(
             try second.exportBundle("onb-1").files == [OnboardingBundle.File(role: "rendered_loa", name: "Acme-LOA.pdf", contents: pdf)])
+    }
+}
+
+/// The connection to the server lost (a restart, an idle timeout, a failover): a desk that held
+/// an onboarding's lease writes nothing more (another desk may hold it now) and says so; a desk
+/// that only reads connects again by itself.
+@Suite(.enabled(if: testDatabaseURL != nil, "needs REPUTATION_WIZARD_TEST_DATABASE_URL (.ci/postgres)"))
+struct LostConnectionTests {
+    /// Ends `store`'s session from outside, as the server's restart would.
+    func endSession(of store: OnboardingStore, _ scratch: ScratchDatabase) throws {
+        let pid = try store.database.read { db in
+            try db.rows(sql: "SELECT pg_backend_pid() AS pid", arguments: []).first?.optionalInteger("pid") ?? 0
+        }
+        let admin = try PostgresStoreDatabase.connect(scratch.location)
+        defer { admin.close() }
+        try admin.execute("SELECT pg_terminate_backend(\(pid))")
+    }
+
+    @Test func aDeskWhoseLeaseEndedWithItsSessionWritesNothingMoreAndAReaderConnectsAgain() throws {
+        let scratch = try ScratchDatabase()
+        defer { scratch.drop() }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lost-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let holder = try OnboardingStore(directory: root.appendingPathComponent("a"), database: try scratch.open())
+        let other = try OnboardingStore(directory: root.appendingPathComponent("b"), database: try scratch.open())
+        let reader = try OnboardingStore(directory: root.appendingPathComponent("c"), database: try scratch.open())
+        try holder.create(OnboardingState(id: "onb-1"), at: t0)
+        _ = try holder.lock("onb-1", pid: 4242, host: "desk-a", at: t0)
+        try endSession(of: holder, scratch)
+        try endSession(of: reader, scratch)
+
+        let lost = StoreError.unreachable(
+            location: holder.database.location,
+            reason:
+                "the connection was lost, and with it this desk's hold on onboarding onb-1 (another desk may have it now); nothing more is written from here: quit and open it again"
+        )
+        var first: StoreError?
+        for _ in 0..<100 where first == nil {
+            // The client hears of the ended session a moment after the server ends it.
+            do { try holder.appendAudit(onboardingId: "onb-1", action: "x", billable: false, cost: nil, result: "ok") } catch {
+                first = error
+            }
+            if first == nil { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(first != nil, "a write after the session ended fails")
+        #expect(throws: lost) { try holder.appendAudit(onboardingId: "onb-1", action: "x", billable: false, cost: nil, result: "ok") }
+        #expect(throws: lost) { try holder.list() }
+        #expect(try other.lock("onb-1", pid: 77, host: "desk-b", at: t0).holder.host == "desk-b", "the other desk may take it")
+        var listed: [OnboardingSummary]?
+        for _ in 0..<100 where listed == nil {
+            listed = try? reader.list()
+            if listed == nil { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(listed?.map(\.state.id) == ["onb-1"], "a desk that only reads connects again")
+        #expect(try other.auditLog("onb-1").map(\.action).contains("x") == false, "nothing was written after the lease ended")
     }
 }

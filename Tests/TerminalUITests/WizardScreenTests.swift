@@ -50,6 +50,15 @@ func screen(_ model: WizardModel, width: Int = 80, height: Int = 24) -> String {
 }
 
 @Suite struct WizardScreenTests {
+    /// A long assignee is cut in the title; the product and the enterprise keep their place.
+    @Test func aLongAssigneeIsCutInTheTitle() {
+        var wizard = model(.loaRender)
+        wizard.sandboxScenario = nil
+        wizard.deskCase = DeskCase(assignee: "Maximiliana-Alexandra-Christina-Legelstein", followUpOn: "2026-12-08")
+        let title = screen(wizard).split(separator: "\n", omittingEmptySubsequences: false)[0]
+        #expect(title == " Telnyx Number Reputation · Acme Widgets Inc  Maximilia… · follow up 2026-12-08")
+    }
+
     @Test func theFrameShowsProductEnterpriseStepsAndKeys() {
         let text = screen(model(.loaRender))
         #expect(text.contains("Telnyx Number Reputation · Acme Widgets Inc"))
