@@ -5,6 +5,7 @@ import OnboardingStore
 import SimulatorTestSupport
 import TelnyxAPI
 import TelnyxSimulator
+import StoreTestSupport
 import Testing
 
 /// What support staff read must be true now: checked with Telnyx, dated, never stale.
@@ -170,7 +171,9 @@ import Testing
                     #expect(audit.last?.action == "import")
                     #expect(
                         throws: BundleProblem.duplicate(
-                            path: file, onboardingId: "onb-1", reason: "this state directory already has this onboarding")
+                            path: file, onboardingId: "onb-1",
+                            reason: StoreBackend.chosen == .postgres
+                                ? "the shared store already has this onboarding" : "this state directory already has this onboarding")
                     ) {
                         try second.importBundle(read, from: file)
                     }
