@@ -24,6 +24,10 @@ public final class OnboardingStore: Sendable {
     /// Whether the onboardings are in a desk's shared database rather than this machine's file.
     public var isShared: Bool { !(database is SQLiteStoreDatabase) }
 
+    /// Why nothing more can be written from this process (a shared store's session ended while
+    /// it held an onboarding); nil while it can. A wizard shows it and stops acting.
+    public var lostReason: String? { database.lostReason }
+
     /// Where the onboardings are, for messages: the state directory, or "the shared store URL"
     /// (never the password).
     public var whereabouts: String { isShared ? "the shared store \(database.location)" : directory.path }

@@ -18,6 +18,7 @@ final class SQLiteStoreDatabase: StoreDatabase {
     var location: String { path }
     var sessionLocks: (any StoreSessionLocks)? { nil }
     func changeSignals() -> AsyncStream<Void>? { nil }
+    var lostReason: String? { nil }
 
     func write<T>(_ body: (any StoreSQL) throws -> T) throws(StoreError) -> T {
         if isReadOnly { throw .readOnly(path: path) }

@@ -26,6 +26,10 @@ public protocol StoreDatabase: Sendable {
     /// A signal at each commit, by any process, that changed an onboarding or its audit log
     /// (PostgreSQL's `LISTEN`/`NOTIFY`); nil when the engine sends none (SQLite: the store polls).
     func changeSignals() -> AsyncStream<Void>?
+
+    /// Why nothing more can be written from this process (a shared store's session ended while
+    /// it held a lease: another desk may hold the onboarding now); nil while it can.
+    var lostReason: String? { get }
 }
 
 /// Locks tied to this process's database session: a process that dies, on any machine, lets go

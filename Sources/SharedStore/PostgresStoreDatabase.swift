@@ -162,6 +162,7 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
 
     public var location: String { sharedLocation.description }
     public var sessionLocks: (any StoreSessionLocks)? { self }
+    public var lostReason: String? { guarded.withLockedValue { $0.lost.map { "The shared store \(location): \($0)." } } }
 
     public func write<T>(_ body: (any StoreSQL) throws -> T) throws(StoreError) -> T {
         try transaction("BEGIN", body) { sql in

@@ -24,6 +24,11 @@ public enum WizardController {
         return commands
     }
 
+    /// The keys that still work once the store is lost: quitting, help, closing what is open.
+    public static func isQuitOrHelp(_ key: Key) -> Bool {
+        [.control("c"), .control("q"), .function(10), .function(1), .character("q"), .character("?"), .escape, .resize].contains(key)
+    }
+
     static func dispatch(_ key: Key, _ model: inout WizardModel) -> [Command] {
         let notice = model.notice
         model.notice = nil

@@ -48,6 +48,9 @@ public enum WizardMessage: Equatable, Sendable {
     case notice(String)
     /// The desk's case as the store holds it now (another desk may have changed it).
     case deskCase(DeskCase)
+    /// The store can no longer be written from here (a shared store's session ended, and this
+    /// desk's hold on the onboarding with it): why, and what to do.
+    case storeLost(String)
 }
 
 /// A command that failed, in words fit for the notice line.

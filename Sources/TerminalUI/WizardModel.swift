@@ -51,6 +51,9 @@ public struct WizardModel: Equatable, Sendable {
     public var sandboxScenario: String?
     /// Who handles the onboarding at the desk and the follow-up day, for the title.
     public var deskCase = DeskCase()
+    /// Set once the store can no longer be written from here: shown on the notice line for good,
+    /// and every key but quit and help is refused with it.
+    public var storeLost: String?
     /// What the engine is doing now, for a spinner.
     public var busy: String?
     /// How far numbers being added have come, while they go.

@@ -30,8 +30,15 @@ public enum WizardUpdate {
     static func answer(_ message: WizardMessage, _ model: inout WizardModel) -> [Command] {
         switch message {
         case .key(let key):
+            // Nothing acts once the store is lost: what was shown may be out of date, and
+            // another desk may hold the onboarding. Quitting and help still work.
+            if let lost = model.storeLost, !WizardController.isQuitOrHelp(key) {
+                model.notice = lost
+                return []
+            }
             return WizardController.handle(key, &model)
         case .decide(let event):
+            if model.storeLost != nil { return [] }
             return [.send(event)]
         case .clock(let now):
             model.now = now
@@ -133,6 +140,10 @@ public enum WizardUpdate {
             return []
         case .deskCase(let deskCase):
             model.deskCase = deskCase
+            return []
+        case .storeLost(let reason):
+            model.storeLost = reason
+            model.notice = reason
             return []
         }
     }

@@ -99,7 +99,10 @@ public enum WizardView {
         let row = surface.height - 2
         // The newest news wins: work under way, then the answer to the last key, then the error kept in the state.
         let then = model.queued.map { " · then \(name($0))" } ?? ""
-        if model.busy != nil, let progress = model.batchProgress {
+        if let lost = model.storeLost {
+            // Above all else, for good: nothing on screen can be acted on any more.
+            surface.put(oneLine(RemoteText.sanitized(lost), width: surface.width - 2), x: 1, y: row, style: .colored(.danger, bold: true))
+        } else if model.busy != nil, let progress = model.batchProgress {
             let line = "\(spinner(model.tick)) Adding numbers \(progressBar(progress)) \(progress.description)\(then)"
             surface.put(line, x: 1, y: row, style: .colored(.accent), limit: surface.width - 2)
         } else if let busy = model.busy {

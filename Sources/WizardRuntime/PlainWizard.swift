@@ -41,7 +41,11 @@ public struct PlainWizard: Sendable {
             awaited += asked
             if awaited > 0 && ContinuousClock.now - awaitedSince > Self.longestAwait { awaited = 0 }
             if await work.perform(commands, model: model) == .quit {
-                console.write("Saved at step \(model.state.step.rawValue) (\(model.state.step.title)).\n")
+                if let lost = model.storeLost {
+                    console.write("Not saved here: \(RemoteText.sanitized(lost))\n")
+                } else {
+                    console.write("Saved at step \(model.state.step.rawValue) (\(model.state.step.title)).\n")
+                }
                 return
             }
             commands = []
@@ -75,6 +79,10 @@ public struct PlainWizard: Sendable {
                 }
             }
             commands += WizardUpdate.update(&model, .clock(runtime.now()))
+            if model.storeLost == nil, let lost = runtime.store.lostReason {
+                commands += WizardUpdate.update(&model, .storeLost(lost))
+                console.write("\(RemoteText.sanitized(lost))\n")
+            }
             let arrived = inbox.take()
             awaited = max(0, awaited - arrived.filter(Self.answers).count)
             for message in arrived + messages { commands += WizardUpdate.update(&model, message) }
@@ -108,7 +116,7 @@ public struct PlainWizard: Sendable {
             .pathCompleted,
             .notice, .review(.waiting), .review(.stopped):
             true
-        case .key, .decide, .clock, .engine, .decided, .review(.checking), .draftNotSaved, .changedSinceLook, .deskCase:
+        case .key, .decide, .clock, .engine, .decided, .review(.checking), .draftNotSaved, .changedSinceLook, .deskCase, .storeLost:
             false
         }
     }

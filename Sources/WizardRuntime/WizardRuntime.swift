@@ -65,7 +65,7 @@ public struct WizardRuntime: Sendable {
                     inbox.post(.deskCase(try store.summary(id).deskCase))
                 } catch {
                     // A shared store lost (and the lease with it) is said at once, not at the next save.
-                    inbox.post(.notice("\(error)"))
+                    inbox.post(store.lostReason.map(WizardMessage.storeLost) ?? .notice("\(error)"))
                 }
             }
         }
@@ -94,6 +94,7 @@ public struct WizardRuntime: Sendable {
             // A terminal in memory returns at once: let the background work run.
             if keys.isEmpty && messages.isEmpty { await Task.yield() }
             commands = WizardUpdate.update(&model, .clock(now()))
+            if model.storeLost == nil, let lost = store.lostReason { commands += WizardUpdate.update(&model, .storeLost(lost)) }
             keys = Self.keysRead(keys, width: terminal.size.width, height: terminal.size.height)
             for message in messages + keys.map(WizardMessage.key) { commands += WizardUpdate.update(&model, message) }
         }

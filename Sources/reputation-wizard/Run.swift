@@ -191,6 +191,8 @@ struct Run: AsyncParsableCommand {
         let startedComplete = await engine.state.isComplete
         do {
             try await PlainWizard(runtime: runtime).run(on: console)
+            // The plain wizard said it was not saved here; not success either.
+            if store.lostReason != nil { throw ExitCode(1) }
             let wake = try WakeUp()
             try await answersAtTheEnd(runtime, startedComplete: startedComplete) {
                 console.write($0)
@@ -244,6 +246,11 @@ struct Run: AsyncParsableCommand {
         do {
             try await runtime.run(on: terminal)
             terminal.restore()
+            if let lost = store.lostReason {
+                // What the screen last showed was not saved from here: said, and not success.
+                Output.say("Not saved here: \(lost)\n")
+                throw ExitCode(1)
+            }
             try await answersAtTheEnd(runtime, startedComplete: startedComplete) {
                 Output.say($0)
                 return readLine()

@@ -3,9 +3,9 @@ import Onboarding
 import OnboardingEngine
 import OnboardingStore
 import SimulatorTestSupport
+import StoreTestSupport
 import TelnyxAPI
 import TelnyxSimulator
-import StoreTestSupport
 import Testing
 
 /// What support staff read must be true now: checked with Telnyx, dated, never stale.

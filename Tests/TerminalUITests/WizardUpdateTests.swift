@@ -15,6 +15,22 @@ import Testing
         return wizard
     }
 
+    /// A shared store lost (and this desk's hold on the onboarding with it): nothing acts any
+    /// more, the reason stays on the notice line, quitting works.
+    @Test func onceTheStoreIsLostOnlyQuittingAndHelpWork() {
+        var wizard = settled(.enable)
+        let lost = "The shared store postgres://desk@db:5432/rw: the connection was lost; quit and open it again."
+        #expect(WizardUpdate.update(&wizard, .storeLost(lost)) == [])
+        for key in [Key.enter, .character("y"), .character("e"), .down] {
+            #expect(WizardUpdate.update(&wizard, .key(key)) == [], "\(key) does nothing")
+            #expect(wizard.notice == lost)
+        }
+        #expect(WizardUpdate.update(&wizard, .decide(.begin)) == [], "no decision reaches the engine")
+        let screenLines = screen(wizard).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(screenLines[22] == " The shared store postgres://desk@db:5432/rw: the connection w… F1 reads it all")
+        #expect(WizardUpdate.update(&wizard, .key(.character("q"))) == [.quit])
+    }
+
     @Test func aFailedReadIsSaidNotSwallowed() {
         var wizard = settled(.associate)
         let commands = WizardUpdate.update(&wizard, .inventory(.failure(CommandFailure("HTTP 503 from Telnyx"))))
