@@ -211,7 +211,7 @@ public enum BundleProblem: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .notABundle(_, let detail): detail
         case .newerVersion(_, let version): "written by a newer reputation-wizard (bundle version \(version))"
-        case .duplicate(_, let id, let reason): id.isEmpty ? reason : "\(reason) (onboarding \(id) there)"
+        case .duplicate(_, let id, let reason): reason.hasSuffix("this onboarding") ? reason : "\(reason) (onboarding \(id) there)"
         }
     }
 

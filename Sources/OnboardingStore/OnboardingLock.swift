@@ -40,10 +40,17 @@ extension OnboardingStore {
         let sessionLocks = database.sessionLocks
         let session = try sessionLocks?.tryLock(Self.sessionLockName(onboardingId))
         if session == .heldElsewhere {
-            let current = try read { db in
-                try db.row(sql: "SELECT * FROM onboardingLock WHERE onboardingId = ?", arguments: [onboardingId]).map(Self.holder)
+            // The holder writes its row just after taking the session's lock: a row missing, or
+            // naming a process of this host that is gone, is the last holder's; read again a
+            // moment later (at most a second) to name the one that holds it now.
+            var current: LockHolder?
+            for attempt in 0..<10 {
+                current = try read { db in
+                    try db.row(sql: "SELECT * FROM onboardingLock WHERE onboardingId = ?", arguments: [onboardingId]).map(Self.holder)
+                }
+                if let holder = current, holder.host != host || Self.processIsAlive(holder.pid) { break }
+                if attempt < 9 { usleep(100_000) }
             }
-            // Taken between its session's lock and its row: named as well as it can be.
             throw .locked(current ?? LockHolder(onboardingId: onboardingId, pid: 0, host: "another desk", since: now, user: nil))
         }
         do {

@@ -19,11 +19,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     case olderVersion(path: String)
     /// One onboarding's row cannot be read (a newer state version, damaged JSON); the others can.
     case unreadable(onboardingId: String, reason: String)
-    /// The shared store's server cannot be reached or logged in to (`location` never shows the
+    /// The shared store's server cannot be reached, logged in to, or used any more (`location` never shows the
     /// password).
     case unreachable(location: String, reason: String)
 
     public var errorDescription: String? { description }
+
+    /// `text` on one line: line breaks and other control characters become spaces.
+    static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    }
 
     /// The onboarding an `.unreadable` error names.
     public var unreadableId: String? {
@@ -39,7 +44,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .newerVersion(let path, let unknown):
             "\(path) was written by a newer reputation-wizard (it has \(unknown.joined(separator: ", "))). It was left untouched; use the newer version."
         case .locked(let holder):
-            "Onboarding \(holder.onboardingId) is open in another process: \(holder.user.map { "\($0), " } ?? "")pid \(holder.pid) on \(holder.host), since \(holder.since). Close it there first."
+            // Another desk wrote the user and host: one line, whatever they hold.
+            "Onboarding \(holder.onboardingId) is open in another process: \(holder.user.map { "\(Self.oneLine($0)), " } ?? "")pid \(holder.pid) on \(Self.oneLine(holder.host)), since \(holder.since). Close it there first."
         case .notFound(let id):
             "There is no onboarding \(id) in this state directory; `reputation-wizard list` shows the ones there are."
         case .database(let detail):
@@ -55,7 +61,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .unreadable(let id, let reason):
             "Onboarding \(id) cannot be read here: \(reason). The other onboardings are not affected."
         case .unreachable(let location, let reason):
-            "The shared store \(location) cannot be reached: \(reason). Check --database (or REPUTATION_WIZARD_DATABASE_URL) and that the server is up; nothing was changed."
+            "The shared store \(location) cannot be used: \(reason). Check --database (or REPUTATION_WIZARD_DATABASE_URL) and the server; nothing was changed."
         }
     }
 }

@@ -10,6 +10,8 @@ enum ConnectionTrouble: Error, Equatable {
     case closed
     /// The server did not answer a statement in `seconds`.
     case noAnswer(seconds: Int64)
+    /// The CA certificate named for TLS is not a readable PEM file.
+    case unreadableCertificate(path: String)
 
     /// `error`, met reaching or using `location`, in a few words.
     static func reason(_ error: any Error, _ location: SharedDatabaseLocation) -> String {
@@ -17,6 +19,9 @@ enum ConnectionTrouble: Error, Equatable {
         switch error {
         case ConnectionTrouble.closed: return "the connection to the server was closed"
         case ConnectionTrouble.noAnswer(let seconds): return "the server did not answer in \(seconds) s, so the session was given up"
+        case ConnectionTrouble.unreadableCertificate(let path):
+            return
+                "the CA certificate \(path) (sslrootcert) cannot be read as a PEM certificate; give the file the desk's administrator gave you"
         case let error as PSQLError:
             if let message = error.serverInfo?[.message] { return message }
             switch error.code {
@@ -34,15 +39,17 @@ enum ConnectionTrouble: Error, Equatable {
                 return "the name \(location.host) cannot be resolved"
             }
             if let refused = error.connectionErrors.first?.error as? IOError, refused.errnoCode == ECONNREFUSED {
-                return "nothing answers at \(place) (connection refused); is the server running, on that port?"
+                return "nothing answers at \(place) (connection refused: no server on that port)"
             }
             return "cannot connect to \(place)" + (error.connectionErrors.first.map { " (\(reason($0.error, location)))" } ?? "")
         case let error as IOError:
             if error.errnoCode == ECONNREFUSED {
-                return "nothing answers at \(place) (connection refused); is the server running, on that port?"
+                return "nothing answers at \(place) (connection refused: no server on that port)"
             }
             return "cannot connect to \(place) (\(String(cString: strerror(error.errnoCode))))"
-        case ChannelError.connectTimeout: return "no answer from \(place) in time; is the host right, and the port open?"
+        case ChannelError.connectTimeout: return "no answer from \(place) in time (check the host, and that the port is open)"
+        case let error as NIOSSLExtraError where error == .failedToValidateHostname:
+            return "the server's TLS certificate is not for \(location.host) (the name in the URL must be one the certificate names)"
         case let error as NIOSSLError:
             if case .handshakeFailed = error, "\(error)".contains("CERTIFICATE_VERIFY_FAILED") {
                 return
@@ -52,9 +59,9 @@ enum ConnectionTrouble: Error, Equatable {
                 return "the TLS handshake with \(place) failed (the certificate's name must be \(location.host))"
             }
             if error == .failedToLoadCertificate || error == .noSuchFilesystemObject {
-                return "the CA certificate \(location.rootCertificatePath ?? "") cannot be read as PEM"
+                return reason(ConnectionTrouble.unreadableCertificate(path: location.rootCertificatePath ?? ""), location)
             }
-            return "TLS failed (\(error))"
+            return "TLS with \(place) failed"
         default: return "\(error)"
         }
     }

@@ -99,13 +99,23 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
         var tls: PostgresConnection.Configuration.TLS = .disable
         if location.usesTLS {
             var settings = TLSConfiguration.makeClientConfiguration()
-            if let path = location.rootCertificatePath { settings.trustRoots = .file(path) }
+            if let path = location.rootCertificatePath {
+                // Read here: BoringSSL's own words for a bad file name its source files.
+                guard let pem = FileManager.default.contents(atPath: path),
+                    let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(pem)), !certificates.isEmpty
+                else { throw ConnectionTrouble.unreadableCertificate(path: path) }
+                settings.trustRoots = .certificates(certificates)
+            }
             tls = .require(try NIOSSLContext(configuration: settings))
         }
         var configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: tls)
         configuration.options.connectTimeout = .seconds(connectTimeout)
+        // An administrator finds each desk's session by it (pg_stat_activity), without the password.
+        configuration.options.additionalStartupParameters = [
+            ("application_name", "reputation-wizard \(OnboardingStore.osUser)@\(OnboardingStore.hostName) pid \(getpid())")
+        ]
         return configuration
     }
 

@@ -46,8 +46,8 @@ public enum WizardView {
         // The product and enterprise keep the left; the desk's case gets shorter (no "handled
         // by", a long name cut) before they are cut.
         let room = surface.width - DisplayWidth.of(" Telnyx Number Reputation\(name)") - 3
-        var caseLabel = model.deskCase.label(today: nil, assigneeWidth: 16)
-        var assigneeWidth = 16
+        var caseLabel = model.deskCase.label(today: nil)
+        var assigneeWidth = DeskCase.assigneeLimit
         while DisplayWidth.of(caseLabel) > room && assigneeWidth > 6 {
             caseLabel = model.deskCase.label(today: nil, assigneeWidth: assigneeWidth, compact: true)
             assigneeWidth -= 1

@@ -86,6 +86,7 @@ struct GlobalOptions: ParsableArguments {
         if let shared = try sharedLocation(sandbox: sandbox) {
             return try OnboardingStore(directory: directory(sandbox: sandbox), database: try PostgresStoreDatabase.open(shared))
         }
+        try MigratedMarker.refuseWork(in: directory(sandbox: sandbox))
         return try OnboardingStore(directory: directory(sandbox: sandbox))
     }
 
@@ -104,6 +105,7 @@ struct GlobalOptions: ParsableArguments {
             throw UsageProblem.stop(
                 "No onboardings in \(folder.path) (no state there); check --state-dir, or start one with `reputation-wizard run`.")
         }
+        if readOnly { MigratedMarker.warn(about: folder) } else { try MigratedMarker.refuseWork(in: folder) }
         return try OnboardingStore(directory: folder, readOnly: readOnly || !FileManager.default.isWritableFile(atPath: folder.path))
     }
 

@@ -54,6 +54,15 @@ struct Migrate: AsyncParsableCommand {
                 left.append("\(id): \(problem.reasonAlone)")
             }
         }
+        if !copied.isEmpty {
+            // The local copy is a backup from now on: working on it would act on onboardings the
+            // desk continues elsewhere (and could bill what another desk bills).
+            let marker = folder.appendingPathComponent(MigratedMarker.fileName)
+            let text = "\(location)\n\(ISO8601DateFormatter().string(from: Date()))\n"
+            if !FileManager.default.createFile(atPath: marker.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) {
+                Output.say("Could not write \(marker.path): the local copy is not marked as moved; do not work on it.\n")
+            }
+        }
         Output.line("Copied \(copied.count) of \(summaries.count) onboardings from \(folder.path) to \(location).")
         for line in left { Output.line("Left out \(line)") }
         if !copied.isEmpty {

@@ -67,18 +67,21 @@ struct Status: AsyncParsableCommand {
         }
         guard follow else { return }
         _ = Output.flushedStandardOutput()
-        var shown = try store.report(id).text
+        // Compared as of when the watch began: a wait's "30 s" turning "34 s", or another
+        // onboarding's change, is not a change to print.
+        let since = Date()
+        var shown = try store.report(id, now: since).text
         for await _ in store.changes() {
             let report: OnboardingReport
             do {
+                let now = try store.report(id, now: since).text
+                guard now != shown else { continue }
+                shown = now
                 report = try store.report(id)
             } catch {
                 Output.say("The store cannot be read now (\(error)); reporting again when it can.\n")
                 continue
             }
-            // Other onboardings' changes wake the watch too; only this one's are shown.
-            guard report.text != shown else { continue }
-            shown = report.text
             if json {
                 print(try Output.json(report))
             } else {
@@ -147,20 +150,31 @@ struct List: AsyncParsableCommand {
         guard follow else { return }
         // Each listing reaches a pipe or file as it is made, not when the buffer fills.
         _ = Output.flushedStandardOutput()
+        // Compared as of when the watch began: "2 min ago" turning into "3 min ago", or another
+        // onboarding's change that the list does not show, is not a change to print.
+        let since = Date()
+        var shown = try? listing(store, now: since)
         for await _ in store.changes() {
-            if !json { Output.line("\n— changed, as of \(ReportTime.stamp(Date())) —") }
             do {
-                try show(store)
+                let now = try listing(store, now: since)
+                guard now != shown else { continue }
+                shown = now
+                if !json { Output.line("\n— changed, as of \(ReportTime.stamp(Date())) —") }
+                print(try listing(store, now: Date()), terminator: "")
             } catch {
                 // A server restarting: said, and listed again once it answers.
                 Output.say("The store cannot be read now (\(error)); listing again when it can.\n")
+                shown = nil
             }
             _ = Output.flushedStandardOutput()
         }
     }
 
     /// The listing as it stands now.
-    func show(_ store: OnboardingStore) throws {
+    func show(_ store: OnboardingStore) throws { print(try listing(store, now: Date()), terminator: "") }
+
+    /// The listing as of `now`: its lines (or JSON), each ending in a line break.
+    func listing(_ store: OnboardingStore, now: Date) throws -> String {
         var (summaries, unreadable) = try store.listing(includingArchived: all)
         GlobalOptions.sayUnreadable(unreadable)
         if mine { summaries = summaries.filter { $0.deskCase.assignee == OnboardingStore.osUser } }
@@ -177,15 +191,13 @@ struct List: AsyncParsableCommand {
                 }
             }.map(\.element)
         }
-        let now = Date()
         let reports = try store.reports(summaries, now: now)
-        if json { return print(try Output.json(reports)) }
+        if json { return try Output.json(reports) + "\n" }
         if reports.isEmpty {
-            if mine {
-                return Output.line("No onboardings assigned to \(OnboardingStore.osUser)\(all ? "" : " (archived ones: list --all)").")
-            }
-            return Output.line("No onboardings in \(store.whereabouts)\(all ? "" : " (archived ones: list --all)").")
+            if mine { return "No onboardings assigned to \(OnboardingStore.osUser)\(all ? "" : " (archived ones: list --all)").\n" }
+            return "No onboardings in \(store.whereabouts)\(all ? "" : " (archived ones: list --all)").\n"
         }
+        var lines: [String] = []
         for report in reports {
             let enterprise = report.enterpriseName.map { "\($0) (\(report.enterpriseId ?? "-"))" } ?? "no enterprise yet"
             let activity =
@@ -193,15 +205,14 @@ struct List: AsyncParsableCommand {
             let standing =
                 report.reputationDisabled.map { "reputation disabled, \($0.numbersDropped) numbers dropped; enabling again is a choice" }
                 ?? report.stalled.map { "stalled: \($0)" } ?? (report.complete ? "complete" : "in progress")
-            Output.line(RemoteText.sanitized("\(report.id)\(report.archived ? " (archived)" : "")"))
-            Output.line(RemoteText.sanitized("  \(enterprise) · step \(report.step) \(report.stepTitle) · \(activity)"))
-            Output.line(
-                RemoteText.sanitized(
-                    "  \(standing)\(report.gatesWaiting.isEmpty ? "" : " (\(report.gatesWaiting.joined(separator: ", ")))")"))
+            lines.append("\(report.id)\(report.archived ? " (archived)" : "")")
+            lines.append("  \(enterprise) · step \(report.step) \(report.stepTitle) · \(activity)")
+            lines.append("  \(standing)\(report.gatesWaiting.isEmpty ? "" : " (\(report.gatesWaiting.joined(separator: ", ")))")")
             let desk = report.deskCase.label(today: DeskCase.today(now))
-            if !desk.isEmpty { Output.line(RemoteText.sanitized("  \(desk)")) }
-            if let note = report.deskCase.handOffNote { Output.line(RemoteText.sanitized("  note: \(note)")) }
+            if !desk.isEmpty { lines.append("  \(desk)") }
+            if let note = report.deskCase.handOffNote { lines.append("  note: \(note)") }
         }
+        return lines.map { RemoteText.sanitized($0) + "\n" }.joined()
     }
 }
 

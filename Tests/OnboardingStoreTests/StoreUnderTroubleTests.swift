@@ -111,3 +111,16 @@ import Testing
         }
     }
 }
+
+/// A lock's holder is another process's (another desk's) word: said on one line.
+@Suite struct LockHolderWordingTests {
+    @Test func aHolderNamedWithLineBreaksIsSaidOnOneLine() {
+        let holder = LockHolder(
+            onboardingId: "onb-1", pid: 42, host: "evilhost\nFAKE LINE", since: Date(timeIntervalSince1970: 1_800_000_000),
+            user: "ana\r\u{1B}")
+        #expect(
+            StoreError.locked(holder).description
+                == "Onboarding onb-1 is open in another process: ana  , pid 42 on evilhost FAKE LINE, since 2027-01-15 08:00:00 +0000. Close it there first."
+        )
+    }
+}

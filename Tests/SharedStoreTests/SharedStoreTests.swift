@@ -101,7 +101,7 @@ let testDatabaseURL = StoreBackend.testDatabaseURL
             refusal
                 == .unreachable(
                     location: "postgres://desk@127.0.0.1:1/reputation",
-                    reason: "nothing answers at 127.0.0.1:1 (connection refused); is the server running, on that port?"))
+                    reason: "nothing answers at 127.0.0.1:1 (connection refused: no server on that port)"))
         #expect(refusal?.description.contains("s3cret") == false)
     }
 }
