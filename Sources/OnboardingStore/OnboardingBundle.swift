@@ -287,6 +287,21 @@ extension OnboardingStore {
     /// Draft fields that hold paths of the exporting desk's files, dropped on import.
     static let localPathDraftKeys = ["signed_loa_path", "signature_image"]
 
+    /// A refusal met while writing an imported onboarding, as the bundle's problem: the same
+    /// onboarding, or another tracking its enterprise, got in first (another desk, at once).
+    func importRefusal(_ error: StoreError, path: String) -> any Error {
+        switch error {
+        case .exists(let id):
+            BundleProblem.duplicate(
+                path: path, onboardingId: id,
+                reason: isShared ? "the shared store already has this onboarding" : "this state directory already has this onboarding")
+        case .alreadyTracked(let enterpriseId, let id):
+            BundleProblem.duplicate(
+                path: path, onboardingId: id, reason: "enterprise \(enterpriseId) is already tracked by another onboarding")
+        default: error
+        }
+    }
+
     /// Whether `id` can name a folder: 1 to 64 letters, digits, `-` or `_`.
     static func isSafeId(_ id: String) -> Bool { OnboardingId.problem(id) == nil }
 
@@ -371,45 +386,52 @@ extension OnboardingStore {
             }
         }
         let stateJSON = try Self.json(state)
-        try write { db in
-            try db.execute(
-                sql:
-                    "INSERT INTO onboarding (id, state, stateVersion, step, createdAt, updatedAt, archivedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [state.id, stateJSON, state.version, state.step.rawValue, bundle.createdAt, bundle.updatedAt, bundle.archivedAt])
-            for outcome in bundle.numberOutcomes ?? [] {
-                try db.execute(
-                    sql: "INSERT INTO numberOutcome (onboardingId, phoneNumber, outcome, reason, at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [state.id, outcome.phoneNumber, outcome.outcome, outcome.reason, outcome.at])
-            }
-            for row in bundle.journal {
+        do {
+            try write { db in
+                try Self.refuseDuplicate(of: state, in: db)
                 try db.execute(
                     sql:
-                        "INSERT INTO effectJournal (onboardingId, effect, billable, intentAt, outcome, outcomeAt) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [state.id, row.effect, row.billable, row.intentAt, row.outcome, row.outcomeAt])
+                        "INSERT INTO onboarding (id, state, stateVersion, step, createdAt, updatedAt, archivedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        state.id, stateJSON, state.version, state.step.rawValue, bundle.createdAt, bundle.updatedAt, bundle.archivedAt,
+                    ])
+                for outcome in bundle.numberOutcomes ?? [] {
+                    try db.execute(
+                        sql: "INSERT INTO numberOutcome (onboardingId, phoneNumber, outcome, reason, at) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [state.id, outcome.phoneNumber, outcome.outcome, outcome.reason, outcome.at])
+                }
+                for row in bundle.journal {
+                    try db.execute(
+                        sql:
+                            "INSERT INTO effectJournal (onboardingId, effect, billable, intentAt, outcome, outcomeAt) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [state.id, row.effect, row.billable, row.intentAt, row.outcome, row.outcomeAt])
+                }
+                for entry in bundle.audit {
+                    try db.execute(
+                        sql:
+                            "INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [state.id, entry.at, entry.osUser, entry.action, entry.billable, entry.cost?.cents, entry.result])
+                }
+                for (form, var fields) in bundle.drafts {
+                    // Paths name files on the desk that typed them; here they could point anywhere.
+                    for key in Self.localPathDraftKeys { fields[key] = nil }
+                    try db.execute(
+                        sql: "INSERT INTO formDraft (onboardingId, form, fields, updatedAt) VALUES (?, ?, ?, ?)",
+                        arguments: [state.id, form, try Self.json(fields), bundle.updatedAt])
+                }
+                try Self.insert(
+                    bundle.readings.map { ReputationSnapshot(phoneNumber: $0.phoneNumber, data: $0.data, at: $0.at) }, of: state.id, in: db)
+                let rows = try Self.readingRows(state.id, in: db)
+                for mark in bundle.marks ?? [] {
+                    guard let viewer = Viewer(rawValue: mark.viewer) else { continue }
+                    let seen = min(max(mark.readingsSeen, 0), rows.count)
+                    try db.execute(
+                        sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership, viewer) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [state.id, mark.at, seen == 0 ? 0 : rows[seen - 1], try Self.json(mark.ownership), viewer.rawValue])
+                }
             }
-            for entry in bundle.audit {
-                try db.execute(
-                    sql:
-                        "INSERT INTO auditLog (onboardingId, at, osUser, action, billable, costCents, result) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [state.id, entry.at, entry.osUser, entry.action, entry.billable, entry.cost?.cents, entry.result])
-            }
-            for (form, var fields) in bundle.drafts {
-                // Paths name files on the desk that typed them; here they could point anywhere.
-                for key in Self.localPathDraftKeys { fields[key] = nil }
-                try db.execute(
-                    sql: "INSERT INTO formDraft (onboardingId, form, fields, updatedAt) VALUES (?, ?, ?, ?)",
-                    arguments: [state.id, form, try Self.json(fields), bundle.updatedAt])
-            }
-            try Self.insert(
-                bundle.readings.map { ReputationSnapshot(phoneNumber: $0.phoneNumber, data: $0.data, at: $0.at) }, of: state.id, in: db)
-            let rows = try Self.readingRows(state.id, in: db)
-            for mark in bundle.marks ?? [] {
-                guard let viewer = Viewer(rawValue: mark.viewer) else { continue }
-                let seen = min(max(mark.readingsSeen, 0), rows.count)
-                try db.execute(
-                    sql: "INSERT INTO watchRun (onboardingId, at, throughSnapshotId, ownership, viewer) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [state.id, mark.at, seen == 0 ? 0 : rows[seen - 1], try Self.json(mark.ownership), viewer.rawValue])
-            }
+        } catch {
+            throw importRefusal(error, path: path)
         }
         for file in kept { try keepFile(state.id, file.role, name: file.name, contents: file.contents, at: now) }
         try appendAudit(

@@ -20,9 +20,28 @@ extension OnboardingStore {
             throw .cannotCreate(path: directory.path, reason: "the onboarding id \(problem)")
         }
         try write { db in
+            try Self.refuseDuplicate(of: state, in: db)
             try db.execute(
                 sql: "INSERT INTO onboarding (id, state, stateVersion, step, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [state.id, try Self.json(state), state.version, state.step.rawValue, now, now])
+        }
+    }
+
+    /// Refuses `state` when the store has its id, or another onboarding tracking its enterprise.
+    /// Run inside the transaction that writes it: on a shared store writers take turns, so two
+    /// desks adopting, importing or migrating the same enterprise at once cannot both get in.
+    /// - Throws: `StoreError.exists` or `.alreadyTracked`.
+    static func refuseDuplicate(of state: OnboardingState, in db: any StoreSQL) throws {
+        if try db.row(sql: "SELECT id FROM onboarding WHERE id = ?", arguments: [state.id]) != nil {
+            throw StoreError.exists(onboardingId: state.id)
+        }
+        guard let enterpriseId = state.enterprise?.id, !enterpriseId.isEmpty else { return }
+        for row in try db.rows(sql: "SELECT id, state FROM onboarding", arguments: []) {
+            guard let json = row.optionalText("state") else { continue }
+            // A row that cannot be read is searched as text: damage must not let a second tracker in.
+            let tracks =
+                (try? value(OnboardingState.self, json)).map { $0.enterprise?.id == enterpriseId } ?? json.contains("\"\(enterpriseId)\"")
+            if tracks { throw StoreError.alreadyTracked(enterpriseId: enterpriseId, onboardingId: try row.text("id")) }
         }
     }
 
@@ -66,9 +85,11 @@ extension OnboardingStore {
     static func summary(_ row: any StoreRow) throws -> Result<OnboardingSummary, StoreError> {
         let id = try row.text("id")
         let (createdAt, updatedAt) = (try row.date("createdAt"), try row.date("updatedAt"))
+        // Another desk (or a hand in the database) wrote these: each read back on one line.
         let deskCase = DeskCase(
-            assignee: row.optionalText("assignee"), handOffNote: row.optionalText("handOffNote"), followUpOn: row.optionalText("followUpOn")
-        )
+            assignee: row.optionalText("assignee").map(StoreError.oneLine),
+            handOffNote: row.optionalText("handOffNote").map(StoreError.oneLine),
+            followUpOn: row.optionalText("followUpOn").map(StoreError.oneLine))
         return decode(id: id, json: row.optionalText("state"), version: row.optionalInteger("stateVersion").map { Int($0) }).map { state in
             OnboardingSummary(
                 state: state, createdAt: createdAt, updatedAt: updatedAt, archivedAt: row.optionalDate("archivedAt"), deskCase: deskCase)

@@ -19,6 +19,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     case olderVersion(path: String)
     /// One onboarding's row cannot be read (a newer state version, damaged JSON); the others can.
     case unreadable(onboardingId: String, reason: String)
+    /// An onboarding with this id is in the store already.
+    case exists(onboardingId: String)
+    /// Another onboarding tracks this enterprise at Telnyx already (two would bill its numbers twice).
+    case alreadyTracked(enterpriseId: String, onboardingId: String)
+    /// The shared store's session ended while this process held an onboarding's lease: nothing
+    /// more is written from here.
+    case lost(location: String, reason: String)
     /// The shared store's server cannot be reached, logged in to, or used any more (`location` never shows the
     /// password).
     case unreachable(location: String, reason: String)
@@ -60,6 +67,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
             "\(path) was written by an older reputation-wizard and cannot be read without bringing it up to date, which needs write access. Run any command as its owner once."
         case .unreadable(let id, let reason):
             "Onboarding \(id) cannot be read here: \(reason). The other onboardings are not affected."
+        case .exists(let id):
+            "There is an onboarding \(id) here already; continue it with `reputation-wizard run --id \(id)`, or give another id."
+        case .alreadyTracked(let enterpriseId, let id):
+            "Enterprise \(enterpriseId) is already tracked by onboarding \(id) here; continue that one with `reputation-wizard run --id \(id)` (two onboardings of one enterprise would bill its numbers twice)."
+        case .lost(let location, let reason):
+            "The shared store \(location): \(reason)."
         case .unreachable(let location, let reason):
             "The shared store \(location) cannot be used: \(reason). Check --database (or REPUTATION_WIZARD_DATABASE_URL) and the server; nothing was changed."
         }

@@ -192,14 +192,14 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
     private func withConnection<T>(_ body: (inout Guarded, PostgresSQL) throws -> T) throws(StoreError) -> T {
         do {
             return try guarded.withLockedValue { guarded in
-                if let lost = guarded.lost { throw StoreError.unreachable(location: location, reason: lost) }
+                if let lost = guarded.lost { throw StoreError.lost(location: location, reason: lost) }
                 if guarded.connection.isClosed {
                     guard guarded.held.isEmpty else {
                         let names = guarded.held.sorted().map { $0.replacingOccurrences(of: "onboarding:", with: "onboarding ") }
                         guarded.lost =
                             "the connection was lost, and with it this desk's hold on \(names.joined(separator: ", ")) (another desk may have it now); nothing more is written from here: quit and open it again"
                         guarded.held = []
-                        throw StoreError.unreachable(location: location, reason: guarded.lost ?? "")
+                        throw StoreError.lost(location: location, reason: guarded.lost ?? "")
                     }
                     guarded.connection = try Self.newConnection(sharedLocation, connectTimeout: connectTimeout, logger: logger)
                 }
@@ -236,8 +236,17 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
         case let error as PSQLError:
             // PSQLError's description hides the server's words; they name the problem.
             if let message = error.serverInfo?[.message] {
-                if error.serverInfo?[.sqlState] == "53100" { return .diskFull(path: location) }
-                return .database("\(location): \(message)")
+                switch error.serverInfo?[.sqlState] {
+                case "53100": return .diskFull(path: location)
+                case "42501":
+                    return .database(
+                        "\(location): \(message). The role \(sharedLocation.user) lacks a right reputation-wizard needs; README (A support desk's shared store) lists the grants, and the first open of a new or older database needs the database's owner"
+                    )
+                case "42P01", "42703", "42P07", "42701":
+                    // A table or column missing or already there: the schema was changed by hand.
+                    return .corrupt(path: location, detail: "\(message): its tables are not as reputation-wizard made them")
+                default: return .database("\(location): \(message)")
+                }
             }
             return .unreachable(location: location, reason: ConnectionTrouble.reason(error, sharedLocation))
         default: return .unreachable(location: location, reason: ConnectionTrouble.reason(error, sharedLocation))
@@ -274,27 +283,63 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
     @discardableResult
     public func migrate() throws(StoreError) -> [String] {
         let location = location
-        return try transaction(
+        let known = SharedSchema.migrations.map(\.identifier)
+        let applied = try transaction(
             "BEGIN",
             { sql in
                 let sql = sql as! PostgresSQL
-                _ = try sql.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", [])
-                _ = try sql.query(
-                    "CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now())",
-                    [])
-                let applied = Set(
+                // Read first, without any DDL: a desk's role that may only read and write rows
+                // (README) opens a database its owner brought up to date.
+                let present = try sql.rows(sql: "SELECT to_regclass('schema_migrations') IS NOT NULL AS present", arguments: [])
+                guard present.first?.optionalBool("present") == true else { return Set<String>() }
+                return Set(
                     try sql.rows(sql: "SELECT identifier FROM schema_migrations", arguments: []).map { $0.optionalText("identifier") ?? "" }
                 )
-                let unknown = applied.subtracting(SharedSchema.migrations.map(\.identifier))
-                if !unknown.isEmpty { throw StoreError.newerVersion(path: location, unknownMigrations: unknown.sorted()) }
-                var now: [String] = []
-                for migration in SharedSchema.migrations where !applied.contains(migration.identifier) {
-                    for statement in migration.statements { _ = try sql.query(statement, []) }
-                    _ = try sql.query("INSERT INTO schema_migrations (identifier) VALUES ($1)", [.text(migration.identifier)])
-                    now.append(migration.identifier)
-                }
-                return now
             }, first: { _ in })
+        let unknown = applied.subtracting(known)
+        if !unknown.isEmpty { throw StoreError.newerVersion(path: location, unknownMigrations: unknown.sorted()) }
+        var now: [String] = []
+        if applied != Set(known) {
+            now = try transaction(
+                "BEGIN",
+                { sql in
+                    let sql = sql as! PostgresSQL
+                    _ = try sql.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", [])
+                    _ = try sql.query(
+                        "CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now())",
+                        [])
+                    // Read again under the lock: another desk may have migrated meanwhile.
+                    let applied = Set(
+                        try sql.rows(sql: "SELECT identifier FROM schema_migrations", arguments: []).map {
+                            $0.optionalText("identifier") ?? ""
+                        })
+                    var now: [String] = []
+                    for migration in SharedSchema.migrations where !applied.contains(migration.identifier) {
+                        for statement in migration.statements { _ = try sql.query(statement, []) }
+                        _ = try sql.query("INSERT INTO schema_migrations (identifier) VALUES ($1)", [.text(migration.identifier)])
+                        now.append(migration.identifier)
+                    }
+                    return now
+                }, first: { _ in })
+        }
+        // The audit log is evidence: a database whose append-only triggers were dropped or
+        // disabled (by its owner: a desk's role cannot) is refused by name, not used quietly.
+        let guarding = try read { sql in
+            try sql.rows(
+                sql: """
+                    SELECT COUNT(*) AS count FROM pg_trigger WHERE tgrelid = to_regclass('auditlog')
+                      AND tgname IN ('auditlognochange', 'auditlognotruncate') AND tgenabled <> 'D'
+                    """, arguments: []
+            ).first?.optionalInteger("count") ?? 0
+        }
+        guard guarding == 2 else {
+            throw StoreError.corrupt(
+                path: location,
+                detail:
+                    "the audit log's append-only triggers (auditlognochange, auditlognotruncate) are missing or disabled: someone altered the database, and its audit log can no longer be trusted as evidence"
+            )
+        }
+        return now
     }
 
     /// The migrations the database has, in the order they were applied.

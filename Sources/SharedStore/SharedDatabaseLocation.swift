@@ -70,26 +70,36 @@ public struct SharedDatabaseLocation: Sendable, Equatable, CustomStringConvertib
             throw Problem(description: "--database names no database; end the URL with it, as in postgres://desk@db.example.com/reputation")
         }
         // As psql: the login name when neither the URL nor PGUSER says.
-        let user = url.user?.removingPercentEncoding ?? environment["PGUSER"] ?? OnboardingStore.osUser
+        // URLComponents decodes `user`, `password` and `path` already: decoded once, never twice.
+        let user = url.user ?? environment["PGUSER"] ?? OnboardingStore.osUser
         for item in url.queryItems ?? [] where !Self.parameters.contains(item.name) {
             throw Problem(
                 description:
                     "--database parameter \(item.name) is not one reputation-wizard reads (it reads \(Self.parameters.joined(separator: " and "))); leave it out"
             )
         }
+        for name in Self.parameters where (url.queryItems ?? []).filter({ $0.name == name }).count > 1 {
+            throw Problem(description: "--database gives \(name) twice; give it once")
+        }
+        let sslmodeFrom = url.queryItems?.first { $0.name == "sslmode" } != nil ? "--database sslmode" : "PGSSLMODE"
         let sslmode = url.queryItems?.first { $0.name == "sslmode" }?.value ?? environment["PGSSLMODE"]
         if let sslmode, !Self.sslModes.contains(sslmode) {
-            throw Problem(description: "--database sslmode=\(sslmode) is not an sslmode (\(Self.sslModes.joined(separator: ", ")))")
+            throw Problem(description: "\(sslmodeFrom)=\(sslmode) is not an sslmode (\(Self.sslModes.joined(separator: ", ")))")
         }
         if sslmode == "disable" && !Self.isLoopback(host) {
-            throw Problem(description: "--database sslmode=disable would send the desk's data in clear text to \(host); leave sslmode out")
+            throw Problem(description: "\(sslmodeFrom)=disable would send the desk's data in clear text to \(host); leave sslmode out")
+        }
+        for (part, text) in [("user", user), ("database", database), ("host", host)]
+        where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw Problem(
+                description: "--database \(part) holds a control character (a line break, %0A, %00…); give it as the server knows it")
         }
         tlsRequested = ["require", "verify-ca", "verify-full"].contains(sslmode ?? "")
         rootCertificatePath = url.queryItems?.first { $0.name == "sslrootcert" }?.value ?? environment["PGSSLROOTCERT"]
         self.host = host
         self.port = port
         self.user = user
-        self.password = url.password?.removingPercentEncoding ?? environment["PGPASSWORD"]
+        self.password = url.password ?? environment["PGPASSWORD"]
         self.database = database
     }
 

@@ -129,12 +129,19 @@ import Testing
                 #expect(try store.onboardings(enterpriseId: enterpriseId).map(\.state.id) == ["onb-1"], "still found by its enterprise")
                 #expect(try store.auditLog("onb-1").last?.action == "archive")
 
-                let adopted = try await OnboardingEngine.adopt(enterpriseId: enterpriseId, store: store, client: client, id: "onb-2")
-                await adopted.close()
-                let report = try store.report("onb-2")
-                #expect(!report.billingHistoryComplete)
-                #expect(report.text.contains("Billed through this wizard: $0.00 in 0 actions; what Telnyx billed before it was adopted ("))
-                #expect(report.text.contains("Reputation enabled: before this onboarding was adopted (when is not known here)"))
+                // Archived, it still tracks the enterprise: a second tracker is refused, here.
+                await #expect(throws: StoreError.alreadyTracked(enterpriseId: enterpriseId, onboardingId: "onb-1")) {
+                    _ = try await OnboardingEngine.adopt(enterpriseId: enterpriseId, store: store, client: client, id: "onb-2")
+                }
+                try await withStore { desk in
+                    let adopted = try await OnboardingEngine.adopt(enterpriseId: enterpriseId, store: desk, client: client, id: "onb-2")
+                    await adopted.close()
+                    let report = try desk.report("onb-2")
+                    #expect(!report.billingHistoryComplete)
+                    #expect(
+                        report.text.contains("Billed through this wizard: $0.00 in 0 actions; what Telnyx billed before it was adopted ("))
+                    #expect(report.text.contains("Reputation enabled: before this onboarding was adopted (when is not known here)"))
+                }
             }
         }
     }

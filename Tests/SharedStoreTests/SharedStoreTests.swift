@@ -2,6 +2,7 @@ import Foundation
 import Onboarding
 import OnboardingStore
 import StoreTestSupport
+import Synchronization
 import Testing
 
 @testable import SharedStore
@@ -28,6 +29,8 @@ let testDatabaseURL = StoreBackend.testDatabaseURL
         #expect(asked == expected)
         #expect(asked.usesTLS, "TLS asked for is used on loopback too")
         #expect(asked.description == "postgres://desk@[::1]:5433/rw")
+        let encoded = try SharedDatabaseLocation(url: "postgres://we%2541ird:S3cr%40t%3A%2Fpw%25x@db.example.com/rw", environment: [:])
+        #expect(encoded.user == "we%41ird" && encoded.password == "S3cr@t:/pw%x", "percent-decoded once")
         let fromEnvironment = try SharedDatabaseLocation(
             url: "postgres://db.example.com/rw", environment: ["PGSSLROOTCERT": "/etc/desk-ca.pem", "PGSSLMODE": "verify-full"])
         #expect(fromEnvironment.rootCertificatePath == "/etc/desk-ca.pem" && fromEnvironment.tlsRequested)
@@ -49,6 +52,15 @@ let testDatabaseURL = StoreBackend.testDatabaseURL
         (
             "postgres://db.example.com/rw?sslmode=bogus",
             "--database sslmode=bogus is not an sslmode (disable, allow, prefer, require, verify-ca, verify-full)"
+        ),
+        ("postgres://db.example.com/rw?sslmode=disable&sslmode=verify-full", "--database gives sslmode twice; give it once"),
+        (
+            "postgres://u%0Aforged@db.example.com/rw",
+            "--database user holds a control character (a line break, %0A, %00…); give it as the server knows it"
+        ),
+        (
+            "postgres://db.example.com/rw%00x",
+            "--database database holds a control character (a line break, %0A, %00…); give it as the server knows it"
         ),
     ])
     func aURLThatCannotNameTheStoreIsRefusedByName(_ url: String, _ refusal: String) {
@@ -92,6 +104,50 @@ let testDatabaseURL = StoreBackend.testDatabaseURL
         #expect(throws: refusal) { try database.execute("UPDATE auditLog SET costCents = 0") }
         #expect(throws: refusal) { try database.execute("DELETE FROM auditLog") }
         #expect(throws: refusal) { try database.execute("TRUNCATE auditLog") }
+        // Its owner can still drop or disable a trigger: such a database is refused by name.
+        try database.execute("ALTER TABLE auditLog DISABLE TRIGGER auditLogNoChange")
+        let altered = StoreError.corrupt(
+            path: database.location,
+            detail:
+                "the audit log's append-only triggers (auditlognochange, auditlognotruncate) are missing or disabled: someone altered the database, and its audit log can no longer be trusted as evidence"
+        )
+        #expect(throws: altered) { try PostgresStoreDatabase.open(scratch.location) }
+        try database.execute("ALTER TABLE auditLog ENABLE TRIGGER auditLogNoChange")
+        try database.execute("DROP TRIGGER auditLogNoTruncate ON auditLog")
+        #expect(throws: altered) { try PostgresStoreDatabase.open(scratch.location) }
+    }
+
+    /// A desk's role that may only read and write rows opens a database its owner migrated.
+    @Test(.enabled(if: testDatabaseURL != nil, "needs REPUTATION_WIZARD_TEST_DATABASE_URL (.ci/postgres)"))
+    func aRoleWithoutCreateRightsOpensAMigratedDatabase() throws {
+        let scratch = try ScratchDatabase()
+        defer { scratch.drop() }
+        let owner = try scratch.open()
+        defer { owner.close() }
+        let role = "rw_clerk_\(UUID().uuidString.prefix(8).lowercased())"
+        try owner.execute("CREATE ROLE \(role) LOGIN PASSWORD 'clerk-pw'")
+        defer {
+            try? owner.execute("DROP OWNED BY \(role)")
+            try? owner.execute("DROP ROLE \(role)")
+        }
+        try owner.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        try owner.execute("GRANT USAGE ON SCHEMA public TO \(role)")
+        try owner.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(role)")
+        try owner.execute("REVOKE UPDATE, DELETE ON auditLog FROM \(role)")
+        try owner.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(role)")
+        var clerk = scratch.location
+        clerk.user = role
+        clerk.password = "clerk-pw"
+        let desk = try OnboardingStore(
+            directory: FileManager.default.temporaryDirectory.appendingPathComponent("clerk-\(UUID())"),
+            database: try PostgresStoreDatabase.open(clerk))
+        defer { try? FileManager.default.removeItem(at: desk.directory) }
+        try desk.create(OnboardingState(id: "onb-1"), at: t0)
+        try desk.appendAudit(onboardingId: "onb-1", action: "check terms", billable: false, cost: nil, result: "ok", at: t0)
+        #expect(try desk.auditLog("onb-1").map(\.action) == ["check terms"])
+        #expect(throws: StoreError.self) {
+            try desk.database.write { try $0.execute(sql: "ALTER TABLE auditLog DISABLE TRIGGER auditLogNoChange", arguments: []) }
+        }
     }
 
     @Test func aServerThatIsNotThereIsSaidByNameWithoutThePassword() throws {
@@ -270,7 +326,7 @@ struct LostConnectionTests {
         try endSession(of: holder, scratch)
         try endSession(of: reader, scratch)
 
-        let lost = StoreError.unreachable(
+        let lost = StoreError.lost(
             location: holder.database.location,
             reason:
                 "the connection was lost, and with it this desk's hold on onboarding onb-1 (another desk may have it now); nothing more is written from here: quit and open it again"
@@ -294,5 +350,38 @@ struct LostConnectionTests {
         }
         #expect(listed?.map(\.state.id) == ["onb-1"], "a desk that only reads connects again")
         #expect(try other.auditLog("onb-1").map(\.action).contains("x") == false, "nothing was written after the lease ended")
+    }
+}
+
+/// Two desks taking in the same enterprise at the same moment (adopt, import, migrate): one
+/// gets it, the other is refused by name; two onboardings of one enterprise would bill its
+/// numbers twice.
+@Suite(.enabled(if: testDatabaseURL != nil, "needs REPUTATION_WIZARD_TEST_DATABASE_URL (.ci/postgres)"))
+struct EnterpriseRaceTests {
+    @Test func twoDesksCreatingTrackersOfOneEnterpriseAtOnceGetOne() throws {
+        let scratch = try ScratchDatabase()
+        defer { scratch.drop() }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("race-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let desks = try (0..<4).map { try OnboardingStore(directory: root.appendingPathComponent("\($0)"), database: try scratch.open()) }
+        for round in 0..<5 {
+            let outcomes = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: desks.count) { index in
+                var state = OnboardingState(id: "onb-\(round)-\(index)")
+                state.enterprise = .init(id: "ent-\(round)", legalName: "Race \(round) LLC")
+                do {
+                    try desks[index].create(state, at: t0)
+                    outcomes.withLock { $0.append("created") }
+                } catch StoreError.alreadyTracked(let enterpriseId, _) {
+                    outcomes.withLock { $0.append("refused \(enterpriseId)") }
+                } catch {
+                    outcomes.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(
+                outcomes.withLock { $0.sorted() } == ["created", "refused ent-\(round)", "refused ent-\(round)", "refused ent-\(round)"],
+                "round \(round)")
+        }
+        #expect(try desks[0].list().count == 5)
     }
 }
