@@ -275,11 +275,14 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
 
     // MARK: Schema
 
-    /// Brings the database to the schema of this version, in one transaction under an advisory
-    /// lock: the migrations not applied yet, in order, each recorded in `schema_migrations`.
+    /// Brings the database to the schema of this version: what it has is read first (no DDL, so
+    /// a desk's role without the right to alter tables opens an up-to-date database); what is
+    /// missing is applied in one transaction under an advisory lock, in order, each recorded in
+    /// `schema_migrations`. Then the audit log's append-only triggers must be in place.
     /// - Returns: the identifiers applied now (empty when it was current).
     /// - Throws: `StoreError.newerVersion` when the database has migrations this version does
-    ///   not know (nothing is changed), `.database`, `.unreachable`.
+    ///   not know (nothing is changed), `.corrupt` when the audit triggers are missing or
+    ///   disabled, `.database`, `.unreachable`.
     @discardableResult
     public func migrate() throws(StoreError) -> [String] {
         let location = location
@@ -313,6 +316,8 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
                         try sql.rows(sql: "SELECT identifier FROM schema_migrations", arguments: []).map {
                             $0.optionalText("identifier") ?? ""
                         })
+                    let unknown = applied.subtracting(known)
+                    if !unknown.isEmpty { throw StoreError.newerVersion(path: location, unknownMigrations: unknown.sorted()) }
                     var now: [String] = []
                     for migration in SharedSchema.migrations where !applied.contains(migration.identifier) {
                         for statement in migration.statements { _ = try sql.query(statement, []) }
