@@ -332,16 +332,20 @@ public final class PostgresStoreDatabase: StoreDatabase, StoreSessionLocks {
         let guarding = try read { sql in
             try sql.rows(
                 sql: """
-                    SELECT COUNT(*) AS count FROM pg_trigger WHERE tgrelid = to_regclass('auditlog')
-                      AND tgname IN ('auditlognochange', 'auditlognotruncate') AND tgenabled <> 'D'
+                    SELECT (SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = to_regclass('auditlog')
+                        AND tgname IN ('auditlognochange', 'auditlognotruncate') AND tgenabled IN ('O', 'A')) AS count,
+                      (SELECT COUNT(*) FROM pg_proc WHERE proname = 'auditlogappendonly'
+                        AND prosrc LIKE '%RAISE EXCEPTION ''the audit log is append-only''%') AS raising
                     """, arguments: []
-            ).first?.optionalInteger("count") ?? 0
+            ).first.map { ($0.optionalInteger("count") ?? 0) + ($0.optionalInteger("raising") ?? 0) } ?? 0
         }
-        guard guarding == 2 else {
+        // Both triggers firing in ordinary sessions (not disabled, not replica-only), and their
+        // function still refusing.
+        guard guarding == 3 else {
             throw StoreError.corrupt(
                 path: location,
                 detail:
-                    "the audit log's append-only triggers (auditlognochange, auditlognotruncate) are missing or disabled: someone altered the database, and its audit log can no longer be trusted as evidence"
+                    "the audit log's append-only triggers (auditlognochange, auditlognotruncate) are missing, disabled or changed: someone altered the database, and its audit log can no longer be trusted as evidence"
             )
         }
         return now

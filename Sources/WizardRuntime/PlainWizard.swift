@@ -21,6 +21,8 @@ public struct PlainWizard: Sendable {
         let work = WizardWork(
             engine: runtime.engine, store: runtime.store, client: runtime.client, sandbox: runtime.sandbox, inbox: inbox,
             onboardingId: model.state.id)
+        let deskWatch = runtime.watchDesk(model.state.id, into: inbox)
+        defer { deskWatch.cancel() }
         var printer = PlainPrinter()
         let desk = model.deskCase.label(today: DeskCase.today(model.now))
         console.write(

@@ -58,17 +58,7 @@ public struct WizardRuntime: Sendable {
         let inbox = Inbox(wake: wake)
         var (model, commands) = try await opening()
         let work = WizardWork(engine: engine, store: store, client: client, sandbox: sandbox, inbox: inbox, onboardingId: model.state.id)
-        // Another desk's hand-off (assign, note, follow-up) reaches the title as it is made.
-        let deskWatch = Task { [store, id = model.state.id] in
-            for await _ in store.changes() {
-                do {
-                    inbox.post(.deskCase(try store.summary(id).deskCase))
-                } catch {
-                    // A shared store lost (and the lease with it) is said at once, not at the next save.
-                    inbox.post(store.lostReason.map(WizardMessage.storeLost) ?? .notice("\(error)"))
-                }
-            }
-        }
+        let deskWatch = watchDesk(model.state.id, into: inbox)
         defer { deskWatch.cancel() }
         // Keys were left unread when a frame's worth came at once: no sleeping before them.
         var keysLeft = false
@@ -102,6 +92,20 @@ public struct WizardRuntime: Sendable {
 }
 
 extension WizardRuntime {
+    /// Another desk's hand-off (assign, note, follow-up) reaches the wizard as it is made, and a
+    /// shared store lost (the lease with it) is said at once, not at the next save.
+    func watchDesk(_ id: String, into inbox: Inbox) -> Task<Void, Never> {
+        Task { [store] in
+            for await _ in store.changes() {
+                do {
+                    inbox.post(.deskCase(try store.summary(id).deskCase))
+                } catch {
+                    inbox.post(store.lostReason.map(WizardMessage.storeLost) ?? .notice("\(error)"))
+                }
+            }
+        }
+    }
+
     /// The keys acted on, in a window `width`×`height`: all of them, but in a window too small
     /// to draw the wizard (it shows only how to enlarge it) only those that quit, so no key acts
     /// on a screen nobody can see (a `y` would answer a cost's question).

@@ -27,7 +27,11 @@ struct Status: AsyncParsableCommand {
     static let staleAfter: Double = 5 * 60
 
     func run() async throws {
-        let store = try global.existingStore(sandbox: global.sandbox)
+        // A migrated state directory is a backup: read, never checked or changed.
+        let backup =
+            try global.sharedLocation(sandbox: global.sandbox) == nil
+            && MigratedMarker.moved(global.directory(sandbox: global.sandbox)) != nil
+        let store = try global.existingStore(sandbox: global.sandbox, readOnly: backup)
         // Every onboarding, read once: the one asked for, or the most recently active listed one.
         let (everyOne, unreadable) = try store.listing(includingArchived: true)
         if let id, let problem = unreadable.first(where: { $0.unreadableId == id }) {

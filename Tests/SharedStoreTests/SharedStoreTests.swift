@@ -109,10 +109,16 @@ let testDatabaseURL = StoreBackend.testDatabaseURL
         let altered = StoreError.corrupt(
             path: database.location,
             detail:
-                "the audit log's append-only triggers (auditlognochange, auditlognotruncate) are missing or disabled: someone altered the database, and its audit log can no longer be trusted as evidence"
+                "the audit log's append-only triggers (auditlognochange, auditlognotruncate) are missing, disabled or changed: someone altered the database, and its audit log can no longer be trusted as evidence"
         )
         #expect(throws: altered) { try PostgresStoreDatabase.open(scratch.location) }
+        try database.execute("ALTER TABLE auditLog ENABLE REPLICA TRIGGER auditLogNoChange")
+        #expect(throws: altered) { try PostgresStoreDatabase.open(scratch.location) }
         try database.execute("ALTER TABLE auditLog ENABLE TRIGGER auditLogNoChange")
+        try PostgresStoreDatabase.open(scratch.location).close()
+        try database.execute(
+            "CREATE OR REPLACE FUNCTION auditLogAppendOnly() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$")
+        #expect(throws: altered) { try PostgresStoreDatabase.open(scratch.location) }
         try database.execute("DROP TRIGGER auditLogNoTruncate ON auditLog")
         #expect(throws: altered) { try PostgresStoreDatabase.open(scratch.location) }
     }
