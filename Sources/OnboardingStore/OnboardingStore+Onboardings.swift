@@ -36,7 +36,9 @@ extension OnboardingStore {
             throw StoreError.exists(onboardingId: state.id)
         }
         guard let enterpriseId = state.enterprise?.id, !enterpriseId.isEmpty else { return }
-        for row in try db.rows(sql: "SELECT id, state FROM onboarding", arguments: []) {
+        // Only rows whose text names the enterprise can track it: the rest are not decoded (a
+        // migrate of many onboardings would otherwise decode every row for each one it adds).
+        for row in try db.rows(sql: "SELECT id, state FROM onboarding WHERE state LIKE ?", arguments: ["%\"\(enterpriseId)\"%"]) {
             guard let json = row.optionalText("state") else { continue }
             // A row that cannot be read is searched as text: damage must not let a second tracker in.
             let tracks =

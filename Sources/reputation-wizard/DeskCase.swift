@@ -17,6 +17,20 @@ private func setDeskCase(
     Output.line(RemoteText.sanitized("Onboarding \(id): \(said)."))
 }
 
+/// Checks a desk command's value against `--clear`: exactly one of them, and the value fit to
+/// keep (`problem` says why not, prefixed by the argument's `name`).
+/// - Throws: `ValidationError` naming the fix.
+private func checkValueOrClear(
+    _ value: String?, clear: Bool, missing: String, both: String, name: String, problem: (String) -> String?
+) throws {
+    switch (value, clear) {
+    case (nil, false): throw ValidationError(missing)
+    case (.some, true): throw ValidationError(both)
+    case (let value?, false): if let problem = problem(value) { throw ValidationError("\(name): \(problem).") }
+    case (nil, true): break
+    }
+}
+
 /// `assign ID PERSON`: who at the desk handles the onboarding.
 struct Assign: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,15 +42,10 @@ struct Assign: AsyncParsableCommand {
     @Flag(help: "Nobody handles it any more.") var clear = false
 
     func validate() throws {
-        switch (person, clear) {
-        case (nil, false): throw ValidationError("Give the person who handles it, or --clear.")
-        case (.some, true): throw ValidationError("Give a person or --clear, not both.")
-        case (let person?, false):
-            if let problem = DeskCase.textProblem(person, field: "person", limit: DeskCase.assigneeLimit) {
-                throw ValidationError("PERSON: \(problem).")
-            }
-        case (nil, true): break
-        }
+        try checkValueOrClear(
+            person, clear: clear, missing: "Give the person who handles it, or --clear.", both: "Give a person or --clear, not both.",
+            name: "PERSON"
+        ) { DeskCase.textProblem($0, field: "person", limit: DeskCase.assigneeLimit) }
     }
 
     func run() throws {
@@ -55,15 +64,9 @@ struct Note: AsyncParsableCommand {
     @Flag(help: "Remove the note.") var clear = false
 
     func validate() throws {
-        switch (text, clear) {
-        case (nil, false): throw ValidationError("Give the note's text, or --clear.")
-        case (.some, true): throw ValidationError("Give a note or --clear, not both.")
-        case (let text?, false):
-            if let problem = DeskCase.textProblem(text, field: "note", limit: DeskCase.noteLimit) {
-                throw ValidationError("TEXT: \(problem).")
-            }
-        case (nil, true): break
-        }
+        try checkValueOrClear(
+            text, clear: clear, missing: "Give the note's text, or --clear.", both: "Give a note or --clear, not both.", name: "TEXT"
+        ) { DeskCase.textProblem($0, field: "note", limit: DeskCase.noteLimit) }
     }
 
     func run() throws {
@@ -83,13 +86,9 @@ struct FollowUp: AsyncParsableCommand {
     @Flag(help: "No follow-up day.") var clear = false
 
     func validate() throws {
-        switch (day, clear) {
-        case (nil, false): throw ValidationError("Give the day (YYYY-MM-DD), or --clear.")
-        case (.some, true): throw ValidationError("Give a day or --clear, not both.")
-        case (let day?, false):
-            if let problem = DeskCase.dayProblem(day) { throw ValidationError("DAY: \(problem).") }
-        case (nil, true): break
-        }
+        try checkValueOrClear(
+            day, clear: clear, missing: "Give the day (YYYY-MM-DD), or --clear.", both: "Give a day or --clear, not both.", name: "DAY",
+            problem: DeskCase.dayProblem)
     }
 
     func run() throws {
